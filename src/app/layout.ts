@@ -1,0 +1,88 @@
+// How a structured sheet is laid out when the add-in creates it: headers in the workbook's language,
+// number formats, widths, dropdowns, a table, a frozen header. One description for both back ends.
+import { ENUMS, Lang, ListName, label } from '../domain/enums';
+import { ColumnDef, ColumnKind, header, SETTINGS, SheetDef, sheetName } from '../domain/schema';
+import { Settings } from '../domain/settings';
+import { Cell, ColumnSpec, ListSource, NewSheet } from '../workbook/types';
+
+// Text columns are formatted as text so that Excel keeps what a clerk types: a unit "3-15" would
+// otherwise become 15 March, a period "2026-11" a date, a landline lose its leading zero.
+const NUMBER_FORMATS: Record<ColumnKind['type'], string | undefined> = {
+  text: '@',
+  phone: '@',
+  list: '@',
+  enum: '@',
+  period: '@',
+  datetime: 'yyyy-mm-dd hh:mm',
+  date: 'yyyy-mm-dd',
+  money: '#,##0.00',
+  number: '0.00',
+};
+
+/** The workbook names behind the dropdowns that read lists on the Settings sheet. */
+export const LIST_NAMES: Record<ListName, { readonly name: string; readonly settingsColumn: string }> = {
+  category: { name: 'DeskbookCategories', settingsColumn: 'categories' },
+  department: { name: 'DeskbookDepartments', settingsColumn: 'departments' },
+  feeItem: { name: 'DeskbookFeeItems', settingsColumn: 'feeItems' },
+  clerk: { name: 'DeskbookClerks', settingsColumn: 'clerks' },
+};
+
+const LIST_ROWS = 500;
+
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A name's formula: the filled part of a Settings column, so a list grows as the center types. */
+export function listNameFormula(settingsSheet: string, columnIndex: number): string {
+  const col = columnLetter(columnIndex);
+  const sheet = `'${settingsSheet.replace(/'/g, "''")}'`;
+  return `=OFFSET(${sheet}!$${col}$2,0,0,MAX(1,COUNTA(${sheet}!$${col}$2:$${col}$${LIST_ROWS + 1})),1)`;
+}
+
+export function settingsListColumn(list: ListName): number {
+  return SETTINGS.columns.findIndex((c) => c.key === LIST_NAMES[list].settingsColumn);
+}
+
+function listOf(kind: ColumnKind, lang: Lang, settings: Settings, namedLists: ReadonlySet<ListName>): ListSource | undefined {
+  if (kind.type === 'enum') return { values: ENUMS[kind.enum].map((v) => label(v, lang)) };
+  if (kind.type !== 'list') return undefined;
+  if (namedLists.has(kind.list)) return { formula: `=${LIST_NAMES[kind.list].name}` };
+  const values = { category: settings.categories, department: settings.departments, feeItem: settings.feeItems, clerk: settings.clerks }[kind.list];
+  return values.length > 0 ? { values } : undefined;
+}
+
+export function columnSpec(col: ColumnDef, lang: Lang, settings: Settings, namedLists: ReadonlySet<ListName>): ColumnSpec {
+  const list = listOf(col.kind, lang, settings, namedLists);
+  const numberFormat = NUMBER_FORMATS[col.kind.type];
+  return {
+    header: header(col, lang),
+    width: col.width,
+    ...(numberFormat ? { numberFormat } : {}),
+    ...(list ? { list } : {}),
+  };
+}
+
+export function sheetSpec(
+  def: SheetDef,
+  lang: Lang,
+  settings: Settings,
+  namedLists: ReadonlySet<ListName>,
+  rows: ReadonlyArray<ReadonlyArray<Cell>>,
+  tableName: string,
+): NewSheet {
+  return {
+    name: sheetName(def, lang),
+    tableName,
+    freezeHeader: true,
+    columns: def.columns.map((c) => columnSpec(c, lang, settings, namedLists)),
+    rows,
+  };
+}

@@ -1,0 +1,80 @@
+// Reading a workbook once, for every use case: which structured sheets it has (by name, in either
+// language), each read as a table, the Settings, and every cell that did not convert.
+import { Lang } from '../domain/enums';
+import { Problem, sheetProblem } from '../domain/problems';
+import { ALL_SHEETS, header, normalizeHeader, SheetDef, SheetKey, sheetDefByName } from '../domain/schema';
+import { Settings, settingsFromTable } from '../domain/settings';
+import { readTable, TableRead } from '../domain/table';
+import { SheetSummary, Workbook } from '../workbook/types';
+
+export interface LoadedSheet {
+  readonly def: SheetDef;
+  readonly summary: SheetSummary;
+  readonly read: TableRead;
+}
+
+export interface LoadedWorkbook {
+  readonly lang: Lang;
+  readonly sheets: ReadonlyArray<SheetSummary>;
+  readonly structured: ReadonlyMap<SheetKey, LoadedSheet>;
+  /** the clerk's own sheets, never touched */
+  readonly otherSheets: ReadonlyArray<string>;
+  readonly settings: Settings;
+  /** cells that did not convert, missing required columns, invalid settings */
+  readonly problems: ReadonlyArray<Problem>;
+}
+
+/** Which sheet stands for each structured sheet: its canonical name in either language. */
+export function findStructuredSheets(sheets: ReadonlyArray<SheetSummary>): Map<SheetKey, SheetSummary> {
+  const found = new Map<SheetKey, SheetSummary>();
+  for (const s of sheets) {
+    const def = sheetDefByName(s.name);
+    if (def && !found.has(def.key)) found.set(def.key, s);
+  }
+  return found;
+}
+
+function langOfNames(found: Map<SheetKey, SheetSummary>): Lang | undefined {
+  let zh = 0;
+  let en = 0;
+  for (const [key, s] of found) {
+    const def = ALL_SHEETS.find((d) => d.key === key)!;
+    if (normalizeHeader(s.name) === normalizeHeader(def.en)) en++;
+    else zh++;
+  }
+  if (zh + en === 0) return undefined;
+  return en > zh ? 'en' : 'zh';
+}
+
+export async function loadWorkbook(wb: Workbook, opts: { lang?: Lang } = {}): Promise<LoadedWorkbook> {
+  const sheets = await wb.listSheets();
+  const found = findStructuredSheets(sheets);
+  const lang = opts.lang ?? langOfNames(found) ?? 'zh';
+  const grids = await wb.readSheets([...found.values()].map((s) => s.name));
+  const structured = new Map<SheetKey, LoadedSheet>();
+  const problems: Problem[] = [];
+  for (const [key, summary] of found) {
+    const def = ALL_SHEETS.find((d) => d.key === key)!;
+    const grid = grids.find((g) => g.name === summary.name) ?? { name: summary.name, originRow: 0, originCol: 0, rows: [] };
+    const read = readTable(def, grid, lang);
+    structured.set(key, { def, summary, read });
+    const missingRequired = read.missing.filter((c) => c.required);
+    if (read.columns.length === 0) {
+      problems.push(sheetProblem(summary.name, 'SHEET_NO_HEADER', {}));
+    } else if (missingRequired.length > 0) {
+      problems.push(sheetProblem(summary.name, 'SHEET_MISSING_COLUMNS', { columns: missingRequired.map((c) => header(c, read.lang)) }));
+    }
+    problems.push(...read.problems);
+  }
+  const { settings, problems: settingProblems } = settingsFromTable(structured.get('settings')?.read, lang);
+  problems.push(...settingProblems);
+  const structuredNames = new Set([...found.values()].map((s) => s.name));
+  return {
+    lang,
+    sheets,
+    structured,
+    otherSheets: sheets.map((s) => s.name).filter((n) => !structuredNames.has(n)),
+    settings,
+    problems,
+  };
+}

@@ -1,0 +1,91 @@
+// Words for people, in Chinese and English. Every problem names the sheet, the row, the column, what
+// was found and what was expected; codes stay stable for programs (--json).
+import { ExpectedCode } from './cells';
+import { Lang } from './enums';
+import { Problem } from './problems';
+
+type Template = (p: Problem, lang: Lang) => string;
+
+const EXPECTED: Record<ExpectedCode, { zh: string; en: string }> = {
+  datetime: { zh: '日期时间，如 2026-11-25 14:30', en: 'a date and time such as 2026-11-25 14:30' },
+  date: { zh: '日期，如 2026-11-25', en: 'a date such as 2026-11-25' },
+  money: { zh: '金额（数字，如 356.40）', en: 'an amount such as 356.40' },
+  number: { zh: '数字', en: 'a number' },
+  period: { zh: '账期，格式 YYYY-MM，如 2026-11', en: 'a period as YYYY-MM, such as 2026-11' },
+  text: { zh: '文字', en: 'text' },
+  enum: { zh: '下拉列表中的值', en: 'a value from the list' },
+};
+
+function str(v: unknown): string {
+  return Array.isArray(v) ? v.join('、') : String(v ?? '');
+}
+
+function expected(p: Problem, lang: Lang): string {
+  const code = p.params.expected as ExpectedCode;
+  const allowed = p.params.allowed as ReadonlyArray<string> | undefined;
+  const base = EXPECTED[code]?.[lang] ?? String(code);
+  if (!allowed) return base;
+  return lang === 'zh' ? `${base}：${allowed.join('、')}` : `${base}: ${allowed.join(', ')}`;
+}
+
+const TEMPLATES: Record<string, Template> = {
+  CELL_ERROR_VALUE: (p, lang) =>
+    lang === 'zh'
+      ? `单元格是错误值 ${str(p.params.found)}，应为${expected(p, lang)}`
+      : `the cell holds the error value ${str(p.params.found)}; expected ${expected(p, lang)}`,
+  CELL_WRONG_TYPE: (p, lang) =>
+    lang === 'zh'
+      ? `“${str(p.params.found)}”不是有效值，应为${expected(p, lang)}`
+      : `"${str(p.params.found)}" is not valid; expected ${expected(p, lang)}`,
+  SHEET_MISSING_COLUMNS: (p, lang) => {
+    const cols = p.params.columns as ReadonlyArray<string>;
+    return lang === 'zh'
+      ? `缺少必需的列：${cols.join('、')}（请在表头行添加这些列）`
+      : `required columns are missing: ${cols.join(', ')} (add them to the header row)`;
+  },
+  SETTING_INVALID: (p, lang) =>
+    lang === 'zh'
+      ? `参数“${str(p.params.setting)}”的值“${str(p.params.found)}”无效，应为${str(p.params.expected)}（暂按默认值处理）`
+      : `setting "${str(p.params.setting)}" has the invalid value "${str(p.params.found)}"; expected ${str(p.params.expected)} (the default applies meanwhile)`,
+  SHEET_NO_HEADER: (_p, lang) =>
+    lang === 'zh'
+      ? '在前 10 行中找不到表头行（如 工单号、受理时间…）'
+      : 'no header row (such as Ticket ID, Received, …) in the first 10 rows',
+};
+
+/** Where a problem is, as a person reads it: "工单 第 12 行「受理时间」" / "Tickets row 12, Received". */
+export function location(p: Problem, lang: Lang): string {
+  if (lang === 'zh') {
+    const row = p.row === null ? '' : ` 第 ${p.row} 行`;
+    const col = p.column === null ? '' : `「${p.column}」`;
+    return `${p.sheet}${row}${col}`;
+  }
+  const row = p.row === null ? '' : ` row ${p.row}`;
+  const col = p.column === null ? '' : `, ${p.column}`;
+  return `${p.sheet}${row}${col}`;
+}
+
+export function describeProblem(p: Problem, lang: Lang): string {
+  const t = TEMPLATES[p.code];
+  const what = t ? t(p, lang) : p.code;
+  return lang === 'zh' ? `${location(p, lang)}：${what}` : `${location(p, lang)}: ${what}`;
+}
+
+export type FileErrorCode = 'NOT_FOUND' | 'NOT_XLSX' | 'CORRUPT' | 'ENCRYPTED' | 'TOO_LARGE' | 'WRITE_FAILED' | 'NOT_A_FILE';
+
+const FILE_ERRORS: Record<FileErrorCode, { zh: string; en: string }> = {
+  NOT_FOUND: { zh: '找不到文件 {file}', en: 'file not found: {file}' },
+  NOT_A_FILE: { zh: '{file} 不是文件（是文件夹？）', en: '{file} is not a file (a folder?)' },
+  NOT_XLSX: { zh: '{file} 不是 Excel 工作簿（.xlsx）', en: '{file} is not an Excel workbook (.xlsx)' },
+  CORRUPT: { zh: '{file} 已损坏，无法读取：{detail}', en: '{file} is damaged and cannot be read: {detail}' },
+  ENCRYPTED: {
+    zh: '{file} 受密码保护或是旧版 .xls 格式：请在 Excel 中取消密码或另存为 .xlsx',
+    en: '{file} is password-protected or an old .xls file: remove the password or save it as .xlsx in Excel',
+  },
+  TOO_LARGE: { zh: '{file} 太大，无法处理：{detail}', en: '{file} is too large to process: {detail}' },
+  WRITE_FAILED: { zh: '无法写入 {file}：{detail}（原文件未改动）', en: 'cannot write {file}: {detail} (the original is unchanged)' },
+};
+
+export function fileErrorMessage(code: FileErrorCode, lang: Lang, file: string, detail = ''): string {
+  return FILE_ERRORS[code][lang].replace('{file}', file).replace('{detail}', detail);
+}

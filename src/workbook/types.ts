@@ -1,0 +1,87 @@
+// The one small interface both workbook back ends implement: Office.js (inside Excel) and files
+// (.xlsx bytes, in Node and in a plain browser). It speaks grids of plain values; it knows nothing of
+// tickets or KPIs. Nothing above this file may know which back end it talks to.
+
+/** An Excel error value such as #N/A or #VALUE! */
+export interface CellError {
+  readonly error: string;
+}
+
+/**
+ * A cell as read or written. Dates are Excel serial numbers (days since 1899-12-30, wall-clock, no
+ * time zone); the column's number format makes them show as dates. Text that starts with = is
+ * always written as text, never as a formula.
+ */
+export type Cell = string | number | boolean | null | CellError;
+
+export function isCellError(c: Cell): c is CellError {
+  return typeof c === 'object' && c !== null;
+}
+
+/** The used part of a sheet, as values. */
+export interface SheetGrid {
+  readonly name: string;
+  /** 0-based row and column of rows[0][0] in the sheet (the used range may not start at A1) */
+  readonly originRow: number;
+  readonly originCol: number;
+  /** rows of the used range; every row has the same length */
+  readonly rows: Cell[][];
+}
+
+/** A dropdown list: fixed values, or a formula with a leading '=' such as a defined name
+ *  (`=DeskbookCategory`). */
+export type ListSource = { readonly values: ReadonlyArray<string> } | { readonly formula: string };
+
+export interface ColumnSpec {
+  readonly header: string;
+  /** width in characters */
+  readonly width?: number;
+  /** Excel number format, e.g. 'yyyy-mm-dd hh:mm', 'yyyy-mm-dd', '#,##0.00', '@' */
+  readonly numberFormat?: string;
+  /** in-cell dropdown on the data rows of this column */
+  readonly list?: ListSource;
+}
+
+/** A sheet the add-in creates: a header row and data rows, as an Excel table. */
+export interface NewSheet {
+  readonly name: string;
+  /** Excel table over the header and data rows; table names are unique in a workbook */
+  readonly tableName?: string;
+  readonly columns: ReadonlyArray<ColumnSpec>;
+  /** data rows, without the header; each as long as `columns` */
+  readonly rows: ReadonlyArray<ReadonlyArray<Cell>>;
+  /** freeze the header row */
+  readonly freezeHeader?: boolean;
+}
+
+export interface SheetSummary {
+  readonly name: string;
+  /** names of the Excel tables on this sheet */
+  readonly tables: ReadonlyArray<string>;
+}
+
+export interface Workbook {
+  /** sheets in workbook order */
+  listSheets(): Promise<SheetSummary[]>;
+  /** values of the used range of each named sheet; a missing sheet is left out of the result */
+  readSheets(names: ReadonlyArray<string>): Promise<SheetGrid[]>;
+  /** add sheets at the end of the workbook; a name that already exists is an error (a bug above) */
+  addSheets(sheets: ReadonlyArray<NewSheet>): Promise<void>;
+  /** append data rows below the last used row of a sheet, extending its table if it has one */
+  appendRows(sheet: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void>;
+  /** workbook-scoped defined names, e.g. the dropdown list ranges on the Settings sheet; formulas
+   *  are written as in Excel's name manager, with a leading '=' (`=设置!$E$2:$E$40`) */
+  listNames(): Promise<string[]>;
+  addNames(names: ReadonlyArray<{ readonly name: string; readonly formula: string }>): Promise<void>;
+}
+
+/** A failure of the workbook itself (unreadable file, not an xlsx): a message for a person. */
+export class WorkbookError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'NOT_FOUND' | 'NOT_XLSX' | 'CORRUPT' | 'ENCRYPTED' | 'TOO_LARGE' | 'WRITE_FAILED',
+  ) {
+    super(message);
+    this.name = 'WorkbookError';
+  }
+}

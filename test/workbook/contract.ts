@@ -1,0 +1,110 @@
+// The contract every Workbook back end keeps. Each back end's test file calls
+// describeWorkbookContract with a factory; the same assertions then run against files and against
+// Office.js (through a fake Excel).
+import { Cell, NewSheet, Workbook } from '../../src/workbook/types';
+
+export interface ContractSubject {
+  /** a workbook holding one clerk's sheet named '台账' with rows [['房号','金额'],['1-101',12.5],['1-102',null]] */
+  wb: Workbook;
+  /** the same workbook as seen after saving and opening again (files: toBytes + open) */
+  reopen(): Promise<Workbook>;
+}
+
+const TICKETS: NewSheet = {
+  name: '工单',
+  tableName: 'tblTickets',
+  freezeHeader: true,
+  columns: [
+    { header: '工单号', width: 16 },
+    { header: '受理时间', width: 17, numberFormat: 'yyyy-mm-dd hh:mm' },
+    { header: '类型', width: 8, list: { values: ['投诉', '报修', '咨询'] } },
+    { header: '应收金额', width: 12, numberFormat: '#,##0.00' },
+    { header: '内容', width: 30 },
+  ],
+  rows: [
+    ['GD-1', 46350.5, '投诉', 12.34, '楼上漏水'],
+    ['GD-2', 46351.25, '报修', 0, '=SUM(A1:A2)'],
+    ['GD-3', null, null, null, '+86 138'],
+  ],
+};
+
+const EMPTY_TABLE: NewSheet = {
+  name: 'Settings',
+  tableName: 'tblSettings',
+  freezeHeader: true,
+  columns: [{ header: 'Setting' }, { header: 'Value' }],
+  rows: [],
+};
+
+function dataRows(rows: Cell[][]): Cell[][] {
+  return rows.slice(1);
+}
+
+export function describeWorkbookContract(label: string, factory: () => Promise<ContractSubject>): void {
+  describe(`Workbook contract: ${label}`, () => {
+    it('lists the clerk sheet and reads it as a grid of plain values', async () => {
+      const { wb } = await factory();
+      const sheets = await wb.listSheets();
+      expect(sheets.map((s) => s.name)).toEqual(['台账']);
+      const [grid] = await wb.readSheets(['台账']);
+      expect(grid.name).toBe('台账');
+      expect(grid.originRow).toBe(0);
+      expect(grid.originCol).toBe(0);
+      expect(grid.rows).toEqual([
+        ['房号', '金额'],
+        ['1-101', 12.5],
+        ['1-102', null],
+      ]);
+    });
+
+    it('leaves a missing sheet out of a read', async () => {
+      const { wb } = await factory();
+      const grids = await wb.readSheets(['台账', '不存在']);
+      expect(grids.map((g) => g.name)).toEqual(['台账']);
+    });
+
+    it('adds sheets with tables at the end and reads back exactly what it wrote', async () => {
+      const subject = await factory();
+      await subject.wb.addSheets([TICKETS, EMPTY_TABLE]);
+      for (const wb of [subject.wb, await subject.reopen()]) {
+        const sheets = await wb.listSheets();
+        expect(sheets.map((s) => s.name)).toEqual(['台账', '工单', 'Settings']);
+        expect(sheets[1].tables).toEqual(['tblTickets']);
+        expect(sheets[2].tables).toEqual(['tblSettings']);
+        const [tickets, settings] = await wb.readSheets(['工单', 'Settings']);
+        expect(tickets.rows[0]).toEqual(TICKETS.columns.map((c) => c.header));
+        // formula-like text stays text: nothing a clerk typed becomes a formula
+        expect(dataRows(tickets.rows)).toEqual(TICKETS.rows);
+        expect(settings.rows[0]).toEqual(['Setting', 'Value']);
+        expect(dataRows(settings.rows).every((r) => r.every((c) => c === null))).toBe(true);
+      }
+    });
+
+    it('appends rows below the last used row of a created table and of a clerk sheet', async () => {
+      const subject = await factory();
+      await subject.wb.addSheets([TICKETS]);
+      await subject.wb.appendRows('工单', [['GD-4', 46352, '咨询', 5, '新增']]);
+      await subject.wb.appendRows('台账', [['1-103', 7]]);
+      for (const wb of [subject.wb, await subject.reopen()]) {
+        const [tickets, ledger] = await wb.readSheets(['工单', '台账']);
+        expect(tickets.rows.length).toBe(5);
+        expect(tickets.rows[4]).toEqual(['GD-4', 46352, '咨询', 5, '新增']);
+        expect(ledger.rows).toEqual([
+          ['房号', '金额'],
+          ['1-101', 12.5],
+          ['1-102', null],
+          ['1-103', 7],
+        ]);
+      }
+    });
+
+    it('adds workbook names and lists them', async () => {
+      const subject = await factory();
+      await subject.wb.addSheets([EMPTY_TABLE]);
+      await subject.wb.addNames([{ name: 'DeskbookList', formula: "=Settings!$A$2:$A$10" }]);
+      for (const wb of [subject.wb, await subject.reopen()]) {
+        expect(await wb.listNames()).toContain('DeskbookList');
+      }
+    });
+  });
+}
