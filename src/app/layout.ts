@@ -56,7 +56,10 @@ function listOf(kind: ColumnKind, lang: Lang, settings: Settings, namedLists: Re
   if (kind.type !== 'list') return undefined;
   if (namedLists.has(kind.list)) return { formula: `=${LIST_NAMES[kind.list].name}` };
   const values = { category: settings.categories, department: settings.departments, feeItem: settings.feeItems, clerk: settings.clerks }[kind.list];
-  return values.length > 0 ? { values } : undefined;
+  // Excel's typed lists hold at most 255 characters and no commas; past that, no dropdown rather
+  // than a wrong one (the Settings sheet normally supplies the list through a name instead).
+  const fits = values.length > 0 && values.join(',').length <= 255 && values.every((v) => !v.includes(','));
+  return fits ? { values } : undefined;
 }
 
 export function columnSpec(col: ColumnDef, lang: Lang, settings: Settings, namedLists: ReadonlySet<ListName>): ColumnSpec {

@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+// npm run bench: the speed of the engine on large workbooks, side by side in one run.
+// Generates the workbooks once (cached in .bench-cache/), then times, as separate processes, the bare
+// SheetJS read of each file and each CLI command on it, and in this process the domain alone on the
+// parsed rows. Prints a table (median of several runs, rows, ms, ratio to the bare read, peak memory)
+// and writes it as JSON to .bench-cache/results.json.
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const cliProgress = require('cli-progress');
+
+const root = path.join(__dirname, '..');
+const cache = path.join(root, '.bench-cache');
+const cli = path.join(root, 'bin', 'deskbook.js');
+const RUNS = Number(process.env.BENCH_RUNS || 3);
+const AS_OF = '2026-11-25T17:30';
+
+const WORKBOOKS = [
+  { name: 'bench-100k', args: ['--units', '5000', '--months', '20', '--tickets', '100000', '--seed', '7'] },
+];
+
+fs.mkdirSync(cache, { recursive: true });
+
+function timed(cmd, args) {
+  // GNU time reports the child's peak resident memory (KiB) beside the wall time.
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const lines = r.stderr.trim().split('\n');
+  const [secs, kib] = lines[lines.length - 1].split(' ').map(Number);
+  return { ms: secs * 1000, peakMiB: kib / 1024, status: r.status, stderr: r.stderr };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function ensureWorkbook(w) {
+  const file = path.join(cache, `${w.name}.xlsx`);
+  const stamp = path.join(cache, `${w.name}.args`);
+  const want = JSON.stringify([...w.args, AS_OF, fs.statSync(path.join(root, 'dist', 'domain', 'sample', 'index.js')).mtimeMs]);
+  if (fs.existsSync(file) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want) return { file, generated: null };
+  const g = timed(process.execPath, [cli, 'demo', '--out', file, '--as-of', AS_OF, '--no-plant', ...w.args]);
+  if (g.status !== 0) throw new Error(`demo failed: ${g.stderr}`);
+  fs.writeFileSync(stamp, want);
+  return { file, generated: g };
+}
+
+const BARE_READ = `
+const XLSX = require('xlsx'); const fs = require('fs');
+const wb = XLSX.read(fs.readFileSync(process.argv[1]), { type: 'buffer', dense: true });
+let rows = 0;
+for (const n of wb.SheetNames) rows += XLSX.utils.sheet_to_json(wb.Sheets[n], { header: 1, raw: true }).length;
+console.log(rows);
+`;
+
+async function domainAlone(file) {
+  // The domain on rows already parsed: reading tables (find columns, convert every cell) and settings.
+  const { FileWorkbook } = require(path.join(root, 'dist', 'workbook', 'file'));
+  const { readTable } = require(path.join(root, 'dist', 'domain', 'table'));
+  const { ALL_SHEETS, sheetDefByName } = require(path.join(root, 'dist', 'domain', 'schema'));
+  const wb = FileWorkbook.open(fs.readFileSync(file));
+  const sheets = await wb.listSheets();
+  const grids = await wb.readSheets(sheets.map((s) => s.name));
+  const rows = grids.reduce((n, g) => n + g.rows.length, 0);
+  const times = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    const t0 = process.hrtime.bigint();
+    for (const g of grids) {
+      const def = sheetDefByName(g.name);
+      if (def) readTable(def, g);
+    }
+    if (i > 0) times.push(Number(process.hrtime.bigint() - t0) / 1e6); // the first run warms the JIT
+  }
+  void ALL_SHEETS;
+  return { rows, ms: median(times), peakMiB: process.memoryUsage().rss / 1048576 };
+}
+
+async function main() {
+  const results = [];
+  for (const w of WORKBOOKS) {
+    const { file, generated } = ensureWorkbook(w);
+    const sizeMiB = fs.statSync(file).size / 1048576;
+    const tasks = [
+      { task: 'bare SheetJS read (read + sheet_to_json)', run: () => timed(process.execPath, ['-e', BARE_READ, file]) },
+      { task: 'deskbook status', run: () => timed(process.execPath, [cli, 'status', file, '--json']) },
+      {
+        task: 'deskbook init (already set up: read, no write)',
+        run: () => {
+          const copy = path.join(os.tmpdir(), `deskbook-bench-${process.pid}.xlsx`);
+          fs.copyFileSync(file, copy);
+          const r = timed(process.execPath, [cli, 'init', copy, '--json']);
+          fs.rmSync(copy, { force: true });
+          return r;
+        },
+      },
+    ];
+    const bar = new cliProgress.SingleBar({ format: `${w.name} {bar} {value}/{total} {task}`, stream: process.stderr }, cliProgress.Presets.shades_classic);
+    bar.start(tasks.length * RUNS + 1, 0, { task: '' });
+    const measured = [];
+    for (const t of tasks) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        bar.increment(1, { task: t.task });
+        const r = t.run();
+        if (r.status > 1) throw new Error(`${t.task} failed (${r.status}): ${r.stderr}`);
+        runs.push(r);
+      }
+      measured.push({ task: t.task, ms: median(runs.map((r) => r.ms)), peakMiB: Math.max(...runs.map((r) => r.peakMiB)) });
+    }
+    bar.increment(1, { task: 'domain alone' });
+    const dom = await domainAlone(file);
+    bar.stop();
+    const bare = measured[0].ms;
+    if (generated) measured.push({ task: 'deskbook demo (generate + write, once)', ms: generated.ms, peakMiB: generated.peakMiB, once: true });
+    measured.push({ task: 'domain alone: read tables (in process, parsed rows)', ms: dom.ms, peakMiB: dom.peakMiB });
+    for (const m of measured) results.push({ workbook: w.name, fileMiB: +sizeMiB.toFixed(1), rows: dom.rows, ...m, ratioToBareRead: +(m.ms / bare).toFixed(2) });
+  }
+  const pad = (s, n) => String(s).padEnd(n);
+  const lpad = (s, n) => String(s).padStart(n);
+  console.log(`\n${pad('workbook', 12)}${pad('task', 54)}${lpad('rows', 9)}${lpad('ms', 10)}${lpad('× read', 8)}${lpad('peak MiB', 10)}`);
+  for (const r of results) {
+    console.log(`${pad(r.workbook, 12)}${pad(r.task, 54)}${lpad(r.rows, 9)}${lpad(r.ms.toFixed(0), 10)}${lpad(r.ratioToBareRead.toFixed(2), 8)}${lpad(r.peakMiB.toFixed(0), 10)}`);
+  }
+  const out = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, runs: RUNS, results };
+  fs.writeFileSync(path.join(cache, 'results.json'), JSON.stringify(out, null, 2));
+  console.log(`\n(median of ${RUNS} runs; results in .bench-cache/results.json)`);
+}
+
+main().catch((e) => {
+  console.error(e.message);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+// The sample center: a generated property-management desk written into a set-up workbook. The CLI's
+// `demo` and the task pane's "load the built-in sample" both come through here.
+import { Lang } from '../domain/enums';
+import { generateSample, SampleOptions } from '../domain/sample';
+import { defaultSettings } from '../domain/settings';
+import { FileWorkbook } from '../workbook/file';
+import { Workbook } from '../workbook/types';
+import { todayAt } from './clock';
+import { SetupResult, setUpWorkbook } from './setup';
+
+export type SampleRequest = Omit<SampleOptions, 'asOf' | 'lang'> & { readonly asOf?: string; readonly lang?: Lang };
+
+export interface SampleWritten extends SetupResult {
+  /** the sample's deliberate data-entry problems, for people checking validation */
+  readonly planted: ReturnType<typeof generateSample>['planted'];
+}
+
+/** Writes the sample center into `wb` (normally a new workbook). Default as-of: today 17:30. */
+export async function writeSample(wb: Workbook, request: SampleRequest = {}): Promise<SampleWritten> {
+  const lang = request.lang ?? 'zh';
+  const sample = generateSample({ ...request, lang, asOf: request.asOf ?? todayAt('17:30') });
+  const settings = { ...defaultSettings(lang), centerName: sample.centerName, clerks: sample.clerks };
+  const result = await setUpWorkbook(wb, {
+    lang,
+    settings,
+    rows: { tickets: sample.tickets, customers: sample.customers, charges: sample.charges, reminders: sample.reminders },
+  });
+  return { ...result, planted: sample.planted };
+}
+
+export async function buildSampleWorkbook(request: SampleRequest = {}): Promise<FileWorkbook> {
+  const wb = FileWorkbook.create();
+  await writeSample(wb, request);
+  return wb;
+}

@@ -1,0 +1,182 @@
+import { Button, Caption1, makeStyles, Spinner, Title3, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { Lang } from '../domain/enums';
+import { buildSample, inspectWorkbook, openWorkbookFile, setUpWorkbook, WorkbookStatus } from './backend';
+import { FilePanel } from './components/FilePanel';
+import { Notice, NoticeData } from './components/Notice';
+import { ProblemList } from './components/ProblemList';
+import { StatusView } from './components/StatusView';
+import { describeError } from './errors';
+import { downloadName, readFileBytes, saveBytes } from './files';
+import { FileHost, fileHost, Host } from './host';
+import { STRINGS, Strings } from './i18n';
+
+const useStyles = makeStyles({
+  root: {
+    boxSizing: 'border-box',
+    maxWidth: '480px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+  },
+  header: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
+  logo: { width: '32px', height: '32px', flexShrink: 0 },
+  titles: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, flexGrow: 1 },
+  title: { margin: 0 },
+  subtitle: { color: tokens.colorNeutralForeground3 },
+});
+
+export type AppProps =
+  | { readonly mode: 'excel'; readonly lang: Lang; readonly host: Host }
+  | { readonly mode: 'standalone'; readonly lang: Lang };
+
+type Busy = 'reading' | 'settingUp' | null;
+
+/** What the status says, when no action has just reported something. */
+function statusNotice(status: WorkbookStatus, strings: Strings): NoticeData {
+  if (status.ready) return { intent: 'success', title: strings.workbookReadyTitle, text: strings.workbookReady };
+  if (status.sheets.some((s) => !s.present)) {
+    return { intent: 'info', title: strings.workbookNotReadyTitle, text: strings.workbookNotReady };
+  }
+  return { intent: 'warning', title: strings.workbookNotReadyTitle, text: strings.columnsStillMissing };
+}
+
+export function App(props: AppProps) {
+  const { lang } = props;
+  const strings = STRINGS[lang];
+  const styles = useStyles();
+  const [host, setHost] = useState<Host | null>(props.mode === 'excel' ? props.host : null);
+  const [status, setStatus] = useState<WorkbookStatus | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  /** the outcome of the last action; null shows the workbook's status instead */
+  const [notice, setNotice] = useState<NoticeData | null>(null);
+  const [headerLang, setHeaderLang] = useState<Lang>(lang);
+
+  const act = useCallback(
+    async (kind: Exclude<Busy, null>, work: () => Promise<void>, fileName?: string) => {
+      setBusy(kind);
+      try {
+        await work();
+      } catch (err) {
+        setNotice({ intent: 'error', title: strings.errorTitle, text: describeError(err, { lang, strings, fileName }) });
+      } finally {
+        setBusy(null);
+      }
+    },
+    [lang, strings],
+  );
+
+  const refresh = useCallback(
+    (target: Host) =>
+      act('reading', async () => {
+        setNotice(null);
+        setStatus(await target.run((wb) => inspectWorkbook(wb)));
+      }),
+    [act],
+  );
+
+  useEffect(() => {
+    // the Excel host is fixed for the life of the pane: read the workbook once on start
+    if (props.mode === 'excel') void refresh(props.host);
+  }, []);
+
+  /** standalone: make a workbook file the current one; if it fails, the previous one stays open */
+  const adopt = (load: () => Promise<FileHost>, fileName?: string) =>
+    act(
+      'reading',
+      async () => {
+        const next = await load();
+        const nextStatus = await next.run((wb) => inspectWorkbook(wb));
+        setHost(next);
+        setStatus(nextStatus);
+        setNotice(null);
+      },
+      fileName,
+    );
+
+  const openFile = (file: File) =>
+    adopt(async () => fileHost(await openWorkbookFile(await readFileBytes(file)), file.name), file.name);
+
+  const loadSample = () => adopt(async () => fileHost(await buildSample(lang), strings.sampleFileName));
+
+  // a workbook with none of the structured sheets yet: the clerk picks the header language
+  const noStructuredSheet = status !== null && status.sheets.every((s) => !s.present);
+
+  const setUp = (target: Host) =>
+    act('settingUp', async () => {
+      const result = await target.run((wb) => setUpWorkbook(wb, noStructuredSheet ? { lang: headerLang } : {}));
+      setStatus(result.status);
+      const text = result.created.length > 0 ? strings.setUpDone(result.created) : strings.setUpNothingToDo;
+      setNotice(
+        result.status.ready
+          ? { intent: 'success', title: strings.setUpDoneTitle, text }
+          : { intent: 'warning', title: strings.setUpDoneTitle, text: `${text} ${strings.columnsStillMissing}` },
+      );
+    });
+
+  const download = (file: FileHost) => {
+    const name = downloadName(file.fileName);
+    try {
+      saveBytes(file.toBytes(), name);
+      setNotice({ intent: 'success', text: strings.downloaded(name) });
+    } catch (err) {
+      setNotice({ intent: 'error', title: strings.errorTitle, text: describeError(err, { lang, strings, fileName: name }) });
+    }
+  };
+
+  const file = host && host.kind === 'standalone' ? (host as FileHost) : null;
+  const shownNotice = notice ?? (status && busy === null ? statusNotice(status, strings) : null);
+
+  return (
+    <main className={styles.root} data-testid="pane" data-mode={props.mode} data-lang={lang} data-busy={busy ?? ''}>
+      <header className={styles.header}>
+        <img className={styles.logo} src="assets/icon-32.png" alt="" />
+        <div className={styles.titles}>
+          <Title3 as="h1" className={styles.title}>
+            {strings.title}
+          </Title3>
+          <Caption1 className={styles.subtitle}>
+            {props.mode === 'excel' ? strings.subtitleExcel : strings.subtitleStandalone}
+          </Caption1>
+        </div>
+        {props.mode === 'excel' && (
+          // the clerk edits the workbook behind the pane; a refresh reads it again
+          <Button size="small" onClick={() => void refresh(props.host)} disabled={busy !== null} data-testid="refresh">
+            {strings.refresh}
+          </Button>
+        )}
+      </header>
+
+      {props.mode === 'standalone' && (
+        <FilePanel
+          strings={strings}
+          busy={busy !== null}
+          ready={status?.ready ?? false}
+          fileName={file ? file.fileName : null}
+          onOpenFile={(f) => void openFile(f)}
+          onLoadSample={() => void loadSample()}
+          onDownload={() => file && download(file)}
+        />
+      )}
+
+      {shownNotice && <Notice notice={shownNotice} testId={notice ? 'message' : 'status-summary'} />}
+
+      {busy === 'reading' && <Spinner size="small" label={strings.reading} />}
+
+      {status !== null && (
+        <StatusView
+          status={status}
+          strings={strings}
+          busy={busy}
+          headerLang={noStructuredSheet ? headerLang : null}
+          onHeaderLangChange={setHeaderLang}
+          onSetUp={() => host && void setUp(host)}
+        />
+      )}
+
+      {status !== null && <ProblemList problems={status.problems} lang={lang} strings={strings} />}
+    </main>
+  );
+}

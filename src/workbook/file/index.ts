@@ -1,0 +1,170 @@
+// The file back end of the Workbook interface: an .xlsx package held in memory. Reading goes through
+// read.ts (SheetJS); writing edits only the parts this back end owns and copies every other part of
+// the package byte for byte, so charts, pivots, styles and validations of a clerk's workbook survive.
+import { Cell, NewSheet, SheetGrid, SheetSummary, Workbook, WorkbookError } from '../types';
+import { SharedStrings } from './cells';
+import { addNames, addSheets, appendRows } from './edit';
+import { CONTENT_TYPES_PART, parseContentTypes } from './opc';
+import { Package } from './package';
+import { readGrids } from './read';
+import { cellRef } from './refs';
+import { readStructure, Structure } from './structure';
+import { TEMPLATE_PARTS, templateParts } from './template';
+import { findTag } from './xml';
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Parts SheetJS needs besides the sheets it reads (by content type). */
+const READER_CONTENT = /sharedStrings|styles\+xml|sheetMetadata|person\+xml|properties\+xml|\.main\+xml/;
+
+function copyGrid(g: SheetGrid): SheetGrid {
+  return { name: g.name, originRow: g.originRow, originCol: g.originCol, rows: g.rows.map((r) => r.slice()) };
+}
+
+/** Any failure while interpreting the user's file is the file's fault, never a crash. */
+function asFileError(e: unknown): unknown {
+  if (e instanceof WorkbookError) return e;
+  return new WorkbookError(`The workbook cannot be read: ${(e as Error)?.message ?? String(e)}`, 'CORRUPT');
+}
+
+export class FileWorkbook implements Workbook {
+  private structureCache: Structure | null = null;
+  private readonly grids = new Map<string, SheetGrid>();
+  private stringsDirty: boolean;
+
+  /** `strings` is set for a workbook this back end created: it owns the shared-strings part. */
+  private constructor(
+    private readonly pkg: Package,
+    private readonly strings: SharedStrings | null,
+  ) {
+    this.stringsDirty = strings !== null;
+  }
+
+  static open(bytes: Uint8Array): FileWorkbook {
+    if (bytes.length >= 8 && OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
+      throw new WorkbookError(
+        'This file is password-protected, or is an old Excel 97-2003 workbook (.xls). Remove the password, or save it as .xlsx in Excel, and try again.',
+        'ENCRYPTED',
+      );
+    }
+    const wb = new FileWorkbook(Package.fromZip(bytes), null);
+    try {
+      wb.structure();
+    } catch (e) {
+      throw asFileError(e);
+    }
+    return wb;
+  }
+
+  static create(): FileWorkbook {
+    const pkg = Package.empty();
+    for (const [name, text] of templateParts(new Date())) pkg.setText(name, text);
+    return new FileWorkbook(pkg, new SharedStrings());
+  }
+
+  /** The .xlsx package. */
+  toBytes(): Uint8Array {
+    if (this.structure().sheets.length === 0) throw new Error('a workbook needs at least one sheet before it is saved');
+    this.flushStrings();
+    return this.pkg.toZip();
+  }
+
+  async listSheets(): Promise<SheetSummary[]> {
+    return this.structure().sheets.map((s) => ({ name: s.name, tables: s.tables.map((t) => t.info.displayName) }));
+  }
+
+  async readSheets(names: ReadonlyArray<string>): Promise<SheetGrid[]> {
+    const st = this.structure();
+    const wanted = [...new Set(names.map((n) => st.sheets.find((s) => s.name.toLowerCase() === n.toLowerCase())).filter((s) => s !== undefined))];
+    const missing = wanted.filter((s) => !this.grids.has(s.name.toLowerCase()));
+    if (missing.length > 0) {
+      for (const grid of this.read(st, missing.map((s) => s.name))) this.grids.set(grid.name.toLowerCase(), grid);
+    }
+    return wanted.flatMap((s) => {
+      const g = this.grids.get(s.name.toLowerCase());
+      return g ? [copyGrid(g)] : [];
+    });
+  }
+
+  async addSheets(sheets: ReadonlyArray<NewSheet>): Promise<void> {
+    addSheets(this.pkg, this.structure(), sheets, this.strings);
+    this.changed();
+  }
+
+  async appendRows(sheet: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void> {
+    const model = this.structure().sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+    if (!model) throw new WorkbookError(`The workbook has no sheet named "${sheet}".`, 'NOT_FOUND');
+    if (rows.length === 0) return;
+    appendRows(this.pkg, model, rows, this.strings);
+    this.changed([model.name]);
+  }
+
+  async listNames(): Promise<string[]> {
+    return this.structure()
+      .names.filter((n) => n.localSheetId === undefined)
+      .map((n) => n.name);
+  }
+
+  async addNames(names: ReadonlyArray<{ readonly name: string; readonly formula: string }>): Promise<void> {
+    if (names.length === 0) return;
+    addNames(this.pkg, this.structure(), names);
+    this.changed([]);
+  }
+
+  private structure(): Structure {
+    if (!this.structureCache) this.structureCache = readStructure(this.pkg);
+    return this.structureCache;
+  }
+
+  /** After a write: the structure is parsed again; grids of the changed sheets are dropped. */
+  private changed(sheets?: ReadonlyArray<string>): void {
+    this.structureCache = null;
+    if (this.strings) this.stringsDirty = true;
+    if (sheets) for (const s of sheets) this.grids.delete(s.toLowerCase());
+  }
+
+  private flushStrings(): void {
+    if (this.strings && this.stringsDirty) {
+      this.pkg.setChunks(TEMPLATE_PARTS.sharedStrings, this.strings.toChunks());
+      this.stringsDirty = false;
+    }
+  }
+
+  /**
+   * Values of the named sheets. SheetJS inflates every part of the zip it is given, so it gets an
+   * archive of only the parts it needs: the sheets asked for, the workbook, strings and styles.
+   */
+  private read(st: Structure, names: string[]): SheetGrid[] {
+    this.flushStrings();
+    const sheetParts = new Set(st.sheets.filter((s) => names.includes(s.name) && s.part).map((s) => (s.part as string).toLowerCase()));
+    const types = parseContentTypes(this.pkg.text(CONTENT_TYPES_PART)).overrides;
+    const always = new Set([CONTENT_TYPES_PART, '_rels/.rels', st.workbookPart, st.workbookRelsPart].map((n) => n.toLowerCase()));
+    const include = (name: string) => {
+      const n = name.toLowerCase();
+      return always.has(n) || sheetParts.has(n) || READER_CONTENT.test(types.get(n) ?? '');
+    };
+    const errorText = (sheet: string, row: number, col: number) => this.errorText(st, sheet, row, col);
+    try {
+      return readGrids(this.pkg.toZip({ store: true, include }), names, errorText);
+    } catch (e) {
+      // the reduced archive is an optimisation: if it ever trips the reader, give it everything
+      try {
+        return readGrids(this.pkg.toZip({ store: true }), names, errorText);
+      } catch {
+        throw asFileError(e);
+      }
+    }
+  }
+
+  /** The text of an error cell, from the sheet part (for errors SheetJS has no code for). */
+  private errorText(st: Structure, sheet: string, row: number, col: number): string | undefined {
+    const part = st.sheets.find((s) => s.name === sheet)?.part;
+    if (!part) return undefined;
+    const xml = this.pkg.text(part);
+    const cell = findTag(xml, 'c', xml.indexOf(`r="${cellRef(row, col)}"`) - 40);
+    if (!cell || cell.attrs.r !== cellRef(row, col)) return undefined;
+    const m = /<(?:[\w.-]+:)?v>([^<]*)</.exec(xml.slice(cell.end, cell.end + 2000));
+    return m ? m[1] : undefined;
+  }
+}
+

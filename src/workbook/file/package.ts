@@ -1,0 +1,96 @@
+// The parts of an .xlsx package: those read from the original zip (kept compressed until someone
+// asks for their contents) and those this back end replaced or added (kept as UTF-8 chunks).
+import { concatBytes, fromUtf8, utf8 } from './bytes';
+import { copiedEntry, deflatedEntry, entryData, OutEntry, readZip, storedEntry, writeZip, ZipArchive, ZipEntry } from './zip';
+
+type PartSource = { readonly kind: 'zip'; readonly entry: ZipEntry } | { readonly kind: 'new'; readonly chunks: ReadonlyArray<Uint8Array> };
+
+interface Part {
+  readonly name: string;
+  readonly source: PartSource;
+}
+
+/** Deflate level for changed parts: on a 79 MB sheet, level 1 took 1.2 s and gave 12.9 MB, level 6
+ *  2.6 s and 9.0 MB (fflate, Node 20). Saving fast matters more here than 40% of a small file. */
+const DEFLATE_LEVEL = 1;
+
+/** Part names are case-insensitive in OPC. */
+function key(name: string): string {
+  return name.toLowerCase();
+}
+
+export class Package {
+  private readonly parts = new Map<string, Part>();
+  private readonly texts = new Map<string, string>();
+
+  private constructor(private readonly archive: ZipArchive | null) {
+    if (archive) for (const entry of archive.entries) this.parts.set(key(entry.name), { name: entry.name, source: { kind: 'zip', entry } });
+  }
+
+  static fromZip(bytes: Uint8Array): Package {
+    return new Package(readZip(bytes));
+  }
+
+  static empty(): Package {
+    return new Package(null);
+  }
+
+  has(name: string): boolean {
+    return this.parts.has(key(name));
+  }
+
+  /** The part's name as stored (its case may differ from the name asked for). */
+  nameOf(name: string): string | undefined {
+    return this.parts.get(key(name))?.name;
+  }
+
+  names(): string[] {
+    return [...this.parts.values()].map((p) => p.name);
+  }
+
+  bytes(name: string): Uint8Array {
+    const part = this.parts.get(key(name));
+    if (!part) throw new Error(`no part ${name}`);
+    if (part.source.kind === 'new') return concatBytes(part.source.chunks);
+    if (!this.archive) throw new Error('no archive');
+    return entryData(this.archive, part.source.entry);
+  }
+
+  /** A part's contents as text; cached, because the small parts are read again and again. */
+  text(name: string): string {
+    const k = key(name);
+    let text = this.texts.get(k);
+    if (text === undefined) {
+      text = fromUtf8(this.bytes(name));
+      this.texts.set(k, text);
+    }
+    return text;
+  }
+
+  setText(name: string, text: string): void {
+    this.setChunks(name, [utf8(text)]);
+    this.texts.set(key(name), text);
+  }
+
+  setChunks(name: string, chunks: ReadonlyArray<Uint8Array>): void {
+    const k = key(name);
+    const stored = this.parts.get(k)?.name ?? name;
+    this.parts.set(k, { name: stored, source: { kind: 'new', chunks } });
+    this.texts.delete(k);
+  }
+
+  /**
+   * The package as a zip. Untouched parts are copied as their compressed bytes. `store` leaves new
+   * parts uncompressed (for a throwaway archive); `include` selects parts.
+   */
+  toZip(options: { store?: boolean; include?: (name: string) => boolean } = {}): Uint8Array {
+    const entries: OutEntry[] = [];
+    for (const part of this.parts.values()) {
+      if (options.include && !options.include(part.name)) continue;
+      const s = part.source;
+      if (s.kind === 'zip') entries.push(copiedEntry(this.archive as ZipArchive, s.entry));
+      else entries.push(options.store ? storedEntry(part.name, s.chunks) : deflatedEntry(part.name, s.chunks, DEFLATE_LEVEL));
+    }
+    return writeZip(entries);
+  }
+}

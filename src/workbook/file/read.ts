@@ -1,0 +1,111 @@
+// Reading cell values, through SheetJS for now. Everything SheetJS-specific is in this file, so a
+// faster reader can replace it behind the same function.
+import * as XLSX from 'xlsx';
+import { Cell, SheetGrid, WorkbookError } from '../types';
+
+/** SheetJS keeps error cells as a code (cellText is off, which saves formatting every cell). */
+const ERROR_TEXT: Readonly<Record<number, string>> = {
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+  0x2b: '#GETTING_DATA',
+};
+
+/** Text of an error cell SheetJS has no code for (#SPILL!, #CALC!, ...), from the sheet itself. */
+export type ErrorTextLookup = (sheet: string, row: number, col: number) => string | undefined;
+
+/**
+ * Values of the named sheets of an .xlsx package (names exactly as in the workbook). Sheets that
+ * do not exist are left out.
+ */
+export function readGrids(zip: Uint8Array, names: ReadonlyArray<string>, errorText: ErrorTextLookup): SheetGrid[] {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(zip, {
+      type: 'array',
+      dense: true,
+      sheets: [...names],
+      cellDates: false,
+      cellNF: false,
+      cellText: false,
+      cellHTML: false,
+      cellStyles: false,
+      cellFormula: false,
+    });
+  } catch (e) {
+    throw new WorkbookError(`The workbook cannot be read: ${(e as Error).message}`, 'CORRUPT');
+  }
+  const out: SheetGrid[] = [];
+  for (const name of names) {
+    const ws = wb.Sheets[name];
+    if (ws) out.push(toGrid(name, ws, errorText));
+  }
+  return out;
+}
+
+function toCell(cell: XLSX.CellObject | undefined, sheet: string, row: number, col: number, errorText: ErrorTextLookup): Cell {
+  if (!cell) return null;
+  switch (cell.t) {
+    case 'n':
+      return cell.v as number;
+    case 's':
+      return cell.v as string;
+    case 'b':
+      return cell.v as boolean;
+    case 'e': {
+      const code = cell.v as number | undefined;
+      const text = (code !== undefined ? ERROR_TEXT[code] : undefined) ?? errorText(sheet, row, col) ?? '#N/A';
+      return { error: text };
+    }
+    case 'd':
+      // not produced with cellDates off; kept as a serial number if a future reader does
+      return cell.v instanceof Date ? dateToSerial(cell.v) : null;
+    default:
+      return null;
+  }
+}
+
+function dateToSerial(d: Date): number {
+  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
+}
+
+/** The used range: the sheet's !ref, widened to every cell actually present (a wrong <dimension>
+ *  in a file must not hide data); a sheet without values has no rows. */
+function toGrid(name: string, ws: XLSX.WorkSheet, errorText: ErrorTextLookup): SheetGrid {
+  const data = (ws['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>;
+  let r0 = Infinity;
+  let c0 = Infinity;
+  let r1 = -1;
+  let c1 = -1;
+  data.forEach((row, r) => {
+    if (!row) return;
+    row.forEach((cell, c) => {
+      if (!cell || cell.t === 'z') return;
+      if (r < r0) r0 = r;
+      if (r > r1) r1 = r;
+      if (c < c0) c0 = c;
+      if (c > c1) c1 = c;
+    });
+  });
+  if (r1 < 0) return { name, originRow: 0, originCol: 0, rows: [] };
+  if (ws['!ref']) {
+    const range = XLSX.utils.decode_range(ws['!ref']);
+    r0 = Math.min(r0, range.s.r);
+    c0 = Math.min(c0, range.s.c);
+    r1 = Math.max(r1, range.e.r);
+    c1 = Math.max(c1, range.e.c);
+  }
+  if (r1 < 0) return { name, originRow: 0, originCol: 0, rows: [] };
+  const rows: Cell[][] = [];
+  for (let r = r0; r <= r1; r++) {
+    const src = data[r];
+    const row: Cell[] = new Array<Cell>(c1 - c0 + 1);
+    for (let c = c0; c <= c1; c++) row[c - c0] = toCell(src?.[c], name, r, c, errorText);
+    rows.push(row);
+  }
+  return { name, originRow: r0, originCol: c0, rows };
+}

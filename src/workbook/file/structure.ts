@@ -1,0 +1,95 @@
+// What listSheets and the writers need to know about a package, parsed from its small parts only:
+// the workbook part, its relationships, the sheets in order with their parts and tables, the
+// defined names, and every table id and name in use.
+import { WorkbookError } from '../types';
+import { CONTENT_TYPE, CONTENT_TYPES_PART, parseContentTypes, parseRels, REL, Relationship, relsPartOf } from './opc';
+import { Package } from './package';
+import { parseTable, TableInfo } from './tableXml';
+import { DefinedName, parseWorkbook } from './workbookXml';
+import { findTag } from './xml';
+
+export interface TablePart {
+  readonly part: string;
+  readonly info: TableInfo;
+}
+
+export interface SheetModel {
+  readonly name: string;
+  readonly sheetId: number;
+  readonly relId: string;
+  /** the worksheet part, or null if the workbook points at nothing */
+  readonly part: string | null;
+  readonly tables: ReadonlyArray<TablePart>;
+}
+
+export interface Structure {
+  readonly workbookPart: string;
+  readonly workbookRelsPart: string;
+  readonly workbookRels: ReadonlyArray<Relationship>;
+  readonly sheets: ReadonlyArray<SheetModel>;
+  readonly names: ReadonlyArray<DefinedName>;
+  /** every table in the package, on a sheet or not */
+  readonly tables: ReadonlyArray<TablePart>;
+}
+
+function notXlsx(why: string): WorkbookError {
+  return new WorkbookError(`This file is not an Excel workbook (.xlsx): ${why}.`, 'NOT_XLSX');
+}
+
+/** The workbook part, from the package relationships (xl/workbook.xml in practice). */
+export function findWorkbookPart(pkg: Package): string {
+  if (!pkg.has(CONTENT_TYPES_PART)) throw notXlsx('it has no [Content_Types].xml');
+  let part = 'xl/workbook.xml';
+  if (pkg.has('_rels/.rels')) {
+    const office = parseRels(pkg.text('_rels/.rels'), '').find((r) => r.type.endsWith('/officeDocument') && !r.external);
+    if (office && pkg.has(office.part)) part = office.part;
+  }
+  if (!pkg.has(part)) {
+    if (pkg.has('xl/workbook.bin')) throw notXlsx('it is a binary workbook (.xlsb); save it as .xlsx in Excel');
+    throw notXlsx('it has no xl/workbook.xml');
+  }
+  if (part.toLowerCase().endsWith('.bin')) throw notXlsx('it is a binary workbook (.xlsb); save it as .xlsx in Excel');
+  return pkg.nameOf(part) ?? part;
+}
+
+function readTable(pkg: Package, part: string): TablePart | null {
+  if (!pkg.has(part)) return null;
+  const info = parseTable(pkg.text(part));
+  return info ? { part: pkg.nameOf(part) ?? part, info } : null;
+}
+
+export function readStructure(pkg: Package): Structure {
+  const workbookPart = findWorkbookPart(pkg);
+  const xml = pkg.text(workbookPart);
+  if (!findTag(xml, 'workbook') || !findTag(xml, 'sheets')) {
+    throw new WorkbookError(`The workbook part ${workbookPart} is damaged (no sheet list). Open the file in Excel and save a fresh copy.`, 'CORRUPT');
+  }
+  const info = parseWorkbook(xml);
+  const workbookRelsPart = relsPartOf(workbookPart);
+  const workbookRels = pkg.has(workbookRelsPart) ? parseRels(pkg.text(workbookRelsPart), workbookPart) : [];
+
+  const tables = new Map<string, TablePart>();
+  const sheets = info.sheets.map((s) => {
+    const rel = workbookRels.find((r) => r.id === s.relId);
+    const part = rel && !rel.external && pkg.has(rel.part) ? (pkg.nameOf(rel.part) ?? rel.part) : null;
+    const sheetTables: TablePart[] = [];
+    if (part && pkg.has(relsPartOf(part))) {
+      for (const r of parseRels(pkg.text(relsPartOf(part)), part)) {
+        if (r.type !== REL.table || r.external) continue;
+        const t = readTable(pkg, r.part);
+        if (t) {
+          sheetTables.push(t);
+          tables.set(t.part.toLowerCase(), t);
+        }
+      }
+    }
+    return { name: s.name, sheetId: s.sheetId, relId: s.relId, part, tables: sheetTables };
+  });
+  // tables no sheet points at still hold their ids and names
+  for (const [name, type] of parseContentTypes(pkg.text(CONTENT_TYPES_PART)).overrides) {
+    if (type !== CONTENT_TYPE.table || tables.has(name)) continue;
+    const t = readTable(pkg, name);
+    if (t) tables.set(name, t);
+  }
+  return { workbookPart, workbookRelsPart, workbookRels, sheets, names: info.names, tables: [...tables.values()] };
+}

@@ -1,0 +1,107 @@
+// xl/styles.xml, append-only: a number format the workbook lacks becomes a new <numFmt> (id 164 and
+// up, above every id in use) and a new <xf> at the end of <cellXfs>. Existing entries are never
+// renumbered, reordered or changed, so every styled cell of the workbook keeps its look.
+import { damaged, escapeAttr, findClose, findTag, findTags, setAttr, splice } from './xml';
+
+/** Built-in formats whose id means the same in every locale (ECMA-376 18.8.30). */
+const BUILTIN_FORMATS: Readonly<Record<string, number>> = {
+  General: 0,
+  '0': 1,
+  '0.00': 2,
+  '#,##0': 3,
+  '#,##0.00': 4,
+  '0%': 9,
+  '0.00%': 10,
+  '0.00E+00': 11,
+  '@': 49,
+};
+
+const FIRST_CUSTOM_FORMAT = 164;
+
+function xfMarkup(prefix: string, numFmtId: number): string {
+  return `<${prefix}xf numFmtId="${numFmtId}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`;
+}
+
+export class StyleEditor {
+  private readonly prefix: string;
+  private readonly formatIds = new Map<string, number>();
+  private nextFormatId: number;
+  private readonly existingXfs: string[];
+  private readonly newFormats: string[] = [];
+  private readonly newXfs: string[] = [];
+
+  constructor(private readonly xml: string) {
+    const root = findTag(xml, 'styleSheet');
+    if (!root) throw damaged('styles.xml', 'has no <styleSheet>');
+    this.prefix = root.prefix;
+    let maxId = FIRST_CUSTOM_FORMAT - 1;
+    for (const t of findTags(xml, 'numFmt')) {
+      const id = Number(t.attrs.numFmtId);
+      if (!Number.isFinite(id)) continue;
+      maxId = Math.max(maxId, id);
+      if (t.attrs.formatCode !== undefined && !this.formatIds.has(t.attrs.formatCode)) this.formatIds.set(t.attrs.formatCode, id);
+    }
+    this.nextFormatId = maxId + 1;
+    const xfs = findTag(xml, 'cellXfs');
+    if (!xfs || xfs.selfClosing) {
+      this.existingXfs = [];
+    } else {
+      const close = findClose(xml, 'cellXfs', xfs.prefix, xfs.end);
+      this.existingXfs = findTags(xml, 'xf', xfs.end, close).map((t) => t.raw);
+    }
+  }
+
+  get changed(): boolean {
+    return this.newXfs.length > 0;
+  }
+
+  /** Index into cellXfs of a plain style showing `format`; 0 for General. */
+  xfFor(format: string): number {
+    let id = BUILTIN_FORMATS[format] ?? this.formatIds.get(format);
+    if (id === 0) return 0;
+    if (id === undefined) {
+      id = this.nextFormatId++;
+      this.formatIds.set(format, id);
+      this.newFormats.push(`<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeAttr(format)}"/>`);
+    }
+    const markup = xfMarkup(this.prefix, id);
+    const existing = this.existingXfs.indexOf(markup);
+    if (existing >= 0) return existing;
+    const added = this.newXfs.indexOf(markup);
+    if (added >= 0) return this.existingXfs.length + added;
+    if (this.existingXfs.length === 0) throw damaged('styles.xml', 'has no cell formats (<cellXfs>)');
+    this.newXfs.push(markup);
+    return this.existingXfs.length + this.newXfs.length - 1;
+  }
+
+  /** The styles part with the additions. */
+  text(): string {
+    let xml = this.xml;
+    if (this.newXfs.length > 0) xml = appendChildren(xml, 'cellXfs', this.prefix, this.newXfs, this.existingXfs.length, null);
+    if (this.newFormats.length > 0) {
+      const count = findTags(xml, 'numFmt').length;
+      xml = appendChildren(xml, 'numFmts', this.prefix, this.newFormats, count, 'styleSheet');
+    }
+    return xml;
+  }
+}
+
+/** Append children to a list element and update its count; create the list (as the first child of
+ *  `createIn`) if it does not exist. */
+function appendChildren(xml: string, list: string, prefix: string, children: string[], oldCount: number, createIn: string | null): string {
+  const count = String(oldCount + children.length);
+  const tag = findTag(xml, list);
+  if (!tag) {
+    if (!createIn) throw damaged('styles.xml', `has no <${list}>`);
+    const parent = findTag(xml, createIn);
+    if (!parent || parent.selfClosing) throw damaged('styles.xml', `has no <${createIn}>`);
+    return splice(xml, parent.end, parent.end, `<${prefix}${list} count="${count}">${children.join('')}</${prefix}${list}>`);
+  }
+  if (tag.selfClosing) {
+    const open = setAttr(tag.raw.slice(0, -2).trimEnd() + '>', 'count', count);
+    return splice(xml, tag.start, tag.end, `${open}${children.join('')}</${tag.prefix}${list}>`);
+  }
+  const close = findClose(xml, list, tag.prefix, tag.end);
+  xml = splice(xml, close, close, children.join(''));
+  return tag.attrs.count === undefined ? xml : splice(xml, tag.start, tag.end, setAttr(tag.raw, 'count', count));
+}

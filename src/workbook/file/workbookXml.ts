@@ -1,0 +1,91 @@
+// xl/workbook.xml: the sheet list and the defined names. Edits insert markup and leave every other
+// byte of the part as it was.
+import { damaged, decodeOoxml, elementEnd, escapeAttr, escapeText, findClose, findTag, findTags, splice, unescapeXml } from './xml';
+
+const REL_NAMESPACES = [
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships',
+];
+
+export interface SheetEntry {
+  readonly name: string;
+  readonly sheetId: number;
+  readonly relId: string;
+}
+
+export interface DefinedName {
+  readonly name: string;
+  /** set for names scoped to one sheet */
+  readonly localSheetId?: string;
+  readonly formula: string;
+}
+
+export interface WorkbookInfo {
+  readonly sheets: ReadonlyArray<SheetEntry>;
+  readonly names: ReadonlyArray<DefinedName>;
+}
+
+/** The prefix bound to the relationships namespace in `scope` ('r'), or null if it declares none. */
+function relPrefix(scope: string): string | null {
+  for (const ns of REL_NAMESPACES) {
+    const m = new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*["']${ns.replace(/[./]/g, (c) => '\\' + c)}["']`).exec(scope);
+    if (m) return m[1];
+  }
+  return null;
+}
+
+export function parseWorkbook(xml: string): WorkbookInfo {
+  const r = relPrefix(xml) ?? 'r';
+  const sheets = findTags(xml, 'sheet').map((t) => ({
+    name: decodeOoxml(t.attrs.name ?? ''),
+    sheetId: Number(t.attrs.sheetId ?? 0),
+    relId: t.attrs[`${r}:id`] ?? '',
+  }));
+  const names: DefinedName[] = [];
+  for (const t of findTags(xml, 'definedName')) {
+    const end = t.selfClosing ? t.end : findClose(xml, 'definedName', t.prefix, t.end);
+    const formula = t.selfClosing ? '' : decodeOoxml(unescapeXml(xml.slice(t.end, end)));
+    const name = t.attrs.name ?? '';
+    names.push(t.attrs.localSheetId === undefined ? { name, formula } : { name, localSheetId: t.attrs.localSheetId, formula });
+  }
+  return { sheets, names };
+}
+
+
+export function addSheetEntry(xml: string, sheet: SheetEntry): string {
+  // only a declaration on the root is in scope for a new <sheet> (openpyxl declares it per <sheet>)
+  const declared = relPrefix(findTag(xml, 'workbook')?.raw ?? '');
+  const r = declared ?? 'r';
+  const sheetsTag = findTag(xml, 'sheets');
+  if (!sheetsTag) throw damaged('workbook.xml', 'has no <sheets>');
+  const p = sheetsTag.prefix;
+  const ns = declared ? '' : ` xmlns:r="${REL_NAMESPACES[0]}"`;
+  const markup = `<${p}sheet name="${escapeAttr(sheet.name)}" sheetId="${sheet.sheetId}"${ns} ${r}:id="${escapeAttr(sheet.relId)}"/>`;
+  if (sheetsTag.selfClosing) {
+    return splice(xml, sheetsTag.start, sheetsTag.end, `${sheetsTag.raw.slice(0, -2).trimEnd()}>${markup}</${p}sheets>`);
+  }
+  const close = findClose(xml, 'sheets', p, sheetsTag.end);
+  return splice(xml, close, close, markup);
+}
+
+export function addDefinedNames(xml: string, names: ReadonlyArray<{ name: string; formula: string }>): string {
+  if (names.length === 0) return xml;
+  const sheetsTag = findTag(xml, 'sheets');
+  if (!sheetsTag) throw damaged('workbook.xml', 'has no <sheets>');
+  const p = sheetsTag.prefix;
+  const markup = names.map((n) => `<${p}definedName name="${escapeAttr(n.name)}">${escapeText(n.formula)}</${p}definedName>`).join('');
+  const existing = findTag(xml, 'definedNames');
+  if (existing && !existing.selfClosing) {
+    const close = findClose(xml, 'definedNames', existing.prefix, existing.end);
+    return splice(xml, close, close, markup);
+  }
+  const wrapped = `<${p}definedNames>${markup}</${p}definedNames>`;
+  if (existing) return splice(xml, existing.start, existing.end, wrapped);
+  // CT_Workbook order: ... sheets, functionGroups?, externalReferences?, definedNames?, calcPr? ...
+  let at = elementEnd(xml, 'sheets', sheetsTag);
+  for (const before of ['functionGroups', 'externalReferences']) {
+    const t = findTag(xml, before, at);
+    if (t) at = Math.max(at, elementEnd(xml, before, t));
+  }
+  return splice(xml, at, at, wrapped);
+}

@@ -1,0 +1,335 @@
+// A zip reader and writer made for editing packages in place. Reading parses the central directory
+// (never streams front to back) and inflates a part only when asked. Writing copies untouched entries
+// as their compressed bytes, so saving costs time in proportion to what changed.
+import { Deflate, inflateSync } from 'fflate';
+import { WorkbookError } from '../types';
+import { fromUtf8, utf8 } from './bytes';
+import { crc32Update } from './crc32';
+
+export interface ZipEntry {
+  readonly name: string;
+  readonly nameBytes: Uint8Array;
+  readonly flags: number;
+  /** 0 = stored, 8 = deflated */
+  readonly method: number;
+  readonly time: number;
+  readonly date: number;
+  readonly crc: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  /** offset of the compressed data in the archive */
+  readonly dataOffset: number;
+  readonly externalAttrs: number;
+}
+
+export interface ZipArchive {
+  readonly bytes: Uint8Array;
+  readonly entries: ReadonlyArray<ZipEntry>;
+}
+
+/** An entry ready to be written: headers plus compressed data chunks. */
+export interface OutEntry {
+  readonly nameBytes: Uint8Array;
+  readonly flags: number;
+  readonly method: number;
+  readonly time: number;
+  readonly date: number;
+  readonly crc: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly externalAttrs: number;
+  readonly data: ReadonlyArray<Uint8Array>;
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64 = 0x06064b50;
+const SIG_EOCD64_LOCATOR = 0x07064b50;
+const FLAG_ENCRYPTED = 0x0001;
+const FLAG_DATA_DESCRIPTOR = 0x0008;
+const FLAG_UTF8 = 0x0800;
+const MAX32 = 0xffffffff;
+/** 1980-01-01 00:00 in MS-DOS date format, as Excel writes it: output does not depend on the clock */
+const DOS_DATE_1980 = 0x0021;
+/** Parts bigger than this cannot be held as one typed array in every browser */
+const MAX_PART_SIZE = 0x7fffffff;
+
+function corrupt(detail: string): WorkbookError {
+  return new WorkbookError(`The file is damaged or was cut short (${detail}). Open it in Excel, save a fresh copy and try again.`, 'CORRUPT');
+}
+
+class Reader {
+  private readonly view: DataView;
+  constructor(readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  fits(at: number, size: number): boolean {
+    return at >= 0 && at + size <= this.bytes.length;
+  }
+  u16(at: number): number {
+    return this.view.getUint16(at, true);
+  }
+  u32(at: number): number {
+    return this.view.getUint32(at, true);
+  }
+  u64(at: number): number {
+    const low = this.view.getUint32(at, true);
+    const high = this.view.getUint32(at + 4, true);
+    if (high > 0x1fffff) throw new WorkbookError('The file is larger than this program can handle.', 'TOO_LARGE');
+    return high * 0x100000000 + low;
+  }
+}
+
+function findEndOfCentralDirectory(r: Reader): number {
+  const min = Math.max(0, r.bytes.length - 22 - 0xffff);
+  for (let i = r.bytes.length - 22; i >= min; i--) {
+    if (r.bytes[i] === 0x50 && r.bytes[i + 1] === 0x4b && r.u32(i) === SIG_EOCD) return i;
+  }
+  return -1;
+}
+
+interface Directory {
+  count: number;
+  size: number;
+  offset: number;
+  /** bytes prepended before the archive (self-extractors and the like); offsets are shifted by it */
+  shift: number;
+}
+
+function readDirectoryLocation(r: Reader, eocd: number): Directory {
+  let count = r.u16(eocd + 10);
+  let size = r.u32(eocd + 12);
+  let offset = r.u32(eocd + 16);
+  if (r.u16(eocd + 4) !== 0 || r.u16(eocd + 6) !== 0) throw corrupt('a multi-volume zip archive');
+  let end = eocd;
+  const locator = eocd - 20;
+  if ((count === 0xffff || size === MAX32 || offset === MAX32) && r.fits(locator, 20) && r.u32(locator) === SIG_EOCD64_LOCATOR) {
+    const at = r.u64(locator + 8);
+    if (!r.fits(at, 56) || r.u32(at) !== SIG_EOCD64) throw corrupt('bad zip64 directory');
+    count = r.u64(at + 32);
+    size = r.u64(at + 40);
+    offset = r.u64(at + 48);
+    end = at;
+  }
+  const shift = end - (offset + size);
+  if (shift < 0) throw corrupt('central directory out of bounds');
+  return { count, size, offset: offset + shift, shift };
+}
+
+function zip64Extra(r: Reader, at: number, length: number, need: { size: boolean; csize: boolean; offset: boolean }) {
+  const out: { size?: number; csize?: number; offset?: number } = {};
+  const end = at + length;
+  while (at + 4 <= end) {
+    const id = r.u16(at);
+    const len = r.u16(at + 2);
+    if (id === 0x0001) {
+      let p = at + 4;
+      if (need.size) (out.size = r.u64(p)), (p += 8);
+      if (need.csize) (out.csize = r.u64(p)), (p += 8);
+      if (need.offset) out.offset = r.u64(p);
+      return out;
+    }
+    at += 4 + len;
+  }
+  return out;
+}
+
+/** Parse the central directory of a zip archive. Throws WorkbookError for anything unreadable. */
+export function readZip(bytes: Uint8Array): ZipArchive {
+  const r = new Reader(bytes);
+  const eocd = bytes.length >= 22 ? findEndOfCentralDirectory(r) : -1;
+  if (eocd < 0) {
+    const looksLikeZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
+    if (looksLikeZip) throw corrupt('the end of the zip archive is missing');
+    throw new WorkbookError('This file is not an Excel workbook (.xlsx): it is not a zip package.', 'NOT_XLSX');
+  }
+  const dir = readDirectoryLocation(r, eocd);
+  if (!r.fits(dir.offset, dir.size)) throw corrupt('central directory out of bounds');
+  const entries: ZipEntry[] = [];
+  let at = dir.offset;
+  for (let i = 0; i < dir.count; i++) {
+    if (!r.fits(at, 46) || r.u32(at) !== SIG_CENTRAL) throw corrupt('bad central directory entry');
+    const flags = r.u16(at + 8);
+    const method = r.u16(at + 10);
+    const nameLength = r.u16(at + 28);
+    const extraLength = r.u16(at + 30);
+    const commentLength = r.u16(at + 32);
+    if (!r.fits(at + 46, nameLength + extraLength + commentLength)) throw corrupt('bad central directory entry');
+    let compressedSize = r.u32(at + 20);
+    let size = r.u32(at + 24);
+    let localOffset = r.u32(at + 42);
+    if (compressedSize === MAX32 || size === MAX32 || localOffset === MAX32) {
+      const big = zip64Extra(r, at + 46 + nameLength, extraLength, {
+        size: size === MAX32,
+        csize: compressedSize === MAX32,
+        offset: localOffset === MAX32,
+      });
+      size = big.size ?? size;
+      compressedSize = big.csize ?? compressedSize;
+      localOffset = big.offset ?? localOffset;
+    }
+    localOffset += dir.shift;
+    const nameBytes = bytes.slice(at + 46, at + 46 + nameLength);
+    const name = fromUtf8(nameBytes);
+    if (flags & FLAG_ENCRYPTED) {
+      throw new WorkbookError('This file is encrypted (password-protected). Remove the password in Excel and try again.', 'ENCRYPTED');
+    }
+    if (method !== 0 && method !== 8) throw corrupt(`part ${name} uses unsupported compression method ${method}`);
+    if (size > MAX_PART_SIZE) throw new WorkbookError(`The part ${name} is too large (${size} bytes) to be handled.`, 'TOO_LARGE');
+    if (!r.fits(localOffset, 30) || r.u32(localOffset) !== SIG_LOCAL) throw corrupt(`bad local header of ${name}`);
+    const dataOffset = localOffset + 30 + r.u16(localOffset + 26) + r.u16(localOffset + 28);
+    if (!r.fits(dataOffset, compressedSize)) throw corrupt(`part ${name} is cut short`);
+    entries.push({
+      name,
+      nameBytes,
+      flags,
+      method,
+      time: r.u16(at + 12),
+      date: r.u16(at + 14),
+      crc: r.u32(at + 16),
+      compressedSize,
+      size,
+      dataOffset,
+      externalAttrs: r.u32(at + 38),
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return { bytes, entries };
+}
+
+/** The stored (compressed) bytes of an entry, without copying. */
+export function rawData(archive: ZipArchive, entry: ZipEntry): Uint8Array {
+  return archive.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+}
+
+/** The uncompressed contents of an entry. */
+export function entryData(archive: ZipArchive, entry: ZipEntry): Uint8Array {
+  const raw = rawData(archive, entry);
+  if (entry.method === 0) {
+    if (raw.length !== entry.size) throw corrupt(`part ${entry.name} has the wrong size`);
+    return raw;
+  }
+  let out: Uint8Array;
+  try {
+    out = inflateSync(raw, { out: new Uint8Array(entry.size) });
+  } catch {
+    throw corrupt(`part ${entry.name} cannot be decompressed`);
+  }
+  if (out.length !== entry.size) throw corrupt(`part ${entry.name} has the wrong size`);
+  return out;
+}
+
+/** An untouched entry, carried over as its compressed bytes. */
+export function copiedEntry(archive: ZipArchive, entry: ZipEntry): OutEntry {
+  return {
+    nameBytes: entry.nameBytes,
+    flags: entry.flags & ~FLAG_DATA_DESCRIPTOR,
+    method: entry.method,
+    time: entry.time,
+    date: entry.date,
+    crc: entry.crc,
+    compressedSize: entry.compressedSize,
+    size: entry.size,
+    externalAttrs: entry.externalAttrs,
+    data: [rawData(archive, entry)],
+  };
+}
+
+function crcOf(chunks: ReadonlyArray<Uint8Array>): { crc: number; size: number } {
+  let crc = 0;
+  let size = 0;
+  for (const c of chunks) {
+    crc = crc32Update(crc, c);
+    size += c.length;
+  }
+  return { crc, size };
+}
+
+function newEntryHeader(name: string) {
+  const nameBytes = utf8(name);
+  const ascii = nameBytes.length === name.length;
+  return { nameBytes, flags: ascii ? 0 : FLAG_UTF8, time: 0, date: DOS_DATE_1980, externalAttrs: 0 };
+}
+
+/** A new entry, deflated. `level` trades speed for size (1 fastest .. 9 smallest). */
+export function deflatedEntry(name: string, chunks: ReadonlyArray<Uint8Array>, level: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6): OutEntry {
+  const { crc, size } = crcOf(chunks);
+  const data: Uint8Array[] = [];
+  let compressedSize = 0;
+  const deflate = new Deflate({ level }, (chunk) => {
+    data.push(chunk);
+    compressedSize += chunk.length;
+  });
+  if (chunks.length === 0) deflate.push(new Uint8Array(0), true);
+  chunks.forEach((c, i) => deflate.push(c, i === chunks.length - 1));
+  return { ...newEntryHeader(name), method: 8, crc, size, compressedSize, data };
+}
+
+/** A new entry, stored without compression (for throwaway archives such as the reader's input). */
+export function storedEntry(name: string, chunks: ReadonlyArray<Uint8Array>): OutEntry {
+  const { crc, size } = crcOf(chunks);
+  return { ...newEntryHeader(name), method: 0, crc, size, compressedSize: size, data: chunks };
+}
+
+/** Assemble a zip archive. Zip64 is not written: an archive that would need it is TOO_LARGE. */
+export function writeZip(entries: ReadonlyArray<OutEntry>): Uint8Array {
+  let localSize = 0;
+  let centralSize = 0;
+  for (const e of entries) {
+    localSize += 30 + e.nameBytes.length + e.compressedSize;
+    centralSize += 46 + e.nameBytes.length;
+  }
+  if (entries.length > 0xffff || localSize + centralSize > MAX32) {
+    throw new WorkbookError('The workbook would be larger than 4 GB or have more than 65,535 parts; it cannot be saved.', 'TOO_LARGE');
+  }
+  const out = new Uint8Array(localSize + centralSize + 22);
+  const view = new DataView(out.buffer);
+  const offsets: number[] = [];
+  let at = 0;
+  for (const e of entries) {
+    offsets.push(at);
+    view.setUint32(at, SIG_LOCAL, true);
+    view.setUint16(at + 4, e.method === 8 ? 20 : 10, true);
+    view.setUint16(at + 6, e.flags, true);
+    view.setUint16(at + 8, e.method, true);
+    view.setUint16(at + 10, e.time, true);
+    view.setUint16(at + 12, e.date, true);
+    view.setUint32(at + 14, e.crc, true);
+    view.setUint32(at + 18, e.compressedSize, true);
+    view.setUint32(at + 22, e.size, true);
+    view.setUint16(at + 26, e.nameBytes.length, true);
+    view.setUint16(at + 28, 0, true);
+    out.set(e.nameBytes, at + 30);
+    at += 30 + e.nameBytes.length;
+    for (const chunk of e.data) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+  }
+  const centralStart = at;
+  entries.forEach((e, i) => {
+    view.setUint32(at, SIG_CENTRAL, true);
+    view.setUint16(at + 4, 20, true);
+    view.setUint16(at + 6, e.method === 8 ? 20 : 10, true);
+    view.setUint16(at + 8, e.flags, true);
+    view.setUint16(at + 10, e.method, true);
+    view.setUint16(at + 12, e.time, true);
+    view.setUint16(at + 14, e.date, true);
+    view.setUint32(at + 16, e.crc, true);
+    view.setUint32(at + 20, e.compressedSize, true);
+    view.setUint32(at + 24, e.size, true);
+    view.setUint16(at + 28, e.nameBytes.length, true);
+    // extra length, comment length, disk number, internal attributes: all 0
+    view.setUint32(at + 38, e.externalAttrs, true);
+    view.setUint32(at + 42, offsets[i], true);
+    out.set(e.nameBytes, at + 46);
+    at += 46 + e.nameBytes.length;
+  });
+  view.setUint32(at, SIG_EOCD, true);
+  view.setUint16(at + 8, entries.length, true);
+  view.setUint16(at + 10, entries.length, true);
+  view.setUint32(at + 12, at - centralStart, true);
+  view.setUint32(at + 16, centralStart, true);
+  return out;
+}

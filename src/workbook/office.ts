@@ -1,0 +1,428 @@
+// The Workbook interface over Office.js, inside Excel. A thin translator from grids of plain values to
+// Office.js's shape: queue loads and writes on proxy objects, then one `context.sync()` round-trip.
+// Nothing here syncs per row or per cell; the number of syncs of each operation is a constant plus
+// one per payload chunk of cell data (see office/payload.ts), and the tests hold it to that.
+//
+// ExcelApi requirement sets of the APIs used here (from @types/office-js):
+//   1.1  Workbook.worksheets / .tables / .names; WorksheetCollection.add, items; Worksheet.name,
+//        .tables; Range.address, rowCount, columnCount, values, numberFormat, getEntireColumn,
+//        getLastRow, format; Table.name, style, rows, getDataBodyRange; NamedItem.name
+//   1.2  Table.worksheet; RangeFormat.columnWidth
+//   1.3  TableCollection.add with a Range argument
+//   1.4  WorksheetCollection.getItemOrNullObject; Worksheet.getUsedRangeOrNullObject(valuesOnly);
+//        TableRowCollection.add of several rows; NamedItemCollection.add
+//   1.7  Worksheet.getRangeByIndexes; Worksheet.freezePanes / WorksheetFreezePanes.freezeRows
+//   1.8  Range.dataValidation / DataValidation.rule (list validation)
+// Minimum: ExcelApi 1.8 (Excel 2019 and later, Microsoft 365 on Windows, Mac and the web). The
+// manifest declares it.
+//
+// No runtime reference to the global `Excel` or `Office`: only their types, so this module loads in
+// Node (tests, over a fake request context) and in the task pane.
+
+import { Cell, ListSource, NewSheet, SheetGrid, SheetSummary, Workbook, WorkbookError } from './types';
+import { addressOrigin } from './office/address';
+import { ExcelValue, fromExcel, rowToExcel, toExcel } from './office/cells';
+import {
+  EXCEL_PAYLOAD_LIMIT_BYTES,
+  MAX_CELLS_PER_RANGE,
+  PAYLOAD_FILL,
+  READ_MARGIN,
+  jsonRowBytes,
+  jsonRowsBytes,
+  priorRowBytes,
+} from './office/payload';
+
+export interface OfficeWorkbookOptions {
+  /** The largest request or response Excel accepts (Excel on the web: 5 MB). One sync fills
+   * PAYLOAD_FILL of it with cell data. */
+  readonly maxPayloadBytes?: number;
+}
+
+/** Excel's default table style. NewSheet carries no style, so every created table gets this one. */
+export const TABLE_STYLE = 'TableStyleMedium2';
+
+/**
+ * Column width in points for a width in characters. Excel measures a column in widths of the digit
+ * "0" of the default font (Calibri / Aptos Narrow 11: 7 pixels) plus 5 pixels of padding, and
+ * Office.js sets `columnWidth` in points, 0.75 point per pixel at 96 dpi: points = (7·chars + 5)·0.75.
+ * So 10 characters -> 56.25 points (75 pixels), as Excel shows for width 10.
+ */
+export function columnWidthPoints(chars: number): number {
+  return (Math.max(chars, 0) * 7 + 5) * 0.75;
+}
+
+function listSourceText(list: ListSource): string {
+  if ('values' in list) return list.values.join(',');
+  return list.formula.startsWith('=') ? list.formula : `=${list.formula}`;
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+function isPayloadTooLarge(error: unknown): boolean {
+  const code = errorCode(error) ?? '';
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
+}
+
+function writeFailed(what: string, error: unknown): WorkbookError {
+  const reason = error instanceof Error ? error.message : String(error);
+  const failure = new WorkbookError(`${what}: ${reason}`, 'WRITE_FAILED');
+  failure.cause = error;
+  return failure;
+}
+
+function sameSheetName(a: string, b: string): boolean {
+  // Excel's sheet names are unique without regard to case.
+  return a.toLocaleLowerCase() === b.toLocaleLowerCase();
+}
+
+/** One sheet's used range being read, in row chunks. */
+interface ReadJob {
+  readonly name: string;
+  readonly sheet: Excel.Worksheet;
+  readonly used: Excel.Range;
+  readonly originRow: number;
+  readonly originCol: number;
+  readonly rowCount: number;
+  readonly colCount: number;
+  readonly rows: Cell[][];
+  next: number;
+  /** estimated JSON bytes per row for the next chunk */
+  rowBytes: number;
+  /** heaviest bytes per row seen so far */
+  observedRowBytes: number;
+}
+
+/** Rows waiting to be written, in order, by `write(chunk, firstRowIndex)`. */
+interface WriteJob {
+  readonly values: ExcelValue[][];
+  readonly rowBytes: number[];
+  readonly width: number;
+  readonly write: (chunk: ExcelValue[][], start: number) => void;
+  next: number;
+}
+
+function writeJob(values: ExcelValue[][], write: WriteJob['write']): WriteJob {
+  const width = values.reduce((w, row) => Math.max(w, row.length), 0);
+  return { values, rowBytes: values.map(jsonRowBytes), width, write, next: 0 };
+}
+
+/**
+ * One workbook as seen through one request context: make it inside `Excel.run(async (context) => …)`
+ * and use it only there (proxy objects do not outlive their context).
+ */
+export class OfficeWorkbook implements Workbook {
+  private syncCount = 0;
+  /** cell-data bytes one sync may carry */
+  private readonly budget: number;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    options: OfficeWorkbookOptions = {},
+  ) {
+    this.budget = Math.floor((options.maxPayloadBytes ?? EXCEL_PAYLOAD_LIMIT_BYTES) * PAYLOAD_FILL);
+  }
+
+  /** `context.sync()` calls made so far, for tests and diagnostics. */
+  get syncs(): number {
+    return this.syncCount;
+  }
+
+  private async sync(): Promise<void> {
+    this.syncCount++;
+    await this.context.sync();
+  }
+
+  async listSheets(): Promise<SheetSummary[]> {
+    const sheets = this.context.workbook.worksheets.load('items/name');
+    const tables = this.context.workbook.tables.load('items/name,items/worksheet/name');
+    await this.sync();
+    const tablesBySheet = new Map<string, string[]>();
+    for (const table of tables.items) {
+      const list = tablesBySheet.get(table.worksheet.name) ?? [];
+      list.push(table.name);
+      tablesBySheet.set(table.worksheet.name, list);
+    }
+    return sheets.items.map((sheet) => ({ name: sheet.name, tables: tablesBySheet.get(sheet.name) ?? [] }));
+  }
+
+  async readSheets(names: ReadonlyArray<string>): Promise<SheetGrid[]> {
+    const wanted = names.filter((name, i) => names.findIndex((other) => sameSheetName(other, name)) === i);
+    if (wanted.length === 0) return [];
+
+    // Sync 1: each sheet's used range (address and size only), for all sheets at once.
+    let probes = this.probeUsedRanges(wanted);
+    try {
+      await this.sync();
+    } catch (error) {
+      // Office.js documents null objects but not whether a method of one (here a missing sheet's
+      // used range) is a null object too or fails the batch. If it failed, ask which sheets exist and
+      // probe only those: two syncs more, and only when a requested sheet is missing.
+      const existing = await this.sheetNames();
+      const present = wanted.filter((name) => existing.some((sheet) => sameSheetName(sheet, name)));
+      if (present.length === wanted.length) throw error;
+      if (present.length === 0) return [];
+      probes = this.probeUsedRanges(present);
+      await this.sync();
+    }
+
+    const grids: SheetGrid[] = [];
+    const jobs: ReadJob[] = [];
+    for (const { sheet, used } of probes) {
+      if (sheet.isNullObject) continue;
+      if (used.isNullObject) {
+        grids.push({ name: sheet.name, originRow: 0, originCol: 0, rows: [] });
+        continue;
+      }
+      const origin = addressOrigin(used.address);
+      const job: ReadJob = {
+        name: sheet.name,
+        sheet,
+        used,
+        originRow: origin.row,
+        originCol: origin.col,
+        rowCount: used.rowCount,
+        colCount: used.columnCount,
+        rows: [],
+        next: 0,
+        rowBytes: priorRowBytes(used.columnCount),
+        observedRowBytes: 0,
+      };
+      jobs.push(job);
+      grids.push({ name: job.name, originRow: job.originRow, originCol: job.originCol, rows: job.rows });
+    }
+
+    // Sync 2 and on: the values, as many row chunks per sync as the payload budget allows.
+    await this.readValues(jobs);
+    return grids;
+  }
+
+  private probeUsedRanges(names: ReadonlyArray<string>): { sheet: Excel.Worksheet; used: Excel.Range }[] {
+    return names.map((name) => {
+      const sheet = this.context.workbook.worksheets.getItemOrNullObject(name);
+      sheet.load('name');
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load('address,rowCount,columnCount');
+      return { sheet, used };
+    });
+  }
+
+  private async sheetNames(): Promise<string[]> {
+    const sheets = this.context.workbook.worksheets.load('items/name');
+    await this.sync();
+    return sheets.items.map((sheet) => sheet.name);
+  }
+
+  private async readValues(jobs: ReadJob[]): Promise<void> {
+    while (jobs.some((job) => job.next < job.rowCount)) {
+      let room = this.budget;
+      const chunks: { job: ReadJob; start: number; count: number; range: Excel.Range }[] = [];
+      for (const job of jobs) {
+        while (job.next < job.rowCount) {
+          const maxRows = Math.max(1, Math.floor(MAX_CELLS_PER_RANGE / Math.max(job.colCount, 1)));
+          let count = Math.min(job.rowCount - job.next, Math.floor(room / job.rowBytes), maxRows);
+          if (count < 1) {
+            if (chunks.length > 0) break;
+            count = 1; // a single row heavier than the budget still has to be read
+          }
+          const range =
+            count === job.rowCount
+              ? job.used
+              : job.sheet.getRangeByIndexes(job.originRow + job.next, job.originCol, count, job.colCount);
+          range.load('values');
+          chunks.push({ job, start: job.next, count, range });
+          job.next += count;
+          room -= count * job.rowBytes;
+        }
+        if (job.next < job.rowCount) break;
+      }
+
+      try {
+        await this.sync();
+      } catch (error) {
+        // Rows heavier than estimated: Excel refused the response. Read the same rows in halves.
+        if (!isPayloadTooLarge(error) || chunks.every((chunk) => chunk.count === 1)) throw error;
+        for (const chunk of chunks) {
+          chunk.job.next = Math.min(chunk.job.next, chunk.start);
+          chunk.job.rowBytes = Math.max(chunk.job.rowBytes, (this.budget / chunk.count) * 2);
+        }
+        continue;
+      }
+
+      for (const { job, count, range } of chunks) {
+        const values = range.values;
+        for (const row of values) job.rows.push(row.map(fromExcel));
+        job.observedRowBytes = Math.max(job.observedRowBytes, jsonRowsBytes(values) / count);
+        job.rowBytes = Math.max(job.observedRowBytes * READ_MARGIN, 3 + 2 * job.colCount);
+      }
+    }
+  }
+
+  async addSheets(sheets: ReadonlyArray<NewSheet>): Promise<void> {
+    if (sheets.length === 0) return;
+    const what = `Could not add the sheets ${sheets.map((s) => s.name).join(', ')}`;
+    try {
+      let room = this.budget;
+      const jobs: WriteJob[] = [];
+      for (const spec of sheets) {
+        const sheet = this.context.workbook.worksheets.add(spec.name);
+        const width = spec.columns.length;
+        if (width === 0) continue;
+        // A table always keeps at least one data row, so formats and lists cover at least one.
+        const dataHeight = Math.max(spec.rows.length, 1);
+
+        // Formats before values, so the values land in formatted cells.
+        spec.columns.forEach((column, c) => {
+          const data = sheet.getRangeByIndexes(1, c, dataHeight, 1);
+          if (column.numberFormat !== undefined) data.numberFormat = [[column.numberFormat]]; // one value fills the range
+          if (column.width !== undefined) data.getEntireColumn().format.columnWidth = columnWidthPoints(column.width);
+          if (column.list !== undefined) {
+            data.dataValidation.rule = { list: { inCellDropDown: true, source: listSourceText(column.list) } };
+          }
+        });
+
+        const header = [spec.columns.map((column) => toExcel(column.header))];
+        sheet.getRangeByIndexes(0, 0, 1, width).values = header;
+        room -= jsonRowsBytes(header);
+
+        if (spec.tableName !== undefined) {
+          const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, 1 + spec.rows.length, width), true);
+          table.name = spec.tableName;
+          table.style = TABLE_STYLE;
+        }
+        if (spec.freezeHeader) sheet.freezePanes.freezeRows(1);
+
+        const values = spec.rows.map((row, i) => {
+          // A longer row would lose cells outside the table: a bug in the caller, not data to trim.
+          if (row.length > width) throw new Error(`Row ${i + 1} of "${spec.name}" has ${row.length} cells for ${width} columns`);
+          return rowToExcel(row, width);
+        });
+        jobs.push(
+          writeJob(values, (chunk, start) => {
+            sheet.getRangeByIndexes(1 + start, 0, chunk.length, width).values = chunk;
+          }),
+        );
+      }
+      await this.writeInSyncs(jobs, room);
+    } catch (error) {
+      throw writeFailed(what, error);
+    }
+  }
+
+  async appendRows(sheetName: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void> {
+    if (rows.length === 0) return;
+    const notFound = () => new WorkbookError(`There is no sheet named "${sheetName}".`, 'NOT_FOUND');
+    const sheet = this.context.workbook.worksheets.getItemOrNullObject(sheetName);
+    const tables = sheet.tables.load('items/name');
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('address,rowCount,columnCount');
+    try {
+      await this.sync();
+    } catch (error) {
+      // As in readSheets: a missing sheet may fail the batch instead of giving null objects.
+      const existing = await this.sheetNames();
+      if (!existing.some((name) => sameSheetName(name, sheetName))) throw notFound();
+      throw error;
+    }
+    if (sheet.isNullObject) throw notFound();
+
+    const what = `Could not add rows to the sheet "${sheetName}"`;
+    try {
+      if (tables.items.length > 0) {
+        await this.appendToTable(tables.items[0], rows);
+        return;
+      }
+      const origin = used.isNullObject ? { row: 0, col: 0 } : addressOrigin(used.address);
+      const firstRow = used.isNullObject ? 0 : origin.row + used.rowCount;
+      const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
+      if (width === 0) return;
+      const values = rows.map((row) => rowToExcel(row, width));
+      const job = writeJob(values, (chunk, start) => {
+        sheet.getRangeByIndexes(firstRow + start, origin.col, chunk.length, width).values = chunk;
+      });
+      await this.writeInSyncs([job], this.budget);
+    } catch (error) {
+      throw writeFailed(what, error);
+    }
+  }
+
+  private async appendToTable(table: Excel.Table, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void> {
+    // A table created without data keeps one blank row; the first appended row goes into it rather
+    // than below it.
+    const body = table.getDataBodyRange();
+    body.load('rowCount,columnCount');
+    const lastRow = body.getLastRow();
+    lastRow.load('values');
+    await this.sync();
+
+    const width = rows.reduce((w, row) => Math.max(w, row.length), body.columnCount);
+    const values = rows.map((row) => rowToExcel(row, width));
+    let room = this.budget;
+    let first = 0;
+    if (body.rowCount === 1 && lastRow.values[0].every((value) => value === '')) {
+      lastRow.values = [values[0]];
+      room -= jsonRowsBytes([values[0]]);
+      first = 1;
+    }
+    const job = writeJob(values.slice(first), (chunk) => {
+      table.rows.add(undefined, chunk);
+    });
+    await this.writeInSyncs([job], room);
+  }
+
+  /**
+   * Writes the jobs' rows in as few syncs as the payload budget allows. Whatever is already queued
+   * (new sheets, formats, a table) goes with the first sync, which has `firstRoom` bytes left. Always
+   * syncs at least once.
+   */
+  private async writeInSyncs(jobs: WriteJob[], firstRoom: number): Promise<void> {
+    let room = firstRoom;
+    for (;;) {
+      let chunksInSync = 0;
+      for (const job of jobs) {
+        const maxRows = Math.max(1, Math.floor(MAX_CELLS_PER_RANGE / Math.max(job.width, 1)));
+        while (job.next < job.values.length) {
+          let end = job.next;
+          let bytes = 2;
+          while (end < job.values.length && end - job.next < maxRows) {
+            const rowBytes = job.rowBytes[end];
+            // A row heavier than the whole budget still goes, alone.
+            if (bytes + rowBytes > room && !(chunksInSync === 0 && end === job.next)) break;
+            bytes += rowBytes;
+            end++;
+          }
+          if (end === job.next) break; // this sync is full
+          job.write(job.values.slice(job.next, end), job.next);
+          chunksInSync++;
+          room -= bytes;
+          job.next = end;
+        }
+        if (job.next < job.values.length) break;
+      }
+      await this.sync();
+      if (jobs.every((job) => job.next >= job.values.length)) return;
+      room = this.budget;
+    }
+  }
+
+  async listNames(): Promise<string[]> {
+    const names = this.context.workbook.names.load('items/name');
+    await this.sync();
+    return names.items.map((item) => item.name);
+  }
+
+  async addNames(names: ReadonlyArray<{ readonly name: string; readonly formula: string }>): Promise<void> {
+    if (names.length === 0) return;
+    try {
+      for (const { name, formula } of names) this.context.workbook.names.add(name, formula);
+      await this.sync();
+    } catch (error) {
+      throw writeFailed(`Could not add the names ${names.map((n) => n.name).join(', ')}`, error);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// Shared by the file back end's tests: fixtures, zip inspection and the external checkers.
+import { execFileSync, spawnSync } from 'child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { unzipSync } from 'fflate';
+
+export const FIXTURES = join(__dirname, '..', '..', 'fixtures');
+
+export function fixture(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(FIXTURES, name)));
+}
+
+/** Every part of a package, decompressed, by name. */
+export function parts(bytes: Uint8Array): Record<string, Uint8Array> {
+  return unzipSync(bytes);
+}
+
+export function partText(bytes: Uint8Array, name: string): string {
+  const p = parts(bytes)[name];
+  if (!p) throw new Error(`no part ${name}`);
+  return new TextDecoder().decode(p);
+}
+
+const tempDirs: string[] = [];
+
+/** A fresh temporary directory, removed after the test file. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'deskbook-file-'));
+  tempDirs.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+export const PYTHON = '/usr/bin/python3';
+
+function available(what: string, check: () => boolean): boolean {
+  if (check()) return true;
+  const message = `${what} is not installed: the checks that need it are skipped`;
+  if (process.env.CI) throw new Error(`${what} is required on CI (${message})`);
+  console.warn(message);
+  return false;
+}
+
+export function hasOpenpyxl(): boolean {
+  return available('python3-openpyxl', () => existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import openpyxl']).status === 0);
+}
+
+export function hasSoffice(): boolean {
+  return available('LibreOffice (soffice)', () => spawnSync('soffice', ['--version']).status === 0);
+}
+
+/** Run python code with the file path as argv[1]; its stdout parsed as JSON. */
+export function python(code: string, file: string): unknown {
+  return JSON.parse(execFileSync(PYTHON, ['-c', code, file], { encoding: 'utf8' }));
+}
+
+/** Convert with LibreOffice in a fresh profile; `to` is an extension, optionally with `:filter`. */
+export function sofficeConvert(file: string, to: string, outDir: string): { status: number | null; output: string } {
+  const profile = `file://${tempDir()}/lo-profile`;
+  const run = spawnSync(
+    'soffice',
+    [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, file],
+    { encoding: 'utf8', timeout: 120000 },
+  );
+  const base = file.split('/').pop()!.replace(/\.xlsx$/, `.${to.split(':')[0]}`);
+  return { status: run.status, output: join(outDir, base) };
+}

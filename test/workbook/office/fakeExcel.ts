@@ -1,0 +1,832 @@
+// A small stateful fake of the parts of the Excel object model that src/workbook/office.ts uses.
+//
+// office-addin-mock's OfficeMockObject is a static tree of values: it cannot create a worksheet,
+// compute a used range, resize a table or make `getRangeByIndexes` return the right cells, and its
+// `load('items/name')` fails on collections given as arrays. So this is hand-written, with the same
+// contract Office.js has:
+//   - every method and property assignment is queued and runs, in order, on `context.sync()`;
+//   - a property read before it was loaded and synced throws PropertyNotLoaded (as Office.js does);
+//     `isNullObject` is readable after a sync that touched the object;
+//   - `values` assignment behaves like typing: `=x` becomes a formula, `0138` a number, `'text` text;
+//   - each sync records the JSON bytes of the cell values it writes and reads, and a sync whose
+//     request or response exceeds `payloadLimit` fails like Excel on the web.
+
+export type Stored = string | number | boolean | { readonly error: string } | { readonly formula: string };
+type Seed = Stored | null;
+
+export const ERROR_LITERALS = new Set([
+  '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!',
+  '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!',
+]);
+
+const MAX_ROW = 1_048_575;
+const MAX_COL = 16_383;
+
+export interface SyncRecord {
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+  readonly ok: boolean;
+  readonly error?: string;
+}
+
+export interface FakeOptions {
+  /** request/response limit in bytes (Excel on the web: 5 MB) */
+  readonly payloadLimit?: number;
+  /** what a method of a null object does: give a null object, or fail the batch */
+  readonly nullObjectMethods?: 'propagate' | 'fail';
+}
+
+export function richError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { name: 'RichApi.Error', code });
+}
+
+function notLoaded(property: string): Error {
+  return richError(
+    'PropertyNotLoaded',
+    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+export function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), 'utf8');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Addresses
+
+export function columnLetters(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+interface Box {
+  readonly sheet: SheetState;
+  readonly r0: number;
+  readonly c0: number;
+  readonly r1: number;
+  readonly c1: number;
+}
+
+function boxAddress(box: Box): string {
+  const a = `${columnLetters(box.c0)}${box.r0 + 1}`;
+  const b = `${columnLetters(box.c1)}${box.r1 + 1}`;
+  return `${quoteSheet(box.sheet.name)}!${a === b ? a : `${a}:${b}`}`;
+}
+
+function parseCells(cells: string): { r0: number; c0: number; r1: number; c1: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(cells);
+  if (!m) throw richError('InvalidArgument', `Bad address ${cells}`);
+  const r0 = Number(m[2]) - 1;
+  const c0 = columnNumber(m[1]);
+  const r1 = m[4] ? Number(m[4]) - 1 : r0;
+  const c1 = m[3] ? columnNumber(m[3]) : c0;
+  return { r0: Math.min(r0, r1), c0: Math.min(c0, c1), r1: Math.max(r0, r1), c1: Math.max(c0, c1) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// State
+
+export class SheetState {
+  readonly cells: (Stored | undefined)[][] = [];
+  readonly numberFormats: { box: Omit<Box, 'sheet'>; format: string }[] = [];
+  readonly columnWidths = new Map<number, number>();
+  readonly validations: { box: Omit<Box, 'sheet'>; rule: unknown }[] = [];
+  frozenRows = 0;
+
+  constructor(public name: string) {}
+
+  get(r: number, c: number): Stored | undefined {
+    return this.cells[r]?.[c];
+  }
+
+  set(r: number, c: number, value: Stored | undefined): void {
+    if (value === undefined) {
+      const row = this.cells[r];
+      if (row) row[c] = undefined;
+      return;
+    }
+    (this.cells[r] ??= [])[c] = value;
+  }
+
+  formatAt(r: number, c: number): string {
+    for (let i = this.numberFormats.length - 1; i >= 0; i--) {
+      const { box, format } = this.numberFormats[i];
+      if (r >= box.r0 && r <= box.r1 && c >= box.c0 && c <= box.c1) return format;
+    }
+    return 'General';
+  }
+
+  validationAt(r: number, c: number): unknown {
+    for (let i = this.validations.length - 1; i >= 0; i--) {
+      const { box, rule } = this.validations[i];
+      if (r >= box.r0 && r <= box.r1 && c >= box.c0 && c <= box.c1) return rule;
+    }
+    return undefined;
+  }
+
+  /** bounding box of the cells holding a value (Excel's used range with valuesOnly) */
+  usedBox(): Box | null {
+    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    for (let r = 0; r < this.cells.length; r++) {
+      const row = this.cells[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        if (row[c] === undefined) continue;
+        if (r < r0) r0 = r;
+        if (r > r1) r1 = r;
+        if (c < c0) c0 = c;
+        if (c > c1) c1 = c;
+      }
+    }
+    return r1 < 0 ? null : { sheet: this, r0, c0, r1, c1 };
+  }
+
+  /** what `Range.values` would give for a box */
+  read(box: Omit<Box, 'sheet'>): (string | number | boolean)[][] {
+    const out: (string | number | boolean)[][] = [];
+    for (let r = box.r0; r <= box.r1; r++) {
+      const row: (string | number | boolean)[] = [];
+      for (let c = box.c0; c <= box.c1; c++) row.push(readValue(this.get(r, c)));
+      out.push(row);
+    }
+    return out;
+  }
+}
+
+function readValue(stored: Stored | undefined): string | number | boolean {
+  if (stored === undefined) return '';
+  if (typeof stored !== 'object') return stored;
+  if ('error' in stored) return stored.error;
+  return '#NAME?'; // the fake does not calculate; no formula should exist anyway
+}
+
+export class TableState {
+  style = 'TableStyleMedium2';
+  constructor(
+    public name: string,
+    readonly sheet: SheetState,
+    public r0: number,
+    public c0: number,
+    public r1: number,
+    public c1: number,
+  ) {}
+}
+
+export class WorkbookState {
+  readonly sheets: SheetState[] = [];
+  readonly tables: TableState[] = [];
+  readonly names: { name: string; reference: string }[] = [];
+
+  sheet(name: string): SheetState | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Seed a sheet directly (no typing rules): rows of stored values, null for an empty cell. */
+  addSheet(name: string, rows: ReadonlyArray<ReadonlyArray<Seed>> = [], origin = { row: 0, col: 0 }): SheetState {
+    const sheet = new SheetState(name);
+    rows.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (value !== null) sheet.set(origin.row + r, origin.col + c, value);
+      }),
+    );
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  /** Seed a table over rows r0..r1 (0-based, header at r0) and columns c0..c1 of a sheet. */
+  addTable(sheetName: string, name: string, r0: number, c0: number, r1: number, c1: number): TableState {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    const table = new TableState(name, sheet, r0, c0, r1, c1);
+    this.tables.push(table);
+    return table;
+  }
+
+  /** The sheet as `Range.values` of its used range would show it, or [] when empty. */
+  grid(name: string): (string | number | boolean)[][] {
+    const sheet = this.sheet(name);
+    const box = sheet?.usedBox();
+    return sheet && box ? sheet.read(box) : [];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typing rules: what Excel stores when a value is assigned to `Range.values`
+
+function excelSerial(y: number, m: number, d: number): number | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  const t = Date.UTC(y, m - 1, d);
+  if (new Date(t).getUTCDate() !== d) return undefined;
+  return (t - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Excel's reading of a typed string (en-US-like rules, a subset). */
+export function typed(text: string, cellFormat: string): Stored | undefined {
+  if (text === '') return undefined;
+  if (text.startsWith("'")) return text.slice(1);
+  if (cellFormat === '@') return text;
+  const t = text.normalize('NFKC').trim(); // full-width digits and signs are read as ASCII ones
+  if (t.startsWith('=') || t.startsWith('@')) return { formula: t };
+  if (ERROR_LITERALS.has(t.toUpperCase())) return { error: t.toUpperCase() };
+  if (/^(true|false)$/i.test(t)) return t.toLowerCase() === 'true';
+  const num = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?(e[+-]?\d+)?(%?)$/i.exec(t);
+  if (num && (num[2] !== '' || num[3])) {
+    const n = Number(`${num[1]}${num[2].replace(/,/g, '')}${num[3] ?? ''}${num[4] ?? ''}`);
+    return num[5] ? n / 100 : n;
+  }
+  if (t.startsWith('+') || t.startsWith('-')) return { formula: `=${t}` };
+  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
+  if (m) return excelSerial(+m[1], +m[2], +m[3]) ?? text;
+  m = /^(\d{1,2})[-/](\d{1,2})(?:[-/](\d{2,4}))?$/.exec(t);
+  if (m) {
+    const year = m[3] ? (m[3].length === 2 ? 2000 + +m[3] : +m[3]) : 2026;
+    return excelSerial(year, +m[1], +m[2]) ?? text;
+  }
+  m = /^([a-z]{3})[a-z]*\.?[\s\-/]+(\d{1,2})$/i.exec(t);
+  if (m && MONTHS.includes(m[1].toLowerCase())) return excelSerial(2026, MONTHS.indexOf(m[1].toLowerCase()) + 1, +m[2]) ?? text;
+  m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
+  if (m && +m[1] < 24 && +m[2] < 60) return (+m[1] * 3600 + +m[2] * 60 + +(m[3] ?? 0)) / 86_400;
+  return text;
+}
+
+function storeTyped(sheet: SheetState, r: number, c: number, value: unknown): void {
+  if (value === null || value === undefined) return; // null leaves the cell unchanged
+  if (typeof value === 'string') sheet.set(r, c, typed(value, sheet.formatAt(r, c)));
+  else if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw richError('InvalidArgument', 'not a finite number');
+    sheet.set(r, c, value);
+  } else if (typeof value === 'boolean') sheet.set(r, c, value);
+  else throw richError('InvalidArgument', `cannot store ${JSON.stringify(value)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The request context and its queue
+
+export class FakeContext {
+  readonly workbook: FakeWorkbook;
+  readonly log: SyncRecord[] = [];
+  private queue: Array<() => void> = [];
+  private requestBytes = 0;
+  private responseBytes = 0;
+  private commits: Array<() => void> = [];
+  private touched = new Set<{ _nullKnown: boolean }>();
+  readonly payloadLimit: number;
+  readonly nullObjectMethods: 'propagate' | 'fail';
+
+  constructor(
+    readonly state: WorkbookState = new WorkbookState(),
+    options: FakeOptions = {},
+  ) {
+    this.payloadLimit = options.payloadLimit ?? 5_000_000;
+    this.nullObjectMethods = options.nullObjectMethods ?? 'propagate';
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  /** this context as Office.js's type, for code under test */
+  get excel(): Excel.RequestContext {
+    return this as unknown as Excel.RequestContext;
+  }
+
+  get syncs(): number {
+    return this.log.length;
+  }
+
+  _enqueue(action: () => void, requestBytes = 0): void {
+    this.queue.push(action);
+    this.requestBytes += requestBytes;
+  }
+
+  /** Called while a load runs: deliver the loaded values if the whole sync succeeds. */
+  _deliver(commit: () => void, responseBytes = 0): void {
+    this.commits.push(commit);
+    this.responseBytes += responseBytes;
+  }
+
+  _touch(object: { _nullKnown: boolean }): void {
+    this.touched.add(object);
+  }
+
+  async sync(): Promise<void> {
+    const queue = this.queue;
+    const requestBytes = this.requestBytes;
+    this.queue = [];
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    this.commits = [];
+    this.touched = new Set();
+    const fail = (error: Error): never => {
+      this.log.push({ requestBytes, responseBytes: this.responseBytes, ok: false, error: (error as Error & { code?: string }).code });
+      throw error;
+    };
+    if (requestBytes > this.payloadLimit) fail(richError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.'));
+    for (const action of queue) {
+      try {
+        action();
+      } catch (error) {
+        fail(error as Error);
+      }
+    }
+    if (this.responseBytes > this.payloadLimit) fail(richError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.'));
+    for (const commit of this.commits) commit();
+    for (const object of this.touched) object._nullKnown = true;
+    this.log.push({ requestBytes, responseBytes: this.responseBytes, ok: true });
+  }
+}
+
+type Getters<T> = Record<string, (target: T) => unknown>;
+
+/** A proxy: resolved to its target when the first queued action that needs it runs. */
+abstract class FakeObject<T> {
+  private resolved = false;
+  private target: T | null = null;
+  _nullKnown = false;
+  protected readonly loaded = new Map<string, unknown>();
+
+  constructor(
+    protected readonly ctx: FakeContext,
+    private readonly resolver: () => T | null,
+  ) {}
+
+  /** scalar properties `load` accepts, computed from the target */
+  protected abstract readonly getters: Getters<T>;
+
+  _resolve(): T | null {
+    if (!this.resolved) {
+      this.target = this.resolver();
+      this.resolved = true;
+    }
+    this.ctx._touch(this);
+    return this.target;
+  }
+
+  _settle(target: T): void {
+    this.target = target;
+    this.resolved = true;
+    this.ctx._touch(this);
+  }
+
+  /** the target, for an action that cannot run on a null object */
+  _target(): T {
+    const target = this._resolve();
+    if (target === null) throw richError('ItemNotFound', 'The requested resource does not exist.');
+    return target;
+  }
+
+  /** a child's resolver: the parent's target, or null (or a failure) when the parent is null */
+  protected child<U>(make: (target: T) => U | null): () => U | null {
+    return () => {
+      const target = this._resolve();
+      if (target === null) {
+        if (this.ctx.nullObjectMethods === 'fail') throw richError('ItemNotFound', 'The requested resource does not exist.');
+        return null;
+      }
+      return make(target);
+    };
+  }
+
+  get isNullObject(): boolean {
+    if (!this._nullKnown) throw notLoaded('isNullObject');
+    return this.target === null;
+  }
+
+  protected prop<V>(name: string): V {
+    if (!this.loaded.has(name)) throw notLoaded(name);
+    return this.loaded.get(name) as V;
+  }
+
+  load(spec?: string | string[]): this {
+    const names = (Array.isArray(spec) ? spec : (spec ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
+    if (names.length === 0) throw new Error('fake: load() without property names is not supported (load only what you need)');
+    for (const name of names) if (!(name in this.getters)) throw new Error(`fake: cannot load '${name}' on ${this.constructor.name}`);
+    this.ctx._enqueue(() => {
+      const target = this._resolve();
+      if (target === null) return;
+      const values = names.map((name) => this.getters[name](target));
+      const bytes = names.reduce((sum, name, i) => sum + (name === 'values' ? jsonBytes(values[i]) : 0), 0);
+      this.ctx._deliver(() => names.forEach((name, i) => this.loaded.set(name, values[i])), bytes);
+    });
+    return this;
+  }
+}
+
+/** A collection proxy: `load('items/a,items/b/c')` loads items with those paths. */
+abstract class FakeCollection<T, I> extends FakeObject<T> {
+  protected readonly getters: Getters<T> = {};
+  protected abstract readonly itemPaths: ReadonlySet<string>;
+  protected abstract list(target: T): unknown[];
+  /** a settled item proxy for an element, with the given item paths loaded */
+  protected abstract item(element: unknown, paths: string[]): I;
+  private loadedItems: I[] | undefined;
+
+  override load(spec?: string | string[]): this {
+    const paths = (Array.isArray(spec) ? spec : (spec ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
+    for (const path of paths) {
+      if (!path.startsWith('items/') || !this.itemPaths.has(path.slice(6))) {
+        throw new Error(`fake: cannot load '${path}' on ${this.constructor.name}`);
+      }
+    }
+    const itemPaths = paths.map((p) => p.slice(6));
+    this.ctx._enqueue(() => {
+      const target = this._resolve();
+      if (target === null) return;
+      const items = this.list(target).map((element) => this.item(element, itemPaths));
+      this.ctx._deliver(() => {
+        this.loadedItems = items;
+      });
+    });
+    return this;
+  }
+
+  get items(): I[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
+  }
+}
+
+/** Sets loaded scalar properties of a freshly made item proxy (used by collections). */
+function preload(object: object, values: Record<string, unknown>): void {
+  const loaded = (object as unknown as { loaded: Map<string, unknown> }).loaded;
+  for (const [k, v] of Object.entries(values)) loaded.set(k, v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbook, worksheets
+
+export class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+  readonly names: FakeNamedItemCollection;
+
+  constructor(ctx: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx, () => ctx.state);
+    this.tables = new FakeTableCollection(ctx, () => ({ state: ctx.state }));
+    this.names = new FakeNamedItemCollection(ctx, () => ctx.state);
+  }
+}
+
+export class FakeWorksheetCollection extends FakeCollection<WorkbookState, FakeWorksheet> {
+  protected readonly itemPaths = new Set(['name']);
+
+  protected list(state: WorkbookState): unknown[] {
+    return state.sheets;
+  }
+
+  protected item(element: unknown, paths: string[]): FakeWorksheet {
+    const sheet = new FakeWorksheet(this.ctx, () => element as SheetState);
+    sheet._settle(element as SheetState);
+    if (paths.includes('name')) preload(sheet, { name: (element as SheetState).name });
+    return sheet;
+  }
+
+  add(name: string): FakeWorksheet {
+    const sheet = new FakeWorksheet(this.ctx, () => {
+      throw new Error('fake: sheet used before it was added');
+    });
+    this.ctx._enqueue(() => {
+      const state = this._target();
+      if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name)) throw richError('InvalidArgument', `Bad sheet name ${name}`);
+      if (state.sheet(name)) throw richError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
+      const created = new SheetState(name);
+      state.sheets.push(created);
+      sheet._settle(created);
+    });
+    return sheet;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => {
+      const found = this._target().sheet(name);
+      if (!found) throw richError('ItemNotFound', `No sheet ${name}`);
+      return found;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this._target().sheet(name) ?? null);
+  }
+}
+
+export class FakeWorksheet extends FakeObject<SheetState> {
+  protected readonly getters: Getters<SheetState> = { name: (s) => s.name };
+  readonly tables: FakeTableCollection;
+  readonly freezePanes: { freezeRows(count?: number): void };
+
+  constructor(ctx: FakeContext, resolver: () => SheetState | null) {
+    super(ctx, resolver);
+    this.tables = new FakeTableCollection(ctx, this.child((sheet) => ({ state: ctx.state, sheet })));
+    this.freezePanes = {
+      freezeRows: (count = 1) => ctx._enqueue(() => {
+        this._target().frozenRows = count;
+      }),
+    };
+  }
+
+  get name(): string {
+    return this.prop('name');
+  }
+
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.ctx, this.child((sheet) => ({ sheet, ...parseCells(address) })));
+  }
+
+  getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): FakeRange {
+    return new FakeRange(this.ctx, this.child((sheet) => {
+      if (row < 0 || col < 0 || rowCount < 1 || colCount < 1 || row + rowCount - 1 > MAX_ROW || col + colCount - 1 > MAX_COL) {
+        throw richError('InvalidArgument', `Bad range ${row},${col},${rowCount},${colCount}`);
+      }
+      return { sheet, r0: row, c0: col, r1: row + rowCount - 1, c1: col + colCount - 1 };
+    }));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    void valuesOnly; // the fake keeps values only, so both kinds are the same
+    return new FakeRange(this.ctx, this.child((sheet) => sheet.usedBox()));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges
+
+function checkShape(box: Box, values: unknown): unknown[][] {
+  if (!Array.isArray(values) || !values.every(Array.isArray)) throw richError('InvalidArgument', 'values must be a 2-D array');
+  const rows = box.r1 - box.r0 + 1;
+  const cols = box.c1 - box.c0 + 1;
+  const grid = values as unknown[][];
+  const single = grid.length === 1 && grid[0].length === 1;
+  if (!single && (grid.length !== rows || grid.some((row) => row.length !== cols))) {
+    throw richError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${cols}).`);
+  }
+  return grid;
+}
+
+export class FakeRange extends FakeObject<Box> {
+  protected readonly getters: Getters<Box> = {
+    address: (b) => boxAddress(b),
+    rowCount: (b) => b.r1 - b.r0 + 1,
+    columnCount: (b) => b.c1 - b.c0 + 1,
+    values: (b) => b.sheet.read(b),
+  };
+  readonly format: { columnWidth: number };
+  readonly dataValidation: { rule: unknown };
+
+  constructor(ctx: FakeContext, resolver: () => Box | null) {
+    super(ctx, resolver);
+    const range = this; // eslint-disable-line @typescript-eslint/no-this-alias
+    this.format = {
+      get columnWidth(): number {
+        throw notLoaded('columnWidth');
+      },
+      set columnWidth(points: number) {
+        ctx._enqueue(() => {
+          const box = range._target();
+          for (let c = box.c0; c <= box.c1; c++) box.sheet.columnWidths.set(c, points);
+        });
+      },
+    };
+    this.dataValidation = {
+      get rule(): unknown {
+        throw notLoaded('rule');
+      },
+      set rule(rule: unknown) {
+        ctx._enqueue(() => {
+          const { sheet, ...box } = range._target();
+          sheet.validations.push({ box, rule: JSON.parse(JSON.stringify(rule)) });
+        });
+      },
+    };
+  }
+
+  get address(): string {
+    return this.prop('address');
+  }
+  get rowCount(): number {
+    return this.prop('rowCount');
+  }
+  get columnCount(): number {
+    return this.prop('columnCount');
+  }
+  get values(): (string | number | boolean)[][] {
+    return this.prop('values');
+  }
+  set values(values: unknown[][]) {
+    this.ctx._enqueue(() => {
+      const box = this._target();
+      const grid = checkShape(box, values);
+      for (let r = box.r0; r <= box.r1; r++) {
+        for (let c = box.c0; c <= box.c1; c++) {
+          const value = grid.length === 1 && grid[0].length === 1 ? grid[0][0] : grid[r - box.r0][c - box.c0];
+          storeTyped(box.sheet, r, c, value);
+        }
+      }
+    }, jsonBytes(values));
+  }
+
+  get numberFormat(): unknown[][] {
+    throw notLoaded('numberFormat');
+  }
+  set numberFormat(formats: unknown[][]) {
+    this.ctx._enqueue(() => {
+      const { sheet, ...box } = this._target();
+      const grid = checkShape({ sheet, ...box }, formats);
+      if (grid.length === 1 && grid[0].length === 1) {
+        sheet.numberFormats.push({ box, format: String(grid[0][0]) });
+        return;
+      }
+      grid.forEach((row, i) =>
+        row.forEach((format, j) => {
+          if (format !== null) sheet.numberFormats.push({ box: { r0: box.r0 + i, c0: box.c0 + j, r1: box.r0 + i, c1: box.c0 + j }, format: String(format) });
+        }),
+      );
+    }, jsonBytes(formats));
+  }
+
+  getEntireColumn(): FakeRange {
+    return new FakeRange(this.ctx, this.child((b) => ({ ...b, r0: 0, r1: MAX_ROW })));
+  }
+
+  getLastRow(): FakeRange {
+    return new FakeRange(this.ctx, this.child((b) => ({ ...b, r0: b.r1 })));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+interface TableScope {
+  readonly state: WorkbookState;
+  readonly sheet?: SheetState;
+}
+
+export class FakeTableCollection extends FakeCollection<TableScope, FakeTable> {
+  protected readonly itemPaths = new Set(['name', 'worksheet/name', 'style']);
+
+  protected list(scope: TableScope): unknown[] {
+    return scope.state.tables.filter((t) => !scope.sheet || t.sheet === scope.sheet);
+  }
+
+  protected item(element: unknown, paths: string[]): FakeTable {
+    const state = element as TableState;
+    const table = new FakeTable(this.ctx, () => state);
+    table._settle(state);
+    if (paths.includes('name')) preload(table, { name: state.name });
+    if (paths.includes('style')) preload(table, { style: state.style });
+    if (paths.includes('worksheet/name')) preload(table.worksheet, { name: state.sheet.name });
+    return table;
+  }
+
+  add(address: FakeRange | string, hasHeaders: boolean): FakeTable {
+    const table = new FakeTable(this.ctx, () => {
+      throw new Error('fake: table used before it was added');
+    });
+    this.ctx._enqueue(() => {
+      const scope = this._target();
+      let box: Box;
+      if (typeof address === 'string') {
+        const bang = address.lastIndexOf('!');
+        const sheetName = bang < 0 ? undefined : address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+        const sheet = sheetName !== undefined ? scope.state.sheet(sheetName) : scope.sheet;
+        if (!sheet) throw richError('InvalidArgument', `No sheet for ${address}`);
+        box = { sheet, ...parseCells(address.slice(bang + 1)) };
+      } else {
+        box = address._target();
+      }
+      if (scope.sheet && box.sheet !== scope.sheet) throw richError('InvalidArgument', 'range on another sheet');
+      if (!hasHeaders) throw new Error('fake: tables without headers are not supported');
+      const overlaps = scope.state.tables.some(
+        (t) => t.sheet === box.sheet && t.r0 <= box.r1 && box.r0 <= t.r1 && t.c0 <= box.c1 && box.c0 <= t.c1,
+      );
+      if (overlaps) throw richError('InvalidOperation', 'A table cannot overlap another table.');
+      for (let c = box.c0; c <= box.c1; c++) {
+        if (box.sheet.get(box.r0, c) === undefined) box.sheet.set(box.r0, c, `Column${c - box.c0 + 1}`);
+      }
+      const name = `Table${scope.state.tables.length + 1}`;
+      // A table keeps at least one data row.
+      const created = new TableState(name, box.sheet, box.r0, box.c0, Math.max(box.r1, box.r0 + 1), box.c1);
+      scope.state.tables.push(created);
+      table._settle(created);
+    });
+    return table;
+  }
+}
+
+export class FakeTable extends FakeObject<TableState> {
+  protected readonly getters: Getters<TableState> = { name: (t) => t.name, style: (t) => t.style };
+  readonly worksheet: FakeWorksheet;
+  readonly rows: { add(index?: number | null, values?: unknown[][]): void };
+
+  constructor(ctx: FakeContext, resolver: () => TableState | null) {
+    super(ctx, resolver);
+    this.worksheet = new FakeWorksheet(ctx, this.child((t) => t.sheet));
+    this.rows = {
+      add: (index, values) => {
+        if (index !== undefined && index !== null && index !== -1) throw new Error('fake: only appending rows is supported');
+        if (!values) throw new Error('fake: rows.add without values is not supported');
+        ctx._enqueue(() => this.appendRows(values), jsonBytes(values));
+      },
+    };
+  }
+
+  private appendRows(values: unknown[][]): void {
+    const table = this._target();
+    const width = table.c1 - table.c0 + 1;
+    if (values.some((row) => !Array.isArray(row) || row.length !== width)) {
+      throw richError('InvalidArgument', `rows must have ${width} values`);
+    }
+    const sheet = table.sheet;
+    const n = values.length;
+    // Insert: cells below the table, in its columns, move down.
+    for (let r = sheet.cells.length - 1; r > table.r1; r--) {
+      for (let c = table.c0; c <= table.c1; c++) {
+        sheet.set(r + n, c, sheet.get(r, c));
+        sheet.set(r, c, undefined);
+      }
+    }
+    values.forEach((row, i) => row.forEach((value, j) => storeTyped(sheet, table.r1 + 1 + i, table.c0 + j, value)));
+    table.r1 += n;
+  }
+
+  get name(): string {
+    return this.prop('name');
+  }
+  set name(name: string) {
+    this.ctx._enqueue(() => {
+      const table = this._target();
+      const clash = this.ctx.state.tables.some((t) => t !== table && t.name.toLowerCase() === name.toLowerCase());
+      if (clash || this.ctx.state.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
+        throw richError('InvalidArgument', `The name ${name} is already in use.`);
+      }
+      table.name = name;
+    });
+  }
+
+  get style(): string {
+    return this.prop('style');
+  }
+  set style(style: string) {
+    this.ctx._enqueue(() => {
+      this._target().style = style;
+    });
+  }
+
+  getDataBodyRange(): FakeRange {
+    return new FakeRange(this.ctx, this.child((t) => ({ sheet: t.sheet, r0: t.r0 + 1, c0: t.c0, r1: t.r1, c1: t.c1 })));
+  }
+
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, this.child((t) => ({ sheet: t.sheet, r0: t.r0, c0: t.c0, r1: t.r1, c1: t.c1 })));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+export class FakeNamedItemCollection extends FakeCollection<WorkbookState, FakeNamedItem> {
+  protected readonly itemPaths = new Set(['name']);
+
+  protected list(state: WorkbookState): unknown[] {
+    return state.names;
+  }
+
+  protected item(element: unknown, paths: string[]): FakeNamedItem {
+    const named = element as { name: string; reference: string };
+    const item = new FakeNamedItem(this.ctx, () => named);
+    item._settle(named);
+    if (paths.includes('name')) preload(item, { name: named.name });
+    return item;
+  }
+
+  add(name: string, reference: FakeRange | string): FakeNamedItem {
+    const item = new FakeNamedItem(this.ctx, () => null);
+    this.ctx._enqueue(() => {
+      const state = this._target();
+      if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) throw richError('InvalidArgument', `Bad name ${name}`);
+      const taken = [...state.names.map((n) => n.name), ...state.tables.map((t) => t.name)];
+      if (taken.some((n) => n.toLowerCase() === name.toLowerCase())) throw richError('ItemAlreadyExists', `The name ${name} already exists.`);
+      const ref = typeof reference === 'string' ? reference : `=${boxAddress(reference._target())}`;
+      const named = { name, reference: ref };
+      state.names.push(named);
+      item._settle(named);
+    });
+    return item;
+  }
+}
+
+export class FakeNamedItem extends FakeObject<{ name: string; reference: string }> {
+  protected readonly getters: Getters<{ name: string; reference: string }> = { name: (n) => n.name };
+  get name(): string {
+    return this.prop('name');
+  }
+}
