@@ -17,7 +17,7 @@ const RUNS = Number(process.env.BENCH_RUNS || 3);
 const AS_OF = '2026-11-25T17:30';
 
 const WORKBOOKS = [
-  { name: 'bench-100k', args: ['--units', '5000', '--months', '20', '--tickets', '100000', '--seed', '7'] },
+  { name: 'bench-100k', args: ['--units', '5000', '--months', '10', '--tickets', '100000', '--seed', '7'] },
 ];
 
 fs.mkdirSync(cache, { recursive: true });

@@ -2,13 +2,14 @@
 // Date.UTC serves only as a proleptic calendar here (no time zone, no clock is read), so the same
 // wall-clock components give the same serial on every machine.
 
+import { MS_PER_DAY, wall, wallToSerial as serialOfWall } from '../time';
+
 const EPOCH_MS = Date.UTC(1899, 11, 30);
-const MS_PER_DAY = 86_400_000;
 export const MINUTES_PER_DAY = 1440;
 
 /** Serial number of a wall-clock moment (month 1–12). */
 export function wallToSerial(y: number, m: number, d: number, h = 0, mi = 0, s = 0): number {
-  return (Date.UTC(y, m - 1, d) - EPOCH_MS) / MS_PER_DAY + (h * 3600 + mi * 60 + s) / 86_400;
+  return serialOfWall(wall(y, m, d, h, mi, s));
 }
 
 export interface Ymd {

@@ -8,7 +8,7 @@ import { FileWorkbook } from '../../../src/workbook/file';
 import { colName } from '../../../src/workbook/file/refs';
 import { rawData, readZip } from '../../../src/workbook/file/zip';
 import { Cell, ColumnSpec, NewSheet } from '../../../src/workbook/types';
-import { fixture, hasOpenpyxl, hasSoffice, parts, python, sofficeConvert, tempDir } from './helpers';
+import { fixture, hasOpenpyxl, hasSoffice, parts, python, sofficeConvert, tempDir } from '../../support/files';
 
 const FORMATS: Partial<Record<ColumnDef['kind']['type'], string>> = {
   datetime: 'yyyy-mm-dd hh:mm',

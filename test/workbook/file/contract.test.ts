@@ -1,6 +1,6 @@
 import { FileWorkbook } from '../../../src/workbook/file';
 import { describeWorkbookContract } from '../contract';
-import { fixture } from './helpers';
+import { fixture } from '../../support/files';
 
 // test/fixtures/ledger.xlsx is the contract's clerk sheet, written by openpyxl (make_clerk_workbook.py)
 describeWorkbookContract('file back end on a workbook from openpyxl', async () => {

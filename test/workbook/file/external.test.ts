@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { FileWorkbook } from '../../../src/workbook/file';
-import { hasOpenpyxl, hasSoffice, python, sofficeConvert, tempDir } from './helpers';
+import { hasOpenpyxl, hasSoffice, python, sofficeConvert, tempDir } from '../../support/files';
 
 async function newWorkbookFile(): Promise<string> {
   const wb = FileWorkbook.create();

@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { FileWorkbook } from '../../../src/workbook/file';
 import { NewSheet, WorkbookError } from '../../../src/workbook/types';
-import { fixture, partText } from './helpers';
+import { fixture, partText } from '../../support/files';
 
 const MIXED: NewSheet = {
   name: '客户&供应商 <1>',

@@ -5,7 +5,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { unzipSync } from 'fflate';
 
-export const FIXTURES = join(__dirname, '..', '..', 'fixtures');
+export const FIXTURES = join(__dirname, '..', 'fixtures');
 
 export function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(FIXTURES, name)));
@@ -68,4 +68,40 @@ export function sofficeConvert(file: string, to: string, outDir: string): { stat
   );
   const base = file.split('/').pop()!.replace(/\.xlsx$/, `.${to.split(':')[0]}`);
   return { status: run.status, output: join(outDir, base) };
+}
+
+export interface OpenpyxlSheet {
+  headers: Array<string | null>;
+  rows: number;
+  tables: Record<string, string>;
+  freeze: string | null;
+  /** [sqref, type, formula1] */
+  validations: string[][];
+  charts: number;
+  comments: Record<string, string>;
+}
+
+/** What openpyxl sees in a workbook: sheets with headers, tables, validations, charts, comments; names. */
+export function openpyxlSummary(file: string): { sheets: string[]; names: string[]; bySheet: Record<string, OpenpyxlSheet> } {
+  return python(
+    `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+dn = wb.defined_names
+names = list(dn.keys()) if hasattr(dn, 'keys') else [d.name for d in dn.definedName]
+by = {}
+for ws in wb.worksheets:
+    by[ws.title] = {
+        'headers': [c.value for c in ws[1]] if ws.max_row >= 1 else [],
+        'rows': ws.max_row,
+        'tables': {t: ws.tables[t].ref for t in ws.tables.keys()},
+        'freeze': ws.freeze_panes,
+        'validations': sorted([str(dv.sqref), dv.type, dv.formula1] for dv in ws.data_validations.dataValidation),
+        'charts': len(ws._charts),
+        'comments': {c.coordinate: c.comment.text for row in ws.iter_rows() for c in row if c.comment},
+    }
+print(json.dumps({'sheets': wb.sheetnames, 'names': names, 'bySheet': by}, ensure_ascii=False))
+`,
+    file,
+  ) as { sheets: string[]; names: string[]; bySheet: Record<string, OpenpyxlSheet> };
 }
