@@ -16,7 +16,9 @@ const cli = path.join(root, 'bin', 'deskbook.js');
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const AS_OF = '2026-11-25T17:30';
 
+// 100,000 tickets and about 100,000 charges; and 50,000 tickets (the validation target of issue 4).
 const WORKBOOKS = [
+  { name: 'bench-50k', args: ['--units', '2500', '--months', '10', '--tickets', '50000', '--seed', '7'] },
   { name: 'bench-100k', args: ['--units', '5000', '--months', '10', '--tickets', '100000', '--seed', '7'] },
 ];
 
@@ -55,26 +57,48 @@ for (const n of wb.SheetNames) rows += XLSX.utils.sheet_to_json(wb.Sheets[n], { 
 console.log(rows);
 `;
 
+function medianMs(fn) {
+  const times = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    if (i > 0) times.push(Number(process.hrtime.bigint() - t0) / 1e6); // the first run warms the JIT
+  }
+  return median(times);
+}
+
 async function domainAlone(file) {
-  // The domain on rows already parsed: reading tables (find columns, convert every cell) and settings.
+  // The domain on rows already parsed by the file back end: reading tables (find columns, convert
+  // every cell), the validation rules on those tables, and both.
   const { FileWorkbook } = require(path.join(root, 'dist', 'workbook', 'file'));
   const { readTable } = require(path.join(root, 'dist', 'domain', 'table'));
-  const { ALL_SHEETS, sheetDefByName } = require(path.join(root, 'dist', 'domain', 'schema'));
+  const { sheetDefByName } = require(path.join(root, 'dist', 'domain', 'schema'));
+  const { validateAll } = require(path.join(root, 'dist', 'domain', 'rules'));
+  const { settingsFromTable } = require(path.join(root, 'dist', 'domain', 'settings'));
+  const { parseWallText } = require(path.join(root, 'dist', 'domain', 'time'));
   const wb = FileWorkbook.open(fs.readFileSync(file));
   const sheets = await wb.listSheets();
   const grids = await wb.readSheets(sheets.map((s) => s.name));
   const rows = grids.reduce((n, g) => n + g.rows.length, 0);
-  const times = [];
-  for (let i = 0; i < RUNS + 1; i++) {
-    const t0 = process.hrtime.bigint();
+  const readAll = () => {
+    const reads = {};
     for (const g of grids) {
       const def = sheetDefByName(g.name);
-      if (def) readTable(def, g);
+      if (def) reads[def.key] = readTable(def, g);
     }
-    if (i > 0) times.push(Number(process.hrtime.bigint() - t0) / 1e6); // the first run warms the JIT
-  }
-  void ALL_SHEETS;
-  return { rows, ms: median(times), peakMiB: process.memoryUsage().rss / 1048576 };
+    return reads;
+  };
+  const reads = readAll();
+  const units = new Set(reads.customers.records.map((r) => r.values.unit));
+  const ctx = { settings: settingsFromTable(reads.settings, 'zh').settings, asOf: parseWallText(AS_OF), lang: 'zh', units };
+  const ticketsOnly = { tickets: reads.tickets, customers: reads.customers, settings: reads.settings };
+  const ticketGrid = grids.find((g) => sheetDefByName(g.name)?.key === 'tickets');
+  const tickets = reads.tickets.records.length;
+  return [
+    { task: 'domain: read tables (find columns, convert every cell)', rows, ms: medianMs(readAll) },
+    { task: 'domain: rules on all parsed tables', rows, ms: medianMs(() => validateAll(reads, ctx)) },
+    { task: `domain: validate ${tickets} tickets (read table + rules)`, rows: tickets, ms: medianMs(() => validateAll({ ...ticketsOnly, tickets: readTable(sheetDefByName(ticketGrid.name), ticketGrid) }, ctx)) },
+  ].map((r) => ({ ...r, peakMiB: process.memoryUsage().rss / 1048576 }));
 }
 
 async function main() {
@@ -85,6 +109,7 @@ async function main() {
     const tasks = [
       { task: 'bare SheetJS read (read + sheet_to_json)', run: () => timed(process.execPath, ['-e', BARE_READ, file]) },
       { task: 'deskbook status', run: () => timed(process.execPath, [cli, 'status', file, '--json']) },
+      { task: 'deskbook validate', run: () => timed(process.execPath, [cli, 'validate', file, '--json', '--as-of', AS_OF]) },
       {
         task: 'deskbook init (already set up: read, no write)',
         run: () => {
@@ -110,12 +135,13 @@ async function main() {
       measured.push({ task: t.task, ms: median(runs.map((r) => r.ms)), peakMiB: Math.max(...runs.map((r) => r.peakMiB)) });
     }
     bar.increment(1, { task: 'domain alone' });
-    const dom = await domainAlone(file);
+    const domain = await domainAlone(file);
     bar.stop();
     const bare = measured[0].ms;
     if (generated) measured.push({ task: 'deskbook demo (generate + write, once)', ms: generated.ms, peakMiB: generated.peakMiB, once: true });
-    measured.push({ task: 'domain alone: read tables (in process, parsed rows)', ms: dom.ms, peakMiB: dom.peakMiB });
-    for (const m of measured) results.push({ workbook: w.name, fileMiB: +sizeMiB.toFixed(1), rows: dom.rows, ...m, ratioToBareRead: +(m.ms / bare).toFixed(2) });
+    measured.push(...domain);
+    const rows = domain[0].rows;
+    for (const m of measured) results.push({ workbook: w.name, fileMiB: +sizeMiB.toFixed(1), rows, ...m, ratioToBareRead: +(m.ms / bare).toFixed(2) });
   }
   const pad = (s, n) => String(s).padEnd(n);
   const lpad = (s, n) => String(s).padStart(n);

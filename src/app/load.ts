@@ -14,6 +14,7 @@ export interface LoadedSheet {
 }
 
 export interface LoadedWorkbook {
+  /** the workbook's language: that of its structured sheets' names, else the one asked for, else zh */
   readonly lang: Lang;
   readonly sheets: ReadonlyArray<SheetSummary>;
   readonly structured: ReadonlyMap<SheetKey, LoadedSheet>;
@@ -49,14 +50,17 @@ function langOfNames(found: Map<SheetKey, SheetSummary>): Lang | undefined {
 export async function loadWorkbook(wb: Workbook, opts: { lang?: Lang } = {}): Promise<LoadedWorkbook> {
   const sheets = await wb.listSheets();
   const found = findStructuredSheets(sheets);
-  const lang = opts.lang ?? langOfNames(found) ?? 'zh';
+  // The workbook's own language (its sheet names) decides the Settings defaults it is judged by; a
+  // different language asked for only changes the words of messages.
+  const lang = langOfNames(found) ?? opts.lang ?? 'zh';
+  const msgLang = opts.lang ?? lang;
   const grids = await wb.readSheets([...found.values()].map((s) => s.name));
   const structured = new Map<SheetKey, LoadedSheet>();
   const problems: Problem[] = [];
   for (const [key, summary] of found) {
     const def = ALL_SHEETS.find((d) => d.key === key)!;
     const grid = grids.find((g) => g.name === summary.name) ?? { name: summary.name, originRow: 0, originCol: 0, rows: [] };
-    const read = readTable(def, grid, lang);
+    const read = readTable(def, grid, msgLang);
     structured.set(key, { def, summary, read });
     const missingRequired = read.missing.filter((c) => c.required);
     if (read.columns.length === 0) {

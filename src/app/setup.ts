@@ -4,7 +4,7 @@
 import { Lang, ListName } from '../domain/enums';
 import { Problem } from '../domain/problems';
 import { ALL_SHEETS, header, SETTINGS, SheetKey, sheetName } from '../domain/schema';
-import { Settings, settingsRows } from '../domain/settings';
+import { defaultSettings, Settings, settingsRows } from '../domain/settings';
 import { Cell, NewSheet, Workbook } from '../workbook/types';
 import { LIST_NAMES, listNameFormula, sheetSpec } from './layout';
 import { LoadedWorkbook, loadWorkbook } from './load';
@@ -77,7 +77,8 @@ function uniqueTableName(wanted: string, taken: Set<string>): string {
 export async function setUpWorkbook(wb: Workbook, opts: SetupOptions = {}): Promise<SetupResult> {
   const loaded = await loadWorkbook(wb, { lang: opts.lang });
   const lang = opts.lang ?? loaded.lang;
-  const settings = opts.settings ?? loaded.settings;
+  // A Settings sheet created now gets the defaults in the language of the sheets being created.
+  const settings = opts.settings ?? (loaded.structured.has('settings') ? loaded.settings : defaultSettings(lang));
 
   // The dropdowns read the Settings lists through workbook names. They can point at a Settings
   // sheet we create now, or at one the workbook has, when it has the list's column.

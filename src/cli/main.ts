@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { writeSample } from '../app/sample';
 import { SetupResult, setUpWorkbook, inspectWorkbook, WorkbookStatus } from '../app/setup';
+import { validateWorkbook } from '../app/validate';
 import { Lang } from '../domain/enums';
 import { describeProblem, fileErrorMessage } from '../domain/messages';
 import { Problem } from '../domain/problems';
@@ -110,6 +111,24 @@ async function runStatus(io: Io, file: string, opts: { lang?: Lang; json?: boole
   return hasErrors(status.problems) ? EXIT.PROBLEMS : EXIT.OK;
 }
 
+async function runValidate(io: Io, file: string, opts: { lang?: Lang; json?: boolean; asOf?: string; mark?: boolean }): Promise<number> {
+  const wb = readWorkbookFile(file);
+  const report = await validateWorkbook(wb, { lang: opts.lang, asOf: opts.asOf, mark: opts.mark });
+  if (opts.mark) writeFileAtomic(file, wb.toBytes());
+  if (opts.json) {
+    io.out(JSON.stringify(problemsJson(report.problems, report.lang), null, 2));
+  } else {
+    for (const group of report.bySheet) {
+      io.out(t(report.lang, 'sheetProblems', { sheet: group.sheet, n: group.problems.length }));
+      for (const p of group.problems.slice(0, MAX_LISTED_PROBLEMS)) io.out(`  ${p.severity === 'error' ? '✗' : '!'} ${p.message}`);
+      if (group.problems.length > MAX_LISTED_PROBLEMS) io.out(t(report.lang, 'moreProblems', { n: group.problems.length - MAX_LISTED_PROBLEMS }));
+    }
+    io.out(report.problems.length ? t(report.lang, 'validateSummary', { errors: report.errors, warnings: report.warnings }) : t(report.lang, 'validateClean'));
+    if (opts.mark) io.out(t(report.lang, 'marked', { file }));
+  }
+  return report.errors > 0 ? EXIT.PROBLEMS : EXIT.OK;
+}
+
 interface DemoOptions {
   out: string;
   seed?: number;
@@ -168,6 +187,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(langOption())
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts: { lang?: Lang; json?: boolean }) => setExit(await runStatus(io, file, opts)));
+
+  program
+    .command('validate')
+    .description('check every entry: cells that cannot be read and every rule (required fields, lists, formats, time order, status, charges, duplicates)')
+    .argument('<file>', '.xlsx workbook')
+    .addOption(langOption())
+    .option('--json', 'print the problems as a JSON array of {sheet, row, column, code, severity, message}')
+    .option('--as-of <datetime>', 'judge "in the future" against this moment instead of now', wallClock)
+    .option('--mark', "also mark the problems on the cells in FILE (the add-in's own marks; values and formats untouched)")
+    .action(async (file: string, opts: { lang?: Lang; json?: boolean; asOf?: string; mark?: boolean }) => setExit(await runValidate(io, file, opts)));
 
   program
     .command('demo')

@@ -16,6 +16,10 @@ const STRINGS = {
   moreProblems: { zh: '……另有 {n} 个问题（用 --json 查看全部）', en: '… and {n} more (use --json to see all)' },
   planted: { zh: '示例中故意埋入的问题 {n} 个（供演示校验功能）', en: '{n} problems planted on purpose in the sample (to show validation)' },
   sampleCounts: { zh: '示例中心：{tickets} 张工单，{customers} 户客户，{charges} 条应收，{reminders} 条催缴记录', en: 'sample center: {tickets} tickets, {customers} customers, {charges} charges, {reminders} reminders' },
+  sheetProblems: { zh: '{sheet}：{n} 个问题', en: '{sheet}: problems: {n}' },
+  validateSummary: { zh: '共 {errors} 个错误，{warnings} 个警告', en: 'errors: {errors}, warnings: {warnings}' },
+  validateClean: { zh: '未发现问题', en: 'no problems found' },
+  marked: { zh: '已在 {file} 中标记问题单元格', en: 'marked the problem cells in {file}' },
   usage: { zh: '用法错误：{detail}', en: 'usage error: {detail}' },
   internal: { zh: '内部错误：{detail}（请报告此问题；设置 DESKBOOK_DEBUG=1 可查看详情）', en: 'internal error: {detail} (please report it; set DESKBOOK_DEBUG=1 for details)' },
 } as const;

@@ -3,6 +3,7 @@
 import { ExpectedCode } from './cells';
 import { Lang } from './enums';
 import { Problem } from './problems';
+import { RULE_MESSAGES } from './rules/messages';
 
 type Template = (p: Problem, lang: Lang) => string;
 
@@ -51,6 +52,8 @@ const TEMPLATES: Record<string, Template> = {
     lang === 'zh'
       ? '在前 10 行中找不到表头行（如 工单号、受理时间…）'
       : 'no header row (such as Ticket ID, Received, …) in the first 10 rows',
+  // the validation rules' own words (rules/messages.ts)
+  ...Object.fromEntries(Object.entries(RULE_MESSAGES).map(([code, words]): [string, Template] => [code, (p, lang) => words[lang](p)])),
 };
 
 /** Where a problem is, as a person reads it: "工单 第 12 行「受理时间」" / "Tickets row 12, Received". */

@@ -17,8 +17,9 @@ export interface ColumnMatch {
 export interface TableRecord {
   /** 1-based Excel row number */
   readonly row: number;
-  /** converted values by column key; null for empty or unconvertible cells */
-  readonly values: Readonly<Record<string, Value | null>>;
+  /** converted values by column key: null for an empty cell; undefined for a missing column (no
+   *  key) or a cell that did not convert (its problem is already in `problems`) */
+  readonly values: Readonly<Record<string, Value | null | undefined>>;
 }
 
 export interface TableRead {
@@ -88,6 +89,63 @@ function isBlank(row: ReadonlyArray<Cell>): boolean {
   return true;
 }
 
+const rowTemplates = new WeakMap<ReadonlyArray<ColumnMatch>, Readonly<Record<string, null>>>();
+
+function rowTemplate(columns: ReadonlyArray<ColumnMatch>): Readonly<Record<string, null>> {
+  let t = rowTemplates.get(columns);
+  if (!t) {
+    const keys: Record<string, null> = {};
+    for (const m of columns) keys[m.def.key] = null;
+    t = keys;
+    rowTemplates.set(columns, t);
+  }
+  return t;
+}
+
+/** One row's cells converted by the matched columns; `shift` moves column indexes (a row read on its
+ *  own may start at another column than the grid the columns were matched on). */
+function convertRow(
+  sheet: string,
+  columns: ReadonlyArray<ColumnMatch>,
+  cells: ReadonlyArray<Cell>,
+  excelRow: number,
+  lang: Lang,
+  problems: CellProblem[],
+  shift: number,
+): TableRecord {
+  // Every record of a table starts as a copy of one object with all its keys: built at once in its
+  // final shape, rows cost a third of the time to read and to judge (tens of thousands of rows).
+  const values: Record<string, Value | null | undefined> = { ...rowTemplate(columns) };
+  for (const m of columns) {
+    const res = convertCell(m.def.kind, cells[m.index + shift] ?? null, lang);
+    if (res.ok) values[m.def.key] = res.value;
+    else {
+      values[m.def.key] = undefined;
+      problems.push(cellProblem(sheet, excelRow, m.header, res.problem));
+    }
+  }
+  return { row: excelRow, values };
+}
+
+/**
+ * Rows read on their own (live validation: the rows a clerk just changed), converted with the
+ * columns of an earlier read of the whole table. A blank row gives no record.
+ */
+export function readMoreRows(
+  read: TableRead,
+  originCol: number,
+  rows: ReadonlyArray<{ readonly row: number; readonly cells: ReadonlyArray<Cell> }>,
+  lang: Lang = read.lang,
+): { records: TableRecord[]; problems: CellProblem[] } {
+  const problems: CellProblem[] = [];
+  const records: TableRecord[] = [];
+  const shift = read.firstColumn - originCol;
+  for (const { row, cells } of rows) {
+    if (!isBlank(cells)) records.push(convertRow(read.sheet, read.columns, cells, row, lang, problems, shift));
+  }
+  return { records, problems };
+}
+
 /** Reads a grid as the table `def`; never throws on cell content. */
 export function readTable(def: SheetDef, grid: SheetGrid, lang?: Lang): TableRead {
   const rows = grid.rows;
@@ -120,18 +178,7 @@ export function readTable(def: SheetDef, grid: SheetGrid, lang?: Lang): TableRea
     for (let r = headerAt + 1; r < rows.length; r++) {
       const cells = rows[r];
       if (isBlank(cells)) continue;
-      const excelRow = grid.originRow + r + 1;
-      const values: Record<string, Value | null> = {};
-      for (const m of columns) {
-        const res = convertCell(m.def.kind, cells[m.index] ?? null, msgLang);
-        if (res.ok) {
-          values[m.def.key] = res.value;
-        } else {
-          values[m.def.key] = null;
-          problems.push(cellProblem(grid.name, excelRow, m.header, res.problem));
-        }
-      }
-      records.push({ row: excelRow, values });
+      records.push(convertRow(grid.name, columns, cells, grid.originRow + r + 1, msgLang, problems, 0));
     }
   }
   return {

@@ -1,5 +1,5 @@
-import { Button, Caption1, makeStyles, Spinner, Title3, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Caption1, makeStyles, mergeClasses, Spinner, Tab, TabList, Title3, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../domain/enums';
 import { buildSample, inspectWorkbook, openWorkbookFile, setUpWorkbook, WorkbookStatus } from './backend';
 import { FilePanel } from './components/FilePanel';
@@ -26,7 +26,21 @@ const useStyles = makeStyles({
   titles: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, flexGrow: 1 },
   title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground3 },
+  tabs: { marginLeft: `-${tokens.spacingHorizontalS}` },
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  // the panel's own display would otherwise win over the hidden attribute
+  hidden: { display: 'none' },
 });
+
+// The validation and entry tabs load when first opened: the pane shows without their code and the
+// Fluent parts only they use (form fields, switch).
+const ValidationView = lazy(() =>
+  import(/* webpackChunkName: "validation-view" */ './components/ValidationView').then((m) => ({ default: m.ValidationView })),
+);
+const EntryForm = lazy(() => import(/* webpackChunkName: "entry-form" */ './components/EntryForm').then((m) => ({ default: m.EntryForm })));
+
+/** The pane's tabs; a Reports tab joins them later. */
+type TabKey = 'workbook' | 'validation' | 'entry';
 
 export type AppProps =
   | { readonly mode: 'excel'; readonly lang: Lang; readonly host: Host }
@@ -53,6 +67,13 @@ export function App(props: AppProps) {
   /** the outcome of the last action; null shows the workbook's status instead */
   const [notice, setNotice] = useState<NoticeData | null>(null);
   const [headerLang, setHeaderLang] = useState<Lang>(lang);
+  const [tab, setTab] = useState<TabKey>('workbook');
+  /** tabs opened so far: each stays mounted once opened */
+  const [visited, setVisited] = useState<ReadonlySet<TabKey>>(() => new Set<TabKey>(['workbook']));
+  /** counts the pane's own changes to the workbook (set-up, a new ticket) */
+  const [revision, setRevision] = useState(0);
+  /** counts the workbooks opened (standalone): each starts with a fresh validation and form */
+  const [opened, setOpened] = useState(0);
 
   const act = useCallback(
     async (kind: Exclude<Busy, null>, work: () => Promise<void>, fileName?: string) => {
@@ -82,6 +103,16 @@ export function App(props: AppProps) {
     if (props.mode === 'excel') void refresh(props.host);
   }, []);
 
+  /** after a ticket was added: the workbook's row counts are read again */
+  const ticketAdded = useCallback(() => {
+    setRevision((n) => n + 1);
+    if (!host) return;
+    host
+      .run((wb) => inspectWorkbook(wb))
+      .then(setStatus)
+      .catch((err) => setNotice({ intent: 'error', title: strings.errorTitle, text: describeError(err, { lang, strings }) }));
+  }, [host, lang, strings]);
+
   /** standalone: make a workbook file the current one; if it fails, the previous one stays open */
   const adopt = (load: () => Promise<FileHost>, fileName?: string) =>
     act(
@@ -92,6 +123,7 @@ export function App(props: AppProps) {
         setHost(next);
         setStatus(nextStatus);
         setNotice(null);
+        setOpened((n) => n + 1);
       },
       fileName,
     );
@@ -108,6 +140,7 @@ export function App(props: AppProps) {
     act('settingUp', async () => {
       const result = await target.run((wb) => setUpWorkbook(wb, noStructuredSheet ? { lang: headerLang } : {}));
       setStatus(result.status);
+      if (result.created.length > 0) setRevision((n) => n + 1);
       const text = result.created.length > 0 ? strings.setUpDone(result.created) : strings.setUpNothingToDo;
       setNotice(
         result.status.ready
@@ -127,6 +160,11 @@ export function App(props: AppProps) {
   };
 
   const file = host && host.kind === 'standalone' ? (host as FileHost) : null;
+  const structuredSheets = useMemo(
+    () => (status ? status.sheets.flatMap((s) => (s.present && s.name !== null ? [s.name] : [])) : []),
+    [status],
+  );
+  const settingsSheet = status?.sheets.find((s) => s.key === 'settings')?.name ?? null;
   const shownNotice = notice ?? (status && busy === null ? statusNotice(status, strings) : null);
 
   return (
@@ -161,22 +199,71 @@ export function App(props: AppProps) {
         />
       )}
 
-      {shownNotice && <Notice notice={shownNotice} testId={notice ? 'message' : 'status-summary'} />}
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_, data) => {
+          const next = data.value as TabKey;
+          setTab(next);
+          setVisited((old) => (old.has(next) ? old : new Set([...old, next])));
+        }}
+        data-testid="tabs"
+      >
+        <Tab value="workbook" data-testid="tab-workbook">
+          {strings.tabWorkbook}
+        </Tab>
+        <Tab value="validation" data-testid="tab-validation">
+          {strings.tabValidation}
+        </Tab>
+        <Tab value="entry" data-testid="tab-entry">
+          {strings.tabEntry}
+        </Tab>
+      </TabList>
 
-      {busy === 'reading' && <Spinner size="small" label={strings.reading} />}
+      {/* a tab stays mounted once opened: a validation result, live validation and a half-filled
+          form survive a look at another tab */}
+      <div className={mergeClasses(styles.panel, tab !== 'workbook' && styles.hidden)} role="tabpanel" hidden={tab !== 'workbook'} data-testid="panel-workbook">
+        {shownNotice && <Notice notice={shownNotice} testId={notice ? 'message' : 'status-summary'} />}
 
-      {status !== null && (
-        <StatusView
-          status={status}
-          strings={strings}
-          busy={busy}
-          headerLang={noStructuredSheet ? headerLang : null}
-          onHeaderLangChange={setHeaderLang}
-          onSetUp={() => host && void setUp(host)}
-        />
-      )}
+        {busy === 'reading' && <Spinner size="small" label={strings.reading} />}
 
-      {status !== null && <ProblemList problems={status.problems} lang={lang} strings={strings} />}
+        {status !== null && (
+          <StatusView
+            status={status}
+            strings={strings}
+            busy={busy}
+            headerLang={noStructuredSheet ? headerLang : null}
+            onHeaderLangChange={setHeaderLang}
+            onSetUp={() => host && void setUp(host)}
+          />
+        )}
+
+        {status !== null && <ProblemList problems={status.problems} lang={lang} strings={strings} />}
+      </div>
+
+      <div className={mergeClasses(styles.panel, tab !== 'validation' && styles.hidden)} role="tabpanel" hidden={tab !== 'validation'} data-testid="panel-validation">
+        {visited.has('validation') && (
+          <Suspense fallback={<Spinner size="small" />}>
+            <ValidationView
+              key={opened}
+              host={host}
+              lang={lang}
+              strings={strings}
+              sheets={structuredSheets}
+              settingsSheet={settingsSheet}
+              revision={revision}
+            />
+          </Suspense>
+        )}
+      </div>
+
+      <div className={mergeClasses(styles.panel, tab !== 'entry' && styles.hidden)} role="tabpanel" hidden={tab !== 'entry'} data-testid="panel-entry">
+        {visited.has('entry') && (
+          <Suspense fallback={<Spinner size="small" />}>
+            <EntryForm key={opened} host={host} lang={lang} strings={strings} revision={revision} onAdded={ticketAdded} />
+          </Suspense>
+        )}
+      </div>
     </main>
   );
 }

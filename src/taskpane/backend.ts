@@ -1,10 +1,17 @@
-// The app and workbook modules the pane calls. The file back end, the sample and the Office back end
-// are loaded on demand, so each mode downloads only what it uses.
+// The app and workbook modules the pane calls. The file back end, the sample, the Office back end and
+// the validation and entry use cases are loaded on demand, so each mode downloads only what it uses
+// and the pane shows before any of them has arrived.
+import type { AddTicketOptions, AddTicketResult, RowDetail, TicketFormOptions, TicketInput } from '../app/entry';
+import type { ValidateOptions, ValidationReport, LiveValidator } from '../app/validate';
 import type { Lang } from '../domain/enums';
 import type { Workbook } from '../workbook/types';
 
 export type { SheetStatus, WorkbookStatus, SetupResult } from '../app/setup';
 export { inspectWorkbook, setUpWorkbook } from '../app/setup';
+export { columnLetter } from '../app/layout';
+export { nowIso } from '../app/clock';
+export type { LiveValidator, LocatedProblem, ValidationReport } from '../app/validate';
+export type { AddTicketResult, EntryProblem, RowDetail, TicketField, TicketFieldInfo, TicketFormOptions, TicketInput } from '../app/entry';
 
 /** A workbook held in memory (standalone mode): the Workbook interface plus its bytes. */
 export interface WorkbookFile extends Workbook {
@@ -24,4 +31,32 @@ export async function buildSample(lang: Lang): Promise<WorkbookFile> {
 export async function loadOfficeWorkbook(): Promise<(context: Excel.RequestContext) => Workbook> {
   const { OfficeWorkbook } = await import(/* webpackChunkName: "office-workbook" */ '../workbook/office');
   return (context) => new OfficeWorkbook(context);
+}
+
+export async function loadChangeWatch(): Promise<typeof import('../workbook/office/live').watchChanges> {
+  const { watchChanges } = await import(/* webpackChunkName: "office-workbook" */ '../workbook/office/live');
+  return watchChanges;
+}
+
+const validation = () => import(/* webpackChunkName: "validate" */ '../app/validate');
+const entry = () => import(/* webpackChunkName: "entry" */ '../app/entry');
+
+export async function validateWorkbook(wb: Workbook, opts: ValidateOptions): Promise<ValidationReport> {
+  return (await validation()).validateWorkbook(wb, opts);
+}
+
+export async function startLiveValidation(wb: Workbook, opts: Omit<ValidateOptions, 'mark'>): Promise<{ validator: LiveValidator; report: ValidationReport }> {
+  return (await validation()).LiveValidator.start(wb, opts);
+}
+
+export async function ticketFormOptions(wb: Workbook, opts: { lang?: Lang; asOf?: string }): Promise<TicketFormOptions> {
+  return (await entry()).ticketFormOptions(wb, opts);
+}
+
+export async function addTicket(wb: Workbook, input: TicketInput, opts: AddTicketOptions): Promise<AddTicketResult> {
+  return (await entry()).addTicket(wb, input, opts);
+}
+
+export async function rowDetail(wb: Workbook, sheet: string, row: number): Promise<RowDetail> {
+  return (await entry()).rowDetail(wb, sheet, row);
 }

@@ -1,12 +1,22 @@
 // Where the pane's workbook lives: the open Excel workbook (through Office.js), or a file held in this
 // browser (standalone). The rest of the pane only sees `run`.
 import type { Workbook } from '../workbook/types';
-import { loadOfficeWorkbook, WorkbookFile } from './backend';
+import { loadOfficeWorkbook, loadChangeWatch, WorkbookFile } from './backend';
 
 export interface Host {
   readonly kind: 'excel' | 'standalone';
   /** run one use case against the workbook */
   run<T>(fn: (wb: Workbook) => Promise<T>): Promise<T>;
+  /** follow the clerk's edits of some sheets (Excel only); resolves to the function that stops it */
+  watchChanges?(sheets: ReadonlyArray<string>, handlers: ChangeHandlers): Promise<() => Promise<void>>;
+}
+
+export interface ChangeHandlers {
+  /** these rows (0-based, ascending) of the sheet changed */
+  onRows(sheet: string, rows: ReadonlyArray<number>): void | Promise<void>;
+  /** too much changed to follow row by row (a sort, a paste, rows inserted or deleted) */
+  onSheet(sheet: string): void | Promise<void>;
+  onError(err: unknown): void;
 }
 
 export interface FileHost extends Host {
@@ -49,6 +59,19 @@ export async function excelHost(): Promise<Host> {
   return {
     kind: 'excel',
     run: (fn) => Excel.run((context) => fn(makeWorkbook(context))),
+    async watchChanges(sheets, handlers) {
+      const watchChanges = await loadChangeWatch();
+      const watch = await watchChanges({
+        run: (batch) => Excel.run(batch),
+        sheets,
+        onRows: handlers.onRows,
+        onSheet: handlers.onSheet,
+        // the marks have followed the rows; the problems' row numbers have not: check the sheet again
+        onShift: (sheet) => handlers.onSheet(sheet),
+        onError: handlers.onError,
+      });
+      return () => watch.stop();
+    },
   };
 }
 

@@ -52,6 +52,51 @@ export interface Strings {
   readonly fileOpened: (fileName: string) => string;
   readonly downloaded: (fileName: string) => string;
 
+  // tabs
+  readonly tabWorkbook: string;
+  readonly tabValidation: string;
+  readonly tabEntry: string;
+
+  // validation
+  readonly validationIntro: string;
+  readonly validateAll: string;
+  readonly validating: string;
+  readonly noWorkbookYet: string;
+  readonly errorsCount: (count: number) => string;
+  readonly warningsCount: (count: number) => string;
+  readonly noProblems: string;
+  readonly lastChecked: (time: string) => string;
+  readonly liveValidation: string;
+  readonly liveValidationHint: string;
+  readonly liveStarting: string;
+  readonly marksInExcel: string;
+  readonly marksInFile: string;
+  readonly staleReport: string;
+  readonly severityError: string;
+  readonly severityWarning: string;
+  /** where a problem is: its row, and its column as letter and header when it has one */
+  readonly problemAt: (row: number, column: { readonly letter: string; readonly header: string } | null) => string;
+  readonly wholeSheet: string;
+  readonly sheetProblems: (errors: number, warnings: number) => string;
+  readonly moreInSheet: (count: number) => string;
+  readonly rowDetailTitle: (sheet: string, row: number) => string;
+  readonly rowDetailEmpty: string;
+  readonly close: string;
+
+  // new ticket
+  readonly entryIntro: string;
+  readonly entryNotReady: (missing: ReadonlyArray<string>) => string;
+  readonly choose: string;
+  readonly addTicket: string;
+  readonly addAnyway: string;
+  readonly adding: string;
+  readonly clearForm: string;
+  readonly ticketAddedTitle: string;
+  readonly ticketAdded: (id: string, sheet: string, row: number) => string;
+  readonly entryHasErrors: string;
+  readonly entryHasWarnings: string;
+  readonly installationTag: (tag: string) => string;
+
   // problems
   readonly errorTitle: string;
   /** stands for the file name in a file message when there is none (inside Excel) */
@@ -113,6 +158,51 @@ const zh: Strings = {
   fileOpened: (fileName) => `已打开 ${fileName}。`,
   downloaded: (fileName) => `已下载 ${fileName}。`,
 
+  tabWorkbook: '工作簿',
+  tabValidation: '校验',
+  tabEntry: '登记',
+
+  validationIntro:
+    '逐行检查各工作表：必填项、下拉值、电话与房号、时间先后、状态是否一致、重复工单号等。问题只在单元格上标出，不会改动您录入的内容。',
+  validateAll: '校验整个工作簿',
+  validating: '正在校验…',
+  noWorkbookYet: '请先在上方打开工作簿文件或载入内置示例。',
+  errorsCount: (count) => `错误 ${count}`,
+  warningsCount: (count) => `警告 ${count}`,
+  noProblems: '没有发现问题。',
+  lastChecked: (time) => `上次校验：${time}`,
+  liveValidation: '实时校验',
+  liveValidationHint: '编辑单元格后自动重新检查改动的行',
+  liveStarting: '正在开启实时校验…',
+  marksInExcel: '问题已在单元格上标出。点击下面的一项即可选中该单元格。',
+  marksInFile: '问题已在单元格上标出，下载的工作簿会带上这些标记。点击一项可查看该行。',
+  staleReport: '工作簿在上次校验后有改动，结果可能已过时，请重新校验。',
+  severityError: '错误',
+  severityWarning: '警告',
+  problemAt: (row, column) => (column ? `第 ${row} 行 · ${column.letter} 列「${column.header}」` : `第 ${row} 行`),
+  wholeSheet: '整个工作表',
+  sheetProblems: (errors, warnings) => `错误 ${errors} · 警告 ${warnings}`,
+  moreInSheet: (count) => `另有 ${count} 个问题未列出，请先改正上面的问题。`,
+  rowDetailTitle: (sheet, row) => `${sheet} 第 ${row} 行`,
+  rowDetailEmpty: '这一行是空的。',
+  close: '关闭',
+
+  entryIntro: '登记来电、来访、来函等新工单。登记前按校验规则检查；工单号自动生成，多人同时登记也不会重复。',
+  entryNotReady: (missing) =>
+    missing.length > 0
+      ? `工单表缺少必需的列：${list(missing, '、')}。请先补上这些列。`
+      : '工作簿中还没有工单表。请先在“工作簿”页点击“设置此工作簿”。',
+  choose: '请选择',
+  addTicket: '登记工单',
+  addAnyway: '仍然登记',
+  adding: '正在登记…',
+  clearForm: '清空',
+  ticketAddedTitle: '已登记',
+  ticketAdded: (id, sheet, row) => `工单号 ${id}，已写入“${sheet}”第 ${row} 行。`,
+  entryHasErrors: '请先改正标出的问题，工单尚未登记。',
+  entryHasWarnings: '请核对以下提醒。确认无误后点击“仍然登记”。',
+  installationTag: (tag) => `本机编号 ${tag}（写入工单号，使多人同时登记也不重复）`,
+
   errorTitle: '无法完成',
   thisWorkbook: '此工作簿',
   excelCellEditing: 'Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑，然后点击“刷新”或重试。',
@@ -172,6 +262,52 @@ const en: Strings = {
   sampleLoaded: 'The built-in sample workbook is loaded.',
   fileOpened: (fileName) => `Opened ${fileName}.`,
   downloaded: (fileName) => `Downloaded ${fileName}.`,
+
+  tabWorkbook: 'Workbook',
+  tabValidation: 'Validation',
+  tabEntry: 'New ticket',
+
+  validationIntro:
+    'Checks every row of every sheet: required fields, list values, phones and units, time order, status consistency, duplicate ticket IDs and more. Problems are marked on the cells; nothing you typed is changed.',
+  validateAll: 'Validate the whole workbook',
+  validating: 'Validating…',
+  noWorkbookYet: 'Open a workbook file or load the built-in sample above first.',
+  errorsCount: (count) => `${count} ${count === 1 ? 'error' : 'errors'}`,
+  warningsCount: (count) => `${count} ${count === 1 ? 'warning' : 'warnings'}`,
+  noProblems: 'No problems found.',
+  lastChecked: (time) => `Last checked: ${time}`,
+  liveValidation: 'Live validation',
+  liveValidationHint: 'Re-checks the rows you change as you edit',
+  liveStarting: 'Starting live validation…',
+  marksInExcel: 'Problems are marked on the cells. Click one below to select its cell.',
+  marksInFile: 'Problems are marked on the cells, and the downloaded workbook carries the marks. Click one to see its row.',
+  staleReport: 'The workbook changed after the last check; validate again for an up-to-date list.',
+  severityError: 'Error',
+  severityWarning: 'Warning',
+  problemAt: (row, column) => (column ? `Row ${row} · column ${column.letter} (${column.header})` : `Row ${row}`),
+  wholeSheet: 'Whole sheet',
+  sheetProblems: (errors, warnings) => `${errors} ${errors === 1 ? 'error' : 'errors'} · ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
+  moreInSheet: (count) => `${count} more not listed; fix the ones above first.`,
+  rowDetailTitle: (sheet, row) => `${sheet}, row ${row}`,
+  rowDetailEmpty: 'This row is empty.',
+  close: 'Close',
+
+  entryIntro:
+    'Log a new call, visit, letter or e-mail. The entry is checked by the validation rules first; the ticket ID is generated and stays unique even when several clerks add tickets at once.',
+  entryNotReady: (missing) =>
+    missing.length > 0
+      ? `The ticket sheet lacks required columns: ${list(missing, ', ')}. Add them first.`
+      : 'This workbook has no ticket sheet yet. Click "Set up this workbook" on the Workbook tab first.',
+  choose: 'Choose…',
+  addTicket: 'Add ticket',
+  addAnyway: 'Add anyway',
+  adding: 'Adding…',
+  clearForm: 'Clear',
+  ticketAddedTitle: 'Ticket added',
+  ticketAdded: (id, sheet, row) => `Ticket ID ${id}, written to "${sheet}" row ${row}.`,
+  entryHasErrors: 'Fix the problems marked below; the ticket has not been added.',
+  entryHasWarnings: 'Please check the notes below. If all is right, click "Add anyway".',
+  installationTag: (tag) => `This computer's tag: ${tag} (part of each ticket ID, so that IDs never clash)`,
 
   errorTitle: 'Could not finish',
   thisWorkbook: 'this workbook',

@@ -13,14 +13,22 @@
 //        TableRowCollection.add of several rows; NamedItemCollection.add
 //   1.7  Worksheet.getRangeByIndexes; Worksheet.freezePanes / WorksheetFreezePanes.freezeRows
 //   1.8  Range.dataValidation / DataValidation.rule (list validation)
+// and, for problem marks and selection (office/marks.ts):
+//   1.1  Worksheet.visibility ('VeryHidden'), activate; Range.clear, insert, delete, select;
+//        Worksheet.getRange() (the whole sheet)
+//   1.4  Range.getUsedRangeOrNullObject (readRows: the used part of the changed rows)
+//   1.6  Range.conditionalFormats; ConditionalFormat.type / customOrNullObject / custom.rule.formula
+//   1.7  Worksheet.onChanged (office/live.ts)
 // Minimum: ExcelApi 1.8 (Excel 2019 and later, Microsoft 365 on Windows, Mac and the web). The
 // manifest declares it.
 //
 // No runtime reference to the global `Excel` or `Office`: only their types, so this module loads in
 // Node (tests, over a fake request context) and in the task pane.
 
-import { Cell, ListSource, NewSheet, SheetGrid, SheetSummary, Workbook, WorkbookError } from './types';
+import { Cell, CellMark, ListSource, NewSheet, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from './types';
+import { isMarkSheetName, markBlocks, markSheetName, rowRuns } from './marks';
 import { addressOrigin } from './office/address';
+import { MarkProbe, MAX_COLUMNS, queueMarkClear, queueMarkProbe, queueMarkSetUp } from './office/marks';
 import { ExcelValue, fromExcel, rowToExcel, toExcel } from './office/cells';
 import {
   EXCEL_PAYLOAD_LIMIT_BYTES,
@@ -76,6 +84,15 @@ function writeFailed(what: string, error: unknown): WorkbookError {
   return failure;
 }
 
+/** One of our mark sheets (name and visibility loaded). */
+function isOurs(sheet: Excel.Worksheet): boolean {
+  return isMarkSheetName(sheet.name) && sheet.visibility === 'VeryHidden';
+}
+
+function itemNotFound(error: unknown): boolean {
+  return errorCode(error) === 'ItemNotFound';
+}
+
 function sameSheetName(a: string, b: string): boolean {
   // Excel's sheet names are unique without regard to case.
   return a.toLocaleLowerCase() === b.toLocaleLowerCase();
@@ -118,6 +135,8 @@ function writeJob(values: ExcelValue[][], write: WriteJob['write']): WriteJob {
  */
 export class OfficeWorkbook implements Workbook {
   private syncCount = 0;
+  /** what this context has learnt about each sheet's marks (by lower-case sheet name) */
+  private readonly markProbes = new Map<string, MarkProbe>();
   /** cell-data bytes one sync may carry */
   private readonly budget: number;
 
@@ -138,8 +157,9 @@ export class OfficeWorkbook implements Workbook {
     await this.context.sync();
   }
 
+  /** The user's sheets: our very-hidden mark sheets are left out (see marks.ts). */
   async listSheets(): Promise<SheetSummary[]> {
-    const sheets = this.context.workbook.worksheets.load('items/name');
+    const sheets = this.context.workbook.worksheets.load('items/name,items/visibility');
     const tables = this.context.workbook.tables.load('items/name,items/worksheet/name');
     await this.sync();
     const tablesBySheet = new Map<string, string[]>();
@@ -148,9 +168,12 @@ export class OfficeWorkbook implements Workbook {
       list.push(table.name);
       tablesBySheet.set(table.worksheet.name, list);
     }
-    return sheets.items.map((sheet) => ({ name: sheet.name, tables: tablesBySheet.get(sheet.name) ?? [] }));
+    return sheets.items
+      .filter((sheet) => !isOurs(sheet))
+      .map((sheet) => ({ name: sheet.name, tables: tablesBySheet.get(sheet.name) ?? [] }));
   }
 
+  /** Our mark sheets are not the user's: a read leaves them out as if they did not exist. */
   async readSheets(names: ReadonlyArray<string>): Promise<SheetGrid[]> {
     const wanted = names.filter((name, i) => names.findIndex((other) => sameSheetName(other, name)) === i);
     if (wanted.length === 0) return [];
@@ -174,7 +197,7 @@ export class OfficeWorkbook implements Workbook {
     const grids: SheetGrid[] = [];
     const jobs: ReadJob[] = [];
     for (const { sheet, used } of probes) {
-      if (sheet.isNullObject) continue;
+      if (sheet.isNullObject || isOurs(sheet)) continue;
       if (used.isNullObject) {
         grids.push({ name: sheet.name, originRow: 0, originCol: 0, rows: [] });
         continue;
@@ -205,7 +228,7 @@ export class OfficeWorkbook implements Workbook {
   private probeUsedRanges(names: ReadonlyArray<string>): { sheet: Excel.Worksheet; used: Excel.Range }[] {
     return names.map((name) => {
       const sheet = this.context.workbook.worksheets.getItemOrNullObject(name);
-      sheet.load('name');
+      sheet.load('name,visibility');
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load('address,rowCount,columnCount');
       return { sheet, used };
@@ -408,6 +431,152 @@ export class OfficeWorkbook implements Workbook {
       if (jobs.every((job) => job.next >= job.values.length)) return;
       room = this.budget;
     }
+  }
+
+  /**
+   * One sync: the sheet's used range (address only), the used part of each run of consecutive rows
+   * asked for, and a probe of the sheet's marks, so a setMarks on this sheet that follows in the same
+   * context needs no probe of its own (live validation: readRows, then setMarks, two syncs).
+   */
+  async readRows(sheetName: string, rows: ReadonlyArray<number>): Promise<SheetRows> {
+    const notFound = () => new WorkbookError(`There is no sheet named "${sheetName}".`, 'NOT_FOUND');
+    const runs = rowRuns(rows);
+    const sheet = this.context.workbook.worksheets.getItemOrNullObject(sheetName);
+    sheet.load('name,visibility');
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('address,columnCount');
+    const blocks = runs.map((run) => {
+      const range = sheet.getRangeByIndexes(run.start, 0, run.count, MAX_COLUMNS).getUsedRangeOrNullObject(true);
+      range.load('address,values');
+      return range;
+    });
+    const probe = isMarkSheetName(sheetName) ? null : queueMarkProbe(this.context, sheet, sheetName);
+    try {
+      await this.sync();
+    } catch (error) {
+      const existing = await this.sheetNames();
+      if (!existing.some((name) => sameSheetName(name, sheetName))) throw notFound();
+      if (isPayloadTooLarge(error) && runs.length > 1) return this.readRowsInHalves(sheetName, rows, runs);
+      throw error;
+    }
+    if (sheet.isNullObject || isOurs(sheet)) throw notFound();
+    if (probe) this.markProbes.set(sheetName.toLocaleLowerCase(), probe());
+    if (used.isNullObject) return { name: sheet.name, originCol: 0, rows: rows.map(() => []) };
+
+    const originCol = addressOrigin(used.address).col;
+    const width = used.columnCount;
+    const found = new Map<number, Cell[]>();
+    for (const block of blocks) {
+      if (block.isNullObject) continue;
+      const origin = addressOrigin(block.address);
+      block.values.forEach((values, i) => {
+        const row = new Array<Cell>(width).fill(null);
+        values.forEach((value, j) => {
+          const col = origin.col + j - originCol;
+          if (col >= 0 && col < width) row[col] = fromExcel(value);
+        });
+        found.set(origin.row + i, row);
+      });
+    }
+    return { name: sheet.name, originCol, rows: rows.map((r) => found.get(r)?.slice() ?? new Array<Cell>(width).fill(null)) };
+  }
+
+  /** A paste of many heavy rows may pass Excel's response limit: read the runs in two halves. */
+  private async readRowsInHalves(sheetName: string, rows: ReadonlyArray<number>, runs: { start: number; count: number }[]): Promise<SheetRows> {
+    const half = Math.ceil(runs.length / 2);
+    const inRuns = (part: typeof runs) => (r: number) => part.some((run) => r >= run.start && r < run.start + run.count);
+    const first = await this.readRows(sheetName, rows.filter(inRuns(runs.slice(0, half))));
+    const second = await this.readRows(sheetName, rows.filter(inRuns(runs.slice(half))));
+    const width = Math.max(first.rows[0]?.length ?? 0, second.rows[0]?.length ?? 0);
+    const byRow = new Map<number, Cell[]>();
+    rows.filter(inRuns(runs.slice(0, half))).forEach((r, i) => byRow.set(r, first.rows[i]));
+    rows.filter(inRuns(runs.slice(half))).forEach((r, i) => byRow.set(r, second.rows[i]));
+    return { name: first.name, originCol: first.originCol, rows: rows.map((r) => byRow.get(r) ?? new Array<Cell>(width).fill(null)) };
+  }
+
+  /**
+   * Writes marks as numbers into the sheet's very-hidden mark sheet (see marks.ts). Syncs: a probe
+   * (skipped when readRows or an earlier setMarks on this sheet already probed in this context), then
+   * one sync that sets the mark sheet and conditional formats up if needed, clears and writes, more
+   * only when the marks outweigh one sync's payload budget. No marks and no mark sheet: nothing is
+   * created.
+   */
+  async setMarks(sheetName: string, marks: ReadonlyArray<CellMark>, scope?: { readonly rows: ReadonlyArray<number> }): Promise<void> {
+    const key = sheetName.toLocaleLowerCase();
+    let probe = this.markProbes.get(key);
+    if (!probe) {
+      const sheet = this.context.workbook.worksheets.getItemOrNullObject(sheetName);
+      sheet.load('name,visibility');
+      const read = queueMarkProbe(this.context, sheet, sheetName);
+      try {
+        await this.sync();
+      } catch (error) {
+        const existing = await this.sheetNames();
+        if (!existing.some((name) => sameSheetName(name, sheetName))) throw new WorkbookError(`There is no sheet named "${sheetName}".`, 'NOT_FOUND');
+        throw error;
+      }
+      if (sheet.isNullObject || isOurs(sheet)) throw new WorkbookError(`There is no sheet named "${sheetName}".`, 'NOT_FOUND');
+      probe = read();
+    }
+    const rowsInScope = scope ? new Set(scope.rows) : undefined;
+    const blocks = markBlocks(marks, rowsInScope);
+    if (probe.markSheet === 'absent' && blocks.length === 0) return;
+    if (scope && rowRuns(scope.rows).length === 0 && blocks.length === 0) return;
+
+    try {
+      const markSheet = queueMarkSetUp(this.context, sheetName, probe);
+      queueMarkClear(markSheet, scope ? rowRuns(scope.rows) : null);
+      // A block's 0 is written as "", which clears: the rows were cleared above anyway.
+      const jobs = blocks.map((block) =>
+        writeJob(
+          block.values.map((row) => row.map((v) => (v === 0 ? '' : v))),
+          (chunk, start) => {
+            markSheet.getRangeByIndexes(block.row + start, block.col, chunk.length, chunk[0].length).values = chunk;
+          },
+        ),
+      );
+      await this.writeInSyncs(jobs, this.budget);
+    } catch (error) {
+      this.markProbes.delete(key);
+      throw writeFailed(`Could not mark problems on the sheet "${sheetName}"`, error);
+    }
+    this.markProbes.set(key, { markSheet: 'ours', rules: new Set(['error', 'warning']) });
+  }
+
+  /** The marks on a sheet, read back from its mark sheet (for tests and diagnostics). */
+  async readMarks(sheetName: string): Promise<CellMark[]> {
+    const sheet = this.context.workbook.worksheets.getItemOrNullObject(markSheetName(sheetName));
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('address,values');
+    try {
+      await this.sync();
+    } catch (error) {
+      if (itemNotFound(error)) return [];
+      throw error;
+    }
+    if (used.isNullObject) return [];
+    const origin = addressOrigin(used.address);
+    const marks: CellMark[] = [];
+    used.values.forEach((row, i) =>
+      row.forEach((value, j) => {
+        if (value === 2 || value === 1) marks.push({ row: origin.row + i, col: origin.col + j, severity: value === 2 ? 'error' : 'warning' });
+      }),
+    );
+    return marks;
+  }
+
+  /** Activates the sheet and selects the cell, in one sync; false when there is no such sheet. */
+  async selectCell(sheetName: string, row: number, col: number): Promise<boolean> {
+    const sheet = this.context.workbook.worksheets.getItem(sheetName);
+    sheet.activate();
+    sheet.getRangeByIndexes(row, col, 1, 1).select();
+    try {
+      await this.sync();
+    } catch (error) {
+      if (itemNotFound(error)) return false;
+      throw error;
+    }
+    return true;
   }
 
   async listNames(): Promise<string[]> {

@@ -54,6 +54,22 @@ export interface NewSheet {
   readonly freezeHeader?: boolean;
 }
 
+/** A problem mark the add-in owns on one cell, in 0-based sheet coordinates. */
+export interface CellMark {
+  readonly row: number;
+  readonly col: number;
+  readonly severity: 'error' | 'warning';
+}
+
+/** Some rows of a sheet, each as wide as the sheet's used range. */
+export interface SheetRows {
+  readonly name: string;
+  /** 0-based sheet column of each row's first cell */
+  readonly originCol: number;
+  /** the rows asked for, in the order asked; a row beyond the used range comes back empty */
+  readonly rows: Cell[][];
+}
+
 export interface SheetSummary {
   readonly name: string;
   /** names of the Excel tables on this sheet */
@@ -69,6 +85,17 @@ export interface Workbook {
   addSheets(sheets: ReadonlyArray<NewSheet>): Promise<void>;
   /** append data rows below the last used row of a sheet, extending its table if it has one */
   appendRows(sheet: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void>;
+  /** only the given rows (0-based sheet rows) of a sheet: live validation reads the header and the
+   *  rows a clerk changed, never the whole table */
+  readRows(sheet: string, rows: ReadonlyArray<number>): Promise<SheetRows>;
+  /**
+   * Replaces the add-in's own problem marks on a sheet: all of them, or, with `scope`, only those in
+   * the given 0-based rows. Marks show on the cells without changing the clerk's values or formats,
+   * and disappear when replaced by none.
+   */
+  setMarks(sheet: string, marks: ReadonlyArray<CellMark>, scope?: { readonly rows: ReadonlyArray<number> }): Promise<void>;
+  /** selects a cell where the host shows the workbook (Excel); false where it cannot (files) */
+  selectCell(sheet: string, row: number, col: number): Promise<boolean>;
   /** workbook-scoped defined names, e.g. the dropdown list ranges on the Settings sheet; formulas
    *  are written as in Excel's name manager, with a leading '=' (`=设置!$E$2:$E$40`) */
   listNames(): Promise<string[]>;

@@ -1,5 +1,5 @@
 // A Workbook held in memory, for use-case tests that are about the use case, not a back end.
-import { Cell, NewSheet, SheetGrid, SheetSummary, Workbook } from '../../src/workbook/types';
+import { Cell, CellMark, NewSheet, SheetGrid, SheetRows, SheetSummary, Workbook } from '../../src/workbook/types';
 
 interface MemSheet {
   name: string;
@@ -11,7 +11,13 @@ interface MemSheet {
 export class MemoryWorkbook implements Workbook {
   readonly sheets: MemSheet[] = [];
   readonly names = new Map<string, string>();
+  /** the add-in's problem marks, by sheet name */
+  readonly marks = new Map<string, CellMark[]>();
+  /** cells selected with selectCell, in order */
+  readonly selections: Array<{ sheet: string; row: number; col: number }> = [];
   writes = 0;
+  /** whether selectCell succeeds, as in Excel (true) or on a file (false) */
+  canSelect = false;
 
   constructor(sheets: Array<{ name: string; rows: Cell[][]; tables?: string[] }> = []) {
     for (const s of sheets) this.sheets.push({ name: s.name, rows: s.rows.map((r) => [...r]), tables: s.tables ?? [] });
@@ -43,6 +49,28 @@ export class MemoryWorkbook implements Workbook {
     const s = this.sheets.find((x) => x.name === sheet);
     if (!s) throw new Error(`no sheet ${sheet}`);
     s.rows.push(...rows.map((r) => [...r]));
+  }
+
+  async readRows(sheet: string, rows: ReadonlyArray<number>): Promise<SheetRows> {
+    const [grid] = await this.readSheets([sheet]);
+    if (!grid) throw new Error(`no sheet ${sheet}`);
+    const width = grid.rows[0]?.length ?? 0;
+    return { name: grid.name, originCol: 0, rows: rows.map((r) => grid.rows[r]?.slice() ?? new Array<Cell>(width).fill(null)) };
+  }
+
+  async setMarks(sheet: string, marks: ReadonlyArray<CellMark>, scope?: { readonly rows: ReadonlyArray<number> }): Promise<void> {
+    if (!this.sheets.some((s) => s.name === sheet)) throw new Error(`no sheet ${sheet}`);
+    const rows = scope ? new Set(scope.rows) : null;
+    const kept = rows ? (this.marks.get(sheet) ?? []).filter((m) => !rows.has(m.row)) : [];
+    const added = marks.filter((m) => !rows || rows.has(m.row)).map((m) => ({ ...m }));
+    if (kept.length + added.length === 0 && !this.marks.has(sheet)) return;
+    this.marks.set(sheet, [...kept, ...added].sort((a, b) => a.row - b.row || a.col - b.col));
+  }
+
+  async selectCell(sheet: string, row: number, col: number): Promise<boolean> {
+    if (!this.canSelect) return false;
+    this.selections.push({ sheet, row, col });
+    return true;
   }
 
   async listNames(): Promise<string[]> {

@@ -7,7 +7,9 @@ import os from 'os';
 import path from 'path';
 import { AddressInfo } from 'net';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { writeSample } from '../../src/app/sample';
 import { inspectWorkbook } from '../../src/app/setup';
+import { validateWorkbook, ValidationReport } from '../../src/app/validate';
 import { describeProblem, fileErrorMessage } from '../../src/domain/messages';
 import { ALL_SHEETS, TICKETS } from '../../src/domain/schema';
 import { FileWorkbook } from '../../src/workbook/file';
@@ -16,6 +18,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const WEB = path.join(ROOT, 'dist/web');
 const OFFICE_DIST = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+const OFFICE_TELEMETRY = /^https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\//;
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** a task pane is 320-450 px wide */
@@ -116,7 +119,8 @@ if (!hasChromium && process.env.CI) {
         }
         return route.fulfill({ status: 404 });
       }
-      blocked.push(url);
+      // office.js, outside Office, may ping its own telemetry after a while: refused, not ours
+      if (!OFFICE_TELEMETRY.test(url)) blocked.push(url);
       return route.abort();
     });
     const page = await context.newPage();
@@ -302,6 +306,232 @@ if (!hasChromium && process.env.CI) {
     expect(errors).toEqual([]);
   });
 
+  /** The sample the pane builds (same seed, same day), validated here: what the pane must list. */
+  async function sampleExpected(lang: 'zh' | 'en'): Promise<{ report: ValidationReport; planted: string[]; wb: FileWorkbook }> {
+    const wb = FileWorkbook.create();
+    const { planted } = await writeSample(wb, { lang });
+    const report = await validateWorkbook(wb, { lang });
+    return { report, planted: planted.map((p) => p.code).sort(), wb };
+  }
+
+  async function loadSample(page: Page): Promise<void> {
+    await page.getByTestId('load-sample').click();
+    await page.getByTestId('status').waitFor();
+    await settled(page);
+  }
+
+  async function validateInPane(page: Page): Promise<void> {
+    await page.getByTestId('tab-validation').click();
+    await page.getByTestId('validate').click();
+    await page.waitForSelector('[data-testid=validation][data-busy=""] [data-testid=validation-summary]');
+  }
+
+  async function listed(page: Page) {
+    const items = page.getByTestId('problem-item');
+    const out: Array<{ sheet: string | null; row: string | null; code: string | null; severity: string | null }> = [];
+    for (let i = 0; i < (await items.count()); i++) {
+      const item = items.nth(i);
+      out.push({
+        sheet: await item.getAttribute('data-sheet'),
+        row: await item.getAttribute('data-row'),
+        code: await item.getAttribute('data-code'),
+        severity: await item.getAttribute('data-severity'),
+      });
+    }
+    return out;
+  }
+
+  it('validates the sample: its planted problems, grouped by sheet, and the row of one on a click', async () => {
+    const { page, blocked, errors } = await openPane('?lang=zh');
+    await loadSample(page);
+    const expected = await sampleExpected('zh');
+    // the demo plants one slip per rule it shows off, and validation finds exactly those
+    expect(expected.report.problems.map((p) => p.code).sort()).toEqual(expected.planted);
+    expect(expected.planted.length).toBeGreaterThanOrEqual(8);
+
+    await validateInPane(page);
+    const summary = page.getByTestId('validation-summary');
+    expect(await summary.getAttribute('data-errors')).toBe(String(expected.report.errors));
+    expect(await summary.getAttribute('data-warnings')).toBe(String(expected.report.warnings));
+    expect(await page.getByTestId('error-count').textContent()).toBe(`错误 ${expected.report.errors}`);
+    expect(await page.getByTestId('warning-count').textContent()).toBe(`警告 ${expected.report.warnings}`);
+    expect(await page.getByTestId('last-checked').textContent()).toMatch(/^上次校验：\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+
+    // one group per sheet with problems, in workbook order, each with its counts
+    const groups = page.getByTestId('problem-group');
+    expect(await groups.count()).toBe(expected.report.bySheet.length);
+    for (const [i, g] of expected.report.bySheet.entries()) {
+      const group = groups.nth(i);
+      const errorsIn = g.problems.filter((p) => p.severity === 'error').length;
+      expect([await group.getAttribute('data-sheet'), await group.getAttribute('data-errors'), await group.getAttribute('data-warnings')]).toEqual([
+        g.sheet,
+        String(errorsIn),
+        String(g.problems.length - errorsIn),
+      ]);
+    }
+    expect(expected.report.bySheet.map((g) => g.sheet)).toEqual(['工单', '客户', '应收']);
+    expect(await listed(page)).toEqual(
+      expected.report.problems.map((p) => ({ sheet: p.sheet, row: String(p.row), code: p.code, severity: p.severity })),
+    );
+    // each item names its row and column and says what is wrong, without repeating the sheet
+    const first = expected.report.problems[0];
+    const firstText = (await page.getByTestId('problem-item').first().textContent()) ?? '';
+    expect(firstText).toContain(`第 ${first.row} 行`);
+    expect(firstText).toContain(`「${first.column}」`);
+    expect(firstText).not.toContain(`${first.sheet} 第`);
+
+    // a group folds away and opens again
+    const header = page.getByTestId('problem-group-header').first();
+    await header.click();
+    expect(await groups.first().evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.getByTestId('problem-item').first().isVisible()).toBe(false);
+    await header.click();
+    expect(await page.getByTestId('problem-item').first().isVisible()).toBe(true);
+
+    // no Excel to select the cell in: the row is shown under the item instead
+    await page.getByTestId('problem-item').first().click();
+    const detail = page.getByTestId('row-detail');
+    await detail.waitFor();
+    expect([await detail.getAttribute('data-sheet'), await detail.getAttribute('data-row')]).toEqual([first.sheet, String(first.row)]);
+    const [grid] = await expected.wb.readSheets([first.sheet]);
+    const sheetRow = grid.rows[first.row! - 1 - grid.originRow];
+    const cells = detail.getByTestId('row-detail-cell');
+    expect(await cells.count()).toBe(grid.rows[0].length);
+    // the ticket ID of that row, under its header, and the problem's cell flagged
+    expect(await cells.first().textContent()).toBe(`${grid.rows[0][0]}${sheetRow[0]}`);
+    const flagged = detail.locator('[data-flagged=true]');
+    expect(await flagged.getAttribute('data-col')).toBe(String(first.col));
+    expect(await flagged.locator('th').textContent()).toBe(first.column);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'validation-zh.png'), fullPage: true });
+    await page.getByTestId('row-detail-close').click();
+    expect(await detail.count()).toBe(0);
+
+    // the marks travel with the downloaded workbook
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    const saved = path.join(tmp, 'validated.xlsx');
+    await download.saveAs(saved);
+    const reopened = FileWorkbook.open(new Uint8Array(fs.readFileSync(saved)));
+    for (const g of expected.report.bySheet) {
+      const marks = await reopened.readMarks(g.sheet);
+      expect([g.sheet, marks.map((m) => `${m.row + 1}:${m.col}:${m.severity}`).sort()]).toEqual([
+        g.sheet,
+        g.problems.map((p) => `${p.row}:${p.col}:${p.severity}`).sort(),
+      ]);
+    }
+    expect(blocked).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('validates in English, with English counts and messages', async () => {
+    const { page, errors } = await openPane('?lang=en');
+    await loadSample(page);
+    const expected = await sampleExpected('en');
+    await validateInPane(page);
+    expect(await page.getByTestId('tab-validation').textContent()).toBe('Validation');
+    expect(await page.getByTestId('error-count').textContent()).toBe(`${expected.report.errors} errors`);
+    expect(await page.getByTestId('warning-count').textContent()).toBe(`${expected.report.warnings} warning${expected.report.warnings === 1 ? '' : 's'}`);
+    expect(await listed(page)).toEqual(
+      expected.report.problems.map((p) => ({ sheet: p.sheet, row: String(p.row), code: p.code, severity: p.severity })),
+    );
+    expect(await page.getByTestId('problem-item').first().textContent()).toContain(`Row ${expected.report.problems[0].row} · column`);
+    await page.getByTestId('problem-item').nth(1).click();
+    await page.getByTestId('row-detail').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'validation-en.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('logs a new ticket: a bad phone is named on its field and nothing is added; fixed, the row is added with a new ID', async () => {
+    const { page, blocked, errors } = await openPane('?lang=zh');
+    await loadSample(page);
+    const ticketsBefore = Number(await page.getByTestId('sheet-rows-tickets').getAttribute('data-rows'));
+    const { wb: sample } = await sampleExpected('zh');
+    const [customers] = await sample.readSheets(['客户']);
+    const unit = String(customers.rows[1][0]);
+
+    await page.getByTestId('tab-entry').click();
+    await page.waitForSelector('[data-testid=entry-form]');
+    const form = page.getByTestId('entry-form');
+    // the received time starts at now; status and priority at their intake defaults
+    expect(await page.getByTestId('entry-receivedAt').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    expect(await page.getByTestId('entry-status').inputValue()).toBe('new');
+    expect(await page.getByTestId('entry-status').locator('option:checked').textContent()).toBe('待派单');
+    // categories and departments come from the workbook's Settings sheet
+    expect(await page.getByTestId('entry-category').locator('option').allTextContents()).toEqual(['请选择', '维修', '保洁', '安保', '绿化', '停车', '收费', '噪音', '服务态度', '其他']);
+    const tag = ((await page.getByTestId('entry-tag').textContent()) ?? '').match(/本机编号 ([0-9A-Z]{3})/)?.[1];
+    expect(tag).toMatch(/^[A-Z][0-9A-Z]{2}$/);
+
+    await page.getByTestId('entry-channel').selectOption('visit');
+    await page.getByTestId('entry-type').selectOption('complaint');
+    await page.getByTestId('entry-category').selectOption('噪音');
+    await page.getByTestId('entry-unit').fill(unit);
+    await page.getByTestId('entry-contact').fill('周女士');
+    await page.getByTestId('entry-phone').fill('1381234567');
+    await page.getByTestId('entry-description').fill('楼上夜间装修噪音，晚上十点后仍在施工');
+    await page.getByTestId('entry-department').selectOption('客服部');
+    await page.getByTestId('entry-submit').click();
+    await page.waitForSelector('[data-testid=entry-outcome][data-intent=error]');
+    const phoneField = page.getByTestId('entry-field-phone');
+    expect(await phoneField.getAttribute('data-problem')).toBe('error');
+    expect(await phoneField.textContent()).toContain('“1381234567”不是有效的电话号码');
+    // only the phone is wrong
+    expect(await form.locator('[data-problem=error], [data-problem=warning]').count()).toBe(1);
+    expect(await page.getByTestId('entry-added').count()).toBe(0);
+    expect(Number(await page.getByTestId('sheet-rows-tickets').getAttribute('data-rows'))).toBe(ticketsBefore);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'entry-zh.png'), fullPage: true });
+
+    await page.getByTestId('entry-phone').fill('13812345678');
+    expect(await phoneField.getAttribute('data-problem')).toBe('');
+    await page.getByTestId('entry-submit').click();
+    await page.waitForSelector('[data-testid=entry-added]');
+    await page.waitForSelector('[data-testid=entry][data-busy=""]');
+    const addedText = (await page.getByTestId('entry-added').textContent()) ?? '';
+    const id = addedText.match(/GD-\d{8}-[0-9A-Z]{3}-\d{3}/)?.[0];
+    // today (received now), this browser's tag, its first ticket of the day
+    const today = new Date();
+    const ymd = `${today.getFullYear()}${String(today.getMonth() + 1).padStart(2, '0')}${String(today.getDate()).padStart(2, '0')}`;
+    expect(id).toBe(`GD-${ymd}-${tag}-001`);
+    expect(addedText).toContain(`已写入“工单”第 ${ticketsBefore + 2} 行`);
+    // the form starts again for the next call
+    expect(await page.getByTestId('entry-description').inputValue()).toBe('');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'entry-added-zh.png'), fullPage: true });
+
+    // the Workbook tab counts the new ticket
+    await page.getByTestId('tab-workbook').click();
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid=sheet-rows-tickets]')?.getAttribute('data-rows') === String(n),
+      ticketsBefore + 1,
+    );
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    const saved = path.join(tmp, 'with-ticket.xlsx');
+    await download.saveAs(saved);
+    const reopened = FileWorkbook.open(new Uint8Array(fs.readFileSync(saved)));
+    const [tickets] = await reopened.readSheets(['工单']);
+    expect(tickets.rows).toHaveLength(ticketsBefore + 2);
+    const headers = tickets.rows[0];
+    const row = tickets.rows[tickets.rows.length - 1];
+    const under = (h: string) => row[headers.indexOf(h)];
+    expect([under('工单号'), under('渠道'), under('类型'), under('类别'), under('房号'), under('联系人'), under('电话'), under('状态'), under('紧急程度'), under('责任部门')]).toEqual([
+      id,
+      '来访',
+      '投诉',
+      '噪音',
+      unit,
+      '周女士',
+      '13812345678',
+      '待派单',
+      '普通',
+      '客服部',
+    ]);
+    expect(under('内容')).toBe('楼上夜间装修噪音，晚上十点后仍在施工');
+    expect(typeof under('受理时间')).toBe('number');
+    // the new row passes the same validation the pane runs
+    const report = await validateWorkbook(reopened, { lang: 'zh' });
+    expect(report.problems.filter((p) => p.row === ticketsBefore + 2 && p.sheet === '工单')).toEqual([]);
+    expect(blocked).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('follows the browser\'s language when the URL does not name one', async () => {
     const en = await openPane('', { locale: 'en-GB' });
     expect(await en.page.getByRole('heading', { level: 1 }).textContent()).toBe('Deskbook');
@@ -370,6 +600,15 @@ if (!hasChromium && process.env.CI) {
     expect(await page.getByTestId('file-panel').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { excelRuns: number }).excelRuns)).toBe(1);
     expect(await page.getByTestId('message').textContent()).toContain('Press Enter or Esc');
+
+    // the Validation tab inside Excel: live validation is offered, and a refused run is explained
+    await page.getByTestId('tab-validation').click();
+    await page.getByTestId('validate').waitFor();
+    expect(await page.getByTestId('live-toggle').count()).toBe(1);
+    await page.getByTestId('validate').click();
+    await page.waitForSelector('[data-testid=validation-message][data-intent=error]');
+    expect(await page.getByTestId('validation-message').textContent()).toContain('Press Enter or Esc');
+    expect(await page.evaluate(() => (window as unknown as { excelRuns: number }).excelRuns)).toBe(2);
     await context.close();
   });
 });

@@ -1,14 +1,21 @@
 // The contract every Workbook back end keeps. Each back end's test file calls
 // describeWorkbookContract with a factory; the same assertions then run against files and against
 // Office.js (through a fake Excel).
-import { Cell, NewSheet, Workbook } from '../../src/workbook/types';
+import { markSheetName } from '../../src/workbook/marks';
+import { Cell, CellMark, NewSheet, Workbook } from '../../src/workbook/types';
 
 export interface ContractSubject {
   /** a workbook holding one clerk's sheet named '台账' with rows [['房号','金额'],['1-101',12.5],['1-102',null]] */
   wb: Workbook;
   /** the same workbook as seen after saving and opening again (files: toBytes + open) */
   reopen(): Promise<Workbook>;
+  /** the add-in's marks on a sheet, as the back end stored them (its mark sheet) */
+  marks(wb: Workbook, sheet: string): Promise<CellMark[]>;
+  /** what selectCell answers: true in Excel, false on a file */
+  readonly selects: boolean;
 }
+
+const byCell = (a: CellMark, b: CellMark) => a.row - b.row || a.col - b.col;
 
 const TICKETS: NewSheet = {
   name: '工单',
@@ -96,6 +103,90 @@ export function describeWorkbookContract(label: string, factory: () => Promise<C
           ['1-103', 7],
         ]);
       }
+    });
+
+    it('reads only the rows asked for, in the order asked, each as wide as the used range', async () => {
+      const { wb } = await factory();
+      const read = await wb.readRows('台账', [0, 2, 1]);
+      expect(read.name).toBe('台账');
+      expect(read.originCol).toBe(0);
+      expect(read.rows).toEqual([
+        ['房号', '金额'],
+        ['1-102', null],
+        ['1-101', 12.5],
+      ]);
+    });
+
+    it('reads a row beyond the used range as an empty row of the used width', async () => {
+      const { wb } = await factory();
+      const read = await wb.readRows('台账', [0, 10]);
+      expect(read.rows).toEqual([
+        ['房号', '金额'],
+        [null, null],
+      ]);
+    });
+
+    it('refuses to read rows of a sheet that does not exist', async () => {
+      const { wb } = await factory();
+      await expect(wb.readRows('不存在', [0])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
+    it('sets marks, replaces them row by row with a scope, and clears them, leaving the values alone', async () => {
+      const subject = await factory();
+      const { wb } = subject;
+      await wb.setMarks('台账', [
+        { row: 1, col: 1, severity: 'error' },
+        { row: 2, col: 0, severity: 'warning' },
+      ]);
+      expect((await subject.marks(wb, '台账')).sort(byCell)).toEqual([
+        { row: 1, col: 1, severity: 'error' },
+        { row: 2, col: 0, severity: 'warning' },
+      ]);
+
+      // row 1 fixed (its error gone), a new warning on it; row 2 is outside the scope and keeps its mark
+      await wb.setMarks('台账', [{ row: 1, col: 0, severity: 'warning' }], { rows: [1] });
+      const afterScope = [
+        { row: 1, col: 0, severity: 'warning' },
+        { row: 2, col: 0, severity: 'warning' },
+      ];
+      expect((await subject.marks(wb, '台账')).sort(byCell)).toEqual(afterScope);
+
+      for (const seen of [wb, await subject.reopen()]) {
+        // the mark sheet is ours, not the user's: not listed, not readable as a user sheet
+        expect((await seen.listSheets()).map((s) => s.name)).toEqual(['台账']);
+        expect(await seen.readSheets([markSheetName('台账')])).toEqual([]);
+        const [grid] = await seen.readSheets(['台账']);
+        expect(grid.rows).toEqual([
+          ['房号', '金额'],
+          ['1-101', 12.5],
+          ['1-102', null],
+        ]);
+        expect((await subject.marks(seen, '台账')).sort(byCell)).toEqual(afterScope);
+      }
+
+      await wb.setMarks('台账', []);
+      expect(await subject.marks(wb, '台账')).toEqual([]);
+      expect((await wb.listSheets()).map((s) => s.name)).toEqual(['台账']);
+    });
+
+    it('keeps a second setMarks of a sheet idempotent and an empty first one a no-op', async () => {
+      const subject = await factory();
+      await subject.wb.setMarks('台账', []);
+      await subject.wb.setMarks('台账', [], { rows: [1, 2] });
+      expect(await subject.marks(subject.wb, '台账')).toEqual([]);
+      await subject.wb.setMarks('台账', [{ row: 2, col: 1, severity: 'error' }]);
+      await subject.wb.setMarks('台账', [{ row: 2, col: 1, severity: 'error' }]);
+      expect(await subject.marks(subject.wb, '台账')).toEqual([{ row: 2, col: 1, severity: 'error' }]);
+    });
+
+    it('refuses marks on a sheet that does not exist', async () => {
+      const { wb } = await factory();
+      await expect(wb.setMarks('不存在', [{ row: 1, col: 0, severity: 'error' }])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
+    it('answers selectCell as the host can: true in Excel, false on a file', async () => {
+      const subject = await factory();
+      expect(await subject.wb.selectCell('台账', 2, 1)).toBe(subject.selects);
     });
 
     it('adds workbook names and lists them', async () => {

@@ -201,8 +201,6 @@ export const CALLBACK_HOURS: Range = [9, 18];
 /** a called-back ticket is closed after a few quiet days */
 export const CLOSE_AFTER_CALLBACK_DAYS = 3;
 export const CLOSE_SHARE_AFTER_CALLBACK = 0.6;
-/** resolved without a callback: closed after a week */
-export const CLOSE_UNCALLED_AFTER_DAYS = 7;
 
 export const SATISFACTION_ON_TIME = weighted<Satisfaction>([
   ['satisfied', 78],

@@ -199,6 +199,8 @@ export const DESCRIPTIONS: Record<TicketType, Partial<Record<CategoryKey, Readon
 
 export const DESCRIPTION_FALLBACK: Text = ['其他事项', 'Other matter'];
 export const REPEAT_PREFIX: Text = ['再次反映：', 'Again: '];
+/** the same request again on the same day, from the same unit */
+export const SAME_DAY_PREFIX: Text = ['当天第 {n} 次来电：', 'Call {n} today: '];
 
 /** results for requests whose case carries none */
 export const RESULTS: Record<TicketType, ByCategory> = {

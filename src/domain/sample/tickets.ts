@@ -34,7 +34,6 @@ import {
   CHANNEL_SHARE,
   CLOSE_AFTER_CALLBACK_DAYS,
   CLOSE_SHARE_AFTER_CALLBACK,
-  CLOSE_UNCALLED_AFTER_DAYS,
   CONTACT_IS_CUSTOMER,
   CategoryKey,
   DEPARTMENT_BY_CATEGORY,
@@ -72,6 +71,7 @@ import {
   HOLD_REASON_FALLBACK,
   REJECT_REASONS,
   REPEAT_PREFIX,
+  SAME_DAY_PREFIX,
   RESULTS,
   RESULT_FALLBACK,
   Text,
@@ -197,6 +197,8 @@ export function generateTickets(ctx: TicketContext): Cell[][] {
     yesNo: labels(YES_NO, lang),
   };
   const repeatPrefix = say(REPEAT_PREFIX, lang);
+  const sameDayPrefix = say(SAME_DAY_PREFIX, lang);
+  const sameDay = new Map<string, number>();
 
   const rows: Cell[][] = new Array(count);
   let seqDay = -1;
@@ -279,7 +281,8 @@ export function generateTickets(ctx: TicketContext): Cell[][] {
       else if (type !== 'repair' && type !== 'complaint') status = 'closed';
       else if (callbackAt !== null)
         status = closeAfterCallback && asOf - callbackAt > CLOSE_AFTER_CALLBACK_DAYS * DAY ? 'closed' : 'calledBack';
-      else status = asOf - resolvedAt > CLOSE_UNCALLED_AFTER_DAYS * DAY ? 'closed' : 'resolved';
+      // a complaint or repair is closed only after its callback (闭环): uncalled, it waits as resolved
+      else status = 'resolved';
     }
 
     // contact: the customer of record, a family member, or (no unit) a visitor
@@ -317,7 +320,16 @@ export function generateTickets(ctx: TicketContext): Cell[][] {
     const cases = DESCRIPTIONS[type][category];
     const picked: Case = cases && cases.length > 0 ? rng.pick(cases) : DESCRIPTION_FALLBACK;
     const description = fill(say(isText(picked) ? picked : picked.ask, lang), rng);
-    row[C.description] = repeat[i] ? repeatPrefix + description : description;
+    let text = repeat[i] ? repeatPrefix + description : description;
+    // a second ticket from the same unit, category and words on one day would read as a double entry
+    // (TICKET_DOUBLE_ENTRY): the clerk notes that the customer called again
+    if (unit) {
+      const key = `${unit.unit}|${category}|${text}|${Math.floor(receivedAt / DAY)}`;
+      const calls = (sameDay.get(key) ?? 0) + 1;
+      sameDay.set(key, calls);
+      if (calls > 1) text = sameDayPrefix.replace('{n}', String(calls)) + text;
+    }
+    row[C.description] = text;
     if (status !== 'new') {
       row[C.department] = L.department[department];
       const handlers = staff[department];

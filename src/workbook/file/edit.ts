@@ -29,12 +29,12 @@ import { addDefinedNames, addSheetEntry } from './workbookXml';
 
 const lower = (s: string) => s.toLowerCase();
 
-function dirOf(part: string): string {
+export function dirOf(part: string): string {
   return part.slice(0, part.lastIndexOf('/') + 1);
 }
 
 /** `${dir}${stem}N.xml` with the smallest N not in use. */
-function freePartName(used: Set<string>, dir: string, stem: string): string {
+export function freePartName(used: Set<string>, dir: string, stem: string): string {
   for (let n = 1; ; n++) {
     const name = `${dir}${stem}${n}.xml`;
     if (!used.has(lower(name))) {
@@ -66,7 +66,7 @@ function checkNewSheets(st: Structure, sheets: ReadonlyArray<NewSheet>): void {
 }
 
 /** The styles part, created from the template if the workbook has none. */
-function stylesPart(pkg: Package, st: Structure, rels: Relationship[]): { part: string; created: boolean } {
+export function stylesPart(pkg: Package, st: Structure, rels: Relationship[]): { part: string; created: boolean } {
   const rel = rels.find((r) => r.type === REL.styles && !r.external);
   if (rel && pkg.has(rel.part)) return { part: pkg.nameOf(rel.part) ?? rel.part, created: false };
   return { part: `${dirOf(st.workbookPart)}styles.xml`, created: true };

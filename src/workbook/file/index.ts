@@ -1,14 +1,16 @@
 // The file back end of the Workbook interface: an .xlsx package held in memory. Reading goes through
 // read.ts (SheetJS); writing edits only the parts this back end owns and copies every other part of
 // the package byte for byte, so charts, pivots, styles and validations of a clerk's workbook survive.
-import { Cell, NewSheet, SheetGrid, SheetSummary, Workbook, WorkbookError } from '../types';
+import { Cell, CellMark, NewSheet, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from '../types';
+import { isMarkSheetName } from '../marks';
+import { readMarks, setMarks } from './marks';
 import { SharedStrings } from './cells';
 import { addNames, addSheets, appendRows } from './edit';
 import { CONTENT_TYPES_PART, parseContentTypes } from './opc';
 import { Package } from './package';
 import { readGrids } from './read';
 import { cellRef } from './refs';
-import { readStructure, Structure } from './structure';
+import { readStructure, SheetModel, Structure } from './structure';
 import { TEMPLATE_PARTS, templateParts } from './template';
 import { findTag } from './xml';
 
@@ -69,13 +71,16 @@ export class FileWorkbook implements Workbook {
     return this.pkg.toZip();
   }
 
+  /** The user's sheets: our very-hidden mark sheets are left out (see ../marks.ts). */
   async listSheets(): Promise<SheetSummary[]> {
-    return this.structure().sheets.map((s) => ({ name: s.name, tables: s.tables.map((t) => t.info.displayName) }));
+    return this.userSheets().map((s) => ({ name: s.name, tables: s.tables.map((t) => t.info.displayName) }));
   }
 
+  /** Our mark sheets are not the user's: a read leaves them out as if they did not exist. */
   async readSheets(names: ReadonlyArray<string>): Promise<SheetGrid[]> {
     const st = this.structure();
-    const wanted = [...new Set(names.map((n) => st.sheets.find((s) => s.name.toLowerCase() === n.toLowerCase())).filter((s) => s !== undefined))];
+    const sheets = this.userSheets();
+    const wanted = [...new Set(names.map((n) => sheets.find((s) => s.name.toLowerCase() === n.toLowerCase())).filter((s) => s !== undefined))];
     const missing = wanted.filter((s) => !this.grids.has(s.name.toLowerCase()));
     if (missing.length > 0) {
       for (const grid of this.read(st, missing.map((s) => s.name))) this.grids.set(grid.name.toLowerCase(), grid);
@@ -92,11 +97,39 @@ export class FileWorkbook implements Workbook {
   }
 
   async appendRows(sheet: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void> {
-    const model = this.structure().sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
-    if (!model) throw new WorkbookError(`The workbook has no sheet named "${sheet}".`, 'NOT_FOUND');
+    const model = this.userSheet(sheet);
     if (rows.length === 0) return;
     appendRows(this.pkg, model, rows, this.strings);
     this.changed([model.name]);
+  }
+
+  /** The rows, from the sheet as read once and cached (a file has no cheaper way to a row). */
+  async readRows(sheet: string, rows: ReadonlyArray<number>): Promise<SheetRows> {
+    const [grid] = await this.readSheets([sheet]);
+    if (!grid) throw new WorkbookError(`The workbook has no sheet named "${sheet}".`, 'NOT_FOUND');
+    const width = grid.rows[0]?.length ?? 0;
+    return {
+      name: grid.name,
+      originCol: grid.originCol,
+      rows: rows.map((r) => grid.rows[r - grid.originRow]?.slice() ?? new Array<Cell>(width).fill(null)),
+    };
+  }
+
+  async setMarks(sheet: string, marks: ReadonlyArray<CellMark>, scope?: { readonly rows: ReadonlyArray<number> }): Promise<void> {
+    const model = this.userSheet(sheet);
+    setMarks(this.pkg, this.structure(), model, marks, scope ? scope.rows : null);
+    this.changed([]);
+  }
+
+  /** The marks on a sheet, read back from its mark sheet (for tests and diagnostics). */
+  async readMarks(sheet: string): Promise<CellMark[]> {
+    return readMarks(this.pkg, this.structure(), this.userSheet(sheet).name);
+  }
+
+  /** A file has no window to select in. */
+  async selectCell(sheet: string, row: number, col: number): Promise<boolean> {
+    void sheet, void row, void col;
+    return false;
   }
 
   async listNames(): Promise<string[]> {
@@ -109,6 +142,16 @@ export class FileWorkbook implements Workbook {
     if (names.length === 0) return;
     addNames(this.pkg, this.structure(), names);
     this.changed([]);
+  }
+
+  private userSheets(): SheetModel[] {
+    return this.structure().sheets.filter((s) => !(isMarkSheetName(s.name) && s.state === 'veryHidden'));
+  }
+
+  private userSheet(name: string): SheetModel {
+    const model = this.userSheets().find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!model) throw new WorkbookError(`The workbook has no sheet named "${name}".`, 'NOT_FOUND');
+    return model;
   }
 
   private structure(): Structure {

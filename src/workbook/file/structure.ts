@@ -17,6 +17,8 @@ export interface SheetModel {
   readonly name: string;
   readonly sheetId: number;
   readonly relId: string;
+  /** 'visible', 'hidden' or 'veryHidden' */
+  readonly state: string;
   /** the worksheet part, or null if the workbook points at nothing */
   readonly part: string | null;
   readonly tables: ReadonlyArray<TablePart>;
@@ -83,7 +85,7 @@ export function readStructure(pkg: Package): Structure {
         }
       }
     }
-    return { name: s.name, sheetId: s.sheetId, relId: s.relId, part, tables: sheetTables };
+    return { name: s.name, sheetId: s.sheetId, relId: s.relId, state: s.state ?? 'visible', part, tables: sheetTables };
   });
   // tables no sheet points at still hold their ids and names
   for (const [name, type] of parseContentTypes(pkg.text(CONTENT_TYPES_PART)).overrides) {

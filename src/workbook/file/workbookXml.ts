@@ -11,6 +11,8 @@ export interface SheetEntry {
   readonly name: string;
   readonly sheetId: number;
   readonly relId: string;
+  /** 'visible' (the default), 'hidden' or 'veryHidden' */
+  readonly state?: string;
 }
 
 export interface DefinedName {
@@ -40,6 +42,7 @@ export function parseWorkbook(xml: string): WorkbookInfo {
     name: decodeOoxml(t.attrs.name ?? ''),
     sheetId: Number(t.attrs.sheetId ?? 0),
     relId: t.attrs[`${r}:id`] ?? '',
+    state: t.attrs.state ?? 'visible',
   }));
   const names: DefinedName[] = [];
   for (const t of findTags(xml, 'definedName')) {
@@ -60,7 +63,8 @@ export function addSheetEntry(xml: string, sheet: SheetEntry): string {
   if (!sheetsTag) throw damaged('workbook.xml', 'has no <sheets>');
   const p = sheetsTag.prefix;
   const ns = declared ? '' : ` xmlns:r="${REL_NAMESPACES[0]}"`;
-  const markup = `<${p}sheet name="${escapeAttr(sheet.name)}" sheetId="${sheet.sheetId}"${ns} ${r}:id="${escapeAttr(sheet.relId)}"/>`;
+  const state = sheet.state && sheet.state !== 'visible' ? ` state="${escapeAttr(sheet.state)}"` : '';
+  const markup = `<${p}sheet name="${escapeAttr(sheet.name)}" sheetId="${sheet.sheetId}"${state}${ns} ${r}:id="${escapeAttr(sheet.relId)}"/>`;
   if (sheetsTag.selfClosing) {
     return splice(xml, sheetsTag.start, sheetsTag.end, `${sheetsTag.raw.slice(0, -2).trimEnd()}>${markup}</${p}sheets>`);
   }

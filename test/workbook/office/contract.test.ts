@@ -1,4 +1,5 @@
 import { OfficeWorkbook } from '../../../src/workbook/office';
+import { Workbook } from '../../../src/workbook/types';
 import { describeWorkbookContract } from '../contract';
 import { FakeContext, WorkbookState } from './fakeExcel';
 
@@ -11,7 +12,12 @@ function subject(nullObjectMethods: 'propagate' | 'fail') {
       ['1-102', null],
     ]);
     const open = () => new OfficeWorkbook(new FakeContext(state, { nullObjectMethods }).excel);
-    return { wb: open(), reopen: async () => open() };
+    return {
+      wb: open(),
+      reopen: async () => open(),
+      marks: (wb: Workbook, sheet: string) => (wb as OfficeWorkbook).readMarks(sheet),
+      selects: true,
+    };
   };
 }
 

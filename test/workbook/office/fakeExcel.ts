@@ -9,7 +9,10 @@
 //     `isNullObject` is readable after a sync that touched the object;
 //   - `values` assignment behaves like typing: `=x` becomes a formula, `0138` a number, `'text` text;
 //   - each sync records the JSON bytes of the cell values it writes and reads, and a sync whose
-//     request or response exceeds `payloadLimit` fails like Excel on the web.
+//     request or response exceeds `payloadLimit` fails like Excel on the web;
+//   - conditional formats (custom type), sheet visibility, activate/select and `onChanged` handlers
+//     exist as far as the problem marks and live validation use them; `WorkbookState.fireChanged`
+//     plays an edit event to the registered handlers.
 
 export type Stored = string | number | boolean | { readonly error: string } | { readonly formula: string };
 type Seed = Stored | null;
@@ -103,8 +106,35 @@ export class SheetState {
   readonly columnWidths = new Map<number, number>();
   readonly validations: { box: Omit<Box, 'sheet'>; rule: unknown }[] = [];
   frozenRows = 0;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  readonly conditionalFormats: ConditionalFormatState[] = [];
+  readonly changeHandlers: Array<(event: ChangeEvent) => Promise<unknown>> = [];
 
   constructor(public name: string) {}
+
+  /** Insert (count > 0) or delete (count < 0) whole rows at `at`: the rows below move. */
+  shiftRows(at: number, count: number): void {
+    if (at >= this.cells.length) return;
+    if (count > 0) this.cells.splice(at, 0, ...new Array<(Stored | undefined)[]>(count));
+    else this.cells.splice(at, -count);
+  }
+
+  /** bounding box of the values inside a box */
+  usedBoxWithin(box: Omit<Box, 'sheet'>): Box | null {
+    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    for (let r = box.r0; r <= Math.min(box.r1, this.cells.length - 1); r++) {
+      const row = this.cells[r];
+      if (!row) continue;
+      for (let c = box.c0; c <= Math.min(box.c1, row.length - 1); c++) {
+        if (row[c] === undefined) continue;
+        if (r < r0) r0 = r;
+        if (r > r1) r1 = r;
+        if (c < c0) c0 = c;
+        if (c > c1) c1 = c;
+      }
+    }
+    return r1 < 0 ? null : { sheet: this, r0, c0, r1, c1 };
+  }
 
   get(r: number, c: number): Stored | undefined {
     return this.cells[r]?.[c];
@@ -171,6 +201,24 @@ function readValue(stored: Stored | undefined): string | number | boolean {
   return '#NAME?'; // the fake does not calculate; no formula should exist anyway
 }
 
+export interface ChangeEvent {
+  readonly address: string;
+  readonly changeType: string;
+  readonly source: 'Local' | 'Remote';
+  readonly type: 'WorksheetChanged';
+  readonly worksheetId: string;
+}
+
+export class ConditionalFormatState {
+  formula: string | undefined;
+  fill: string | undefined;
+  font: string | undefined;
+  constructor(
+    readonly type: string,
+    readonly box: Omit<Box, 'sheet'>,
+  ) {}
+}
+
 export class TableState {
   style = 'TableStyleMedium2';
   constructor(
@@ -187,6 +235,16 @@ export class WorkbookState {
   readonly sheets: SheetState[] = [];
   readonly tables: TableState[] = [];
   readonly names: { name: string; reference: string }[] = [];
+  activeSheet: SheetState | undefined;
+  selection: { sheet: string; address: string } | undefined;
+
+  /** Play an onChanged event (as Excel raises it after an edit) to the sheet's handlers. */
+  async fireChanged(sheetName: string, address: string, changeType = 'RangeEdited', source: 'Local' | 'Remote' = 'Local'): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    const event: ChangeEvent = { address, changeType, source, type: 'WorksheetChanged', worksheetId: `{${sheet.name}}` };
+    await Promise.all(sheet.changeHandlers.map((handler) => handler(event)));
+  }
 
   sheet(name: string): SheetState | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -478,7 +536,7 @@ export class FakeWorkbook {
 }
 
 export class FakeWorksheetCollection extends FakeCollection<WorkbookState, FakeWorksheet> {
-  protected readonly itemPaths = new Set(['name']);
+  protected readonly itemPaths = new Set(['name', 'visibility']);
 
   protected list(state: WorkbookState): unknown[] {
     return state.sheets;
@@ -488,6 +546,7 @@ export class FakeWorksheetCollection extends FakeCollection<WorkbookState, FakeW
     const sheet = new FakeWorksheet(this.ctx, () => element as SheetState);
     sheet._settle(element as SheetState);
     if (paths.includes('name')) preload(sheet, { name: (element as SheetState).name });
+    if (paths.includes('visibility')) preload(sheet, { visibility: (element as SheetState).visibility });
     return sheet;
   }
 
@@ -519,13 +578,35 @@ export class FakeWorksheetCollection extends FakeCollection<WorkbookState, FakeW
   }
 }
 
+export interface FakeEventHandlerResult {
+  readonly context: FakeContext;
+  remove(): void;
+}
+
 export class FakeWorksheet extends FakeObject<SheetState> {
-  protected readonly getters: Getters<SheetState> = { name: (s) => s.name };
+  protected readonly getters: Getters<SheetState> = { name: (s) => s.name, visibility: (s) => s.visibility };
   readonly tables: FakeTableCollection;
   readonly freezePanes: { freezeRows(count?: number): void };
+  readonly onChanged: { add(handler: (event: ChangeEvent) => Promise<unknown>): FakeEventHandlerResult };
 
   constructor(ctx: FakeContext, resolver: () => SheetState | null) {
     super(ctx, resolver);
+    this.onChanged = {
+      add: (handler) => {
+        ctx._enqueue(() => {
+          this._target().changeHandlers.push(handler);
+        });
+        return {
+          context: ctx,
+          remove: () =>
+            ctx._enqueue(() => {
+              const handlers = this._target().changeHandlers;
+              const at = handlers.indexOf(handler);
+              if (at >= 0) handlers.splice(at, 1);
+            }),
+        };
+      },
+    };
     this.tables = new FakeTableCollection(ctx, this.child((sheet) => ({ state: ctx.state, sheet })));
     this.freezePanes = {
       freezeRows: (count = 1) => ctx._enqueue(() => {
@@ -538,8 +619,27 @@ export class FakeWorksheet extends FakeObject<SheetState> {
     return this.prop('name');
   }
 
-  getRange(address: string): FakeRange {
-    return new FakeRange(this.ctx, this.child((sheet) => ({ sheet, ...parseCells(address) })));
+  get visibility(): string {
+    return this.prop('visibility');
+  }
+  set visibility(visibility: string) {
+    this.ctx._enqueue(() => {
+      if (!['Visible', 'Hidden', 'VeryHidden'].includes(visibility)) throw richError('InvalidArgument', `Bad visibility ${visibility}`);
+      this._target().visibility = visibility as SheetState['visibility'];
+    });
+  }
+
+  activate(): void {
+    this.ctx._enqueue(() => {
+      const sheet = this._target();
+      if (sheet.visibility !== 'Visible') throw richError('InvalidOperation', 'A hidden sheet cannot be activated.');
+      this.ctx.state.activeSheet = sheet;
+    });
+  }
+
+  /** the given cells, or the whole sheet */
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, this.child((sheet) => (address === undefined ? { sheet, r0: 0, c0: 0, r1: MAX_ROW, c1: MAX_COL } : { sheet, ...parseCells(address) })));
   }
 
   getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): FakeRange {
@@ -581,9 +681,11 @@ export class FakeRange extends FakeObject<Box> {
   };
   readonly format: { columnWidth: number };
   readonly dataValidation: { rule: unknown };
+  readonly conditionalFormats: FakeConditionalFormatCollection;
 
   constructor(ctx: FakeContext, resolver: () => Box | null) {
     super(ctx, resolver);
+    this.conditionalFormats = new FakeConditionalFormatCollection(ctx, this.child((box) => box));
     const range = this; // eslint-disable-line @typescript-eslint/no-this-alias
     this.format = {
       get columnWidth(): number {
@@ -653,12 +755,156 @@ export class FakeRange extends FakeObject<Box> {
     }, jsonBytes(formats));
   }
 
+  clear(applyTo?: string): void {
+    if (applyTo !== 'Contents') throw new Error(`fake: only clear('Contents') is supported, not ${applyTo}`);
+    this.ctx._enqueue(() => {
+      const box = this._target();
+      for (let r = box.r0; r <= Math.min(box.r1, box.sheet.cells.length - 1); r++) {
+        const row = box.sheet.cells[r];
+        if (!row) continue;
+        for (let c = box.c0; c <= Math.min(box.c1, row.length - 1); c++) row[c] = undefined;
+      }
+    });
+  }
+
+  select(): void {
+    this.ctx._enqueue(() => {
+      const box = this._target();
+      if (this.ctx.state.activeSheet !== box.sheet) throw richError('InvalidOperation', 'The range is not on the active sheet.');
+      this.ctx.state.selection = { sheet: box.sheet.name, address: boxAddress(box).split('!').pop() as string };
+    });
+  }
+
+  /** Excel's Range.insert / delete, for whole rows only (what the marks use). */
+  insert(shift: string): void {
+    this.shiftRows(shift, 'Down', 1);
+  }
+
+  delete(shift: string): void {
+    this.shiftRows(shift, 'Up', -1);
+  }
+
+  private shiftRows(shift: string, expected: string, sign: number): void {
+    if (shift !== expected) throw new Error(`fake: only ${expected} is supported for whole rows`);
+    this.ctx._enqueue(() => {
+      const box = this._target();
+      if (box.c0 !== 0 || box.c1 !== MAX_COL) throw new Error('fake: only whole rows can be inserted or deleted');
+      box.sheet.shiftRows(box.r0, sign * (box.r1 - box.r0 + 1));
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    void valuesOnly;
+    return new FakeRange(this.ctx, this.child((b) => b.sheet.usedBoxWithin(b)));
+  }
+
   getEntireColumn(): FakeRange {
     return new FakeRange(this.ctx, this.child((b) => ({ ...b, r0: 0, r1: MAX_ROW })));
   }
 
   getLastRow(): FakeRange {
     return new FakeRange(this.ctx, this.child((b) => ({ ...b, r0: b.r1 })));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditional formats (custom type only, as the marks use them)
+
+function intersects(a: Omit<Box, 'sheet'>, b: Omit<Box, 'sheet'>): boolean {
+  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+
+export class FakeConditionalFormatCollection extends FakeCollection<Box, FakeConditionalFormat> {
+  protected readonly itemPaths = new Set(['type', 'customOrNullObject/rule/formula']);
+
+  protected list(box: Box): unknown[] {
+    return box.sheet.conditionalFormats.filter((cf) => intersects(cf.box, box));
+  }
+
+  protected item(element: unknown, paths: string[]): FakeConditionalFormat {
+    const state = element as ConditionalFormatState;
+    const format = new FakeConditionalFormat(this.ctx, () => state);
+    format._settle(state);
+    if (paths.includes('type')) preload(format, { type: state.type });
+    if (paths.includes('customOrNullObject/rule/formula')) {
+      const custom = state.type === 'Custom' ? { formula: state.formula ?? '' } : null;
+      format._customLoaded = custom;
+    }
+    return format;
+  }
+
+  add(type: string): FakeConditionalFormat {
+    const format = new FakeConditionalFormat(this.ctx, () => {
+      throw new Error('fake: conditional format used before it was added');
+    });
+    this.ctx._enqueue(() => {
+      if (type !== 'Custom') throw new Error(`fake: only Custom conditional formats are supported, not ${type}`);
+      const { sheet, ...box } = this._target();
+      const created = new ConditionalFormatState(type, box);
+      sheet.conditionalFormats.unshift(created); // Excel adds at the top priority
+      format._settle(created);
+    });
+    return format;
+  }
+}
+
+export class FakeConditionalFormat extends FakeObject<ConditionalFormatState> {
+  protected readonly getters: Getters<ConditionalFormatState> = { type: (f) => f.type };
+  /** what a load of items/customOrNullObject/rule/formula delivered: null for a non-custom format */
+  _customLoaded: { formula: string } | null | undefined = undefined;
+  readonly custom: {
+    readonly rule: { formula: string };
+    readonly format: { readonly fill: { color: string }; readonly font: { color: string } };
+  };
+
+  constructor(ctx: FakeContext, resolver: () => ConditionalFormatState | null) {
+    super(ctx, resolver);
+    const setter = (apply: (state: ConditionalFormatState, value: string) => void, what: string) => ({
+      get color(): string {
+        throw notLoaded(what);
+      },
+      set color(value: string) {
+        ctx._enqueue(() => apply(format._target(), value));
+      },
+    });
+    const format = this; // eslint-disable-line @typescript-eslint/no-this-alias
+    this.custom = {
+      rule: {
+        get formula(): string {
+          throw notLoaded('formula');
+        },
+        set formula(value: string) {
+          ctx._enqueue(() => {
+            const state = format._target();
+            if (state.type !== 'Custom') throw richError('InvalidOperation', 'not a custom conditional format');
+            if (!value.startsWith('=')) throw richError('InvalidArgument', 'a conditional format formula starts with =');
+            state.formula = value;
+          }, jsonBytes(value));
+        },
+      },
+      format: {
+        fill: setter((state, value) => (state.fill = value), 'fill.color'),
+        font: setter((state, value) => (state.font = value), 'font.color'),
+      },
+    };
+  }
+
+  get type(): string {
+    return this.prop('type');
+  }
+
+  get customOrNullObject(): { readonly isNullObject: boolean; readonly rule: { readonly formula: string } } {
+    const loaded = this._customLoaded;
+    if (loaded === undefined) throw notLoaded('customOrNullObject');
+    return {
+      isNullObject: loaded === null,
+      rule: {
+        get formula(): string {
+          if (loaded === null) throw richError('InvalidOperation', 'null object');
+          return loaded.formula;
+        },
+      },
+    };
   }
 }
 

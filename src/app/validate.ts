@@ -1,0 +1,212 @@
+// Validation, shared by every face: the whole workbook on demand, and live, the rows a clerk just
+// changed. Validation marks; it never changes what a clerk typed.
+import { Lang } from '../domain/enums';
+import { describeProblem } from '../domain/messages';
+import { Problem, sortProblems } from '../domain/problems';
+import { validateAll, ValidationContext } from '../domain/rules';
+import { ALL_SHEETS, SheetKey } from '../domain/schema';
+import { readMoreRows, TableRead, TableRecord } from '../domain/table';
+import { parseWallText, WallTime } from '../domain/time';
+import { CellMark, Workbook } from '../workbook/types';
+import { nowIso } from './clock';
+import { LoadedWorkbook, loadWorkbook } from './load';
+
+export interface LocatedProblem extends Problem {
+  /** 0-based sheet column of the cell, or null for a problem of a whole sheet or a missing column */
+  readonly col: number | null;
+  /** the problem in words, in the report's language */
+  readonly message: string;
+}
+
+export interface ValidationReport {
+  readonly lang: Lang;
+  /** wall-clock ISO time the checks were made against ("no time more than a day in the future") */
+  readonly asOf: string;
+  readonly problems: ReadonlyArray<LocatedProblem>;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly bySheet: ReadonlyArray<{ readonly sheet: string; readonly problems: ReadonlyArray<LocatedProblem> }>;
+}
+
+export interface ValidateOptions {
+  readonly lang?: Lang;
+  /** wall-clock ISO date-time; default now */
+  readonly asOf?: string;
+  /** mark the problems on the cells (the add-in's own marks; the clerk's formats untouched) */
+  readonly mark?: boolean;
+}
+
+type Reads = Partial<Record<SheetKey, TableRead>>;
+
+function asOfWall(asOf: string): WallTime {
+  const t = parseWallText(asOf);
+  if (t === undefined) throw new RangeError(`as-of is not a wall-clock date-time: ${asOf}`);
+  return t;
+}
+
+function readsOf(loaded: LoadedWorkbook): Reads {
+  const reads: Reads = {};
+  for (const [key, s] of loaded.structured) reads[key] = s.read;
+  return reads;
+}
+
+function unitsOf(customers: TableRead | undefined): ReadonlySet<string> | null {
+  if (!customers || customers.records.length === 0) return null;
+  const units = new Set<string>();
+  for (const r of customers.records) if (typeof r.values.unit === 'string') units.add(r.values.unit);
+  return units;
+}
+
+function locate(p: Problem, reads: Reads, lang: Lang): LocatedProblem {
+  let col: number | null = null;
+  if (p.column !== null) {
+    const read = Object.values(reads).find((r) => r?.sheet === p.sheet);
+    const m = read?.columns.find((c) => c.header === p.column);
+    if (read && m) col = read.firstColumn + m.index;
+  }
+  return { ...p, col, message: describeProblem(p, lang) };
+}
+
+function report(problems: ReadonlyArray<LocatedProblem>, sheetOrder: ReadonlyArray<string>, lang: Lang, asOf: string): ValidationReport {
+  const sorted = sortProblems(problems, sheetOrder);
+  const bySheet: Array<{ sheet: string; problems: LocatedProblem[] }> = [];
+  for (const p of sorted) {
+    const last = bySheet[bySheet.length - 1];
+    if (last && last.sheet === p.sheet) last.problems.push(p);
+    else bySheet.push({ sheet: p.sheet, problems: [p] });
+  }
+  const errors = sorted.filter((p) => p.severity === 'error').length;
+  return { lang, asOf, problems: sorted, errors, warnings: sorted.length - errors, bySheet };
+}
+
+function marksOf(problems: ReadonlyArray<LocatedProblem>, sheet: string): CellMark[] {
+  const byCell = new Map<string, CellMark>();
+  for (const p of problems) {
+    if (p.sheet !== sheet || p.row === null || p.col === null) continue;
+    const key = `${p.row}:${p.col}`;
+    // an error outranks a warning on the same cell
+    if (!byCell.has(key) || p.severity === 'error') byCell.set(key, { row: p.row - 1, col: p.col, severity: p.severity });
+  }
+  return [...byCell.values()];
+}
+
+/** Everything one validation pass knows, kept by the live validator between edits. */
+interface Pass {
+  readonly lang: Lang;
+  readonly asOf: string;
+  readonly ctx: ValidationContext;
+  readonly reads: Reads;
+  readonly sheetOrder: ReadonlyArray<string>;
+  /** problems of cells that did not convert, and of whole sheets, as found by reading */
+  readonly readProblems: ReadonlyArray<Problem>;
+  readonly report: ValidationReport;
+}
+
+function judge(base: Omit<Pass, 'report' | 'ctx'> & { ctx: Omit<ValidationContext, 'units'> }): Pass {
+  const ctx: ValidationContext = { ...base.ctx, units: unitsOf(base.reads.customers) };
+  const ruleProblems = validateAll(base.reads, ctx);
+  const located = [...base.readProblems, ...ruleProblems].map((p) => locate(p, base.reads, base.lang));
+  return { ...base, ctx, report: report(located, base.sheetOrder, base.lang, base.asOf) };
+}
+
+async function fullPass(wb: Workbook, opts: ValidateOptions): Promise<Pass> {
+  const loaded = await loadWorkbook(wb, { lang: opts.lang });
+  const lang = opts.lang ?? loaded.lang;
+  const asOf = opts.asOf ?? nowIso();
+  return judge({
+    lang,
+    asOf,
+    ctx: { settings: loaded.settings, asOf: asOfWall(asOf), lang },
+    reads: readsOf(loaded),
+    sheetOrder: loaded.sheets.map((s) => s.name),
+    readProblems: loaded.problems,
+  });
+}
+
+async function markAll(wb: Workbook, pass: Pass): Promise<void> {
+  for (const def of ALL_SHEETS) {
+    const read = pass.reads[def.key];
+    if (!read || def.key === 'settings') continue;
+    await wb.setMarks(read.sheet, marksOf(pass.report.problems, read.sheet));
+  }
+}
+
+/** Validates the whole workbook: every cell that does not convert and every rule of the domain. */
+export async function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): Promise<ValidationReport> {
+  const pass = await fullPass(wb, opts);
+  if (opts.mark) await markAll(wb, pass);
+  return pass.report;
+}
+
+function rowsOfProblems(problems: ReadonlyArray<LocatedProblem>, sheet: string): Map<number, string> {
+  // a row's problems as one comparable string, to see which rows' marks changed
+  const rows = new Map<number, string>();
+  for (const p of problems) {
+    if (p.sheet !== sheet || p.row === null) continue;
+    rows.set(p.row, `${rows.get(p.row) ?? ''}|${p.code}@${p.col}:${p.severity}`);
+  }
+  return rows;
+}
+
+/**
+ * Live validation: starts from a full pass, then re-judges after each change from the changed rows
+ * alone. Sheet-wide rules (duplicate IDs, units in the register) see the whole workbook as it is
+ * known in memory, so a change is judged exactly as a full pass would judge it.
+ */
+export class LiveValidator {
+  private constructor(private pass: Pass) {}
+
+  static async start(wb: Workbook, opts: Omit<ValidateOptions, 'mark'> = {}): Promise<{ validator: LiveValidator; report: ValidationReport }> {
+    const pass = await fullPass(wb, opts);
+    await markAll(wb, pass);
+    return { validator: new LiveValidator(pass), report: pass.report };
+  }
+
+  get report(): ValidationReport {
+    return this.pass.report;
+  }
+
+  /**
+   * Re-judges after a clerk changed `rows` (0-based sheet rows) of `sheet`: reads only those rows
+   * (one read), updates the marks of the rows whose problems changed (one write per sheet whose
+   * marks changed; normally only the edited one).
+   */
+  async onRowsChanged(wb: Workbook, sheet: string, rows: ReadonlyArray<number>, asOf?: string): Promise<ValidationReport> {
+    const entry = (Object.entries(this.pass.reads) as Array<[SheetKey, TableRead]>).find(([, r]) => r.sheet === sheet);
+    if (!entry) return this.pass.report;
+    const [key, read] = entry;
+    const dataRows = [...new Set(rows)].filter((r) => r >= read.headerRow).sort((a, b) => a - b);
+    if (dataRows.length === 0) return this.pass.report;
+    const got = await wb.readRows(sheet, dataRows);
+    const fresh = readMoreRows(
+      read,
+      got.originCol,
+      dataRows.map((r, i) => ({ row: r + 1, cells: got.rows[i] ?? [] })),
+      this.pass.lang,
+    );
+    const changedRows = new Set(dataRows.map((r) => r + 1));
+    const kept: TableRecord[] = read.records.filter((r) => !changedRows.has(r.row));
+    const records = [...kept, ...fresh.records].sort((a, b) => a.row - b.row);
+    const reads: Reads = { ...this.pass.reads, [key]: { ...read, records } };
+    const readProblems = [
+      ...this.pass.readProblems.filter((p) => p.sheet !== sheet || p.row === null || !changedRows.has(p.row)),
+      ...fresh.problems,
+    ];
+    const before = this.pass.report;
+    const asOfText = asOf ?? this.pass.asOf;
+    this.pass = judge({ ...this.pass, asOf: asOfText, ctx: { ...this.pass.ctx, asOf: asOfWall(asOfText) }, reads, readProblems });
+    const after = this.pass.report;
+
+    for (const r of Object.values(reads)) {
+      if (!r || r.def.key === 'settings') continue;
+      const old = rowsOfProblems(before.problems, r.sheet);
+      const now = rowsOfProblems(after.problems, r.sheet);
+      const scope = new Set<number>(r.sheet === sheet ? [...changedRows] : []);
+      for (const row of new Set([...old.keys(), ...now.keys()])) if (old.get(row) !== now.get(row)) scope.add(row);
+      if (scope.size === 0) continue;
+      const inScope = after.problems.filter((p) => p.row !== null && scope.has(p.row));
+      await wb.setMarks(r.sheet, marksOf(inScope, r.sheet), { rows: [...scope].map((row) => row - 1) });
+    }
+    return after;
+  }
+}

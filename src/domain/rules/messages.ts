@@ -1,0 +1,129 @@
+// The rules' problems in words for a clerk, in Chinese and English. describeProblem (messages.ts) puts
+// the sheet, row and column in front ("工单 第 12 行「完成时间」："); these say what is wrong and what
+// is expected. Other columns are named by their headers in the file (passed in params).
+import { EnumValue, Lang, SATISFACTION, STATUSES, TICKET_TYPES, label } from '../enums';
+import { Problem } from '../problems';
+
+type Words = (p: Problem) => string;
+
+function str(v: unknown): string {
+  return Array.isArray(v) ? v.join('、') : String(v ?? '');
+}
+
+function labelOf(list: ReadonlyArray<EnumValue>, key: unknown, lang: Lang): string {
+  const v = list.find((e) => e.key === key);
+  return v ? label(v, lang) : str(key);
+}
+
+const LIST_NAMES: Record<string, { zh: string; en: string }> = {
+  category: { zh: '类别', en: 'category' },
+  department: { zh: '责任部门', en: 'department' },
+  feeItem: { zh: '费用项目', en: 'fee item' },
+  clerk: { zh: '经办人', en: 'clerk' },
+};
+
+// A long list (clerks of a big center) is cut short in a message.
+const SHOWN_CHOICES = 12;
+
+function choices(p: Problem, lang: Lang): string {
+  const all = (p.params.allowed as ReadonlyArray<string> | undefined) ?? [];
+  const shown = all.slice(0, SHOWN_CHOICES);
+  const more = all.length > shown.length ? (lang === 'zh' ? ' 等' : ', …') : '';
+  return shown.join(lang === 'zh' ? '、' : ', ') + more;
+}
+
+/** "投诉工单「状态」为“已关闭”" / "Status is Closed on a complaint" */
+function statusIs(p: Problem, lang: Lang): string {
+  const status = labelOf(STATUSES, p.params.status, lang);
+  const col = str(p.params.statusColumn);
+  if (lang === 'zh') {
+    const type = p.params.type === undefined ? '' : `${labelOf(TICKET_TYPES, p.params.type, lang)}工单`;
+    return `${type}「${col}」为“${status}”`;
+  }
+  const type = p.params.type === undefined ? '' : ` on a ${labelOf(TICKET_TYPES, p.params.type, lang).toLowerCase()}`;
+  return `${col} is ${status}${type}`;
+}
+
+const SATISFACTION_CHOICES = {
+  zh: SATISFACTION.map((s) => s.zh).join('、'),
+  en: SATISFACTION.map((s) => s.en).join(', '),
+};
+
+export const RULE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, Words>>>> = {
+  REQUIRED_MISSING: {
+    zh: () => '必填，不能为空',
+    en: () => 'required; the cell is empty',
+  },
+  LIST_UNKNOWN: {
+    zh: (p) => `“${str(p.params.found)}”不在设置表的${LIST_NAMES[str(p.params.list)]?.zh ?? ''}列表中，应为：${choices(p, 'zh')}`,
+    en: (p) => `"${str(p.params.found)}" is not in the ${LIST_NAMES[str(p.params.list)]?.en ?? ''} list on the Settings sheet; expected one of: ${choices(p, 'en')}`,
+  },
+  NUMBER_NEGATIVE: {
+    zh: (p) => `不能为负数（现为 ${str(p.params.found)}），应为 0 或正数`,
+    en: (p) => `cannot be negative (found ${str(p.params.found)}); expected 0 or more`,
+  },
+  PHONE_FORMAT: {
+    zh: (p) => `“${str(p.params.found)}”不是有效的电话号码，应为 11 位手机号（1 开头，如 13812345678）或带区号的座机号（如 021-58881234）`,
+    en: (p) =>
+      `"${str(p.params.found)}" is not a valid phone number; expected an 11-digit mobile number starting with 1 (such as 13812345678) or a landline with its area code (such as 021-58881234)`,
+  },
+  UNIT_UNKNOWN: {
+    zh: (p) => `房号“${str(p.params.found)}”不在客户档案中，请核对房号（如 3-1502），或先在客户表登记该房号`,
+    en: (p) => `unit "${str(p.params.found)}" is not in the customer register; check the number (such as 3-1502) or add the unit to the customer sheet first`,
+  },
+  TIME_IN_FUTURE: {
+    zh: (p) => `${str(p.params.found)} 比当前时间（${str(p.params.asOf)}）晚一天以上，请检查年、月、日是否录错`,
+    en: (p) => `${str(p.params.found)} is more than a day after now (${str(p.params.asOf)}); check the year, month and day`,
+  },
+  TICKET_TIME_ORDER: {
+    zh: (p) => `${str(p.params.found)} 早于「${str(p.params.earlierColumn)}」${str(p.params.earlier)}，应在其后`,
+    en: (p) => `${str(p.params.found)} is before ${str(p.params.earlierColumn)} (${str(p.params.earlier)}); it should come after it`,
+  },
+  TICKET_HOLD_ORDER: {
+    zh: (p) => `${str(p.params.found)} 早于「${str(p.params.earlierColumn)}」${str(p.params.earlier)}，挂起应先开始后结束`,
+    en: (p) => `${str(p.params.found)} is before ${str(p.params.earlierColumn)} (${str(p.params.earlier)}); a hold ends after it starts`,
+  },
+  TICKET_STATUS_NEEDS_RESOLVED: {
+    zh: (p) => `${statusIs(p, 'zh')}，须填写「${str(p.column)}」`,
+    en: (p) => `${statusIs(p, 'en')}, so ${str(p.column)} must be filled in`,
+  },
+  TICKET_STATUS_NEEDS_CALLBACK: {
+    zh: (p) => `${statusIs(p, 'zh')}，须填写「${str(p.column)}」`,
+    en: (p) => `${statusIs(p, 'en')}, so ${str(p.column)} must be filled in`,
+  },
+  TICKET_STATUS_NEEDS_RATING: {
+    zh: (p) => `${statusIs(p, 'zh')}，须填写回访得到的「${str(p.column)}」：${SATISFACTION_CHOICES.zh}`,
+    en: (p) => `${statusIs(p, 'en')}, so the callback's ${str(p.column)} must be filled in: ${SATISFACTION_CHOICES.en}`,
+  },
+  TICKET_REJECTED_NEEDS_REASON: {
+    zh: (p) => `${statusIs(p, 'zh')}，须在「${str(p.column)}」中写明不成立的理由`,
+    en: (p) => `${statusIs(p, 'en')}, so ${str(p.column)} must give the reason`,
+  },
+  TICKET_HOLD_NEEDS_START: {
+    zh: (p) => `${statusIs(p, 'zh')}，须填写「${str(p.column)}」（挂起期间不计入时限）`,
+    en: (p) => `${statusIs(p, 'en')}, so ${str(p.column)} must be filled in (time on hold does not count against the SLA)`,
+  },
+  TICKET_RATING_NEEDS_CALLBACK: {
+    zh: (p) => `已填写「${str(p.params.filledColumn)}」，须同时填写「${str(p.column)}」（满意度来自回访）`,
+    en: (p) => `${str(p.params.filledColumn)} is filled in, so ${str(p.column)} must be too (the rating comes from the callback)`,
+  },
+  CHARGE_OVERPAID: {
+    zh: (p) => `实收 ${str(p.params.found)} 大于「${str(p.params.dueColumn)}」${str(p.params.due)}（多 ${str(p.params.over)}），请核对是否把几期的款记在了一行`,
+    en: (p) =>
+      `paid ${str(p.params.found)} is more than ${str(p.params.dueColumn)} ${str(p.params.due)} (${str(p.params.over)} over); check whether several periods were entered on one row`,
+  },
+  CHARGE_PAID_NO_DATE: {
+    zh: (p) => `「${str(p.params.paidColumn)}」为 ${str(p.params.paid)}，须填写「${str(p.column)}」（日期，如 2026-11-25）`,
+    en: (p) => `${str(p.params.paidColumn)} is ${str(p.params.paid)}, so ${str(p.column)} must be filled in (a date such as 2026-11-25)`,
+  },
+  TICKET_DUPLICATE_ID: {
+    zh: (p) => `工单号“${str(p.params.found)}”与第 ${str(p.params.firstRow)} 行重复，工单号应唯一`,
+    en: (p) => `ticket ID "${str(p.params.found)}" is already used on row ${str(p.params.firstRow)}; ticket IDs must be unique`,
+  },
+  TICKET_DOUBLE_ENTRY: {
+    zh: (p) =>
+      `与第 ${str(p.params.firstRow)} 行的「${str(p.params.unitColumn)}」「${str(p.params.categoryColumn)}」「${str(p.column)}」相同，且为同一天受理：可能重复录入`,
+    en: (p) =>
+      `same ${str(p.params.unitColumn)}, ${str(p.params.categoryColumn)} and ${str(p.column)} as row ${str(p.params.firstRow)}, received the same day: possibly entered twice`,
+  },
+};

@@ -1,0 +1,98 @@
+// What a validation rule is: a stable code, the sheet it judges, a severity, its PRODUCT.md wording,
+// and a row check prepared once per pass (columns, Settings lists and facts looked up before the
+// rows are walked, so the walk itself does arithmetic and lookups only).
+import { Value } from '../cells';
+import { Lang } from '../enums';
+import { Problem, ProblemParams, Severity } from '../problems';
+import { header, SheetKey } from '../schema';
+import { Settings } from '../settings';
+import { TableRead } from '../table';
+import type { SheetFacts } from './facts';
+import { WallTime } from '../time';
+
+export interface ValidationContext {
+  readonly settings: Settings;
+  /** the moment "now" for "no time more than a day in the future": the domain never reads the clock */
+  readonly asOf: WallTime;
+  readonly lang: Lang;
+  /** customer units, or null when the register has no rows */
+  readonly units: ReadonlySet<string> | null;
+}
+
+/** One rule as the registry, the docs and the tests read it. */
+export interface RuleInfo {
+  readonly code: string;
+  readonly sheet: SheetKey;
+  readonly severity: Severity;
+  /** the rule in PRODUCT.md's words */
+  readonly zh: string;
+  readonly en: string;
+}
+
+export type Values = Readonly<Record<string, Value | null | undefined>>;
+
+/** Checks one row; pushes its problems onto `out`. */
+export type RowCheck = (values: Values, row: number, out: Problem[]) => void;
+
+/** Makes the problem of one rule at one column of a row. */
+export type At = (row: number, params?: ProblemParams) => Problem;
+
+/** What a rule may look up while it prepares its row check. */
+export interface Pass {
+  readonly read: TableRead;
+  readonly ctx: ValidationContext;
+  /** sheet-wide facts (duplicate keys), from the whole sheet even when a few rows are judged */
+  readonly facts: SheetFacts;
+  /** is the column in the file (a missing column gives undefined values, never a problem) */
+  has(key: string): boolean;
+  /** the column's header as it stands in the file, or the schema's in the file's language */
+  header(key: string): string;
+  /** the problem maker of `rule` on column `key` */
+  at(rule: RuleInfo, key: string): At;
+}
+
+export interface Rule extends RuleInfo {
+  /** the row check of one pass, or null when the rule cannot apply (its columns are missing, …) */
+  readonly prepare: (pass: Pass) => RowCheck | null;
+}
+
+// the range of a JavaScript date; converted wall times always lie well inside it
+const MAX_TIME = 8.64e15;
+
+const NO_PARAMS: ProblemParams = Object.freeze({});
+
+export function makePass(read: TableRead, ctx: ValidationContext, facts: SheetFacts): Pass {
+  const headers = new Map<string, string>();
+  for (const c of read.columns) headers.set(c.def.key, c.header);
+  const headerOf = (key: string): string => {
+    const h = headers.get(key);
+    if (h !== undefined) return h;
+    const def = read.def.columns.find((c) => c.key === key);
+    return def ? header(def, read.lang) : key;
+  };
+  return {
+    read,
+    ctx,
+    facts,
+    has: (key) => headers.has(key),
+    header: headerOf,
+    at: (rule, key) => {
+      const sheet = read.sheet;
+      const column = headerOf(key);
+      const { code, severity } = rule;
+      return (row, params = NO_PARAMS) => ({ sheet, row, column, code, severity, params });
+    },
+  };
+}
+
+/** Wall time as a clerk reads it in a message: 2026-11-25 14:30, or 2026-11-25 for a whole day. */
+export function showTime(t: WallTime, withTime: boolean): string {
+  if (!(Math.abs(t) <= MAX_TIME)) return String(t);
+  const iso = new Date(t).toISOString();
+  return withTime ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso.slice(0, 10);
+}
+
+/** Integer cents as yuan with two decimals, for a message. */
+export function showMoney(cents: number): string {
+  return (cents / 100).toFixed(2);
+}

@@ -1,0 +1,60 @@
+// This installation of the pane: its ticket-ID tag and the IDs it issued lately, kept in the
+// browser's localStorage (inside Excel: the task pane's own web storage on this machine; Office's
+// roamingSettings exist only in Outlook, and the document's settings are shared with every
+// co-author, which is exactly what a per-installation tag must not be). See docs/ticket-ids.md.
+import { drawTag, isTag } from '../domain/ticketId';
+
+const TAG_KEY = 'deskbook.installationTag';
+const ISSUED_KEY = 'deskbook.issuedTicketIds';
+/** enough to cover the rows appended but not yet seen in the workbook's copy, and a day's work */
+const ISSUED_KEPT = 200;
+
+// When storage is refused (private windows, locked-down policies) the pane keeps both for the
+// session: IDs stay unique, the tag is simply drawn anew next time.
+const memory = new Map<string, string>();
+
+function load(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key) ?? memory.get(key) ?? null;
+  } catch {
+    return memory.get(key) ?? null;
+  }
+}
+
+function store(key: string, value: string): void {
+  memory.set(key, value);
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // kept in memory above
+  }
+}
+
+function randomUnit(): number {
+  const buf = new Uint32Array(1);
+  window.crypto.getRandomValues(buf);
+  return buf[0] / 2 ** 32;
+}
+
+/** This installation's tag; drawn on first use, avoiding the tags the workbook already uses. */
+export function installationTag(tagsInUse: ReadonlyArray<string>): string {
+  const kept = load(TAG_KEY);
+  if (kept && isTag(kept)) return kept;
+  const tag = drawTag(randomUnit, new Set(tagsInUse));
+  store(TAG_KEY, tag);
+  return tag;
+}
+
+/** The IDs this installation issued lately, newest last. */
+export function issuedIds(): string[] {
+  try {
+    const parsed: unknown = JSON.parse(load(ISSUED_KEY) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function rememberIssued(id: string): void {
+  store(ISSUED_KEY, JSON.stringify([...issuedIds(), id].slice(-ISSUED_KEPT)));
+}

@@ -1,0 +1,285 @@
+// Problem marks in a package (design in ../marks.ts). The mark sheet is a part this back end owns
+// and rewrites whole; the clerk's sheet part gets one <conditionalFormatting> block spliced in, once,
+// at its place in CT_Worksheet order, every other byte kept; styles.xml gets two <dxf> appended
+// (or reuses identical ones). Nothing else changes.
+import { CellMark, WorkbookError } from '../types';
+import { MARK_STYLE, markRuleFormula, markSheetName, ourRuleSeverity, rowRuns, SEVERITIES } from '../marks';
+import { fromUtf8, utf8 } from './bytes';
+import { dirOf, freePartName, stylesPart } from './edit';
+import { addOverride, addRelationship, CONTENT_TYPE, CONTENT_TYPES_PART, emptyRels, nextRelId, REL, relativeTarget } from './opc';
+import { Package } from './package';
+import { scanSheet } from './append';
+import { cellRef, parseCell, rangeRef } from './refs';
+import { SheetModel, Structure } from './structure';
+import { STYLES_XML } from './template';
+import { damaged, escapeText, findClose, findTag, findTags, setAttr, splice, unescapeXml } from './xml';
+import { addSheetEntry } from './workbookXml';
+
+/** Marks by row, then column: 2 error, 1 warning. */
+type MarkGrid = Map<number, Map<number, number>>;
+
+/** Elements of CT_Worksheet that come after conditionalFormatting. */
+const AFTER_CONDITIONAL_FORMATTING = new Set([
+  'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks',
+  'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF',
+  'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+]);
+
+/** Elements of CT_Stylesheet that come after dxfs. */
+const AFTER_DXFS = ['tableStyles', 'colors', 'extLst'];
+
+/** The mark sheet of a data sheet if the package has it: a very-hidden sheet of that name. */
+export function findMarkSheet(st: Structure, dataSheet: string): SheetModel | undefined {
+  const name = markSheetName(dataSheet).toLowerCase();
+  const sheet = st.sheets.find((s) => s.name.toLowerCase() === name);
+  if (sheet && sheet.state !== 'veryHidden') {
+    throw new Error(`The sheet "${sheet.name}" exists and is not a mark sheet of the add-in; marks for "${dataSheet}" cannot be shown.`);
+  }
+  return sheet;
+}
+
+/** The marks a mark sheet part holds. Tolerant of how Excel rewrites the part (styles, types). */
+export function parseMarks(xml: string): MarkGrid {
+  const grid: MarkGrid = new Map();
+  const cell = /<(?:[\w.-]+:)?c\b([^>]*?)(\/?)>/g;
+  let m: RegExpExecArray | null;
+  while ((m = cell.exec(xml)) !== null) {
+    if (m[2] === '/') continue;
+    const ref = /\br="([A-Za-z]+\d+)"/.exec(m[1]);
+    const v = /^\s*<(?:[\w.-]+:)?v>\s*([12])\s*<\//.exec(xml.slice(cell.lastIndex, cell.lastIndex + 40));
+    if (!ref || !v) continue;
+    const pos = parseCell(ref[1]);
+    if (!pos) continue;
+    const row = grid.get(pos.row) ?? new Map<number, number>();
+    row.set(pos.col, Number(v[1]));
+    grid.set(pos.row, row);
+  }
+  return grid;
+}
+
+export function gridMarks(grid: MarkGrid): CellMark[] {
+  const marks: CellMark[] = [];
+  for (const row of [...grid.keys()].sort((a, b) => a - b)) {
+    const cols = grid.get(row) as Map<number, number>;
+    for (const col of [...cols.keys()].sort((a, b) => a - b)) {
+      marks.push({ row, col, severity: cols.get(col) === 2 ? 'error' : 'warning' });
+    }
+  }
+  return marks;
+}
+
+function markSheetXml(grid: MarkGrid): string {
+  const rows = [...grid.keys()].sort((a, b) => a - b);
+  let data = '';
+  let minCol = Infinity;
+  let maxCol = -1;
+  for (const r of rows) {
+    const cols = [...(grid.get(r) as Map<number, number>).entries()].sort((a, b) => a[0] - b[0]);
+    data += `<row r="${r + 1}">${cols.map(([c, v]) => `<c r="${cellRef(r, c)}"><v>${v}</v></c>`).join('')}</row>`;
+    minCol = Math.min(minCol, cols[0][0]);
+    maxCol = Math.max(maxCol, cols[cols.length - 1][0]);
+  }
+  const dimension = rows.length
+    ? rangeRef({ start: { row: rows[0], col: minCol }, end: { row: rows[rows.length - 1], col: maxCol } })
+    : 'A1';
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    `<dimension ref="${dimension}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
+    `<sheetData>${data}</sheetData>` +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+  );
+}
+
+/** A top-level child element of the worksheet, after sheetData. */
+interface Child {
+  readonly name: string;
+  readonly start: number;
+}
+
+/** The worksheet's children in `tail` (the text from </sheetData> on), and where </worksheet> is. */
+function tailChildren(tail: string, from: number): { children: Child[]; close: number } {
+  const children: Child[] = [];
+  const tag = /<(\/?)([\w.-]+:)?([\w.-]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/y;
+  let at = from;
+  for (;;) {
+    const lt = tail.indexOf('<', at);
+    if (lt < 0) throw damaged('a worksheet part', 'is not closed');
+    if (tail.startsWith('<!--', lt)) {
+      at = tail.indexOf('-->', lt) + 3;
+      continue;
+    }
+    if (tail.startsWith('<?', lt)) {
+      at = tail.indexOf('?>', lt) + 2;
+      continue;
+    }
+    tag.lastIndex = lt;
+    const m = tag.exec(tail);
+    if (!m) throw damaged('a worksheet part', 'has a malformed tag');
+    if (m[1] === '/') return { children, close: lt }; // </worksheet>
+    children.push({ name: m[3], start: lt });
+    if (m[4] === '/') {
+      at = tag.lastIndex;
+      continue;
+    }
+    const close = findClose(tail, m[3], m[2] ?? '', tag.lastIndex);
+    if (close < 0) throw damaged('a worksheet part', `does not close <${m[3]}>`);
+    at = close + `</${m[2] ?? ''}${m[3]}>`.length;
+  }
+}
+
+/** Severities whose rule the sheet part already has (main block or Excel's x14 extension). */
+function rulesIn(tail: string, markSheet: string): Set<CellMark['severity']> {
+  const found = new Set<CellMark['severity']>();
+  const formula = /<(?:[\w.-]+:)?(?:formula|f)>([^<]*)<\//g;
+  let m: RegExpExecArray | null;
+  while ((m = formula.exec(tail)) !== null) {
+    const severity = ourRuleSeverity(unescapeXml(m[1]), markSheet);
+    if (severity) found.add(severity);
+  }
+  return found;
+}
+
+/** dxf markup of a severity: font colour and fill as Excel writes them for its preset rules. */
+function dxfMarkup(p: string, severity: CellMark['severity']): string {
+  const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+  const { fill, font } = MARK_STYLE[severity];
+  return `<${p}dxf><${p}font><${p}color rgb="${argb(font)}"/></${p}font><${p}fill><${p}patternFill><${p}bgColor rgb="${argb(fill)}"/></${p}patternFill></${p}fill></${p}dxf>`;
+}
+
+/** styles.xml with the dxfs present (appended if no identical one exists); their indexes. */
+function withDxfs(xml: string, severities: ReadonlyArray<CellMark['severity']>): { xml: string; ids: Map<CellMark['severity'], number> } {
+  const root = findTag(xml, 'styleSheet');
+  if (!root) throw damaged('styles.xml', 'has no <styleSheet>');
+  const p = root.prefix;
+  const ids = new Map<CellMark['severity'], number>();
+  const list = findTag(xml, 'dxfs');
+  const existing: string[] = [];
+  if (list && !list.selfClosing) {
+    const close = findClose(xml, 'dxfs', list.prefix, list.end);
+    if (close < 0) throw damaged('styles.xml', 'does not close <dxfs>');
+    for (const t of findTags(xml, 'dxf', list.end, close)) {
+      const end = t.selfClosing ? t.end : findClose(xml, 'dxf', t.prefix, t.end) + `</${t.prefix}dxf>`.length;
+      existing.push(xml.slice(t.start, end));
+    }
+  }
+  const added: string[] = [];
+  for (const severity of severities) {
+    const markup = dxfMarkup(p, severity);
+    const at = existing.indexOf(markup);
+    if (at >= 0) {
+      ids.set(severity, at);
+      continue;
+    }
+    added.push(markup);
+    ids.set(severity, existing.length + added.length - 1);
+  }
+  if (added.length === 0) return { xml, ids };
+  const count = String(existing.length + added.length);
+  if (list && !list.selfClosing) {
+    const close = findClose(xml, 'dxfs', list.prefix, list.end);
+    xml = splice(xml, close, close, added.join(''));
+    return { xml: list.attrs.count === undefined ? xml : splice(xml, list.start, list.end, setAttr(list.raw, 'count', count)), ids };
+  }
+  const block = `<${p}dxfs count="${count}">${added.join('')}</${p}dxfs>`;
+  if (list) return { xml: splice(xml, list.start, list.end, block), ids };
+  // CT_Stylesheet: ... cellXfs, cellStyles, dxfs, tableStyles, colors, extLst
+  let at = xml.lastIndexOf(`</${p}styleSheet>`);
+  for (const name of AFTER_DXFS) {
+    const t = findTag(xml, name);
+    if (t && t.prefix === p && t.start < at) at = t.start;
+  }
+  return { xml: splice(xml, at, at, block), ids };
+}
+
+/**
+ * Replace the marks of a data sheet (all, or those in `scopeRows`). Creates the mark sheet and the
+ * conditional formats only when there is a mark to show.
+ */
+export function setMarks(pkg: Package, st: Structure, dataSheet: SheetModel, marks: ReadonlyArray<CellMark>, scopeRows: ReadonlyArray<number> | null): void {
+  if (!dataSheet.part) throw new WorkbookError(`The sheet "${dataSheet.name}" has no worksheet part; it cannot show marks.`, 'CORRUPT');
+  const name = markSheetName(dataSheet.name);
+  const existing = findMarkSheet(st, dataSheet.name);
+  const scope = scopeRows ? new Set(scopeRows) : null;
+  const wanted = marks.filter((m) => Number.isInteger(m.row) && Number.isInteger(m.col) && m.row >= 0 && m.col >= 0 && (!scope || scope.has(m.row)));
+  if (!existing && wanted.length === 0) return;
+
+  const grid: MarkGrid = existing?.part && pkg.has(existing.part) ? parseMarks(pkg.text(existing.part)) : new Map();
+  if (scope) for (const run of rowRuns(scope)) for (let r = run.start; r < run.start + run.count; r++) grid.delete(r);
+  else grid.clear();
+  for (const m of wanted) {
+    const row = grid.get(m.row) ?? new Map<number, number>();
+    row.set(m.col, Math.max(row.get(m.col) ?? 0, m.severity === 'error' ? 2 : 1));
+    grid.set(m.row, row);
+  }
+
+  // Everything is built first and committed at the end, so a failure leaves the package as it was.
+  const writes: Array<[string, string]> = [];
+  let dataPartChunks: Uint8Array[] | null = null;
+
+  // The conditional formats on the data sheet, once.
+  const bytes = pkg.bytes(dataSheet.part);
+  const scan = scanSheet(bytes);
+  if (!scan) throw new WorkbookError(`The sheet "${dataSheet.name}" is damaged (no cell data). Open the file in Excel and save a fresh copy.`, 'CORRUPT');
+  const tail = fromUtf8(bytes.subarray(scan.dataEnd));
+  const missing = SEVERITIES.filter((s) => !rulesIn(tail, name).has(s));
+  let contentTypes = pkg.text(CONTENT_TYPES_PART);
+  let workbookRels = pkg.has(st.workbookRelsPart) ? pkg.text(st.workbookRelsPart) : emptyRels();
+  const rels = [...st.workbookRels];
+  if (missing.length > 0) {
+    const styles = stylesPart(pkg, st, rels);
+    const { xml: stylesXml, ids } = withDxfs(styles.created ? STYLES_XML : pkg.text(styles.part), missing);
+    if (styles.created) {
+      const id = nextRelId(rels);
+      rels.push({ id, type: REL.styles, target: 'styles.xml', external: false, part: styles.part });
+      workbookRels = addRelationship(workbookRels, id, REL.styles, relativeTarget(st.workbookPart, styles.part));
+      contentTypes = addOverride(contentTypes, styles.part, CONTENT_TYPE.styles);
+    }
+    if (stylesXml !== pkg.text(styles.part) || styles.created) writes.push([styles.part, stylesXml]);
+
+    const p = scan.prefix;
+    let priority = 0;
+    for (const m of tail.matchAll(/\bpriority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
+    const rules = missing
+      .map((s) => `<${p}cfRule type="expression" dxfId="${ids.get(s)}" priority="${++priority}"><${p}formula>${escapeText(markRuleFormula(name, s))}</${p}formula></${p}cfRule>`)
+      .join('');
+    const block = `<${p}conditionalFormatting sqref="A1:XFD1048576">${rules}</${p}conditionalFormatting>`;
+    const afterSheetData = scan.selfClosing ? 0 : `</${p}sheetData>`.length;
+    const { children, close } = tailChildren(tail, afterSheetData);
+    const at = children.find((c) => AFTER_CONDITIONAL_FORMATTING.has(c.name))?.start ?? close;
+    const offset = scan.dataEnd + utf8(tail.slice(0, at)).length;
+    dataPartChunks = [bytes.subarray(0, offset), utf8(block), bytes.subarray(offset)];
+  }
+
+  // The mark sheet: rewritten whole (it is ours), or added very hidden at the end.
+  let workbook: string | null = null;
+  let markPart = existing?.part ?? null;
+  if (!existing || !markPart) {
+    const used = new Set(pkg.names().map((n) => n.toLowerCase()));
+    markPart = freePartName(used, `${dirOf(st.workbookPart)}worksheets/`, 'sheet');
+    contentTypes = addOverride(contentTypes, markPart, CONTENT_TYPE.worksheet);
+    if (!existing) {
+      const relId = nextRelId(rels);
+      rels.push({ id: relId, type: REL.worksheet, target: '', external: false, part: markPart });
+      workbookRels = addRelationship(workbookRels, relId, REL.worksheet, relativeTarget(st.workbookPart, markPart));
+      const sheetId = Math.max(0, ...st.sheets.map((s) => s.sheetId)) + 1;
+      workbook = addSheetEntry(pkg.text(st.workbookPart), { name, sheetId, relId, state: 'veryHidden' });
+    } else {
+      throw new WorkbookError(`The mark sheet "${name}" has no worksheet part.`, 'CORRUPT');
+    }
+  }
+  writes.push([markPart, markSheetXml(grid)]);
+
+  for (const [part, text] of writes) pkg.setText(part, text);
+  if (dataPartChunks) pkg.setChunks(dataSheet.part, dataPartChunks);
+  if (contentTypes !== pkg.text(CONTENT_TYPES_PART)) pkg.setText(CONTENT_TYPES_PART, contentTypes);
+  if (!pkg.has(st.workbookRelsPart) || workbookRels !== pkg.text(st.workbookRelsPart)) pkg.setText(st.workbookRelsPart, workbookRels);
+  if (workbook !== null) pkg.setText(st.workbookPart, workbook);
+}
+
+/** The marks of a data sheet as its mark sheet holds them. */
+export function readMarks(pkg: Package, st: Structure, dataSheet: string): CellMark[] {
+  const sheet = findMarkSheet(st, dataSheet);
+  if (!sheet?.part || !pkg.has(sheet.part)) return [];
+  return gridMarks(parseMarks(pkg.text(sheet.part)));
+}

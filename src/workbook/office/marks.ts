@@ -1,0 +1,104 @@
+// The problem marks of src/workbook/marks.ts over Office.js: queued operations only; the caller
+// syncs. No runtime reference to the global `Excel` (enum values are their string literals).
+//
+// Requirement sets: ExcelApi 1.1 Worksheet.visibility ('VeryHidden'), Range.clear, Range.insert /
+// delete, Worksheet.getRange(); ExcelApi 1.6 Range.conditionalFormats, ConditionalFormat.type /
+// customOrNullObject, CustomConditionalFormat.rule.formula and format.fill / font.
+import { CellMark } from '../types';
+import { MARK_STYLE, markRuleFormula, markSheetName, ourRuleSeverity, SEVERITIES } from '../marks';
+
+/** Excel's last column index (XFD) and row count. */
+export const MAX_COLUMNS = 16_384;
+export const MAX_ROWS = 1_048_576;
+
+/** What a data sheet's marks look like before we touch them. */
+export interface MarkProbe {
+  /** our very-hidden mark sheet, none yet, or a sheet of that name that is not ours */
+  readonly markSheet: 'ours' | 'absent' | 'foreign';
+  /** severities whose conditional format is on the data sheet */
+  readonly rules: ReadonlySet<CellMark['severity']>;
+}
+
+/**
+ * Queue loads that tell whether the mark sheet and our two conditional formats exist; read the
+ * answer with the returned function after the next sync (and only if `sheet` is not a null object).
+ * Costs a few hundred bytes: the mark sheet's name and visibility, the type and formula of each
+ * conditional format on the data sheet.
+ */
+export function queueMarkProbe(context: Excel.RequestContext, sheet: Excel.Worksheet, dataSheet: string): () => MarkProbe {
+  const name = markSheetName(dataSheet);
+  const markSheet = context.workbook.worksheets.getItemOrNullObject(name);
+  markSheet.load('name,visibility');
+  const formats = sheet.getRange().conditionalFormats.load('items/type,items/customOrNullObject/rule/formula');
+  return () => {
+    const rules = new Set<CellMark['severity']>();
+    for (const format of formats.items) {
+      if (format.type !== 'Custom') continue;
+      const custom = format.customOrNullObject;
+      if (custom.isNullObject) continue;
+      const severity = ourRuleSeverity(custom.rule.formula, name);
+      if (severity) rules.add(severity);
+    }
+    const state = markSheet.isNullObject ? 'absent' : markSheet.visibility === 'VeryHidden' ? 'ours' : 'foreign';
+    return { markSheet: state, rules };
+  };
+}
+
+/**
+ * Queue what makes a data sheet able to show marks: the very-hidden mark sheet if it is absent, and
+ * each of our conditional formats the probe did not find (so they are never added twice). Returns
+ * the mark sheet.
+ */
+export function queueMarkSetUp(context: Excel.RequestContext, dataSheet: string, probe: MarkProbe): Excel.Worksheet {
+  const name = markSheetName(dataSheet);
+  if (probe.markSheet === 'foreign') {
+    throw new Error(`The sheet "${name}" exists and is not a mark sheet of the add-in; marks for "${dataSheet}" cannot be shown.`);
+  }
+  const sheets = context.workbook.worksheets;
+  let markSheet: Excel.Worksheet;
+  if (probe.markSheet === 'absent') {
+    markSheet = sheets.add(name);
+    markSheet.visibility = 'VeryHidden';
+  } else {
+    markSheet = sheets.getItem(name);
+  }
+  const data = sheets.getItem(dataSheet);
+  for (const severity of SEVERITIES) {
+    if (probe.rules.has(severity)) continue;
+    // Over the whole sheet, so rows the clerk adds later are covered; A1 in the formula is relative
+    // to the top-left cell of that range, i.e. each cell reads its own address on the mark sheet.
+    const format = data.getRange().conditionalFormats.add('Custom');
+    format.custom.rule.formula = `=${markRuleFormula(name, severity)}`;
+    format.custom.format.fill.color = MARK_STYLE[severity].fill;
+    format.custom.format.font.color = MARK_STYLE[severity].font;
+  }
+  return markSheet;
+}
+
+/** Queue the clearing of whole rows (runs of consecutive rows) of a mark sheet, or of all of it. */
+export function queueMarkClear(markSheet: Excel.Worksheet, runs: ReadonlyArray<{ start: number; count: number }> | null): void {
+  if (runs === null) {
+    markSheet.getRange().clear('Contents');
+    return;
+  }
+  for (const { start, count } of runs) markSheet.getRangeByIndexes(start, 0, count, MAX_COLUMNS).clear('Contents');
+}
+
+/**
+ * Rows were inserted (count > 0) or deleted (count < 0) at `at` on a data sheet: do the same on its
+ * mark sheet, so marks below stay on their cells. One sync; nothing happens when the data sheet has no
+ * mark sheet (the batch then fails with ItemNotFound, which is not an error here).
+ */
+export async function shiftMarkRows(context: Excel.RequestContext, dataSheet: string, at: number, count: number): Promise<void> {
+  if (count === 0) return;
+  const markSheet = context.workbook.worksheets.getItem(markSheetName(dataSheet));
+  const rows = markSheet.getRangeByIndexes(at, 0, Math.abs(count), MAX_COLUMNS);
+  if (count > 0) rows.insert('Down');
+  else rows.delete('Up');
+  try {
+    await context.sync();
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+    if (code !== 'ItemNotFound') throw error;
+  }
+}

@@ -1,0 +1,79 @@
+import { LiveValidator, validateWorkbook } from '../../src/app/validate';
+import { TICKETS, CUSTOMERS } from '../../src/domain/schema';
+import type { Cell } from '../../src/workbook/types';
+import { MemoryWorkbook } from './memoryWorkbook';
+
+const AS_OF = '2026-11-25T17:30:00';
+const H = TICKETS.columns.map((c) => c.zh);
+const col = (key: string) => TICKETS.columns.findIndex((c) => c.key === key);
+
+// 2026-11-20 09:00 is serial 46346.375
+function ticket(id: string, unit: string, overrides: Record<string, Cell> = {}): Cell[] {
+  const row: Cell[] = H.map(() => null);
+  const base: Record<string, Cell> = {
+    id, receivedAt: 46346.375, channel: '来电', type: '咨询', category: '收费', unit, description: `问物业费 ${id}`, status: '待派单',
+  };
+  for (const [k, v] of Object.entries({ ...base, ...overrides })) row[col(k)] = v;
+  return row;
+}
+
+function workbook(): MemoryWorkbook {
+  return new MemoryWorkbook([
+    { name: '工单', rows: [H, ticket('GD-1', '1-101'), ticket('GD-2', '1-102'), ticket('GD-3', '9-999')] },
+    { name: '客户', rows: [CUSTOMERS.columns.map((c) => c.zh), ['1-101', '王', null, '1', 90, null, '已入住'], ['1-102', '李', null, '1', 80, null, '已入住']] },
+  ]);
+}
+
+describe('validating a workbook', () => {
+  it('locates each problem on its cell and marks it, in the report language', async () => {
+    const wb = workbook();
+    const report = await validateWorkbook(wb, { asOf: AS_OF, mark: true });
+    // GD-3's unit 9-999 is not in the register: 工单 row 4, 房号 (column F = index 5)
+    expect(report.problems.map((p) => [p.sheet, p.row, p.column, p.col, p.code])).toEqual([['工单', 4, '房号', 5, 'UNIT_UNKNOWN']]);
+    expect(report.errors).toBe(1);
+    expect(report.bySheet.map((g) => [g.sheet, g.problems.length])).toEqual([['工单', 1]]);
+    expect(report.problems[0].message).toMatch(/^工单 第 4 行「房号」：/);
+    expect(wb.marks.get('工单')).toEqual([{ row: 3, col: 5, severity: 'error' }]);
+  });
+
+  it('judges a Chinese workbook by Chinese defaults even when the messages are English', async () => {
+    // no Settings sheet: the default lists apply, in the workbook's language (收费 is a default category)
+    const report = await validateWorkbook(workbook(), { asOf: AS_OF, lang: 'en' });
+    expect(report.problems.map((p) => p.code)).toEqual(['UNIT_UNKNOWN']);
+    expect(report.problems[0].message).toMatch(/^工单 row 4, 房号: /);
+  });
+});
+
+describe('live validation', () => {
+  it('judges a change from the changed row alone and re-marks only what changed', async () => {
+    const wb = workbook();
+    const { validator, report } = await LiveValidator.start(wb, { asOf: AS_OF });
+    expect(report.problems).toHaveLength(1);
+    const reads: number[][] = [];
+    const readRows = wb.readRows.bind(wb);
+    wb.readRows = async (sheet, rows) => {
+      reads.push([...rows]);
+      return readRows(sheet, rows);
+    };
+    // the clerk fixes the unit of GD-3 (sheet row 3, 0-based) and gives GD-2 the ID GD-1
+    wb.sheets[0].rows[3][col('unit')] = '1-101';
+    let after = await validator.onRowsChanged(wb, '工单', [3]);
+    expect(after.problems).toEqual([]);
+    expect(wb.marks.get('工单')).toEqual([]);
+    wb.sheets[0].rows[2][col('id')] = 'GD-1';
+    after = await validator.onRowsChanged(wb, '工单', [2]);
+    // the duplicate is reported on the later row, as a full pass would
+    expect(after.problems.map((p) => [p.row, p.column, p.code])).toEqual([[3, '工单号', 'TICKET_DUPLICATE_ID']]);
+    expect(after.problems).toEqual((await validateWorkbook(wb, { asOf: AS_OF })).problems);
+    expect(wb.marks.get('工单')).toEqual([{ row: 2, col: 0, severity: 'error' }]);
+    // only the changed rows were read
+    expect(reads).toEqual([[3], [2]]);
+  });
+
+  it('ignores the header row and sheets it does not know', async () => {
+    const wb = workbook();
+    const { validator, report } = await LiveValidator.start(wb, { asOf: AS_OF });
+    expect(await validator.onRowsChanged(wb, '工单', [0])).toBe(report);
+    expect(await validator.onRowsChanged(wb, '别的表', [4])).toBe(report);
+  });
+});

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { run } from '../../src/cli/main';
+import { generateSample } from '../../src/domain/sample';
+import { ALL_SHEETS } from '../../src/domain/schema';
+import { FileWorkbook } from '../../src/workbook/file';
+
+const AS_OF = '2026-11-25T17:30';
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function tmp(name: string): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deskbook-validate-')), name);
+}
+
+async function dataHash(file: string): Promise<string> {
+  const wb = FileWorkbook.open(fs.readFileSync(file));
+  const names = ALL_SHEETS.map((d) => d.zh);
+  return createHash('sha256').update(JSON.stringify(await wb.readSheets(names))).digest('hex');
+}
+
+describe('deskbook validate', () => {
+  const demo = tmp('demo.xlsx');
+  beforeAll(async () => {
+    expect((await cli('demo', '--out', demo, '--as-of', AS_OF)).code).toBe(0);
+  });
+
+  it('on the demo workbook reports exactly the problems the generator planted', async () => {
+    const r = await cli('validate', demo, '--json', '--as-of', AS_OF);
+    const found = JSON.parse(r.out) as Array<{ sheet: string; row: number; column: string; code: string; severity: string; message: string }>;
+    const planted = generateSample({ asOf: `${AS_OF}:00` }).planted;
+    expect(planted.length).toBeGreaterThanOrEqual(5);
+    const expected = planted.map((p) => {
+      const def = ALL_SHEETS.find((d) => d.key === p.sheet)!;
+      // planted rows are 0-based data rows; Excel row = index + 2 (the header is row 1)
+      return [def.zh, p.row + 2, def.columns.find((c) => c.key === p.column)!.zh, p.code];
+    });
+    const sortKey = (a: Array<string | number>) => `${a[0]}|${String(a[1]).padStart(6, '0')}|${a[3]}`;
+    expect(found.map((p) => [p.sheet, p.row, p.column, p.code]).sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(
+      expected.sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
+    );
+    expect(found.every((p) => p.message.startsWith(`${p.sheet} 第 ${p.row} 行「${p.column}」：`))).toBe(true);
+    expect(r.code).toBe(1); // planted errors; the overpayment alone would only warn
+  });
+
+  it('prints a list grouped by sheet, in English on request', async () => {
+    const r = await cli('validate', demo, '--lang', 'en', '--as-of', AS_OF);
+    // the sheets keep their (Chinese) names; the words around them are English
+    expect(r.out).toMatch(/^工单: problems: 5$/m);
+    expect(r.out).toContain('工单 row 279, 工单号: ticket ID "GD-20260724-0001" is already used on row 278');
+    expect(r.out).toMatch(/^errors: 7, warnings: 1$/m);
+  });
+
+  it('finds nothing on a clean sample and exits 0', async () => {
+    const clean = tmp('clean.xlsx');
+    await cli('demo', '--out', clean, '--as-of', AS_OF, '--no-plant');
+    const r = await cli('validate', clean, '--as-of', AS_OF);
+    expect(r.out).toBe('未发现问题');
+    expect(r.code).toBe(0);
+  });
+
+  it('--mark marks the cells without changing a value, and a second pass finds the same', async () => {
+    const file = tmp('marked.xlsx');
+    fs.copyFileSync(demo, file);
+    const before = await dataHash(file);
+    const first = await cli('validate', file, '--json', '--as-of', AS_OF, '--mark');
+    expect(await dataHash(file)).toBe(before);
+    const second = await cli('validate', file, '--json', '--as-of', AS_OF);
+    expect(JSON.parse(second.out)).toEqual(JSON.parse(first.out));
+    expect((await FileWorkbook.open(fs.readFileSync(file)).listSheets()).map((s) => s.name)).toEqual(ALL_SHEETS.map((d) => d.zh));
+  });
+
+  it('an unreadable file exits 2 with one line', async () => {
+    const r = await cli('validate', tmp('missing.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,123 @@
+import { describeProblem } from '../../../src/domain/messages';
+import { Problem } from '../../../src/domain/problems';
+import { RULES, validateAll } from '../../../src/domain/rules';
+import { ALL_SHEETS, SheetKey } from '../../../src/domain/schema';
+import { defaultSettings } from '../../../src/domain/settings';
+import { readTable, TableRead } from '../../../src/domain/table';
+import { parseWallText } from '../../../src/domain/time';
+import { PLANTED, plantedGrids, readPlanted } from './planted';
+
+type Reads = Partial<Record<SheetKey, TableRead>>;
+
+const where = (p: Problem) => [p.sheet, p.row, p.column, p.code];
+const sheetKey: Record<string, SheetKey> = Object.fromEntries(ALL_SHEETS.map((d) => [d.zh, d.key]));
+
+describe('the planted workbook: one problem per rule', () => {
+  const { reads, ctx } = readPlanted();
+  const problems = validateAll(reads, ctx);
+
+  it('reads every cell (the rules, not conversion, find the problems)', () => {
+    for (const read of Object.values(reads)) expect(read!.problems).toEqual([]);
+  });
+
+  it('finds each planted problem at its row and column, and nothing else', () => {
+    expect(problems.map(where)).toEqual(PLANTED);
+  });
+
+  it('plants every rule of the registry exactly once', () => {
+    const planted = PLANTED.map(([sheet, , , code]) => `${sheetKey[sheet]} ${code}`);
+    expect(new Set(planted).size).toBe(planted.length);
+    expect([...planted].sort()).toEqual(RULES.map((r) => `${r.sheet} ${r.code}`).sort());
+  });
+
+  it('gives each problem the severity of its rule: overpayment and double entry are warnings', () => {
+    for (const p of problems) {
+      const rule = RULES.find((r) => r.code === p.code && r.sheet === sheetKey[p.sheet]);
+      expect(p.severity).toBe(rule?.severity);
+    }
+    expect(problems.filter((p) => p.severity === 'warning').map((p) => p.code)).toEqual(['TICKET_DOUBLE_ENTRY', 'CHARGE_OVERPAID']);
+  });
+
+  it('leaves clerk lists unchecked when Settings has no clerks', () => {
+    const none = validateAll(reads, { ...ctx, settings: { ...ctx.settings, clerks: [] } });
+    expect(none.filter((p) => p.code === 'LIST_UNKNOWN').map(where)).toEqual([
+      ['工单', 5, '类别', 'LIST_UNKNOWN'],
+      ['应收', 5, '费用项目', 'LIST_UNKNOWN'],
+    ]);
+  });
+
+  it('checks units only when the customer register has rows', () => {
+    const none = validateAll(reads, { ...ctx, units: null });
+    expect(none.some((p) => p.code === 'UNIT_UNKNOWN')).toBe(false);
+  });
+
+  it('is judged against the as-of moment it is given, never the clock', () => {
+    // a week later, the reminder of 11-28 is in the past, and the ticket of 12-25 still ahead
+    const later = validateAll(reads, { ...ctx, asOf: parseWallText('2026-12-02 09:00')! });
+    expect(later.filter((p) => p.code === 'TIME_IN_FUTURE').map(where)).toEqual([
+      ['工单', 8, '受理时间', 'TIME_IN_FUTURE'],
+      ['应收', 8, '收款日期', 'TIME_IN_FUTURE'],
+    ]);
+  });
+});
+
+describe('problems in words for a clerk', () => {
+  const { reads, ctx } = readPlanted();
+  const problems = validateAll(reads, ctx);
+  const say = (code: string, lang: 'zh' | 'en') => describeProblem(problems.find((p) => p.code === code)!, lang);
+
+  it('has Chinese and English words for every rule', () => {
+    for (const p of problems) {
+      for (const lang of ['zh', 'en'] as const) {
+        const text = describeProblem(p, lang);
+        expect(text).not.toContain(p.code);
+        expect(text).not.toMatch(/undefined|NaN|\[object/);
+      }
+    }
+  });
+
+  it('names the row, the column and the column it clashes with, by the headers in the file', () => {
+    expect(say('TICKET_TIME_ORDER', 'zh')).toBe('工单 第 9 行「完成时间」：2026-11-21 15:00 早于「首次响应时间」2026-11-22 09:30，应在其后');
+    expect(say('TICKET_TIME_ORDER', 'en')).toBe('工单 row 9, 完成时间: 2026-11-21 15:00 is before 首次响应时间 (2026-11-22 09:30); it should come after it');
+    expect(say('TICKET_STATUS_NEEDS_RESOLVED', 'zh')).toBe('工单 第 11 行「完成时间」：「状态」为“已完成”，须填写「完成时间」');
+    expect(say('TICKET_STATUS_NEEDS_CALLBACK', 'zh')).toBe('工单 第 12 行「回访时间」：投诉工单「状态」为“已关闭”，须填写「回访时间」');
+    expect(say('TICKET_DUPLICATE_ID', 'zh')).toBe('工单 第 17 行「工单号」：工单号“GD-001”与第 2 行重复，工单号应唯一');
+  });
+
+  it('says what is expected', () => {
+    expect(say('PHONE_FORMAT', 'zh')).toBe(
+      '工单 第 6 行「电话」：“1381234567”不是有效的电话号码，应为 11 位手机号（1 开头，如 13812345678）或带区号的座机号（如 021-58881234）',
+    );
+    expect(say('LIST_UNKNOWN', 'zh')).toBe('工单 第 5 行「类别」：“维修工”不在设置表的类别列表中，应为：维修、保洁、安保、绿化、停车、收费、噪音、服务态度、其他');
+    expect(say('CHARGE_OVERPAID', 'zh')).toBe('应收 第 9 行「实收金额」：实收 712.80 大于「应收金额」356.40（多 356.40），请核对是否把几期的款记在了一行');
+    expect(say('CHARGE_PAID_NO_DATE', 'en')).toBe('应收 row 10, 收款日期: 实收金额 is 100.00, so 收款日期 must be filled in (a date such as 2026-11-25)');
+    expect(say('TIME_IN_FUTURE', 'zh')).toBe('工单 第 8 行「受理时间」：2026-12-25 09:00 比当前时间（2026-11-25 17:30）晚一天以上，请检查年、月、日是否录错');
+  });
+
+  it('lists every rule once with its wording in both languages', () => {
+    const keys = RULES.map((r) => `${r.sheet} ${r.code}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const r of RULES) {
+      expect(r.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.en).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
+
+describe('an English workbook', () => {
+  it('finds the same problems under English headers, and words them in English', () => {
+    const { reads, ctx } = readPlanted();
+    const en: Reads = {};
+    for (const [key, read] of Object.entries(reads) as Array<[SheetKey, TableRead]>) {
+      const def = read.def;
+      const grid = plantedGrids()[key];
+      const header = grid.rows[0].map((h) => def.columns.find((c) => c.zh === h)?.en ?? h);
+      en[key] = readTable(def, { ...grid, name: def.en, rows: [header, ...grid.rows.slice(1)] });
+    }
+    const settings = { ...defaultSettings('zh'), clerks: ctx.settings.clerks };
+    const problems = validateAll(en, { ...ctx, settings, lang: 'en' });
+    expect(problems.map((p) => [p.row, p.code])).toEqual(PLANTED.map(([, row, , code]) => [row, code]));
+    const order = problems.find((p) => p.code === 'TICKET_TIME_ORDER')!;
+    expect(describeProblem(order, 'en')).toBe('Tickets row 9, Resolved: 2026-11-21 15:00 is before First response (2026-11-22 09:30); it should come after it');
+  });
+});
