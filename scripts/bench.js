@@ -94,7 +94,17 @@ async function domainAlone(file) {
   const ticketsOnly = { tickets: reads.tickets, customers: reads.customers, settings: reads.settings };
   const ticketGrid = grids.find((g) => sheetDefByName(g.name)?.key === 'tickets');
   const tickets = reads.tickets.records.length;
+  const { buildReport } = require(path.join(root, 'dist', 'domain', 'report', 'model'));
+  const { latestCompletePeriod } = require(path.join(root, 'dist', 'domain', 'periods'));
+  const now = parseWallText(AS_OF);
+  const data = { tickets: reads.tickets, charges: reads.charges, customers: reads.customers, reminders: reads.reminders };
+  const allFour = () => {
+    for (const kind of ['daily', 'weekly', 'monthly', 'quarterly']) {
+      buildReport(kind, latestCompletePeriod(kind, now, ctx.settings), data, ctx.settings, { now, generatedAt: now, lang: 'zh' });
+    }
+  };
   return [
+    { task: 'domain: all four report models (daily, weekly, monthly, quarterly)', rows, ms: medianMs(allFour) },
     { task: 'domain: read tables (find columns, convert every cell)', rows, ms: medianMs(readAll) },
     { task: 'domain: rules on all parsed tables', rows, ms: medianMs(() => validateAll(reads, ctx)) },
     { task: `domain: validate ${tickets} tickets (read table + rules)`, rows: tickets, ms: medianMs(() => validateAll({ ...ticketsOnly, tickets: readTable(sheetDefByName(ticketGrid.name), ticketGrid) }, ctx)) },
@@ -110,6 +120,16 @@ async function main() {
       { task: 'bare SheetJS read (read + sheet_to_json)', run: () => timed(process.execPath, ['-e', BARE_READ, file]) },
       { task: 'deskbook status', run: () => timed(process.execPath, [cli, 'status', file, '--json']) },
       { task: 'deskbook validate', run: () => timed(process.execPath, [cli, 'validate', file, '--json', '--as-of', AS_OF]) },
+      {
+        task: 'deskbook report monthly (read, model, write the sheet)',
+        run: () => {
+          const copy = path.join(os.tmpdir(), `deskbook-bench-report-${process.pid}.xlsx`);
+          fs.copyFileSync(file, copy);
+          const r = timed(process.execPath, [cli, 'report', 'monthly', copy, '--as-of', AS_OF]);
+          fs.rmSync(copy, { force: true });
+          return r;
+        },
+      },
       {
         task: 'deskbook init (already set up: read, no write)',
         run: () => {

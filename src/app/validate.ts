@@ -3,7 +3,7 @@
 import { Lang } from '../domain/enums';
 import { describeProblem } from '../domain/messages';
 import { Problem, sortProblems } from '../domain/problems';
-import { validateAll, ValidationContext } from '../domain/rules';
+import { unitsOf, validateAll, ValidationContext } from '../domain/rules';
 import { ALL_SHEETS, SheetKey } from '../domain/schema';
 import { readMoreRows, TableRead, TableRecord } from '../domain/table';
 import { parseWallText, WallTime } from '../domain/time';
@@ -48,13 +48,6 @@ function readsOf(loaded: LoadedWorkbook): Reads {
   const reads: Reads = {};
   for (const [key, s] of loaded.structured) reads[key] = s.read;
   return reads;
-}
-
-function unitsOf(customers: TableRead | undefined): ReadonlySet<string> | null {
-  if (!customers || customers.records.length === 0) return null;
-  const units = new Set<string>();
-  for (const r of customers.records) if (typeof r.values.unit === 'string') units.add(r.values.unit);
-  return units;
 }
 
 function locate(p: Problem, reads: Reads, lang: Lang): LocatedProblem {

@@ -1,8 +1,10 @@
 // deskbook: batch jobs on workbook files. It parses, calls a use case, prints; nothing more.
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { writeSample } from '../app/sample';
 import { SetupResult, setUpWorkbook, inspectWorkbook, WorkbookStatus } from '../app/setup';
 import { validateWorkbook } from '../app/validate';
+import { ReportProblem, runReport } from '../app/report';
+import type { PeriodKind } from '../domain/periods';
 import { Lang } from '../domain/enums';
 import { describeProblem, fileErrorMessage } from '../domain/messages';
 import { Problem } from '../domain/problems';
@@ -129,6 +131,27 @@ async function runValidate(io: Io, file: string, opts: { lang?: Lang; json?: boo
   return report.errors > 0 ? EXIT.PROBLEMS : EXIT.OK;
 }
 
+interface ReportOptions {
+  period?: string;
+  asOf?: string;
+  out?: string;
+  json?: boolean;
+  lang?: Lang;
+  write: boolean;
+}
+
+async function runReportCommand(io: Io, kind: PeriodKind, file: string, opts: ReportOptions): Promise<number> {
+  const wb = readWorkbookFile(file);
+  const result = await runReport(wb, { kind, period: opts.period, asOf: opts.asOf, lang: opts.lang, write: opts.write });
+  const target = opts.out ?? file;
+  if (opts.write) writeFileAtomic(target, wb.toBytes());
+  const lang = opts.lang ?? result.model.lang;
+  if (opts.json) io.out(JSON.stringify(result.json, null, 2));
+  else if (opts.write) io.out(t(lang, 'reportWritten', { sheet: result.sheetName, file: target }));
+  else io.out(t(lang, 'reportBuilt', { sheet: result.sheetName }));
+  return EXIT.OK;
+}
+
 interface DemoOptions {
   out: string;
   seed?: number;
@@ -199,6 +222,19 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (file: string, opts: { lang?: Lang; json?: boolean; asOf?: string; mark?: boolean }) => setExit(await runValidate(io, file, opts)));
 
   program
+    .command('report')
+    .description('build a report (daily tally, weekly, monthly or quarterly) and write it as a sheet')
+    .addArgument(new Argument('<kind>', 'daily | weekly | monthly | quarterly').choices(['daily', 'weekly', 'monthly', 'quarterly']))
+    .argument('<file>', '.xlsx workbook')
+    .option('--period <p>', 'the period: 2026-11-24, 2026-W48, 2026-11 or 2026-Q4 (default: the latest complete one)')
+    .option('--as-of <datetime>', 'now, for the report (default: the machine\'s clock); the report counts up to the earlier of this and the period end', wallClock)
+    .option('--out <file>', 'write the workbook with the report sheet here instead of into FILE')
+    .option('--json', 'print the report model as JSON')
+    .option('--no-write', 'do not write the sheet (with --json: only print)')
+    .addOption(langOption())
+    .action(async (kind: PeriodKind, file: string, opts: ReportOptions) => setExit(await runReportCommand(io, kind, file, opts)));
+
+  program
     .command('demo')
     .description('write a generated sample service center (a property-management desk) to a new workbook')
     .option('--out <file>', 'the workbook to write', 'demo.xlsx')
@@ -236,6 +272,10 @@ export async function run(argv: ReadonlyArray<string>, io: Io = stdio): Promise<
       // commander has already printed its one-line message
       return EXIT.USAGE;
     }
+    if (e instanceof ReportProblem) {
+      io.err(`deskbook: ${t(lang, e.code === 'BAD_PERIOD' ? 'badPeriod' : e.code === 'BAD_AS_OF' ? 'badAsOf' : 'noTickets', { detail: e.detail })}`);
+      return EXIT.USAGE;
+    }
     if (e instanceof FileProblem) {
       io.err(`deskbook: ${fileErrorMessage(e.code, lang, e.file, e.detail)}`);
       return EXIT.USAGE;
@@ -247,6 +287,11 @@ export async function run(argv: ReadonlyArray<string>, io: Io = stdio): Promise<
 }
 
 if (require.main === module || process.argv[1]?.endsWith('deskbook.js')) {
+  // `deskbook validate x.xlsx | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

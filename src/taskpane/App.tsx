@@ -38,9 +38,10 @@ const ValidationView = lazy(() =>
   import(/* webpackChunkName: "validation-view" */ './components/ValidationView').then((m) => ({ default: m.ValidationView })),
 );
 const EntryForm = lazy(() => import(/* webpackChunkName: "entry-form" */ './components/EntryForm').then((m) => ({ default: m.EntryForm })));
+const ReportsView = lazy(() => import(/* webpackChunkName: "reports-view" */ './components/ReportsView').then((m) => ({ default: m.ReportsView })));
 
-/** The pane's tabs; a Reports tab joins them later. */
-type TabKey = 'workbook' | 'validation' | 'entry';
+/** The pane's tabs. */
+type TabKey = 'workbook' | 'validation' | 'entry' | 'reports';
 
 export type AppProps =
   | { readonly mode: 'excel'; readonly lang: Lang; readonly host: Host }
@@ -112,6 +113,20 @@ export function App(props: AppProps) {
       .then(setStatus)
       .catch((err) => setNotice({ intent: 'error', title: strings.errorTitle, text: describeError(err, { lang, strings }) }));
   }, [host, lang, strings]);
+
+  /** after a report or the KPI pivots were written: the workbook's sheets are read again */
+  const sheetWritten = useCallback(() => {
+    if (!host) return;
+    host
+      .run((wb) => inspectWorkbook(wb))
+      .then(setStatus)
+      .catch((err) => setNotice({ intent: 'error', title: strings.errorTitle, text: describeError(err, { lang, strings }) }));
+  }, [host, lang, strings]);
+
+  const selectTab = (next: TabKey) => {
+    setTab(next);
+    setVisited((old) => (old.has(next) ? old : new Set([...old, next])));
+  };
 
   /** standalone: make a workbook file the current one; if it fails, the previous one stays open */
   const adopt = (load: () => Promise<FileHost>, fileName?: string) =>
@@ -202,11 +217,7 @@ export function App(props: AppProps) {
       <TabList
         className={styles.tabs}
         selectedValue={tab}
-        onTabSelect={(_, data) => {
-          const next = data.value as TabKey;
-          setTab(next);
-          setVisited((old) => (old.has(next) ? old : new Set([...old, next])));
-        }}
+        onTabSelect={(_, data) => selectTab(data.value as TabKey)}
         data-testid="tabs"
       >
         <Tab value="workbook" data-testid="tab-workbook">
@@ -217,6 +228,9 @@ export function App(props: AppProps) {
         </Tab>
         <Tab value="entry" data-testid="tab-entry">
           {strings.tabEntry}
+        </Tab>
+        <Tab value="reports" data-testid="tab-reports">
+          {strings.tabReports}
         </Tab>
       </TabList>
 
@@ -261,6 +275,24 @@ export function App(props: AppProps) {
         {visited.has('entry') && (
           <Suspense fallback={<Spinner size="small" />}>
             <EntryForm key={opened} host={host} lang={lang} strings={strings} revision={revision} onAdded={ticketAdded} />
+          </Suspense>
+        )}
+      </div>
+
+      <div className={mergeClasses(styles.panel, tab !== 'reports' && styles.hidden)} role="tabpanel" hidden={tab !== 'reports'} data-testid="panel-reports">
+        {visited.has('reports') && (
+          <Suspense fallback={<Spinner size="small" />}>
+            <ReportsView
+              key={opened}
+              host={host}
+              lang={lang}
+              strings={strings}
+              status={status}
+              revision={revision}
+              onDownload={file ? () => download(file) : undefined}
+              onShowWorkbook={() => selectTab('workbook')}
+              onWritten={sheetWritten}
+            />
           </Suspense>
         )}
       </div>

@@ -60,3 +60,27 @@ export async function addTicket(wb: Workbook, input: TicketInput, opts: AddTicke
 export async function rowDetail(wb: Workbook, sheet: string, row: number): Promise<RowDetail> {
   return (await entry()).rowDetail(wb, sheet, row);
 }
+
+// Reports: the report use case (app/report.ts), loaded when the Reports tab first asks for it.
+import type { PeriodKind } from '../domain/periods';
+import type { ReportRequest, ReportResult } from '../app/report';
+export type { PeriodKind } from '../domain/periods';
+export type { ReportResult } from '../app/report';
+/** The report kinds, in the order the pane offers them (the domain's PERIOD_KINDS, kept here so that
+ *  the pane's first chunk does not carry the period code). */
+export const REPORT_KINDS: ReadonlyArray<PeriodKind> = ['daily', 'weekly', 'monthly', 'quarterly'];
+export type ReportPeriods = Record<PeriodKind, { default: string; choices: string[] }>;
+
+const reports = () => import(/* webpackChunkName: "report" */ '../app/report');
+
+export async function runReport(wb: Workbook, req: ReportRequest): Promise<ReportResult> {
+  return (await reports()).runReport(wb, req);
+}
+
+export async function reportPeriods(wb: Workbook, now?: string): Promise<ReportPeriods> {
+  return (await reports()).reportPeriods(wb, now);
+}
+
+export async function writeKpiPivots(wb: Workbook, opts?: { lang?: Lang }): Promise<{ sheet: string; pivots: boolean }> {
+  return (await reports()).writeKpiPivots(wb, opts);
+}

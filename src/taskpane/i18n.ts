@@ -3,6 +3,8 @@
 // that cannot be opened at all.
 import type { Lang } from '../domain/enums';
 import type { SheetKey } from '../domain/schema';
+import type { PeriodKind } from './backend';
+import type { TileKey } from './reportFormat';
 
 export interface Strings {
   readonly title: string;
@@ -56,6 +58,7 @@ export interface Strings {
   readonly tabWorkbook: string;
   readonly tabValidation: string;
   readonly tabEntry: string;
+  readonly tabReports: string;
 
   // validation
   readonly validationIntro: string;
@@ -96,6 +99,48 @@ export interface Strings {
   readonly entryHasErrors: string;
   readonly entryHasWarnings: string;
   readonly installationTag: (tag: string) => string;
+
+  // reports
+  readonly reportsIntro: string;
+  readonly reportKind: string;
+  readonly reportKindLabel: Readonly<Record<PeriodKind, string>>;
+  readonly reportPeriod: string;
+  readonly reportPeriodHint: Readonly<Record<PeriodKind, string>>;
+  readonly defaultPeriod: (label: string) => string;
+  readonly generateReport: string;
+  readonly showKpis: string;
+  readonly generating: string;
+  readonly computing: string;
+  readonly reportWrittenTitle: string;
+  readonly reportWrittenExcel: (sheet: string) => string;
+  readonly reportWrittenFile: (sheet: string) => string;
+  readonly jumpToSheet: (sheet: string) => string;
+  readonly reportNotReadyTitle: string;
+  readonly reportSheetsMissing: (sheets: ReadonlyArray<string>) => string;
+  readonly reportColumnsMissing: (missing: ReadonlyArray<string>) => string;
+  /** one item of reportColumnsMissing */
+  readonly sheetLacks: (sheet: string, columns: ReadonlyArray<string>) => string;
+  readonly goToWorkbookTab: string;
+  readonly reportBadPeriod: (period: string) => string;
+  readonly reportNoCharges: (sheet: string) => string;
+  readonly kpiHeading: (kind: string, period: string) => string;
+  readonly asOf: (time: string) => string;
+  readonly kpisStale: string;
+  readonly kpiLabel: Readonly<Record<TileKey, string>>;
+  readonly notApplicable: string;
+  readonly previousValue: (value: string) => string;
+  readonly changeAria: Readonly<Record<'up' | 'down' | 'same', string>>;
+  readonly trendHeading: string;
+  readonly trendAria: (points: number) => string;
+  readonly trendPoint: (label: string, received: string, resolved: string) => string;
+  readonly monthShort: (month: number) => string;
+  readonly pivotsHeading: string;
+  readonly pivotsIntroExcel: string;
+  readonly pivotsIntroFile: string;
+  readonly writePivots: string;
+  readonly refreshPivots: string;
+  readonly pivotsWrittenExcel: (sheet: string) => string;
+  readonly pivotsWrittenFile: (sheet: string) => string;
 
   // problems
   readonly errorTitle: string;
@@ -161,6 +206,7 @@ const zh: Strings = {
   tabWorkbook: '工作簿',
   tabValidation: '校验',
   tabEntry: '登记',
+  tabReports: '报表',
 
   validationIntro:
     '逐行检查各工作表：必填项、下拉值、电话与房号、时间先后、状态是否一致、重复工单号等。问题只在单元格上标出，不会改动您录入的内容。',
@@ -202,6 +248,60 @@ const zh: Strings = {
   entryHasErrors: '请先改正标出的问题，工单尚未登记。',
   entryHasWarnings: '请核对以下提醒。确认无误后点击“仍然登记”。',
   installationTag: (tag) => `本机编号 ${tag}（写入工单号，使多人同时登记也不重复）`,
+
+  reportsIntro: '生成周报、月报、季报和日盘点表：报表写入工作簿中单独的工作表，重新生成只替换该表，不改动任何数据。下方同时显示该期的主要指标与上期对比（环比）。',
+  reportKind: '报表类型',
+  reportKindLabel: { daily: '日盘点', weekly: '周报', monthly: '月报', quarterly: '季报' },
+  reportPeriod: '期间',
+  reportPeriodHint: {
+    daily: '默认为今天',
+    weekly: '默认：周五起为本周，此前为上一周',
+    monthly: '默认为上一个完整月份',
+    quarterly: '默认为上一个完整季度',
+  },
+  defaultPeriod: (label) => `${label}（默认）`,
+  generateReport: '生成报表',
+  showKpis: '仅查看指标',
+  generating: '正在生成…',
+  computing: '正在计算…',
+  reportWrittenTitle: '报表已生成',
+  reportWrittenExcel: (sheet) => `已写入工作表“${sheet}”。`,
+  reportWrittenFile: (sheet) => `工作表“${sheet}”已加入工作簿。浏览器中无法直接打开工作表：请下载工作簿，用 Excel 打开即可看到。`,
+  jumpToSheet: (sheet) => `转到“${sheet}”`,
+  reportNotReadyTitle: '暂时无法生成报表',
+  reportSheetsMissing: (sheets) => `工作簿中没有“${list(sheets, '”、“')}”工作表，报表无从统计。请在“工作簿”页点击“设置此工作簿”。`,
+  reportColumnsMissing: (missing) => `报表所需的列不全：${list(missing, '；')}。请在“工作簿”页查看并补上这些列。`,
+  sheetLacks: (sheet, columns) => `“${sheet}”缺少 ${list(columns, '、')}`,
+  goToWorkbookTab: '前往“工作簿”页',
+  reportBadPeriod: (period) => `“${period}”不是有效的期间，请从列表中选择。`,
+  reportNoCharges: (sheet) => `工作簿中没有“${sheet}”工作表，报表中不含收缴率与欠费。`,
+  kpiHeading: (kind, period) => `${kind} ${period}`,
+  asOf: (time) => `截至 ${time}`,
+  kpisStale: '计算后工作簿有改动，指标可能已过时，请重新生成或查看。',
+  kpiLabel: {
+    received: '受理量',
+    resolved: '办结量',
+    backlog: '未结',
+    onTimeResponse: '及时响应率',
+    onTimeResolution: '及时办结率',
+    callbackRate: '回访率',
+    satisfaction: '满意率',
+    collectionRate: '收缴率',
+  },
+  notApplicable: '无',
+  previousValue: (value) => `上期 ${value}`,
+  changeAria: { up: '较上期上升', down: '较上期下降', same: '与上期持平' },
+  trendHeading: '受理与办结走势',
+  trendAria: (points) => `最近 ${points} 期受理量与办结量柱状图`,
+  trendPoint: (label, received, resolved) => `${label}：受理 ${received}，办结 ${resolved}`,
+  monthShort: (month) => `${month}月`,
+  pivotsHeading: 'KPI 透视表',
+  pivotsIntroExcel: '在“KPI”工作表上建立数据透视表：类别×状态、部门×月份、类型×渠道（按工单数）。数据有变动时再点一次即可刷新。',
+  pivotsIntroFile: '浏览器模式下写入同样的交叉表（类别×状态、部门×月份、类型×渠道），以数值形式保存在“KPI”工作表中；在 Excel 中使用加载项可得到真正的数据透视表。',
+  writePivots: '生成 KPI 透视表',
+  refreshPivots: '刷新 KPI 透视表',
+  pivotsWrittenExcel: (sheet) => `已在“${sheet}”上建立数据透视表。`,
+  pivotsWrittenFile: (sheet) => `交叉表已以数值写入“${sheet}”，下载工作簿即可查看。`,
 
   errorTitle: '无法完成',
   thisWorkbook: '此工作簿',
@@ -266,6 +366,7 @@ const en: Strings = {
   tabWorkbook: 'Workbook',
   tabValidation: 'Validation',
   tabEntry: 'New ticket',
+  tabReports: 'Reports',
 
   validationIntro:
     'Checks every row of every sheet: required fields, list values, phones and units, time order, status consistency, duplicate ticket IDs and more. Problems are marked on the cells; nothing you typed is changed.',
@@ -308,6 +409,65 @@ const en: Strings = {
   entryHasErrors: 'Fix the problems marked below; the ticket has not been added.',
   entryHasWarnings: 'Please check the notes below. If all is right, click "Add anyway".',
   installationTag: (tag) => `This computer's tag: ${tag} (part of each ticket ID, so that IDs never clash)`,
+
+  reportsIntro:
+    'Generate the daily tally and the weekly, monthly and quarterly reports: each is written to its own sheet, and regenerating replaces only that sheet, never your data. The period\'s main figures and the previous period\'s are shown below.',
+  reportKind: 'Report',
+  reportKindLabel: { daily: 'Daily tally', weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly' },
+  reportPeriod: 'Period',
+  reportPeriodHint: {
+    daily: 'Default: today',
+    weekly: 'Default: this week from Friday on, else last week',
+    monthly: 'Default: the last complete month',
+    quarterly: 'Default: the last complete quarter',
+  },
+  defaultPeriod: (label) => `${label} (default)`,
+  generateReport: 'Generate report',
+  showKpis: 'Show figures only',
+  generating: 'Generating…',
+  computing: 'Computing…',
+  reportWrittenTitle: 'Report generated',
+  reportWrittenExcel: (sheet) => `Written to the sheet "${sheet}".`,
+  reportWrittenFile: (sheet) =>
+    `The sheet "${sheet}" is now in the workbook. A browser cannot show sheets: download the workbook and open it in Excel to see it.`,
+  jumpToSheet: (sheet) => `Go to "${sheet}"`,
+  reportNotReadyTitle: 'Reports cannot be made yet',
+  reportSheetsMissing: (sheets) =>
+    `This workbook has no ${list(sheets.map((s) => `"${s}"`), ' or ')} sheet, so there is nothing to count. Click "Set up this workbook" on the Workbook tab.`,
+  reportColumnsMissing: (missing) => `Columns the reports need are missing: ${list(missing, '; ')}. See the Workbook tab and add them.`,
+  sheetLacks: (sheet, columns) => `"${sheet}" lacks ${list(columns, ', ')}`,
+  goToWorkbookTab: 'Go to the Workbook tab',
+  reportBadPeriod: (period) => `"${period}" is not a valid period; pick one from the list.`,
+  reportNoCharges: (sheet) => `This workbook has no "${sheet}" sheet: the reports leave out collection and arrears.`,
+  kpiHeading: (kind, period) => `${kind} ${period}`,
+  asOf: (time) => `As of ${time}`,
+  kpisStale: 'The workbook changed after these figures were computed; generate or show them again.',
+  kpiLabel: {
+    received: 'Received',
+    resolved: 'Resolved',
+    backlog: 'Backlog',
+    onTimeResponse: 'On-time response',
+    onTimeResolution: 'On-time resolution',
+    callbackRate: 'Callback rate',
+    satisfaction: 'Satisfaction',
+    collectionRate: 'Collection rate',
+  },
+  notApplicable: 'n/a',
+  previousValue: (value) => `Previous ${value}`,
+  changeAria: { up: 'up on the previous period', down: 'down on the previous period', same: 'same as the previous period' },
+  trendHeading: 'Received and resolved',
+  trendAria: (points) => `Bar chart of tickets received and resolved over the last ${points} periods`,
+  trendPoint: (label, received, resolved) => `${label}: ${received} received, ${resolved} resolved`,
+  monthShort: (month) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1] ?? String(month),
+  pivotsHeading: 'KPI pivots',
+  pivotsIntroExcel:
+    'Builds PivotTables on the "KPI" sheet: category × status, department × month, type × channel (ticket counts). Click again after the data changes to refresh them.',
+  pivotsIntroFile:
+    'In the browser the same cross-tabs (category × status, department × month, type × channel) are written as values on the "KPI" sheet; the add-in inside Excel makes real PivotTables.',
+  writePivots: 'Write KPI pivots',
+  refreshPivots: 'Refresh KPI pivots',
+  pivotsWrittenExcel: (sheet) => `PivotTables built on "${sheet}".`,
+  pivotsWrittenFile: (sheet) => `The cross-tabs are written as values on "${sheet}"; download the workbook to see them.`,
 
   errorTitle: 'Could not finish',
   thisWorkbook: 'this workbook',

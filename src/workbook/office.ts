@@ -19,13 +19,22 @@
 //   1.4  Range.getUsedRangeOrNullObject (readRows: the used part of the changed rows)
 //   1.6  Range.conditionalFormats; ConditionalFormat.type / customOrNullObject / custom.rule.formula
 //   1.7  Worksheet.onChanged (office/live.ts)
+// and, for generated sheets (office/report.ts, writeReport, writePivots):
+//   1.1  Worksheet.delete, name, position; Range.format font / fill / borders / alignment, merge
+//        (1.2); ChartCollection.add, Chart.title, setPosition
+//   1.8  Workbook.pivotTables, WorksheetPivotTableCollection.add, PivotTable.hierarchies,
+//        row/column/dataHierarchies, DataPivotHierarchy.summarizeBy, PivotLayout.getRange, refresh
+//   1.9  Worksheet.pageLayout (A4 landscape, fit to width, margins, print titles): only when the host
+//        reports ExcelApi 1.9 (`isSetSupported`); on 1.8 the report is written without print set-up.
 // Minimum: ExcelApi 1.8 (Excel 2019 and later, Microsoft 365 on Windows, Mac and the web). The
 // manifest declares it.
 //
 // No runtime reference to the global `Excel` or `Office`: only their types, so this module loads in
 // Node (tests, over a fake request context) and in the task pane.
 
-import { Cell, CellMark, ListSource, NewSheet, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from './types';
+import { Cell, CellMark, ListSource, NewSheet, PivotSpec, ReportSheet, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from './types';
+import { checkReportShape, REPORT_LOOKS } from './reportLooks';
+import { queueCharts, queuePageLayout, queueReportLayout } from './office/report';
 import { isMarkSheetName, markBlocks, markSheetName, rowRuns } from './marks';
 import { addressOrigin } from './office/address';
 import { MarkProbe, MAX_COLUMNS, queueMarkClear, queueMarkProbe, queueMarkSetUp } from './office/marks';
@@ -44,6 +53,32 @@ export interface OfficeWorkbookOptions {
   /** The largest request or response Excel accepts (Excel on the web: 5 MB). One sync fills
    * PAYLOAD_FILL of it with cell data. */
   readonly maxPayloadBytes?: number;
+  /** Whether the host has a requirement set (`Office.context.requirements.isSetSupported`); tests
+   * inject it. Without it, the global Office is asked at call time, and absent Office means no. */
+  readonly isSetSupported?: (name: string, version: string) => boolean;
+}
+
+/** Asks Office.js, found by name at call time so this module loads where there is no Office. */
+function hostSupports(name: string, version: string): boolean {
+  type Requirements = { context?: { requirements?: { isSetSupported(name: string, version?: string): boolean } } };
+  const office = (globalThis as Record<string, unknown>)['Office'] as Requirements | undefined;
+  try {
+    return office?.context?.requirements?.isSetSupported(name, version) ?? false;
+  } catch {
+    return false;
+  }
+}
+
+/** Rows between one PivotTable and the title of the next: room for the first to grow on refresh. */
+export const PIVOT_GAP_ROWS = 4;
+
+/** What writeReport and writePivots learn in their first sync. */
+interface GeneratedProbe {
+  /** the sheet of that name and its position, if it exists */
+  readonly existing: { readonly sheet: Excel.Worksheet; readonly index: number } | null;
+  readonly sheetNames: ReadonlyArray<string>;
+  /** PivotTables on that sheet (only when asked for) */
+  readonly pivots: ReadonlyArray<Excel.PivotTable>;
 }
 
 /** Excel's default table style. NewSheet carries no style, so every created table gets this one. */
@@ -145,7 +180,12 @@ export class OfficeWorkbook implements Workbook {
     options: OfficeWorkbookOptions = {},
   ) {
     this.budget = Math.floor((options.maxPayloadBytes ?? EXCEL_PAYLOAD_LIMIT_BYTES) * PAYLOAD_FILL);
+    this.isSetSupported = options.isSetSupported ?? hostSupports;
   }
+
+  /** Charts and PivotTables: Excel draws both. */
+  readonly capabilities = { charts: true, pivots: true } as const;
+  private readonly isSetSupported: (name: string, version: string) => boolean;
 
   /** `context.sync()` calls made so far, for tests and diagnostics. */
   get syncs(): number {
@@ -577,6 +617,115 @@ export class OfficeWorkbook implements Workbook {
       throw error;
     }
     return true;
+  }
+
+  /**
+   * Writes a generated sheet. Syncs: 1 to find the sheet of that name (and its tables), 1 that
+   * replaces it and writes formats, merges, widths, page layout, charts and the values — 2 in all,
+   * more only when the values outweigh one sync's payload budget (a report of thousands of long rows).
+   * An existing sheet is replaced by a fresh one at its position (so no old format, merge, chart or
+   * PivotTable survives); formulas elsewhere that pointed at it show #REF!. A sheet holding an Excel
+   * table (a data sheet) or our marks is never replaced: an Error, a bug above.
+   */
+  async writeReport(report: ReportSheet): Promise<void> {
+    checkReportShape(report);
+    const probe = await this.probeGenerated(report.name, false);
+    try {
+      const sheet = this.queueFreshSheet(report.name, probe);
+      queueReportLayout(sheet, report);
+      if (this.isSetSupported('ExcelApi', '1.9')) queuePageLayout(sheet, report);
+      queueCharts(sheet, report.charts ?? []);
+      const width = report.rows.reduce((w, row) => Math.max(w, row.length), 0);
+      const values = report.rows.map((row) => rowToExcel(row, width));
+      const job = writeJob(values, (chunk, start) => {
+        sheet.getRangeByIndexes(start, 0, chunk.length, width).values = chunk;
+      });
+      await this.writeInSyncs(width > 0 ? [job] : [], this.budget);
+    } catch (error) {
+      throw writeFailed(`Could not write the sheet "${report.name}"`, error);
+    }
+  }
+
+  /**
+   * PivotTables over Excel tables on one sheet, top to bottom, each under a title cell. When the sheet
+   * already holds exactly these PivotTables (by name), they are refreshed instead: 2 syncs. Otherwise
+   * the sheet is replaced and each PivotTable is added and measured before the next is placed below
+   * it: 1 + one sync per PivotTable (3 PivotTables: 4 syncs). A refresh that fails (a PivotTable grew
+   * into the next one) falls back to rebuilding the sheet.
+   */
+  async writePivots(sheetName: string, pivots: ReadonlyArray<PivotSpec>): Promise<void> {
+    const probe = await this.probeGenerated(sheetName, true);
+    const wanted = new Set(pivots.map((p) => p.name.toLocaleLowerCase()));
+    const found = new Set(probe.pivots.map((p) => p.name.toLocaleLowerCase()));
+    if (probe.existing && pivots.length > 0 && wanted.size === found.size && [...wanted].every((n) => found.has(n))) {
+      for (const pivot of probe.pivots) pivot.refresh();
+      try {
+        await this.sync();
+        return;
+      } catch {
+        // rebuilt below
+      }
+    }
+    try {
+      const sheet = this.queueFreshSheet(sheetName, probe);
+      const title = REPORT_LOOKS.section;
+      let row = 0;
+      for (const spec of pivots) {
+        const cell = sheet.getRangeByIndexes(row, 0, 1, 1);
+        cell.values = [[toExcel(spec.title)]];
+        cell.format.font.bold = true;
+        if (title.size !== undefined) cell.format.font.size = title.size;
+        const source = this.context.workbook.tables.getItem(spec.sourceTable);
+        const pivot = sheet.pivotTables.add(spec.name, source, sheet.getRangeByIndexes(row + 1, 0, 1, 1));
+        for (const field of spec.rows) pivot.rowHierarchies.add(pivot.hierarchies.getItem(field));
+        for (const field of spec.columns) pivot.columnHierarchies.add(pivot.hierarchies.getItem(field));
+        const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem(spec.count));
+        data.summarizeBy = 'Count';
+        const extent = pivot.layout.getRange();
+        extent.load('rowCount');
+        await this.sync();
+        row += 1 + extent.rowCount + PIVOT_GAP_ROWS;
+      }
+      if (pivots.length === 0) await this.sync();
+    } catch (error) {
+      throw writeFailed(`Could not write the PivotTables on the sheet "${sheetName}"`, error);
+    }
+  }
+
+  /** One sync: every sheet's name (in tab order), the tables' sheets, and the PivotTables if asked. */
+  private async probeGenerated(name: string, withPivots: boolean): Promise<GeneratedProbe> {
+    const sheets = this.context.workbook.worksheets.load('items/name,items/visibility');
+    const tables = this.context.workbook.tables.load('items/name,items/worksheet/name');
+    const pivots = withPivots ? this.context.workbook.pivotTables.load('items/name,items/worksheet/name') : null;
+    await this.sync();
+    const index = sheets.items.findIndex((sheet) => sameSheetName(sheet.name, name));
+    const sheet = sheets.items[index];
+    if (sheet) {
+      if (isOurs(sheet)) throw new Error(`The sheet "${sheet.name}" is a mark sheet of the add-in, not a generated sheet.`);
+      const table = tables.items.find((t) => sameSheetName(t.worksheet.name, sheet.name));
+      if (table) throw new Error(`The sheet "${sheet.name}" holds the table ${table.name}: it is a data sheet, not a generated sheet, and is not replaced.`);
+    }
+    return {
+      existing: sheet ? { sheet, index } : null,
+      sheetNames: sheets.items.map((s) => s.name),
+      pivots: sheet && pivots ? pivots.items.filter((p) => sameSheetName(p.worksheet.name, sheet.name)) : [],
+    };
+  }
+
+  /**
+   * Queues a new, empty sheet of that name where the old one stood. The new sheet is added before the
+   * old is deleted, under a temporary name, so a workbook whose only sheet is the report still has one.
+   */
+  private queueFreshSheet(name: string, probe: GeneratedProbe): Excel.Worksheet {
+    const sheets = this.context.workbook.worksheets;
+    if (!probe.existing) return sheets.add(name);
+    let n = 1;
+    while (probe.sheetNames.some((s) => sameSheetName(s, `~deskbook ${n}`))) n++;
+    const fresh = sheets.add(`~deskbook ${n}`);
+    probe.existing.sheet.delete();
+    fresh.name = name;
+    fresh.position = probe.existing.index;
+    return fresh;
   }
 
   async listNames(): Promise<string[]> {

@@ -70,6 +70,68 @@ export interface SheetRows {
   readonly rows: Cell[][];
 }
 
+/** The few looks a generated report uses; each back end maps them to its fonts, fills and formats. */
+export type ReportStyle =
+  | 'title' // large bold: the report's name
+  | 'subtitle' // center, period, as-of, generated at
+  | 'section' // a section heading above a table
+  | 'header' // a table's column headers: bold, filled, bordered, wrapped
+  | 'label' // a row label in a table
+  | 'text'
+  | 'integer' // 0
+  | 'decimal' // 0.0
+  | 'percent' // 0.0%
+  | 'money' // #,##0.00
+  | 'date' // yyyy-mm-dd
+  | 'datetime' // yyyy-mm-dd hh:mm
+  | 'total' // a totals row: bold, top border (numbers keep the integer format)
+  | 'note'; // small grey text
+
+/** A rectangle in 0-based sheet coordinates. */
+export interface Box {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** A trend chart (drawn where the host can: Excel; files leave it out and keep the data table). */
+export interface ChartSpec {
+  readonly type: 'line' | 'column';
+  readonly title: string;
+  /** the data: first row = series names, first column = categories */
+  readonly data: Box;
+  /** where its top-left corner sits */
+  readonly anchor: { readonly row: number; readonly col: number };
+}
+
+/** A generated sheet (report, pivot values): written whole, replacing the sheet of that name only. */
+export interface ReportSheet {
+  readonly name: string;
+  /** rows of values from A1; text is always text, never a formula */
+  readonly rows: ReadonlyArray<ReadonlyArray<Cell>>;
+  /** the look of each cell, same shape as rows (null: plain) */
+  readonly styles: ReadonlyArray<ReadonlyArray<ReportStyle | null>>;
+  readonly merges?: ReadonlyArray<Box>;
+  /** width in characters of each column from A */
+  readonly widths: ReadonlyArray<number>;
+  /** printing: A4 landscape, fit to one page wide, these rows repeated at the top of each page */
+  readonly printTitleRows?: { readonly first: number; readonly last: number };
+  readonly charts?: ReadonlyArray<ChartSpec>;
+}
+
+/** A real PivotTable over an Excel table (Excel only). */
+export interface PivotSpec {
+  readonly name: string;
+  /** the source Excel table's name, e.g. tblTickets */
+  readonly sourceTable: string;
+  readonly rows: ReadonlyArray<string>;
+  readonly columns: ReadonlyArray<string>;
+  /** the source column counted (count of its non-empty values) */
+  readonly count: string;
+  readonly title: string;
+}
+
 export interface SheetSummary {
   readonly name: string;
   /** names of the Excel tables on this sheet */
@@ -96,6 +158,17 @@ export interface Workbook {
   setMarks(sheet: string, marks: ReadonlyArray<CellMark>, scope?: { readonly rows: ReadonlyArray<number> }): Promise<void>;
   /** selects a cell where the host shows the workbook (Excel); false where it cannot (files) */
   selectCell(sheet: string, row: number, col: number): Promise<boolean>;
+  /** what this back end can draw: charts and real PivotTables exist only inside Excel */
+  readonly capabilities: { readonly charts: boolean; readonly pivots: boolean };
+  /**
+   * Writes a generated sheet: replaces the sheet of that name if it exists (keeping its place in the
+   * workbook), else adds it at the end. No other sheet is touched (in files, no other part is even
+   * re-serialized). Charts are drawn only where `capabilities.charts`.
+   */
+  writeReport(sheet: ReportSheet): Promise<void>;
+  /** Writes real PivotTables on a sheet (replacing that sheet), laid out top to bottom; only where
+   *  `capabilities.pivots` (elsewhere the caller writes the same cross-tabs as values). */
+  writePivots(sheet: string, pivots: ReadonlyArray<PivotSpec>): Promise<void>;
   /** workbook-scoped defined names, e.g. the dropdown list ranges on the Settings sheet; formulas
    *  are written as in Excel's name manager, with a leading '=' (`=设置!$E$2:$E$40`) */
   listNames(): Promise<string[]>;

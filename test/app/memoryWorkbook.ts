@@ -1,5 +1,5 @@
 // A Workbook held in memory, for use-case tests that are about the use case, not a back end.
-import { Cell, CellMark, NewSheet, SheetGrid, SheetRows, SheetSummary, Workbook } from '../../src/workbook/types';
+import { Cell, CellMark, NewSheet, PivotSpec, ReportSheet, SheetGrid, SheetRows, SheetSummary, Workbook } from '../../src/workbook/types';
 
 interface MemSheet {
   name: string;
@@ -18,6 +18,12 @@ export class MemoryWorkbook implements Workbook {
   writes = 0;
   /** whether selectCell succeeds, as in Excel (true) or on a file (false) */
   canSelect = false;
+  /** as a file by default; a test of the Excel path sets both true */
+  capabilities = { charts: false, pivots: false };
+  /** every report written, in order (a regenerated report appears again) */
+  readonly reports: ReportSheet[] = [];
+  /** the PivotTables written on each sheet */
+  readonly pivots = new Map<string, PivotSpec[]>();
 
   constructor(sheets: Array<{ name: string; rows: Cell[][]; tables?: string[] }> = []) {
     for (const s of sheets) this.sheets.push({ name: s.name, rows: s.rows.map((r) => [...r]), tables: s.tables ?? [] });
@@ -71,6 +77,27 @@ export class MemoryWorkbook implements Workbook {
     if (!this.canSelect) return false;
     this.selections.push({ sheet, row, col });
     return true;
+  }
+
+  /** Replaces the sheet of that name where it stands (its values become the report's), or adds it. */
+  async writeReport(sheet: ReportSheet): Promise<void> {
+    this.writes++;
+    const existing = this.sheets.find((x) => x.name === sheet.name);
+    if (existing && existing.tables.length > 0) throw new Error(`sheet ${sheet.name} holds a table`);
+    this.reports.push(sheet);
+    const rows = sheet.rows.map((r) => [...r]);
+    if (existing) existing.rows = rows;
+    else this.sheets.push({ name: sheet.name, rows, tables: [] });
+  }
+
+  async writePivots(sheet: string, pivots: ReadonlyArray<PivotSpec>): Promise<void> {
+    if (!this.capabilities.pivots) throw new Error('writePivots without capabilities.pivots');
+    this.writes++;
+    this.pivots.set(sheet, pivots.map((p) => ({ ...p })));
+    const existing = this.sheets.find((x) => x.name === sheet);
+    const rows = pivots.map((p) => [p.title]);
+    if (existing) existing.rows = rows;
+    else this.sheets.push({ name: sheet, rows, tables: [] });
   }
 
   async listNames(): Promise<string[]> {

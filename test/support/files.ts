@@ -105,3 +105,16 @@ print(json.dumps({'sheets': wb.sheetnames, 'names': names, 'bySheet': by}, ensur
     file,
   ) as { sheets: string[]; names: string[]; bySheet: Record<string, OpenpyxlSheet> };
 }
+
+export function hasPdftoppm(): boolean {
+  return available('poppler-utils (pdftoppm)', () => spawnSync('pdftoppm', ['-v']).status === 0);
+}
+
+/** First page of a workbook as LibreOffice prints it, as a PNG at `dpi` (soffice -> PDF -> pdftoppm). */
+export function renderFirstPagePng(file: string, outDir: string, dpi = 70): string {
+  const { status, output: pdf } = sofficeConvert(file, 'pdf', outDir);
+  if (status !== 0 || !existsSync(pdf)) throw new Error(`LibreOffice could not convert ${file} to PDF`);
+  const prefix = pdf.replace(/\.pdf$/, '');
+  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', pdf, prefix]);
+  return `${prefix}.png`;
+}

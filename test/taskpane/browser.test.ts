@@ -7,11 +7,16 @@ import os from 'os';
 import path from 'path';
 import { AddressInfo } from 'net';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { nowIso } from '../../src/app/clock';
+import { kpiSheetName } from '../../src/app/pivots';
+import { reportPeriods, runReport } from '../../src/app/report';
 import { writeSample } from '../../src/app/sample';
 import { inspectWorkbook } from '../../src/app/setup';
 import { validateWorkbook, ValidationReport } from '../../src/app/validate';
 import { describeProblem, fileErrorMessage } from '../../src/domain/messages';
 import { ALL_SHEETS, TICKETS } from '../../src/domain/schema';
+import type { PeriodKind } from '../../src/domain/periods';
+import { ReportJsonView, TILES } from '../../src/taskpane/reportFormat';
 import { FileWorkbook } from '../../src/workbook/file';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -27,6 +32,7 @@ const PANE = { width: 400, height: 700 };
 const KEYS = ALL_SHEETS.map((d) => d.key);
 const ZH_NAMES = ALL_SHEETS.map((d) => d.zh);
 const EN_NAMES = ALL_SHEETS.map((d) => d.en);
+const TILE_KEYS = TILES.map((t) => t.key);
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -532,6 +538,210 @@ if (!hasChromium && process.env.CI) {
     expect(errors).toEqual([]);
   });
 
+  // ---- Reports tab ----
+
+  /** What the pane must show for a report: the same use case, run here on the same sample. */
+  async function reportExpected(lang: 'zh' | 'en', kind: PeriodKind, period?: string) {
+    const wb = FileWorkbook.create();
+    await writeSample(wb, { lang });
+    const periods = await reportPeriods(wb, nowIso());
+    const result = await runReport(wb, { kind, period: period ?? periods[kind].default, lang });
+    return { periods, result, json: result.json as unknown as ReportJsonView };
+  }
+
+  // Written out here rather than borrowed from the pane: a count with grouping, a rate as a
+  // percentage with one decimal, money (integer cents) as yuan with two decimals.
+  const LOCALES = { zh: 'zh-CN', en: 'en-US' } as const;
+  const count = (n: number, lang: 'zh' | 'en') => n.toLocaleString(LOCALES[lang]);
+  const percent = (r: { rate: number | null } | null | undefined, na: string) => (r && r.rate !== null ? `${(r.rate * 100).toFixed(1)}%` : na);
+  const yuan = (cents: number, lang: 'zh' | 'en') => (cents / 100).toLocaleString(LOCALES[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+  /** Each tile's texts as the pane must render them from the model. */
+  function expectedTiles(json: ReportJsonView, lang: 'zh' | 'en') {
+    const na = lang === 'zh' ? '无' : 'n/a';
+    const prev = (v: string) => (lang === 'zh' ? `上期 ${v}` : `Previous ${v}`);
+    const t = json.tickets;
+    const p = json.previous?.tickets;
+    const rate = (key: 'onTimeResponse' | 'onTimeResolution' | 'callbackRate' | 'satisfaction') => ({
+      value: percent(t[key], na),
+      ratio: t[key].den === 0 ? null : `${count(t[key].num, lang)} / ${count(t[key].den, lang)}`,
+      previous: prev(percent(p?.[key], na)),
+    });
+    const c = json.charges?.collectionRate ?? null;
+    return {
+      received: { value: count(t.received, lang), ratio: null, previous: prev(p ? count(p.received, lang) : na) },
+      resolved: { value: count(t.resolved, lang), ratio: null, previous: prev(p ? count(p.resolved, lang) : na) },
+      backlog: { value: count(t.backlog, lang), ratio: null, previous: prev(p ? count(p.backlog, lang) : na) },
+      onTimeResponse: rate('onTimeResponse'),
+      onTimeResolution: rate('onTimeResolution'),
+      callbackRate: rate('callbackRate'),
+      satisfaction: rate('satisfaction'),
+      collectionRate: {
+        value: percent(c, na),
+        ratio: c && c.den !== 0 ? `${yuan(c.num, lang)} / ${yuan(c.den, lang)}` : null,
+        previous: prev(percent(json.previous?.charges?.collectionRate, na)),
+      },
+    };
+  }
+
+  async function renderedTiles(page: Page) {
+    const out: Record<string, { value: string | null; ratio: string | null; previous: string | null }> = {};
+    for (const key of TILE_KEYS) {
+      const ratio = page.getByTestId(`kpi-ratio-${key}`);
+      out[key] = {
+        value: await page.getByTestId(`kpi-value-${key}`).textContent(),
+        ratio: (await ratio.count()) > 0 ? await ratio.textContent() : null,
+        previous: await page.getByTestId(`kpi-previous-${key}`).textContent(),
+      };
+    }
+    return out;
+  }
+
+  /** The pointer off the buttons and their hover transitions over, for a still screenshot. */
+  async function stillFor(page: Page): Promise<void> {
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(400);
+  }
+
+  async function openReports(page: Page): Promise<void> {
+    await page.getByTestId('tab-reports').click();
+    await page.waitForSelector('[data-testid=reports][data-busy=""] [data-testid=report-period] option', { state: 'attached' });
+  }
+
+  async function generate(page: Page, kind: PeriodKind, period: string): Promise<void> {
+    await page.getByTestId('report-kind').selectOption(kind);
+    await page.getByTestId('report-period').selectOption(period);
+    await page.getByTestId('report-generate').click();
+    await page.waitForFunction(
+      ([k, p]) =>
+        document.querySelector('[data-testid=reports]')?.getAttribute('data-busy') === '' &&
+        document.querySelector(`[data-testid=kpi-heading][data-kind="${k}"][data-period="${p}"]`) !== null,
+      [kind, period] as const,
+    );
+  }
+
+  it('generates the monthly report of the last complete month: the tiles show the numbers runReport computes, and the sheet is in the download', async () => {
+    const { page, blocked, errors } = await openPane('?lang=zh');
+    await loadSample(page);
+    await openReports(page);
+    const monthly = await reportExpected('zh', 'monthly');
+    const label = monthly.result.period.label;
+    // the sample's as-of is today 17:30: the last complete month is the month before this one
+    const now = new Date();
+    const lastMonth = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+    expect(label).toBe(`${lastMonth.getFullYear()}-${String(lastMonth.getMonth() + 1).padStart(2, '0')}`);
+
+    // the kinds, in Chinese; the period list is the app's, newest first, the default marked
+    expect(await page.getByTestId('report-kind').locator('option').allTextContents()).toEqual(['日盘点', '周报', '月报', '季报']);
+    await page.getByTestId('report-kind').selectOption('monthly');
+    expect(await page.getByTestId('report-period').inputValue()).toBe(label);
+    expect(await page.getByTestId('report-period').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(
+      monthly.periods.monthly.choices,
+    );
+    expect(await page.getByTestId('report-period').locator('option:checked').textContent()).toBe(`${label}（默认）`);
+
+    await generate(page, 'monthly', label);
+    expect(monthly.result.sheetName).toBe(`月报 ${label}`);
+    expect(await page.getByTestId('report-message').getAttribute('data-intent')).toBe('success');
+    expect(await page.getByTestId('report-message').textContent()).toContain(`“月报 ${label}”已加入工作簿`);
+    // no Excel to jump to: the sheet is in the workbook to download
+    expect(await page.getByTestId('report-jump').count()).toBe(0);
+    expect(await page.getByTestId('kpi-heading').textContent()).toBe(`月报 ${label}`);
+    expect(await page.getByTestId('kpi-as-of').textContent()).toBe(`截至 ${String(monthly.json.asOf).replace('T', ' ').replace(/:00$/, '')}`);
+
+    // every tile: value, numerator / denominator, previous period — as the model has them
+    expect(await renderedTiles(page)).toEqual(expectedTiles(monthly.json, 'zh'));
+    // the sample has tickets and charges in that month: real numbers, not placeholders
+    expect(monthly.json.tickets.received).toBeGreaterThan(0);
+    expect(await page.getByTestId('kpi-value-collectionRate').textContent()).toMatch(/^\d+\.\d%$/);
+    // the trend: the model's points, in order
+    const points = page.getByTestId('trend-point');
+    expect(await points.count()).toBe(monthly.json.trend.length);
+    expect(monthly.json.trend.length).toBeGreaterThanOrEqual(6);
+    expect(
+      await points.evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-label'), Number(g.getAttribute('data-received')), Number(g.getAttribute('data-resolved'))])),
+    ).toEqual(monthly.json.trend.map((p) => [p.label, p.received, p.resolved]));
+    await stillFor(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'reports-zh.png'), fullPage: true });
+
+    // the weekly report of the default week
+    const weekly = await reportExpected('zh', 'weekly');
+    const week = weekly.result.period.label;
+    await page.getByTestId('report-kind').selectOption('weekly');
+    expect(await page.getByTestId('report-period').inputValue()).toBe(week);
+    await generate(page, 'weekly', week);
+    expect(await page.getByTestId('kpi-heading').textContent()).toBe(`周报 ${week}`);
+    expect(await page.getByTestId('report-message').textContent()).toContain(`“周报 ${week}”已加入工作簿`);
+    // received and resolved are fixed once the week is over or by the sample's last entry
+    expect(await page.getByTestId('kpi-value-received').textContent()).toBe(count(weekly.json.tickets.received, 'zh'));
+    expect(await page.getByTestId('kpi-value-resolved').textContent()).toBe(count(weekly.json.tickets.resolved, 'zh'));
+    expect(await page.getByTestId('kpi-value-collectionRate').textContent()).toBe(percent(weekly.json.charges?.collectionRate, '无'));
+
+    // the KPI pivots: in a file, the cross-tabs as values
+    await page.getByTestId('kpi-pivots').click();
+    await page.waitForSelector('[data-testid=pivots-message][data-intent=success]');
+    const kpiSheet = kpiSheetName('zh');
+    expect(await page.getByTestId('pivots-message').textContent()).toBe(`交叉表已以数值写入“${kpiSheet}”，下载工作簿即可查看。`);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download').click()]);
+    const saved = path.join(tmp, 'reports.xlsx');
+    await download.saveAs(saved);
+    const reopened = FileWorkbook.open(new Uint8Array(fs.readFileSync(saved)));
+    const names = (await reopened.listSheets()).map((s) => s.name);
+    expect(names).toEqual([...ZH_NAMES, `月报 ${label}`, `周报 ${week}`, kpiSheet]);
+    // the report sheet holds the figures the tiles show
+    const [sheet] = await reopened.readSheets([`月报 ${label}`]);
+    const flat = sheet.rows.flat();
+    expect(flat).toContain(monthly.json.tickets.received);
+    expect(flat).toContain(monthly.json.tickets.onTimeResolution.rate);
+    const [kpi] = await reopened.readSheets([kpiSheet]);
+    expect(kpi.rows.length).toBeGreaterThan(5);
+    expect(kpi.rows.flat().some((c) => typeof c === 'number' && c > 0)).toBe(true);
+    // the Workbook tab still lists the five data sheets as ready
+    expect(await page.getByTestId('status').getAttribute('data-ready')).toBe('true');
+    expect(blocked).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the report figures in English', async () => {
+    const { page, errors } = await openPane('?lang=en');
+    await loadSample(page);
+    await openReports(page);
+    expect(await page.getByTestId('tab-reports').textContent()).toBe('Reports');
+    const monthly = await reportExpected('en', 'monthly');
+    const label = monthly.result.period.label;
+    await generate(page, 'monthly', label);
+    expect(await page.getByTestId('kpi-heading').textContent()).toBe(`Monthly ${label}`);
+    expect(await page.getByTestId('report-message').textContent()).toContain(`"${monthly.result.sheetName}" is now in the workbook`);
+    expect(await renderedTiles(page)).toEqual(expectedTiles(monthly.json, 'en'));
+    await stillFor(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'reports-en.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('names the missing sheet when the workbook is not set up, and offers the Workbook tab', async () => {
+    const input = await clerkWorkbookFile('只有台账.xlsx');
+    const { page, errors } = await openPane('?lang=zh');
+    await page.getByTestId('file-input').setInputFiles(input);
+    await page.getByTestId('status').waitFor();
+    await settled(page);
+    await page.getByTestId('tab-reports').click();
+    await page.getByTestId('report-not-ready').waitFor();
+    expect(await page.getByTestId('report-not-ready').textContent()).toContain('工作簿中没有“工单”工作表');
+    expect(await page.getByTestId('report-generate').count()).toBe(0);
+    await page.getByTestId('go-workbook').click();
+    expect(await page.getByTestId('panel-workbook').isVisible()).toBe(true);
+    expect(await page.getByTestId('set-up').isVisible()).toBe(true);
+
+    // once set up, the Reports tab offers the reports
+    await page.getByTestId('set-up').click();
+    await page.waitForSelector('[data-testid=message][data-intent=success]');
+    await settled(page);
+    await openReports(page);
+    expect(await page.getByTestId('report-not-ready').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('follows the browser\'s language when the URL does not name one', async () => {
     const en = await openPane('', { locale: 'en-GB' });
     expect(await en.page.getByRole('heading', { level: 1 }).textContent()).toBe('Deskbook');
@@ -609,6 +819,12 @@ if (!hasChromium && process.env.CI) {
     await page.waitForSelector('[data-testid=validation-message][data-intent=error]');
     expect(await page.getByTestId('validation-message').textContent()).toContain('Press Enter or Esc');
     expect(await page.evaluate(() => (window as unknown as { excelRuns: number }).excelRuns)).toBe(2);
+
+    // the Reports tab asks Excel for the periods on opening: the same refusal, the same words
+    await page.getByTestId('tab-reports').click();
+    await page.waitForSelector('[data-testid=report-message][data-intent=error]');
+    expect(await page.getByTestId('report-message').textContent()).toContain('Press Enter or Esc');
+    expect(await page.getByTestId('tab-reports').textContent()).toBe('Reports');
     await context.close();
   });
 });

@@ -78,3 +78,23 @@ describe('the download file name', () => {
     expect(downloadName('.xlsx')).toBe('workbook.xlsx');
   });
 });
+
+describe('the Reports tab', () => {
+  // PRODUCT.md: each KPI is defined once, in the domain; the pane only formats what the model holds.
+  const dir = path.resolve(__dirname, '../../src/taskpane');
+  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+  const code = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
+
+  it('loads the KPI and period code only through the app layer, never straight from the domain', () => {
+    for (const f of files) {
+      const valueImports = [...code(f).matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
+      expect([f, valueImports.filter((m) => /domain\/(kpi|report|periods|sla|calendar|crosstab)\b/.test(m))]).toEqual([f, []]);
+    }
+  });
+
+  it('does no arithmetic on a figure of the report model', () => {
+    const figure = '(num|den|rate|received|resolved|backlog|mean|median|p90)';
+    const onFigure = new RegExp(`\\.${figure}\\s*[-+*/%]|[-+*/%]\\s*[\\w.?]*\\.${figure}\\b`);
+    for (const f of files) expect([f, onFigure.exec(code(f))?.[0] ?? null]).toEqual([f, null]);
+  });
+});

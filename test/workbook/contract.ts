@@ -2,7 +2,7 @@
 // describeWorkbookContract with a factory; the same assertions then run against files and against
 // Office.js (through a fake Excel).
 import { markSheetName } from '../../src/workbook/marks';
-import { Cell, CellMark, NewSheet, Workbook } from '../../src/workbook/types';
+import { Cell, CellMark, NewSheet, ReportSheet, Workbook } from '../../src/workbook/types';
 
 export interface ContractSubject {
   /** a workbook holding one clerk's sheet named '台账' with rows [['房号','金额'],['1-101',12.5],['1-102',null]] */
@@ -41,6 +41,23 @@ const EMPTY_TABLE: NewSheet = {
   freezeHeader: true,
   columns: [{ header: 'Setting' }, { header: 'Value' }],
   rows: [],
+};
+
+const REPORT: ReportSheet = {
+  name: '月报 2026-11',
+  rows: [
+    ['月报 2026-11', null, null],
+    ['指标', '本期', '上期'],
+    ['受理量', 128, 117],
+    ['及时办结率', 0.884, 0.9],
+    ['=SUM(A1:A3)', '+86 138', '-3 度'],
+    ['@前台', '013800138000', 'TRUE'],
+  ],
+  styles: [['title'], ['header', 'header', 'header'], ['label', 'integer', 'integer'], ['label', 'percent', 'percent'], ['text', 'text', 'text'], ['text', 'text', 'text']],
+  merges: [{ row: 0, col: 0, rows: 1, cols: 3 }],
+  widths: [16, 10, 10],
+  printTitleRows: { first: 1, last: 1 },
+  charts: [{ type: 'column', title: '受理量', data: { row: 1, col: 0, rows: 2, cols: 3 }, anchor: { row: 0, col: 4 } }],
 };
 
 function dataRows(rows: Cell[][]): Cell[][] {
@@ -187,6 +204,42 @@ export function describeWorkbookContract(label: string, factory: () => Promise<C
     it('answers selectCell as the host can: true in Excel, false on a file', async () => {
       const subject = await factory();
       expect(await subject.wb.selectCell('台账', 2, 1)).toBe(subject.selects);
+    });
+
+    it('writes a report sheet at the end and reads back its values, formula-like text as text', async () => {
+      const subject = await factory();
+      await subject.wb.writeReport(REPORT);
+      for (const wb of [subject.wb, await subject.reopen()]) {
+        expect((await wb.listSheets()).map((s) => s.name)).toEqual(['台账', '月报 2026-11']);
+        const [grid] = await wb.readSheets(['月报 2026-11']);
+        expect(grid.rows).toEqual(REPORT.rows);
+      }
+    });
+
+    it('replaces a report in place on a second write: its position kept, other sheets untouched', async () => {
+      const subject = await factory();
+      await subject.wb.writeReport(REPORT);
+      await subject.wb.addSheets([EMPTY_TABLE]);
+      const second: ReportSheet = { ...REPORT, rows: [['月报 (重算)'], ['受理量']], styles: [['title'], ['label']], merges: [], charts: [] };
+      await subject.wb.writeReport(second);
+      for (const wb of [subject.wb, await subject.reopen()]) {
+        expect((await wb.listSheets()).map((s) => s.name)).toEqual(['台账', '月报 2026-11', 'Settings']);
+        const [ledger, report, settings] = await wb.readSheets(['台账', '月报 2026-11', 'Settings']);
+        expect(report.rows).toEqual([['月报 (重算)'], ['受理量']]);
+        expect(ledger.rows).toEqual([
+          ['房号', '金额'],
+          ['1-101', 12.5],
+          ['1-102', null],
+        ]);
+        expect(settings.rows[0]).toEqual(['Setting', 'Value']);
+      }
+    });
+
+    it('never replaces a sheet that holds an Excel table (a data sheet): an Error, a bug above', async () => {
+      const subject = await factory();
+      await subject.wb.addSheets([EMPTY_TABLE]);
+      await expect(subject.wb.writeReport({ ...REPORT, name: 'Settings' })).rejects.toThrow(/tblSettings/);
+      expect((await subject.wb.readSheets(['Settings']))[0].rows[0]).toEqual(['Setting', 'Value']);
     });
 
     it('adds workbook names and lists them', async () => {

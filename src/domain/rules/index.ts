@@ -76,7 +76,9 @@ function onePerCell(out: Problem[], start: number): void {
 
 /**
  * The problems of `records` (default: every record of the read) of one sheet. With facts of the
- * whole sheet, a subset (the rows a clerk just changed) is judged exactly as in a full pass.
+ * whole sheet, a subset (the rows a clerk just changed) is judged exactly as in a full pass. The
+ * facts must already count the records judged (updateFacts with the changed rows first; judge
+ * relatedRows, not only the changed ones, since a duplicate's partner may change too).
  */
 export function validateRecords(
   key: SheetKey,

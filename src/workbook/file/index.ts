@@ -1,7 +1,7 @@
 // The file back end of the Workbook interface: an .xlsx package held in memory. Reading goes through
 // read.ts (SheetJS); writing edits only the parts this back end owns and copies every other part of
 // the package byte for byte, so charts, pivots, styles and validations of a clerk's workbook survive.
-import { Cell, CellMark, NewSheet, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from '../types';
+import { Cell, CellMark, NewSheet, PivotSpec, ReportSheet, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from '../types';
 import { isMarkSheetName } from '../marks';
 import { readMarks, setMarks } from './marks';
 import { SharedStrings } from './cells';
@@ -9,6 +9,7 @@ import { addNames, addSheets, appendRows } from './edit';
 import { CONTENT_TYPES_PART, parseContentTypes } from './opc';
 import { Package } from './package';
 import { readGrids } from './read';
+import { writeReport } from './report';
 import { cellRef } from './refs';
 import { readStructure, SheetModel, Structure } from './structure';
 import { TEMPLATE_PARTS, templateParts } from './template';
@@ -130,6 +131,26 @@ export class FileWorkbook implements Workbook {
   async selectCell(sheet: string, row: number, col: number): Promise<boolean> {
     void sheet, void row, void col;
     return false;
+  }
+
+  /** Charts and PivotTables exist only inside Excel: a file keeps their data as values. */
+  readonly capabilities = { charts: false, pivots: false } as const;
+
+  /**
+   * Writes the report's worksheet part (replacing the sheet of that name in place, or adding it at
+   * the end) and touches only workbook.xml, its relationships, the content types and styles.xml;
+   * every other part, the data sheets first, is copied as its compressed bytes. `sheet.charts` are
+   * left out. Replacing a sheet that holds an Excel table (a data sheet) is refused with an Error.
+   */
+  async writeReport(sheet: ReportSheet): Promise<void> {
+    writeReport(this.pkg, this.structure(), sheet);
+    this.changed([sheet.name]);
+  }
+
+  /** A bug above: callers check `capabilities.pivots` and write the cross-tabs as values. */
+  async writePivots(sheet: string, pivots: ReadonlyArray<PivotSpec>): Promise<void> {
+    void pivots;
+    throw new Error(`PivotTables cannot be written into a file (sheet "${sheet}"): check capabilities.pivots and write the cross-tabs with writeReport.`);
   }
 
   async listNames(): Promise<string[]> {

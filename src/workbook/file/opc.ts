@@ -128,3 +128,20 @@ export function addOverride(xml: string, part: string, contentType: string): str
   const prefix = findTag(xml, 'Types')?.prefix ?? '';
   return appendToRoot(xml, 'Types', `<${prefix}Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(contentType)}"/>`);
 }
+
+/** Removes the relationship with this id (the element only; every other byte stays). */
+export function removeRelationship(xml: string, id: string): string {
+  const tag = findTags(xml, 'Relationship').find((t) => t.attrs.Id === id);
+  if (!tag) return xml;
+  const end = tag.selfClosing ? tag.end : xml.indexOf('>', xml.indexOf(`</${tag.prefix}Relationship`, tag.end)) + 1;
+  return splice(xml, tag.start, end, '');
+}
+
+/** Removes the Override of a part from [Content_Types].xml. */
+export function removeOverride(xml: string, part: string): string {
+  const name = `/${part}`.toLowerCase();
+  const tag = findTags(xml, 'Override').find((t) => (t.attrs.PartName ?? '').toLowerCase() === name);
+  if (!tag) return xml;
+  const end = tag.selfClosing ? tag.end : xml.indexOf('>', xml.indexOf(`</${tag.prefix}Override`, tag.end)) + 1;
+  return splice(xml, tag.start, end, '');
+}

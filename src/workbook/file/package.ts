@@ -72,6 +72,12 @@ export class Package {
     this.texts.set(key(name), text);
   }
 
+  /** Drops a part from the package (its relationships and content type are the caller's). */
+  remove(name: string): void {
+    this.parts.delete(key(name));
+    this.texts.delete(key(name));
+  }
+
   setChunks(name: string, chunks: ReadonlyArray<Uint8Array>): void {
     const k = key(name);
     const stored = this.parts.get(k)?.name ?? name;

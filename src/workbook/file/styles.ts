@@ -88,7 +88,7 @@ export class StyleEditor {
 
 /** Append children to a list element and update its count; create the list (as the first child of
  *  `createIn`) if it does not exist. */
-function appendChildren(xml: string, list: string, prefix: string, children: string[], oldCount: number, createIn: string | null): string {
+export function appendChildren(xml: string, list: string, prefix: string, children: string[], oldCount: number, createIn: string | null): string {
   const count = String(oldCount + children.length);
   const tag = findTag(xml, list);
   if (!tag) {

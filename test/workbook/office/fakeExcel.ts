@@ -12,7 +12,11 @@
 //     request or response exceeds `payloadLimit` fails like Excel on the web;
 //   - conditional formats (custom type), sheet visibility, activate/select and `onChanged` handlers
 //     exist as far as the problem marks and live validation use them; `WorkbookState.fireChanged`
-//     plays an edit event to the registered handlers.
+//     plays an edit event to the registered handlers;
+//   - generated sheets: range formats (font, fill, borders, alignment) recorded per box, merges,
+//     charts, page layout (ExcelApi 1.9: refused unless the fake's `excelApi` is 9 or more), sheet
+//     delete / rename / position, and PivotTables over tables whose size follows the source's distinct
+//     values (they refuse to overlap, on add and on refresh).
 
 export type Stored = string | number | boolean | { readonly error: string } | { readonly formula: string };
 type Seed = Stored | null;
@@ -37,6 +41,8 @@ export interface FakeOptions {
   readonly payloadLimit?: number;
   /** what a method of a null object does: give a null object, or fail the batch */
   readonly nullObjectMethods?: 'propagate' | 'fail';
+  /** the host's ExcelApi minor version: 8 (the manifest's 1.8, the default) or 9 and up */
+  readonly excelApi?: number;
 }
 
 export function richError(code: string, message: string): Error {
@@ -106,6 +112,21 @@ export class SheetState {
   readonly columnWidths = new Map<number, number>();
   readonly validations: { box: Omit<Box, 'sheet'>; rule: unknown }[] = [];
   frozenRows = 0;
+  /** range formats as set, in order: later entries win */
+  readonly formats: { box: Omit<Box, 'sheet'>; key: string; value: unknown }[] = [];
+  readonly merges: Omit<Box, 'sheet'>[] = [];
+  readonly charts: ChartState[] = [];
+  /** page layout properties as set (ExcelApi 1.9) */
+  readonly pageLayout: Record<string, unknown> = {};
+
+  /** the last value of a format property set on a box holding the cell */
+  formatOf(r: number, c: number, key: string): unknown {
+    for (let i = this.formats.length - 1; i >= 0; i--) {
+      const { box, key: k, value } = this.formats[i];
+      if (k === key && r >= box.r0 && r <= box.r1 && c >= box.c0 && c <= box.c1) return value;
+    }
+    return undefined;
+  }
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   readonly conditionalFormats: ConditionalFormatState[] = [];
   readonly changeHandlers: Array<(event: ChangeEvent) => Promise<unknown>> = [];
@@ -231,9 +252,56 @@ export class TableState {
   ) {}
 }
 
+export class ChartState {
+  title: string | undefined;
+  position: string | undefined;
+  constructor(
+    readonly type: string,
+    readonly source: string,
+    readonly seriesBy: string,
+  ) {}
+}
+
+export class PivotState {
+  readonly rows: string[] = [];
+  readonly columns: string[] = [];
+  readonly data: { field: string; summarizeBy: string }[] = [];
+  refreshes = 0;
+  constructor(
+    public name: string,
+    readonly sheet: SheetState,
+    readonly source: TableState,
+    readonly r0: number,
+    readonly c0: number,
+  ) {}
+
+  /** the column of a field (a header of the source table), or -1 */
+  column(field: string): number {
+    const t = this.source;
+    for (let c = t.c0; c <= t.c1; c++) if (String(t.sheet.get(t.r0, c) ?? '') === field) return c;
+    return -1;
+  }
+
+  private distinct(fields: string[]): number {
+    if (fields.length === 0) return 0;
+    const t = this.source;
+    const seen = new Set<string>();
+    for (let r = t.r0 + 1; r <= t.r1; r++) seen.add(JSON.stringify(fields.map((f) => t.sheet.get(r, this.column(f)) ?? '')));
+    return seen.size;
+  }
+
+  /** Excel's compact layout: a header line or two, a line per row item, a grand total. */
+  extent(): { r0: number; c0: number; r1: number; c1: number } {
+    const rows = (this.columns.length ? 2 : 1) + Math.max(this.distinct(this.rows), this.rows.length ? 0 : 1) + (this.rows.length ? 1 : 0);
+    const cols = 1 + (this.columns.length ? this.distinct(this.columns) + 1 : Math.max(this.data.length, 1));
+    return { r0: this.r0, c0: this.c0, r1: this.r0 + rows - 1, c1: this.c0 + cols - 1 };
+  }
+}
+
 export class WorkbookState {
   readonly sheets: SheetState[] = [];
   readonly tables: TableState[] = [];
+  readonly pivots: PivotState[] = [];
   readonly names: { name: string; reference: string }[] = [];
   activeSheet: SheetState | undefined;
   selection: { sheet: string; address: string } | undefined;
@@ -342,6 +410,7 @@ export class FakeContext {
   private commits: Array<() => void> = [];
   private touched = new Set<{ _nullKnown: boolean }>();
   readonly payloadLimit: number;
+  readonly excelApi: number;
   readonly nullObjectMethods: 'propagate' | 'fail';
 
   constructor(
@@ -350,6 +419,7 @@ export class FakeContext {
   ) {
     this.payloadLimit = options.payloadLimit ?? 5_000_000;
     this.nullObjectMethods = options.nullObjectMethods ?? 'propagate';
+    this.excelApi = options.excelApi ?? 8;
     this.workbook = new FakeWorkbook(this);
   }
 
@@ -527,8 +597,10 @@ export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
   readonly names: FakeNamedItemCollection;
+  readonly pivotTables: FakePivotTableCollection;
 
   constructor(ctx: FakeContext) {
+    this.pivotTables = new FakePivotTableCollection(ctx, () => ({ state: ctx.state }));
     this.worksheets = new FakeWorksheetCollection(ctx, () => ctx.state);
     this.tables = new FakeTableCollection(ctx, () => ({ state: ctx.state }));
     this.names = new FakeNamedItemCollection(ctx, () => ctx.state);
@@ -587,6 +659,8 @@ export class FakeWorksheet extends FakeObject<SheetState> {
   protected readonly getters: Getters<SheetState> = { name: (s) => s.name, visibility: (s) => s.visibility };
   readonly tables: FakeTableCollection;
   readonly freezePanes: { freezeRows(count?: number): void };
+  readonly charts: { add(type: string, source: FakeRange, seriesBy?: string): FakeChart };
+  readonly pivotTables: FakePivotTableCollection;
   readonly onChanged: { add(handler: (event: ChangeEvent) => Promise<unknown>): FakeEventHandlerResult };
 
   constructor(ctx: FakeContext, resolver: () => SheetState | null) {
@@ -608,6 +682,23 @@ export class FakeWorksheet extends FakeObject<SheetState> {
       },
     };
     this.tables = new FakeTableCollection(ctx, this.child((sheet) => ({ state: ctx.state, sheet })));
+    this.pivotTables = new FakePivotTableCollection(ctx, this.child((sheet) => ({ state: ctx.state, sheet })));
+    this.charts = {
+      add: (type, source, seriesBy = 'Auto') => {
+        const chart = new FakeChart(ctx, () => {
+          throw new Error('fake: chart used before it was added');
+        });
+        ctx._enqueue(() => {
+          const box = source._target();
+          if (box.sheet !== this._target()) throw richError('InvalidArgument', 'the chart source is on another sheet');
+          if (!['Line', 'ColumnClustered'].includes(type)) throw new Error(`fake: chart type ${type} is not supported`);
+          const created = new ChartState(type, boxAddress(box), seriesBy);
+          box.sheet.charts.push(created);
+          chart._settle(created);
+        });
+        return chart;
+      },
+    };
     this.freezePanes = {
       freezeRows: (count = 1) => ctx._enqueue(() => {
         this._target().frozenRows = count;
@@ -617,6 +708,63 @@ export class FakeWorksheet extends FakeObject<SheetState> {
 
   get name(): string {
     return this.prop('name');
+  }
+  set name(name: string) {
+    this.ctx._enqueue(() => {
+      const sheet = this._target();
+      if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name)) throw richError('InvalidArgument', `Bad sheet name ${name}`);
+      const other = this.ctx.state.sheet(name);
+      if (other && other !== sheet) throw richError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
+      sheet.name = name;
+    });
+  }
+
+  set position(position: number) {
+    this.ctx._enqueue(() => {
+      const sheet = this._target();
+      const sheets = this.ctx.state.sheets;
+      if (!Number.isInteger(position) || position < 0 || position >= sheets.length) throw richError('InvalidArgument', `Bad position ${position}`);
+      sheets.splice(sheets.indexOf(sheet), 1);
+      sheets.splice(position, 0, sheet);
+    });
+  }
+
+  /** Excel refuses to delete the last visible sheet; the sheet's PivotTables and tables go with it. */
+  delete(): void {
+    this.ctx._enqueue(() => {
+      const sheet = this._target();
+      const state = this.ctx.state;
+      if (sheet.visibility === 'Visible' && state.sheets.filter((s) => s.visibility === 'Visible').length === 1) {
+        throw richError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      }
+      state.sheets.splice(state.sheets.indexOf(sheet), 1);
+      for (const list of [state.pivots, state.tables] as Array<Array<{ sheet: SheetState }>>) {
+        for (let i = list.length - 1; i >= 0; i--) if (list[i].sheet === sheet) list.splice(i, 1);
+      }
+      if (state.activeSheet === sheet) state.activeSheet = undefined;
+    });
+  }
+
+  /** ExcelApi 1.9: refused on an older host, as Office.js has no such property there. */
+  get pageLayout(): Record<string, unknown> & { setPrintTitleRows(rows: string): void } {
+    if (this.ctx.excelApi < 9) throw richError('ApiNotFound', 'Worksheet.pageLayout needs ExcelApi 1.9.');
+    const ctx = this.ctx;
+    const sheet = () => this._target();
+    const layout: Record<string, unknown> = {};
+    for (const key of ['orientation', 'paperSize', 'zoom', 'leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin']) {
+      Object.defineProperty(layout, key, {
+        get: () => {
+          throw notLoaded(key);
+        },
+        set: (value: unknown) => ctx._enqueue(() => (sheet().pageLayout[key] = JSON.parse(JSON.stringify(value)))),
+      });
+    }
+    return Object.assign(layout, {
+      setPrintTitleRows: (rows: string) => {
+        if (!/^\$\d+:\$\d+$/.test(rows)) throw new Error(`fake: print title rows as $n:$m, not ${rows}`);
+        ctx._enqueue(() => (sheet().pageLayout.printTitleRows = rows));
+      },
+    });
   }
 
   get visibility(): string {
@@ -679,7 +827,15 @@ export class FakeRange extends FakeObject<Box> {
     columnCount: (b) => b.c1 - b.c0 + 1,
     values: (b) => b.sheet.read(b),
   };
-  readonly format: { columnWidth: number };
+  readonly format: {
+    columnWidth: number;
+    wrapText: boolean;
+    horizontalAlignment: string;
+    verticalAlignment: string;
+    readonly font: { bold: boolean; size: number; color: string };
+    readonly fill: { color: string };
+    readonly borders: { getItem(edge: string): { style: string; weight: string; color: string } };
+  };
   readonly dataValidation: { rule: unknown };
   readonly conditionalFormats: FakeConditionalFormatCollection;
 
@@ -687,7 +843,51 @@ export class FakeRange extends FakeObject<Box> {
     super(ctx, resolver);
     this.conditionalFormats = new FakeConditionalFormatCollection(ctx, this.child((box) => box));
     const range = this; // eslint-disable-line @typescript-eslint/no-this-alias
+    const setters = (prefix: string, keys: string[]) => {
+      const object: Record<string, unknown> = {};
+      for (const key of keys) {
+        Object.defineProperty(object, key, {
+          get: () => {
+            throw notLoaded(`${prefix}${key}`);
+          },
+          set: (value: unknown) =>
+            ctx._enqueue(() => {
+              const { sheet, ...box } = range._target();
+              sheet.formats.push({ box, key: `${prefix}${key}`, value });
+            }),
+        });
+      }
+      return object;
+    };
+    const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'];
+    const alignment = setters('', ['wrapText', 'horizontalAlignment', 'verticalAlignment']);
     this.format = {
+      font: setters('font.', ['bold', 'size', 'color']) as { bold: boolean; size: number; color: string },
+      fill: setters('fill.', ['color']) as { color: string },
+      borders: {
+        getItem: (edge: string) => {
+          if (!EDGES.includes(edge)) throw new Error(`fake: no border ${edge}`);
+          return setters(`border.${edge}.`, ['style', 'weight', 'color']) as { style: string; weight: string; color: string };
+        },
+      },
+      get wrapText(): boolean {
+        return alignment.wrapText as boolean;
+      },
+      set wrapText(value: boolean) {
+        alignment.wrapText = value;
+      },
+      get horizontalAlignment(): string {
+        return alignment.horizontalAlignment as string;
+      },
+      set horizontalAlignment(value: string) {
+        alignment.horizontalAlignment = value;
+      },
+      get verticalAlignment(): string {
+        return alignment.verticalAlignment as string;
+      },
+      set verticalAlignment(value: string) {
+        alignment.verticalAlignment = value;
+      },
       get columnWidth(): number {
         throw notLoaded('columnWidth');
       },
@@ -796,6 +996,16 @@ export class FakeRange extends FakeObject<Box> {
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     void valuesOnly;
     return new FakeRange(this.ctx, this.child((b) => b.sheet.usedBoxWithin(b)));
+  }
+
+  merge(across?: boolean): void {
+    if (across) throw new Error('fake: only merge(false) is supported');
+    this.ctx._enqueue(() => {
+      const { sheet, ...box } = this._target();
+      if (box.r0 === box.r1 && box.c0 === box.c1) return;
+      if (sheet.merges.some((m) => intersects(m, box))) throw richError('InvalidOperation', 'Cannot merge cells that overlap a merged area.');
+      sheet.merges.push(box);
+    });
   }
 
   getEntireColumn(): FakeRange {
@@ -933,6 +1143,14 @@ export class FakeTableCollection extends FakeCollection<TableScope, FakeTable> {
     return table;
   }
 
+  getItem(name: string): FakeTable {
+    return new FakeTable(this.ctx, () => {
+      const found = this._target().state.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+      if (!found) throw richError('ItemNotFound', `No table ${name}`);
+      return found;
+    });
+  }
+
   add(address: FakeRange | string, hasHeaders: boolean): FakeTable {
     const table = new FakeTable(this.ctx, () => {
       throw new Error('fake: table used before it was added');
@@ -1033,6 +1251,156 @@ export class FakeTable extends FakeObject<TableState> {
 
   getRange(): FakeRange {
     return new FakeRange(this.ctx, this.child((t) => ({ sheet: t.sheet, r0: t.r0, c0: t.c0, r1: t.r1, c1: t.c1 })));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts
+
+export class FakeChart extends FakeObject<ChartState> {
+  protected readonly getters: Getters<ChartState> = {};
+  readonly title: { text: string };
+
+  constructor(ctx: FakeContext, resolver: () => ChartState | null) {
+    super(ctx, resolver);
+    const chart = this; // eslint-disable-line @typescript-eslint/no-this-alias
+    this.title = {
+      get text(): string {
+        throw notLoaded('title.text');
+      },
+      set text(value: string) {
+        ctx._enqueue(() => (chart._target().title = value));
+      },
+    };
+  }
+
+  setPosition(start: FakeRange | string, end?: FakeRange | string): void {
+    if (end !== undefined) throw new Error('fake: setPosition with an end cell is not supported');
+    this.ctx._enqueue(() => {
+      const chart = this._target();
+      chart.position = typeof start === 'string' ? start : boxAddress(start._target()).split('!').pop();
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// PivotTables (ExcelApi 1.8): created over a table, sized by its distinct values; no cells written
+
+function overlapsPivot(state: WorkbookState, pivot: PivotState): boolean {
+  const a = pivot.extent();
+  return state.pivots.some((other) => other !== pivot && other.sheet === pivot.sheet && intersects(a, other.extent()));
+}
+
+export class FakePivotTableCollection extends FakeCollection<TableScope, FakePivotTable> {
+  protected readonly itemPaths = new Set(['name', 'worksheet/name']);
+
+  protected list(scope: TableScope): unknown[] {
+    return scope.state.pivots.filter((p) => !scope.sheet || p.sheet === scope.sheet);
+  }
+
+  protected item(element: unknown, paths: string[]): FakePivotTable {
+    const state = element as PivotState;
+    const pivot = new FakePivotTable(this.ctx, () => state);
+    pivot._settle(state);
+    if (paths.includes('name')) preload(pivot, { name: state.name });
+    if (paths.includes('worksheet/name')) preload(pivot.worksheet, { name: state.sheet.name });
+    return pivot;
+  }
+
+  add(name: string, source: FakeTable, destination: FakeRange): FakePivotTable {
+    if (!(source instanceof FakeTable) || !(destination instanceof FakeRange)) throw new Error('fake: pivotTables.add takes a Table and a Range');
+    const pivot = new FakePivotTable(this.ctx, () => {
+      throw new Error('fake: PivotTable used before it was added');
+    });
+    this.ctx._enqueue(() => {
+      const scope = this._target();
+      if (!scope.sheet) throw new Error('fake: add PivotTables through a worksheet');
+      if (scope.state.pivots.some((p) => p.name.toLowerCase() === name.toLowerCase())) throw richError('InvalidArgument', `The PivotTable name ${name} is in use.`);
+      const table = source._target();
+      const at = destination._target();
+      if (at.sheet !== scope.sheet) throw richError('InvalidArgument', 'destination on another sheet');
+      const created = new PivotState(name, at.sheet, table, at.r0, at.c0);
+      if (overlapsPivot(scope.state, created)) throw richError('InvalidOperation', 'A PivotTable report cannot overlap another PivotTable report.');
+      scope.state.pivots.push(created);
+      pivot._settle(created);
+    });
+    return pivot;
+  }
+}
+
+type HierarchyKind = 'rows' | 'columns';
+interface FakeHierarchy {
+  readonly pivotField: string;
+  readonly pivot: FakePivotTable;
+}
+
+export class FakePivotTable extends FakeObject<PivotState> {
+  protected readonly getters: Getters<PivotState> = { name: (p) => p.name };
+  readonly worksheet: FakeWorksheet;
+  readonly hierarchies: { getItem(name: string): FakeHierarchy };
+  readonly rowHierarchies: { add(h: FakeHierarchy): void };
+  readonly columnHierarchies: { add(h: FakeHierarchy): void };
+  readonly dataHierarchies: { add(h: FakeHierarchy): { summarizeBy: string } };
+  readonly layout: { getRange(): FakeRange };
+
+  constructor(ctx: FakeContext, resolver: () => PivotState | null) {
+    super(ctx, resolver);
+    this.worksheet = new FakeWorksheet(ctx, this.child((p) => p.sheet));
+    const checkField = (pivot: PivotState, field: string) => {
+      if (pivot.column(field) < 0) throw richError('ItemNotFound', `The source has no field ${field}.`);
+    };
+    this.hierarchies = { getItem: (name) => ({ pivotField: name, pivot: this }) };
+    const placer = (kind: HierarchyKind) => ({
+      add: (h: FakeHierarchy) => {
+        if (h.pivot !== this) throw new Error('fake: a hierarchy of another PivotTable');
+        ctx._enqueue(() => {
+          const pivot = this._target();
+          checkField(pivot, h.pivotField);
+          pivot[kind].push(h.pivotField);
+          if (overlapsPivot(ctx.state, pivot)) throw richError('InvalidOperation', 'A PivotTable report cannot overlap another PivotTable report.');
+        });
+      },
+    });
+    this.rowHierarchies = placer('rows');
+    this.columnHierarchies = placer('columns');
+    this.dataHierarchies = {
+      add: (h) => {
+        if (h.pivot !== this) throw new Error('fake: a hierarchy of another PivotTable');
+        const entry = { field: h.pivotField, summarizeBy: 'Sum' };
+        ctx._enqueue(() => {
+          const pivot = this._target();
+          checkField(pivot, h.pivotField);
+          pivot.data.push(entry);
+        });
+        return {
+          get summarizeBy(): string {
+            throw notLoaded('summarizeBy');
+          },
+          set summarizeBy(value: string) {
+            ctx._enqueue(() => {
+              if (!['Sum', 'Count', 'Average', 'Max', 'Min'].includes(value)) throw richError('InvalidArgument', `Bad summarizeBy ${value}`);
+              entry.summarizeBy = value;
+            });
+          },
+        };
+      },
+    };
+    this.layout = {
+      getRange: () => new FakeRange(ctx, this.child((p) => ({ sheet: p.sheet, ...p.extent() }))),
+    };
+  }
+
+  get name(): string {
+    return this.prop('name');
+  }
+
+  /** Recomputes the size from the source; fails when it would then overlap another PivotTable. */
+  refresh(): void {
+    this.ctx._enqueue(() => {
+      const pivot = this._target();
+      if (overlapsPivot(this.ctx.state, pivot)) throw richError('InvalidOperation', 'A PivotTable report cannot overlap another PivotTable report.');
+      pivot.refreshes++;
+    });
   }
 }
 

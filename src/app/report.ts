@@ -1,0 +1,113 @@
+// Reports, shared by every face: read the workbook once, build the report model in the domain,
+// write it as a sheet (replacing only that sheet) and hand the same model to JSON and the pane.
+import { Lang } from '../domain/enums';
+import { defaultPeriod, latestCompletePeriod, parsePeriod, Period, periodContaining, PeriodKind, previousPeriod } from '../domain/periods';
+import { buildReport, ReportModel, reportJson } from '../domain/report/model';
+import { SheetKey } from '../domain/schema';
+import { parseWallText, WallTime } from '../domain/time';
+import { Workbook } from '../workbook/types';
+import { nowIso } from './clock';
+import { loadWorkbook, LoadedWorkbook } from './load';
+import { crossTabSheet, KPI_PIVOTS, kpiSheetName } from './pivots';
+import { renderReport, ReportJson, reportSheetName } from './reportSheet';
+
+export interface ReportRequest {
+  readonly kind: PeriodKind;
+  /** a period label (2026-11-24, 2026-W48, 2026-11, 2026-Q4); default: the latest complete period */
+  readonly period?: string;
+  /** wall-clock ISO "now"; default the machine's */
+  readonly asOf?: string;
+  readonly lang?: Lang;
+  /** write the report sheet into the workbook */
+  readonly write?: boolean;
+  /** which period is the default: the latest complete one (CLI) or the pane's choice */
+  readonly defaultRule?: 'latestComplete' | 'pane';
+}
+
+export interface ReportResult {
+  readonly model: ReportModel;
+  readonly json: ReturnType<typeof reportJson>;
+  readonly period: Period;
+  readonly sheetName: string;
+  readonly written: boolean;
+}
+
+/** A request that cannot be met: a bad period label, or a workbook without tickets. */
+export class ReportProblem extends Error {
+  constructor(
+    readonly code: 'BAD_PERIOD' | 'NO_TICKETS' | 'BAD_AS_OF',
+    readonly detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = 'ReportProblem';
+  }
+}
+
+function wallOf(iso: string): WallTime {
+  const t = parseWallText(iso);
+  if (t === undefined) throw new ReportProblem('BAD_AS_OF', iso);
+  return t;
+}
+
+function dataOf(loaded: LoadedWorkbook) {
+  const read = (k: SheetKey) => loaded.structured.get(k)?.read;
+  return { tickets: read('tickets'), charges: read('charges'), customers: read('customers'), reminders: read('reminders') };
+}
+
+function pickPeriod(req: ReportRequest, loaded: LoadedWorkbook, now: WallTime): Period {
+  if (req.period) {
+    const p = parsePeriod(req.kind, req.period, loaded.settings);
+    if (!p) throw new ReportProblem('BAD_PERIOD', req.period);
+    return p;
+  }
+  return req.defaultRule === 'pane' ? defaultPeriod(req.kind, now, loaded.settings) : latestCompletePeriod(req.kind, now, loaded.settings);
+}
+
+export async function runReport(wb: Workbook, req: ReportRequest): Promise<ReportResult> {
+  const loaded = await loadWorkbook(wb, { lang: req.lang });
+  const lang = req.lang ?? loaded.lang;
+  const now = wallOf(req.asOf ?? nowIso());
+  const generatedAt = wallOf(nowIso());
+  const data = dataOf(loaded);
+  if (!data.tickets) throw new ReportProblem('NO_TICKETS', loaded.sheets.map((s) => s.name).join(', '));
+  const period = pickPeriod(req, loaded, now);
+  const model = buildReport(req.kind, period, data, loaded.settings, { now, generatedAt, lang });
+  const json = reportJson(model);
+  const sheet = renderReport(json as unknown as ReportJson, lang);
+  if (req.write) await wb.writeReport(sheet);
+  return { model, json, period, sheetName: sheet.name, written: !!req.write };
+}
+
+/** The periods the pane offers: the default and recent ones, newest first. */
+export async function reportPeriods(wb: Workbook, now?: string): Promise<Record<PeriodKind, { default: string; choices: string[] }>> {
+  const loaded = await loadWorkbook(wb);
+  const t = wallOf(now ?? nowIso());
+  const counts: Record<PeriodKind, number> = { daily: 14, weekly: 12, monthly: 12, quarterly: 8 };
+  const out = {} as Record<PeriodKind, { default: string; choices: string[] }>;
+  for (const kind of Object.keys(counts) as PeriodKind[]) {
+    const choices: string[] = [];
+    for (let p = periodContaining(kind, t, loaded.settings), i = 0; i < counts[kind]; i++, p = previousPeriod(p, loaded.settings)) choices.push(p.label);
+    const def = defaultPeriod(kind, t, loaded.settings).label;
+    out[kind] = { default: def, choices: choices.includes(def) ? choices : [def, ...choices] };
+  }
+  return out;
+}
+
+/** KPI pivots: real PivotTables on the ticket table in Excel; the same cross-tabs as values in files. */
+export async function writeKpiPivots(wb: Workbook, opts: { lang?: Lang } = {}): Promise<{ sheet: string; pivots: boolean }> {
+  const loaded = await loadWorkbook(wb, { lang: opts.lang });
+  const lang = opts.lang ?? loaded.lang;
+  const tickets = loaded.structured.get('tickets');
+  if (!tickets) throw new ReportProblem('NO_TICKETS', loaded.sheets.map((s) => s.name).join(', '));
+  const sheet = kpiSheetName(lang);
+  const table = tickets.summary.tables[0];
+  if (wb.capabilities.pivots && table) {
+    await wb.writePivots(sheet, KPI_PIVOTS(tickets.read, table, lang));
+    await wb.writeReport(crossTabSheet(tickets.read, lang, 'valuesOnly'));
+    return { sheet, pivots: true };
+  }
+  await wb.writeReport(crossTabSheet(tickets.read, lang));
+  return { sheet, pivots: false };
+}
+
+export { reportSheetName };

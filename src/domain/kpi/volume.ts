@@ -1,0 +1,84 @@
+// Volume KPIs (PRODUCT.md "KPIs"): received, resolved, backlog, and the breakdowns of what was
+// received. Breakdowns are keyed by the value as written in the workbook (the label the clerk typed),
+// every known value listed, zero or not, so that one period's table lines up with the next.
+import { CHANNELS, label, Lang, TICKET_TYPES } from '../enums';
+import { TicketFacts } from '../report/facts';
+import { eachIn, inPeriod, knownBy, TicketWindow } from './book';
+
+/** What a breakdown calls a ticket whose field is empty. */
+export const BLANK_LABEL: Readonly<Record<Lang, string>> = { zh: '(未填)', en: '(blank)' };
+
+export type Counts = Record<string, number>;
+
+// received 受理量: tickets received in the period
+export function received(w: TicketWindow): number {
+  const { from, to } = inPeriod(w.book.byReceived, w);
+  return to - from;
+}
+
+// resolved 办结量: tickets resolved in the period (every 完成时间 in it, whatever the type or status)
+export function resolved(w: TicketWindow): number {
+  const { from, to } = inPeriod(w.book.byResolved, w);
+  return to - from;
+}
+
+// backlog 未结: tickets received by period end and not resolved by then (rejected excluded)
+export function backlog(w: TicketWindow): number {
+  const { byReceived, tickets } = w.book;
+  const to = knownBy(byReceived, w);
+  let count = 0;
+  for (let k = 0; k < to; k++) {
+    const t = tickets[byReceived.order[k]];
+    if (t.status !== 'rejected' && (t.resolvedAt === null || t.resolvedAt > w.asOf)) count++;
+  }
+  return count;
+}
+
+function countBy(w: TicketWindow, known: ReadonlyArray<string>, valueOf: (t: TicketFacts) => string | null): Counts {
+  const blank = BLANK_LABEL[w.book.lang];
+  const counts: Counts = {};
+  for (const k of known) counts[k] = 0;
+  eachIn(w.book.byReceived, w, (i) => {
+    const v = valueOf(w.book.tickets[i]) ?? blank;
+    counts[v] = (counts[v] ?? 0) + 1;
+  });
+  return counts;
+}
+
+const typeLabels = (lang: Lang) => TICKET_TYPES.map((v) => label(v, lang));
+const channelLabels = (lang: Lang) => CHANNELS.map((v) => label(v, lang));
+
+// received by type 类型
+export function byType(w: TicketWindow): Counts {
+  return countBy(w, typeLabels(w.book.lang), (t) => t.typeLabel);
+}
+
+// received by category 类别
+export function byCategory(w: TicketWindow): Counts {
+  return countBy(w, w.settings.categories, (t) => t.category);
+}
+
+// received by department 责任部门
+export function byDepartment(w: TicketWindow): Counts {
+  return countBy(w, w.settings.departments, (t) => t.department);
+}
+
+// received by channel 渠道 (the daily tally's calls 来电 and visits 来访 are two of its entries)
+export function byChannel(w: TicketWindow): Counts {
+  return countBy(w, channelLabels(w.book.lang), (t) => t.channelLabel);
+}
+
+// received by type × category (type, then category → count)
+export function typeByCategory(w: TicketWindow): Record<string, Counts> {
+  const blank = BLANK_LABEL[w.book.lang];
+  const out: Record<string, Counts> = {};
+  const row = (type: string) => (out[type] ??= Object.fromEntries(w.settings.categories.map((c) => [c, 0])));
+  for (const type of typeLabels(w.book.lang)) row(type);
+  eachIn(w.book.byReceived, w, (i) => {
+    const t = w.book.tickets[i];
+    const cells = row(t.typeLabel ?? blank);
+    const category = t.category ?? blank;
+    cells[category] = (cells[category] ?? 0) + 1;
+  });
+  return out;
+}

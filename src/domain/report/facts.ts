@@ -1,0 +1,143 @@
+// The rows of each data sheet, converted once into compact facts with plain numbers, so that every
+// KPI of every period reads numbers and never a table record again. A row without the fact a sheet
+// is about (a ticket without 受理时间, a charge without 应收金额) cannot be placed in any period and is
+// left out here; validation already reports it to the clerk.
+import { CHANNELS, Channel, ENUMS, EnumValue, label, Lang, Occupancy, Priority, Satisfaction, Status, TICKET_TYPES, TicketType, YesNo } from '../enums';
+import { monthIndexOfLabel } from '../periods';
+import { TableRead } from '../table';
+import { WallTime } from '../time';
+
+export interface TicketFacts {
+  /** 1-based Excel row */
+  readonly row: number;
+  readonly id: string;
+  readonly receivedAt: WallTime;
+  readonly channel: Channel | null;
+  readonly type: TicketType | null;
+  /** type and channel as written in the workbook (the label in the sheet's language) */
+  readonly typeLabel: string | null;
+  readonly channelLabel: string | null;
+  readonly category: string | null;
+  readonly department: string | null;
+  readonly unit: string | null;
+  readonly priority: Priority | null;
+  readonly status: Status | null;
+  readonly firstResponseAt: WallTime | null;
+  readonly agreedDueAt: WallTime | null;
+  readonly holdStartAt: WallTime | null;
+  readonly holdEndAt: WallTime | null;
+  readonly resolvedAt: WallTime | null;
+  readonly callbackAt: WallTime | null;
+  readonly satisfaction: Satisfaction | null;
+  readonly complaintValid: YesNo | null;
+}
+
+export interface ChargeFacts {
+  readonly row: number;
+  readonly unit: string;
+  readonly feeItem: string;
+  /** 账期 as a month index (year × 12 + month − 1), or null when missing */
+  readonly periodIndex: number | null;
+  /** cents */
+  readonly amountDue: number;
+  /** 00:00 of the due date */
+  readonly dueDate: WallTime;
+  /** cents; 0 when empty */
+  readonly amountPaid: number;
+  /** 00:00 of the date of the last payment */
+  readonly paidDate: WallTime | null;
+}
+
+export interface CustomerFacts {
+  readonly row: number;
+  readonly unit: string;
+  readonly occupancy: Occupancy | null;
+}
+
+type Values = Readonly<Record<string, string | number | null | undefined>>;
+
+const num = (v: Values[string]): number | null => (typeof v === 'number' ? v : null);
+const str = (v: Values[string]): string | null => (typeof v === 'string' && v !== '' ? v : null);
+function key<K extends string>(v: Values[string]): K | null {
+  return typeof v === 'string' ? (v as K) : null;
+}
+
+function labeller(list: ReadonlyArray<EnumValue>, lang: Lang): (k: string | null) => string | null {
+  const byKey = new Map(list.map((v) => [v.key, label(v, lang)]));
+  return (k) => (k === null ? null : byKey.get(k) ?? k);
+}
+
+export function ticketFacts(read: TableRead | undefined): TicketFacts[] {
+  if (!read) return [];
+  const typeLabel = labeller(TICKET_TYPES, read.lang);
+  const channelLabel = labeller(CHANNELS, read.lang);
+  const out: TicketFacts[] = [];
+  for (const { row, values: v } of read.records) {
+    const receivedAt = num(v.receivedAt);
+    if (receivedAt === null) continue;
+    const type = key<TicketType>(v.type);
+    const channel = key<Channel>(v.channel);
+    out.push({
+      row,
+      id: str(v.id) ?? '',
+      receivedAt,
+      channel,
+      type,
+      typeLabel: typeLabel(type),
+      channelLabel: channelLabel(channel),
+      category: str(v.category),
+      department: str(v.department),
+      unit: str(v.unit),
+      priority: key<Priority>(v.priority),
+      status: key<Status>(v.status),
+      firstResponseAt: num(v.firstResponseAt),
+      agreedDueAt: num(v.agreedDueAt),
+      holdStartAt: num(v.holdStartAt),
+      holdEndAt: num(v.holdEndAt),
+      resolvedAt: num(v.resolvedAt),
+      callbackAt: num(v.callbackAt),
+      satisfaction: key<Satisfaction>(v.satisfaction),
+      complaintValid: key<YesNo>(v.complaintValid),
+    });
+  }
+  return out;
+}
+
+export function chargeFacts(read: TableRead | undefined): ChargeFacts[] {
+  if (!read) return [];
+  const out: ChargeFacts[] = [];
+  for (const { row, values: v } of read.records) {
+    const amountDue = num(v.amountDue);
+    const dueDate = num(v.dueDate);
+    const unit = str(v.unit);
+    if (amountDue === null || dueDate === null || unit === null) continue;
+    const period = str(v.period);
+    out.push({
+      row,
+      unit,
+      feeItem: str(v.feeItem) ?? '',
+      periodIndex: period === null ? null : monthIndexOfLabel(period) ?? null,
+      amountDue,
+      dueDate,
+      amountPaid: num(v.amountPaid) ?? 0,
+      paidDate: num(v.paidDate),
+    });
+  }
+  return out;
+}
+
+export function customerFacts(read: TableRead | undefined): CustomerFacts[] {
+  if (!read) return [];
+  const out: CustomerFacts[] = [];
+  for (const { row, values: v } of read.records) {
+    const unit = str(v.unit);
+    if (unit !== null) out.push({ row, unit, occupancy: key<Occupancy>(v.occupancy) });
+  }
+  return out;
+}
+
+/** The label of an enum key in a language (for tests and fixtures written with keys). */
+export function enumLabel(name: keyof typeof ENUMS, k: string, lang: Lang): string {
+  const v = ENUMS[name].find((e) => e.key === k);
+  return v ? label(v, lang) : k;
+}

@@ -1,0 +1,271 @@
+// Report models (issue 5): plain data for the daily tally, the weekly summary and the month-end and
+// quarterly analysis, built by arranging the KPI registry over a period, its previous period (环比)
+// and a trend — no formula lives here. The sheet renderer, the task pane and `--json` all read it.
+import { Lang } from '../enums';
+import { asOfDay, asOfFor, Period, PeriodKind, periodContaining, periodsEndingWith, previousPeriod } from '../periods';
+import { Settings } from '../settings';
+import { TableRead } from '../table';
+import { formatWallIso, WallTime } from '../time';
+import {
+  CHARGE_KPIS,
+  ChargeBook,
+  chargeBook,
+  ChargeKpis,
+  computeAll,
+  COVERAGE_KPIS,
+  KpiValues,
+  openTickets,
+  overdueTickets,
+  Rate,
+  TICKET_KPIS,
+  TicketBook,
+  ticketBook,
+  TicketKpis,
+  TicketListEntry,
+} from '../kpi';
+import { onTimeResolution } from '../kpi/timeliness';
+import { received, resolved } from '../kpi/volume';
+import { chargeFacts, CustomerFacts, customerFacts, ticketFacts } from './facts';
+
+export type TicketBlock = KpiValues<TicketKpis>;
+export type ChargeBlock = KpiValues<ChargeKpis>;
+
+/** One period as known at its as-of. */
+export interface PeriodBlock {
+  readonly period: Period;
+  readonly asOf: WallTime;
+  /** the calendar day of the last moment before as-of: charges are judged at its end */
+  readonly asOfDay: WallTime;
+  readonly tickets: TicketBlock;
+  readonly charges: ChargeBlock;
+  readonly callbackCoverage: Rate;
+}
+
+export interface TrendPoint {
+  readonly label: string;
+  readonly period: Period;
+  readonly received: number;
+  readonly resolved: number;
+  readonly onTimeResolution: Rate;
+}
+
+export interface ReportModel extends PeriodBlock {
+  readonly kind: PeriodKind;
+  readonly lang: Lang;
+  readonly center: string;
+  readonly generatedAt: WallTime;
+  /** tickets open at as-of, most late first */
+  readonly open: ReadonlyArray<TicketListEntry>;
+  /** the open tickets past a deadline, most late first */
+  readonly overdue: ReadonlyArray<TicketListEntry>;
+  /** weekly: the last 8 weeks; monthly and quarterly: the last 12 months; daily: the last 7 days — oldest first, ending with this period */
+  readonly trend: ReadonlyArray<TrendPoint>;
+  /** the previous period (环比), as of its own end */
+  readonly previous: PeriodBlock;
+}
+
+export interface ReportData {
+  readonly tickets?: TableRead;
+  readonly charges?: TableRead;
+  readonly customers?: TableRead;
+  readonly reminders?: TableRead;
+}
+
+export interface ReportOptions {
+  /** now, or --as-of: the report's as-of is asOfFor(period, now) */
+  readonly now: WallTime;
+  readonly generatedAt: WallTime;
+  readonly lang: Lang;
+}
+
+// ---- prepared data, shared by every report built from the same reads ------------------------------
+// The CLI and the task pane build several reports from one read of the workbook: the facts and the
+// SLA clocks are worked out once per read and settings.
+
+const ticketBooks = new WeakMap<TableRead, WeakMap<Settings, TicketBook>>();
+const chargeBooks = new WeakMap<TableRead, ChargeBook>();
+const customerLists = new WeakMap<TableRead, CustomerFacts[]>();
+const emptyBooks = new WeakMap<Settings, TicketBook>();
+const NO_CHARGES: ChargeBook = chargeBook([]);
+
+function ticketsOf(read: TableRead | undefined, settings: Settings, lang: Lang): TicketBook {
+  if (!read) {
+    let b = emptyBooks.get(settings);
+    if (!b) emptyBooks.set(settings, (b = ticketBook([], lang, settings)));
+    return b;
+  }
+  let bySettings = ticketBooks.get(read);
+  if (!bySettings) ticketBooks.set(read, (bySettings = new WeakMap()));
+  let b = bySettings.get(settings);
+  if (!b) bySettings.set(settings, (b = ticketBook(ticketFacts(read), read.lang, settings)));
+  return b;
+}
+
+function chargesOf(read: TableRead | undefined): ChargeBook {
+  if (!read) return NO_CHARGES;
+  let b = chargeBooks.get(read);
+  if (!b) chargeBooks.set(read, (b = chargeBook(chargeFacts(read))));
+  return b;
+}
+
+function customersOf(read: TableRead | undefined): CustomerFacts[] {
+  if (!read) return [];
+  let c = customerLists.get(read);
+  if (!c) customerLists.set(read, (c = customerFacts(read)));
+  return c;
+}
+
+// ---- the model ------------------------------------------------------------------------------------
+
+interface Books {
+  readonly tickets: TicketBook;
+  readonly charges: ChargeBook;
+  readonly customers: ReadonlyArray<CustomerFacts>;
+}
+
+function periodBlock(period: Period, asOf: WallTime, books: Books, settings: Settings): PeriodBlock {
+  const w = { period, asOf, settings };
+  return {
+    period,
+    asOf,
+    asOfDay: asOfDay(asOf),
+    tickets: computeAll(TICKET_KPIS, { ...w, book: books.tickets }),
+    charges: computeAll(CHARGE_KPIS, { ...w, charges: books.charges }),
+    callbackCoverage: COVERAGE_KPIS.callbackCoverage.compute({ ...w, book: books.tickets, customers: books.customers }),
+  };
+}
+
+/** The periods of a report's trend chart, oldest first, ending with the report's period. */
+export function trendPeriods(period: Period, settings: Settings): Period[] {
+  switch (period.kind) {
+    case 'daily':
+      return periodsEndingWith(period, 7, settings);
+    case 'weekly':
+      return periodsEndingWith(period, 8, settings);
+    case 'monthly':
+      return periodsEndingWith(period, 12, settings);
+    case 'quarterly':
+      return periodsEndingWith(periodContaining('monthly', period.end - 1, settings), 12, settings);
+  }
+}
+
+/** A report of `kind` for `period`, as of asOfFor(period, opts.now); previous period as of its end. */
+export function buildReport(kind: PeriodKind, period: Period, data: ReportData, settings: Settings, opts: ReportOptions): ReportModel {
+  const books: Books = {
+    tickets: ticketsOf(data.tickets, settings, opts.lang),
+    charges: chargesOf(data.charges),
+    customers: customersOf(data.customers),
+  };
+  const asOf = asOfFor(period, opts.now);
+  const current = periodBlock(period, asOf, books, settings);
+  const before = previousPeriod(period, settings);
+  const previous = periodBlock(before, asOfFor(before, opts.now), books, settings);
+  const open = openTickets({ period, asOf, settings, book: books.tickets });
+  const trend = trendPeriods(period, settings).map((p): TrendPoint => {
+    const w = { period: p, asOf: asOfFor(p, asOf), settings, book: books.tickets };
+    return { label: p.label, period: p, received: received(w), resolved: resolved(w), onTimeResolution: onTimeResolution(w) };
+  });
+  return {
+    ...current,
+    kind,
+    lang: opts.lang,
+    center: settings.centerName,
+    generatedAt: opts.generatedAt,
+    open,
+    overdue: overdueTickets(open),
+    trend,
+    previous,
+  };
+}
+
+// ---- --json ---------------------------------------------------------------------------------------
+
+const iso = (t: WallTime | null) => (t === null ? null : formatWallIso(t));
+
+function periodJson(p: Period) {
+  return { kind: p.kind, label: p.label, start: iso(p.start), end: iso(p.end) };
+}
+
+function ticketsJson(b: TicketBlock) {
+  return {
+    received: b.received,
+    resolved: b.resolved,
+    backlog: b.backlog,
+    onTimeResponse: b.onTimeResponse,
+    onTimeResolution: b.onTimeResolution,
+    callbackRate: b.callbackRate,
+    satisfaction: b.satisfaction,
+    validComplaintRate: b.validComplaintRate,
+    resolutionHours: b.resolutionHours,
+    byType: b.byType,
+    byCategory: b.byCategory,
+    byDepartment: b.byDepartment,
+    byChannel: b.byChannel,
+    repeatComplaints: b.repeatComplaints,
+    repeatComplaintUnits: b.repeatComplaintUnits,
+    typeByCategory: b.typeByCategory,
+  };
+}
+
+function chargesJson(b: ChargeBlock) {
+  return {
+    collectionRate: b.collectionRate,
+    collectionRateHouseholds: b.collectionRateHouseholds,
+    arrears: {
+      total: b.arrears.total,
+      byBucket: b.arrears.byBucket,
+      byFeeItem: b.arrears.byFeeItem,
+      topUnits: b.arrears.topUnits.map((u) => ({ unit: u.unit, amount: u.amount, periods: u.periods, since: iso(u.since) })),
+    },
+    arrearsAtStart: b.arrearsAtStart,
+    recovered: b.recovered,
+  };
+}
+
+function blockJson(b: PeriodBlock) {
+  return {
+    period: periodJson(b.period),
+    asOf: iso(b.asOf),
+    asOfDay: iso(b.asOfDay),
+    tickets: ticketsJson(b.tickets),
+    charges: chargesJson(b.charges),
+    callbackCoverage: b.callbackCoverage,
+  };
+}
+
+function entryJson(e: TicketListEntry) {
+  return {
+    id: e.id,
+    row: e.row,
+    received: iso(e.receivedAt),
+    type: e.type,
+    category: e.category,
+    unit: e.unit,
+    department: e.department,
+    status: e.status,
+    deadline: iso(e.deadline),
+    deadlineFor: e.deadlineFor,
+    onHold: e.onHold,
+    hoursLate: e.hoursLate,
+  };
+}
+
+/** The `--json` shape: wall times as zone-less ISO text, money in integer cents, rates unrounded. */
+export function reportJson(model: ReportModel) {
+  const { period, asOf, asOfDay: day, tickets, charges, callbackCoverage } = blockJson(model);
+  return {
+    center: model.center,
+    lang: model.lang,
+    period,
+    asOf,
+    asOfDay: day,
+    generatedAt: iso(model.generatedAt),
+    tickets,
+    open: model.open.map(entryJson),
+    overdue: model.overdue.map(entryJson),
+    charges,
+    callbackCoverage,
+    trend: model.trend.map((p) => ({ label: p.label, received: p.received, resolved: p.resolved, onTimeResolution: p.onTimeResolution })),
+    previous: blockJson(model.previous),
+  };
+}

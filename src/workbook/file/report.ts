@@ -1,0 +1,182 @@
+// A generated sheet (ReportSheet) written into a package: its worksheet part is written here whole,
+// in inline strings (so the part stands alone and the same input gives the same bytes), with the
+// report styles of reportStyles.ts, merges, widths and an A4 landscape page set-up; its print titles
+// are the sheet-scoped name _xlnm.Print_Titles. A sheet of that name written before is replaced in
+// place: same <sheet> entry, relationship id, part name and position. Nothing else of the package
+// is re-serialized, so the cost is the report's, not the workbook's. Charts are not drawn in files
+// (capabilities.charts is false): the data they would show stays on the sheet as a table.
+import { isMarkSheetName } from '../marks';
+import { checkReportShape, REPORT_MARGINS } from '../reportLooks';
+import { Box, ReportSheet, ReportStyle } from '../types';
+import { utf8 } from './bytes';
+import { cellXml } from './cells';
+import { dirOf, freePartName, stylesPart } from './edit';
+import { checkSheetName, quoteSheetName } from './names';
+import {
+  addOverride,
+  addRelationship,
+  CONTENT_TYPE,
+  CONTENT_TYPES_PART,
+  emptyRels,
+  nextRelId,
+  parseContentTypes,
+  REL,
+  relativeTarget,
+  relsPartOf,
+  removeOverride,
+  removeRelationship,
+} from './opc';
+import { Package } from './package';
+import { cellRef, rangeRef } from './refs';
+import { ReportStyles } from './reportStyles';
+import { SheetModel, Structure } from './structure';
+import { STYLES_XML } from './template';
+import { addSheetEntry, setLocalName } from './workbookXml';
+
+const PRINT_TITLES = '_xlnm.Print_Titles';
+/** Excel stores a width of N characters as N plus the cell padding of the default font. */
+const WIDTH_PADDING = 0.7109375;
+const CALC_CHAIN = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain';
+
+const m = REPORT_MARGINS;
+const MARGINS = `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+/** A4 (paperSize 9) landscape, fit to one page wide and as many pages tall as it takes. */
+const PAGE_SETUP = '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+/** "Page 1 / 3" centred in the footer. */
+const FOOTER = '<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>';
+
+function boxRef(box: Box): string {
+  return rangeRef({ start: { row: box.row, col: box.col }, end: { row: box.row + box.rows - 1, col: box.col + box.cols - 1 } });
+}
+
+/** The worksheet part of a report, as chunks of a few hundred rows. */
+export function reportPartChunks(sheet: ReportSheet, xfOf: (style: ReportStyle) => number): Uint8Array[] {
+  const rowCount = sheet.rows.length;
+  const width = sheet.rows.reduce((w, row) => Math.max(w, row.length), 0);
+  const dimension = rowCount && width ? rangeRef({ start: { row: 0, col: 0 }, end: { row: rowCount - 1, col: width - 1 } }) : 'A1';
+  const cols = sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w + WIDTH_PADDING}" customWidth="1"/>`).join('');
+  const chunks: Uint8Array[] = [
+    utf8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+        '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+        `<dimension ref="${dimension}"/>` +
+        '<sheetViews><sheetView showGridLines="0" workbookViewId="0"/></sheetViews>' +
+        '<sheetFormatPr defaultRowHeight="15"/>' +
+        (cols ? `<cols>${cols}</cols>` : '') +
+        '<sheetData>',
+    ),
+  ];
+  const batch = 256;
+  for (let start = 0; start < rowCount; start += batch) {
+    let s = '';
+    for (let r = start; r < Math.min(rowCount, start + batch); r++) {
+      const cells = sheet.rows[r];
+      const styles = sheet.styles[r] ?? [];
+      let row = '';
+      for (let c = 0; c < cells.length; c++) {
+        const style = styles[c];
+        // a styled empty cell is kept: a header's fill and borders run across its merged cells
+        row += cellXml(cellRef(r, c), cells[c], style ? xfOf(style) : 0, null, '', true);
+      }
+      if (row) s += `<row r="${r + 1}">${row}</row>`;
+    }
+    chunks.push(utf8(s));
+  }
+  const merges = sheet.merges ?? [];
+  chunks.push(
+    utf8(
+      '</sheetData>' +
+        (merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${boxRef(m)}"/>`).join('')}</mergeCells>` : '') +
+        MARGINS +
+        PAGE_SETUP +
+        FOOTER +
+        '</worksheet>',
+    ),
+  );
+  return chunks;
+}
+
+/** The print-titles formula of a sheet: `'月报 2026-11'!$5:$5`. */
+export function printTitlesFormula(sheet: ReportSheet): string | null {
+  const t = sheet.printTitleRows;
+  return t ? `${quoteSheetName(sheet.name)}!$${t.first + 1}:$${t.last + 1}` : null;
+}
+
+/**
+ * Writes the report into the package: the existing sheet of that name replaced in place, or a new one
+ * added at the end. Everything is built first and committed at the end.
+ */
+export function writeReport(pkg: Package, st: Structure, sheet: ReportSheet): void {
+  checkSheetName(sheet.name);
+  checkReportShape(sheet);
+  const index = st.sheets.findIndex((s) => s.name.toLowerCase() === sheet.name.toLowerCase());
+  const existing: SheetModel | undefined = st.sheets[index];
+  if (existing) {
+    // The interface cannot tell a report from a clerk's sheet; a sheet holding an Excel table or our
+    // marks is never a generated sheet, so replacing it is a bug above.
+    if (existing.tables.length > 0) throw new Error(`The sheet "${existing.name}" holds the table ${existing.tables[0].info.displayName}: it is a data sheet, not a report, and is not replaced.`);
+    if (isMarkSheetName(existing.name) && existing.state === 'veryHidden') throw new Error(`The sheet "${existing.name}" is a mark sheet of the add-in, not a report.`);
+    const rel = st.workbookRels.find((r) => r.id === existing.relId);
+    if (!existing.part || !rel || rel.type !== REL.worksheet) {
+      throw new Error(`The sheet "${existing.name}" is not a worksheet (a chart sheet or a dangling entry); a report cannot replace it.`);
+    }
+  }
+
+  let contentTypes = pkg.text(CONTENT_TYPES_PART);
+  let workbookRels = pkg.has(st.workbookRelsPart) ? pkg.text(st.workbookRelsPart) : emptyRels();
+  let workbook = pkg.text(st.workbookPart);
+  const rels = [...st.workbookRels];
+  const removed: string[] = [];
+
+  const styles = stylesPart(pkg, st, rels);
+  const styleEditor = new ReportStyles(styles.created ? STYLES_XML : pkg.text(styles.part));
+  if (styles.created) {
+    const id = nextRelId(rels);
+    rels.push({ id, type: REL.styles, target: 'styles.xml', external: false, part: styles.part });
+    workbookRels = addRelationship(workbookRels, id, REL.styles, relativeTarget(st.workbookPart, styles.part));
+    contentTypes = addOverride(contentTypes, styles.part, CONTENT_TYPE.styles);
+  }
+  const chunks = reportPartChunks(sheet, (style) => styleEditor.xfOf(style));
+
+  let part: string;
+  let position: number;
+  if (existing?.part) {
+    part = existing.part;
+    position = index;
+    // What hung off the old sheet (printer settings, a drawing Excel added) belongs to the old
+    // contents: its relationships go with them.
+    if (pkg.has(relsPartOf(part))) removed.push(relsPartOf(part));
+    // The old sheet may hold formulas someone typed; Excel's calculation chain would then point at
+    // cells that no longer hold one (Excel reports the file as damaged). Excel rebuilds the chain.
+    const chain = rels.find((r) => r.type === CALC_CHAIN && !r.external);
+    if (chain && /<(?:[\w.-]+:)?f[\s>/]/.test(pkg.text(part))) {
+      workbookRels = removeRelationship(workbookRels, chain.id);
+      if (pkg.has(chain.part)) {
+        removed.push(chain.part);
+        contentTypes = removeOverride(contentTypes, chain.part);
+      }
+    }
+    if (parseContentTypes(contentTypes).overrides.get(part.toLowerCase()) !== CONTENT_TYPE.worksheet) {
+      contentTypes = addOverride(removeOverride(contentTypes, part), part, CONTENT_TYPE.worksheet);
+    }
+  } else {
+    const used = new Set(pkg.names().map((n) => n.toLowerCase()));
+    part = freePartName(used, `${dirOf(st.workbookPart)}worksheets/`, 'sheet');
+    position = st.sheets.length;
+    contentTypes = addOverride(contentTypes, part, CONTENT_TYPE.worksheet);
+    const relId = nextRelId(rels);
+    workbookRels = addRelationship(workbookRels, relId, REL.worksheet, relativeTarget(st.workbookPart, part));
+    const sheetId = Math.max(0, ...st.sheets.map((s) => s.sheetId)) + 1;
+    workbook = addSheetEntry(workbook, { name: sheet.name, sheetId, relId });
+  }
+  // localSheetId is the sheet's position in <sheets>
+  workbook = setLocalName(workbook, PRINT_TITLES, position, printTitlesFormula(sheet));
+
+  for (const name of removed) pkg.remove(name);
+  pkg.setChunks(part, chunks);
+  if (styles.created || styleEditor.changed) pkg.setText(styles.part, styleEditor.text());
+  if (contentTypes !== pkg.text(CONTENT_TYPES_PART)) pkg.setText(CONTENT_TYPES_PART, contentTypes);
+  if (!pkg.has(st.workbookRelsPart) || workbookRels !== pkg.text(st.workbookRelsPart)) pkg.setText(st.workbookRelsPart, workbookRels);
+  if (workbook !== pkg.text(st.workbookPart)) pkg.setText(st.workbookPart, workbook);
+}

@@ -1,0 +1,77 @@
+// A generated sheet over Office.js: queued operations only, the caller syncs. No runtime reference to
+// the global `Excel` (enum values are their string literals).
+//
+// Requirement sets: ExcelApi 1.1 Range.format (font, fill, borders, wrapText, alignment),
+// Range.numberFormat, ChartCollection.add, Chart.title, Chart.setPosition, Worksheet.delete / name /
+// position; 1.2 Range.merge, RangeFormat.columnWidth; 1.7 Worksheet.getRangeByIndexes;
+// 1.8 PivotTableCollection.add, PivotTable hierarchies / layout.getRange, DataPivotHierarchy.summarizeBy;
+// 1.9 Worksheet.pageLayout (orientation, paperSize, zoom, margins, setPrintTitleRows) — used only when
+// the host says it has 1.9, so the add-in keeps working on 1.8 (without the print set-up).
+import { REPORT_BORDER, REPORT_LOOKS, REPORT_MARGINS, styleRuns } from '../reportLooks';
+import { ChartSpec, ReportSheet } from '../types';
+
+/** Column width in points for a width in characters (see office.ts). */
+function widthPoints(chars: number): number {
+  return (Math.max(chars, 0) * 7 + 5) * 0.75;
+}
+
+const CHART_TYPE: Readonly<Record<ChartSpec['type'], string>> = { line: 'Line', column: 'ColumnClustered' };
+
+/** Formats, merges and widths of a report on a fresh sheet; one call per style rectangle. */
+export function queueReportLayout(sheet: Excel.Worksheet, report: ReportSheet): void {
+  for (const run of styleRuns(report.styles)) {
+    const look = REPORT_LOOKS[run.style];
+    const range = sheet.getRangeByIndexes(run.row, run.col, run.rows, run.cols);
+    if (look.format !== 'General') range.numberFormat = [[look.format]];
+    const format = range.format;
+    if (look.bold) format.font.bold = true;
+    if (look.size !== undefined) format.font.size = look.size;
+    if (look.color) format.font.color = `#${look.color}`;
+    if (look.fill) format.fill.color = `#${look.fill}`;
+    if (look.wrap) format.wrapText = true;
+    if (look.horizontal) format.horizontalAlignment = 'Center';
+    if (look.vertical) format.verticalAlignment = 'Center';
+    if (look.border) {
+      const edges = look.border === 'top' ? ['EdgeTop'] : ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+      if (look.border === 'all' && run.rows > 1) edges.push('InsideHorizontal');
+      if (look.border === 'all' && run.cols > 1) edges.push('InsideVertical');
+      for (const edge of edges) {
+        const border = format.borders.getItem(edge as Excel.BorderIndex);
+        border.style = 'Continuous';
+        border.weight = 'Thin';
+        border.color = `#${REPORT_BORDER}`;
+      }
+    }
+  }
+  for (const m of report.merges ?? []) sheet.getRangeByIndexes(m.row, m.col, m.rows, m.cols).merge(false);
+  report.widths.forEach((w, c) => {
+    sheet.getRangeByIndexes(0, c, 1, 1).getEntireColumn().format.columnWidth = widthPoints(w);
+  });
+}
+
+/** A4 landscape, one page wide, print titles, margins (ExcelApi 1.9). */
+export function queuePageLayout(sheet: Excel.Worksheet, report: ReportSheet): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = 'Landscape';
+  layout.paperSize = 'A4';
+  // fit to one page wide; 0 pages tall is "automatic", as fitToHeight="0" in a file
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  const points = (inches: number) => inches * 72;
+  layout.leftMargin = points(REPORT_MARGINS.left);
+  layout.rightMargin = points(REPORT_MARGINS.right);
+  layout.topMargin = points(REPORT_MARGINS.top);
+  layout.bottomMargin = points(REPORT_MARGINS.bottom);
+  layout.headerMargin = points(REPORT_MARGINS.header);
+  layout.footerMargin = points(REPORT_MARGINS.footer);
+  const titles = report.printTitleRows;
+  if (titles) layout.setPrintTitleRows(`$${titles.first + 1}:$${titles.last + 1}`);
+}
+
+export function queueCharts(sheet: Excel.Worksheet, charts: ReadonlyArray<ChartSpec>): void {
+  for (const spec of charts) {
+    const data = sheet.getRangeByIndexes(spec.data.row, spec.data.col, spec.data.rows, spec.data.cols);
+    const chart = sheet.charts.add(CHART_TYPE[spec.type] as Excel.ChartType, data, 'Auto');
+    chart.title.text = spec.title;
+    chart.setPosition(sheet.getRangeByIndexes(spec.anchor.row, spec.anchor.col, 1, 1));
+  }
+}

@@ -1,0 +1,112 @@
+// What each ReportStyle looks like, once for both back ends (the file back end turns a look into
+// styles.xml entries, Office.js into range formats). Host-free: no Office.js, no file format.
+import { Box, ReportSheet, ReportStyle } from './types';
+
+export interface ReportLook {
+  readonly bold?: boolean;
+  /** points; the workbook's default size when absent */
+  readonly size?: number;
+  /** font colour, RRGGBB */
+  readonly color?: string;
+  /** solid fill, RRGGBB */
+  readonly fill?: string;
+  /** thin borders round every cell, or only above */
+  readonly border?: 'all' | 'top';
+  readonly wrap?: boolean;
+  readonly horizontal?: 'center';
+  readonly vertical?: 'center';
+  /** Excel number format */
+  readonly format: string;
+}
+
+export const REPORT_GREY = '595959';
+export const REPORT_HEADER_FILL = 'DDEBF7';
+export const REPORT_BORDER = '8EA9C1';
+
+export const REPORT_LOOKS: Readonly<Record<ReportStyle, ReportLook>> = {
+  title: { bold: true, size: 16, vertical: 'center', format: 'General' },
+  subtitle: { color: REPORT_GREY, format: 'General' },
+  section: { bold: true, size: 12, vertical: 'center', format: 'General' },
+  header: { bold: true, fill: REPORT_HEADER_FILL, border: 'all', wrap: true, horizontal: 'center', vertical: 'center', format: 'General' },
+  label: { format: 'General' },
+  text: { format: 'General' },
+  integer: { format: '0' },
+  decimal: { format: '0.0' },
+  percent: { format: '0.0%' },
+  money: { format: '#,##0.00' },
+  date: { format: 'yyyy-mm-dd' },
+  datetime: { format: 'yyyy-mm-dd hh:mm' },
+  total: { bold: true, border: 'top', format: '0' },
+  note: { size: 9, color: REPORT_GREY, format: 'General' },
+};
+
+/** Page margins of a printed report, in inches: narrower than Excel's default so wide tables fit. */
+export const REPORT_MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } as const;
+
+function boxText(box: Box): string {
+  return `rows ${box.row + 1}-${box.row + box.rows}, columns ${box.col + 1}-${box.col + box.cols}`;
+}
+
+/** A report whose shape is wrong is a bug in the renderer above: plain Errors. */
+export function checkReportShape(sheet: ReportSheet): void {
+  if (sheet.styles.length > sheet.rows.length) throw new Error(`report "${sheet.name}": styles has more rows than rows`);
+  sheet.styles.forEach((row, r) => {
+    if (row.length > (sheet.rows[r]?.length ?? 0)) throw new Error(`report "${sheet.name}": row ${r + 1} has more styles than cells`);
+  });
+  const merges = sheet.merges ?? [];
+  merges.forEach((m, i) => {
+    const ok = [m.row, m.col, m.rows, m.cols].every(Number.isInteger) && m.row >= 0 && m.col >= 0 && m.rows >= 1 && m.cols >= 1;
+    if (!ok || m.row + m.rows > 1_048_576 || m.col + m.cols > 16_384) throw new Error(`report "${sheet.name}": merge ${JSON.stringify(m)} is not a box on a sheet`);
+    if (m.rows * m.cols < 2) throw new Error(`report "${sheet.name}": merge at ${boxText(m)} is a single cell`);
+    for (const other of merges.slice(0, i)) {
+      const overlap = m.row < other.row + other.rows && other.row < m.row + m.rows && m.col < other.col + other.cols && other.col < m.col + m.cols;
+      if (overlap) throw new Error(`report "${sheet.name}": merges at ${boxText(other)} and ${boxText(m)} overlap`);
+    }
+  });
+  if (sheet.printTitleRows) {
+    const { first, last } = sheet.printTitleRows;
+    if (!Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last < first) {
+      throw new Error(`report "${sheet.name}": print title rows ${first}..${last} are not rows`);
+    }
+  }
+  sheet.widths.forEach((w) => {
+    if (!(w >= 0 && w <= 255)) throw new Error(`report "${sheet.name}": column width ${w} is not 0 to 255 characters`);
+  });
+}
+
+/** A rectangle of cells sharing one style. */
+export interface StyleRun extends Box {
+  readonly style: ReportStyle;
+}
+
+/**
+ * The styled cells as rectangles: runs of one style along a row, merged with the same run in the
+ * rows below. A host that formats ranges makes one call per rectangle, not per cell.
+ */
+export function styleRuns(styles: ReadonlyArray<ReadonlyArray<ReportStyle | null>>): StyleRun[] {
+  const out: Array<{ row: number; col: number; rows: number; cols: number; style: ReportStyle }> = [];
+  let open = new Map<string, (typeof out)[number]>();
+  styles.forEach((line, row) => {
+    const next = new Map<string, (typeof out)[number]>();
+    for (let col = 0; col < line.length; ) {
+      const style = line[col];
+      let end = col + 1;
+      while (end < line.length && line[end] === style) end++;
+      if (style) {
+        const key = `${col}:${end - col}:${style}`;
+        const above = open.get(key);
+        if (above && above.row + above.rows === row) {
+          above.rows++;
+          next.set(key, above);
+        } else {
+          const run = { row, col, rows: 1, cols: end - col, style };
+          out.push(run);
+          next.set(key, run);
+        }
+      }
+      col = end;
+    }
+    open = next;
+  });
+  return out;
+}

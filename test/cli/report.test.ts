@@ -1,0 +1,111 @@
+// `deskbook report`: the JSON, the sheet and an independent count from the raw rows agree.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as XLSX from 'xlsx';
+import { run } from '../../src/cli/main';
+import { FileWorkbook } from '../../src/workbook/file';
+import { parts } from '../support/files';
+
+const AS_OF = '2026-11-25T17:30';
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function tmp(name: string): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deskbook-report-')), name);
+}
+
+// Excel serials of the October 2026 bounds: 2026-10-01 = 46296, 2026-11-01 = 46327
+const OCT_START = 46296;
+const NOV_START = 46327;
+
+describe('deskbook report monthly', () => {
+  const demo = tmp('demo.xlsx');
+  let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  let sheetRows: unknown[][];
+  beforeAll(async () => {
+    expect((await cli('demo', '--out', demo, '--as-of', AS_OF, '--no-plant')).code).toBe(0);
+    const r = await cli('report', 'monthly', demo, '--period', '2026-10', '--as-of', AS_OF, '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    json = JSON.parse(r.out);
+    const wb = FileWorkbook.open(fs.readFileSync(demo));
+    expect((await wb.listSheets()).map((s) => s.name)).toContain('月报 2026-10');
+    sheetRows = (await wb.readSheets(['月报 2026-10']))[0].rows;
+  });
+
+  it('has the period and as-of of PRODUCT.md: October, as of 11-01 00:00', () => {
+    expect(json.period).toEqual({ kind: 'monthly', label: '2026-10', start: '2026-10-01T00:00:00', end: '2026-11-01T00:00:00' });
+    expect(json.asOf).toBe('2026-11-01T00:00:00');
+    for (const k of ['onTimeResponse', 'onTimeResolution', 'callbackRate', 'satisfaction', 'validComplaintRate']) {
+      expect(Object.keys(json.tickets[k]).sort()).toEqual(['den', 'num', 'rate']);
+    }
+    expect(json.previous.tickets.received).toBeGreaterThan(0);
+  });
+
+  it('matches an independent count from the raw rows (SheetJS, no deskbook code)', () => {
+    const raw = XLSX.read(fs.readFileSync(demo), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(raw.Sheets['工单']);
+    const inOct = (v: unknown) => typeof v === 'number' && v >= OCT_START && v < NOV_START;
+    const received = rows.filter((r) => inOct(r['受理时间']));
+    expect(json.tickets.received).toBe(received.length);
+    expect(json.tickets.resolved).toBe(rows.filter((r) => inOct(r['完成时间'])).length);
+    const byType: Record<string, number> = {};
+    for (const r of received) byType[String(r['类型'])] = (byType[String(r['类型'])] ?? 0) + 1;
+    expect(json.tickets.byType).toEqual(byType);
+    // backlog: received before 11-01, not resolved before 11-01, not rejected
+    const backlog = rows.filter(
+      (r) => typeof r['受理时间'] === 'number' && (r['受理时间'] as number) < NOV_START && r['状态'] !== '不成立' && !(typeof r['完成时间'] === 'number' && (r['完成时间'] as number) < NOV_START),
+    );
+    expect(json.tickets.backlog).toBe(backlog.length);
+    // satisfaction: callbacks in October with a rating; (满意 + 基本满意) / rated
+    const rated = rows.filter((r) => inOct(r['回访时间']) && r['满意度']);
+    expect(json.tickets.satisfaction.den).toBe(rated.length);
+    expect(json.tickets.satisfaction.num).toBe(rated.filter((r) => r['满意度'] !== '不满意').length);
+    // collection rate (amount) for October's charges, paid by 10-31, capped at due, in cents
+    const charges = XLSX.utils.sheet_to_json<Record<string, unknown>>(raw.Sheets['应收']).filter((c) => c['账期'] === '2026-10');
+    const cents = (v: unknown) => Math.round(Number(v ?? 0) * 100);
+    const due = charges.reduce((a, c) => a + cents(c['应收金额']), 0);
+    const paid = charges.reduce((a, c) => a + (typeof c['收款日期'] === 'number' && (c['收款日期'] as number) < NOV_START ? Math.min(cents(c['实收金额']), cents(c['应收金额'])) : 0), 0);
+    expect(json.charges.collectionRate.den).toBe(due);
+    expect(json.charges.collectionRate.num).toBe(paid);
+  });
+
+  it('writes a sheet that agrees with the JSON number for number', () => {
+    const find = (label: string) => sheetRows.find((r) => r[0] === label)!;
+    expect(find('受理量').slice(1, 2)).toEqual([json.tickets.received]);
+    expect(find('受理量')[4]).toBe(json.previous.tickets.received);
+    expect(find('办结量')[1]).toBe(json.tickets.resolved);
+    expect(find('未结')[1]).toBe(json.tickets.backlog);
+    for (const [label, key] of [['及时响应率', 'onTimeResponse'], ['及时办结率', 'onTimeResolution'], ['回访率', 'callbackRate'], ['满意率', 'satisfaction']]) {
+      const row = find(label);
+      expect([row[1], row[2], row[3]]).toEqual([json.tickets[key].rate, json.tickets[key].num, json.tickets[key].den]);
+    }
+    expect(find('收缴率（金额）')[1]).toBe(json.charges.collectionRate.rate);
+  });
+
+  it('regenerating replaces only that sheet: identical content, data parts byte-identical', async () => {
+    const before = parts(new Uint8Array(fs.readFileSync(demo)));
+    expect((await cli('report', 'monthly', demo, '--period', '2026-10', '--as-of', AS_OF)).code).toBe(0);
+    const after = parts(new Uint8Array(fs.readFileSync(demo)));
+    const changed = Object.keys(after).filter((n) => !before[n] || !Buffer.from(before[n]).equals(Buffer.from(after[n])));
+    // only the workbook part may change (the report's generated-at time lives in its sheet part)
+    expect(changed.every((n) => /^(xl\/workbook\.xml|xl\/worksheets\/sheet\d+\.xml|docProps\/.*)$/.test(n))).toBe(true);
+    for (const n of Object.keys(before).filter((k) => /^xl\/worksheets\/sheet[1-5]\.xml$/.test(k))) {
+      expect([n, Buffer.from(before[n]).equals(Buffer.from(after[n]))]).toEqual([n, true]);
+    }
+    const wb = FileWorkbook.open(fs.readFileSync(demo));
+    expect((await wb.listSheets()).filter((s) => s.name === '月报 2026-10')).toHaveLength(1);
+  });
+
+  it('refuses a bad period with exit 2 and one line', async () => {
+    const r = await cli('report', 'monthly', demo, '--period', '2026-13');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('deskbook: 期间“2026-13”无效：日报如 2026-11-24，周报如 2026-W48，月报如 2026-11，季报如 2026-Q4');
+  });
+});
