@@ -3,11 +3,12 @@
 import { ENUMS, Lang, ListName, label } from '../domain/enums';
 import { ColumnDef, ColumnKind, header, SETTINGS, SheetDef, sheetName } from '../domain/schema';
 import { Settings } from '../domain/settings';
+import { columnLetter } from '../workbook/a1';
 import { Cell, ColumnSpec, ListSource, NewSheet } from '../workbook/types';
 
 // Text columns are formatted as text so that Excel keeps what a clerk types: a unit "3-15" would
 // otherwise become 15 March, a period "2026-11" a date, a landline lose its leading zero.
-const NUMBER_FORMATS: Record<ColumnKind['type'], string | undefined> = {
+export const NUMBER_FORMATS: Readonly<Record<ColumnKind['type'], string | undefined>> = {
   text: '@',
   phone: '@',
   list: '@',
@@ -29,16 +30,7 @@ export const LIST_NAMES: Record<ListName, { readonly name: string; readonly sett
 
 const LIST_ROWS = 500;
 
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter };
 
 /** A name's formula: the filled part of a Settings column, so a list grows as the center types. */
 export function listNameFormula(settingsSheet: string, columnIndex: number): string {

@@ -20,6 +20,8 @@ export interface ReportRequest {
   readonly lang?: Lang;
   /** write the report sheet into the workbook */
   readonly write?: boolean;
+  /** wall-clock ISO time printed as "generated at"; default now (fixed, a regenerated report is identical) */
+  readonly generatedAt?: string;
   /** which period is the default: the latest complete one (CLI) or the pane's choice */
   readonly defaultRule?: 'latestComplete' | 'pane';
 }
@@ -67,7 +69,7 @@ export async function runReport(wb: Workbook, req: ReportRequest): Promise<Repor
   const loaded = await loadWorkbook(wb, { lang: req.lang });
   const lang = req.lang ?? loaded.lang;
   const now = wallOf(req.asOf ?? nowIso());
-  const generatedAt = wallOf(nowIso());
+  const generatedAt = wallOf(req.generatedAt ?? nowIso());
   const data = dataOf(loaded);
   if (!data.tickets) throw new ReportProblem('NO_TICKETS', loaded.sheets.map((s) => s.name).join(', '));
   const period = pickPeriod(req, loaded, now);

@@ -3,7 +3,7 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { writeSample } from '../app/sample';
 import { SetupResult, setUpWorkbook, inspectWorkbook, WorkbookStatus } from '../app/setup';
 import { validateWorkbook } from '../app/validate';
-import { ReportProblem, runReport } from '../app/report';
+import { ReportProblem, runReport, writeKpiPivots } from '../app/report';
 import type { PeriodKind } from '../domain/periods';
 import { Lang } from '../domain/enums';
 import { describeProblem, fileErrorMessage } from '../domain/messages';
@@ -233,6 +233,21 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--no-write', 'do not write the sheet (with --json: only print)')
     .addOption(langOption())
     .action(async (kind: PeriodKind, file: string, opts: ReportOptions) => setExit(await runReportCommand(io, kind, file, opts)));
+
+  program
+    .command('kpi')
+    .description('write the KPI cross-tabs (category × status, department × month, type × channel) as a KPI sheet')
+    .argument('<file>', '.xlsx workbook')
+    .option('--out <file>', 'write the workbook here instead of into FILE')
+    .addOption(langOption())
+    .action(async (file: string, opts: { out?: string; lang?: Lang }) => {
+      const wb = readWorkbookFile(file);
+      const result = await writeKpiPivots(wb, { lang: opts.lang });
+      const target = opts.out ?? file;
+      writeFileAtomic(target, wb.toBytes());
+      io.out(t(opts.lang ?? 'zh', 'reportWritten', { sheet: result.sheet, file: target }));
+      setExit(EXIT.OK);
+    });
 
   program
     .command('demo')

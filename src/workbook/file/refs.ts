@@ -1,4 +1,7 @@
 // A1-style cell references, 0-based row and column numbers inside the code.
+import { columnLetter as colName } from '../a1';
+
+export { colName };
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -11,22 +14,6 @@ export interface CellPos {
 export interface Range {
   readonly start: CellPos;
   readonly end: CellPos;
-}
-
-const names: string[] = [];
-
-export function colName(col: number): string {
-  const cached = names[col];
-  if (cached !== undefined) return cached;
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  if (col < 1024) names[col] = s;
-  return s;
 }
 
 export function cellRef(row: number, col: number): string {

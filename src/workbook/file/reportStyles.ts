@@ -5,12 +5,9 @@
 // byte-identical for identical input. Existing entries are never renumbered or changed.
 import { REPORT_BORDER, REPORT_LOOKS, ReportLook } from '../reportLooks';
 import { ReportStyle } from '../types';
-import { appendChildren } from './styles';
+import { appendChildren, NumberFormats } from './styles';
 import { damaged, escapeAttr, findClose, findTag, findTags } from './xml';
 
-/** Built-in number formats (ECMA-376 18.8.30) the report uses; others become custom <numFmt>s. */
-const BUILTIN_FORMATS: Readonly<Record<string, number>> = { General: 0, '0': 1, '#,##0.00': 4 };
-const FIRST_CUSTOM_FORMAT = 164;
 
 /** The full markup of each child element `name` of the list element `list` (none if absent). */
 function listItems(xml: string, list: string, name: string): string[] {
@@ -53,9 +50,7 @@ export class ReportStyles {
   private readonly fills: StyleList;
   private readonly borders: StyleList;
   private readonly xfs: StyleList;
-  private readonly formatIds = new Map<string, number>();
-  private readonly newFormats: string[] = [];
-  private nextFormatId: number;
+  private readonly formats: NumberFormats;
   /** the default font's name and size: report fonts only change weight, size and colour */
   private readonly baseName: string;
   private readonly baseSize: number;
@@ -74,19 +69,12 @@ export class ReportStyles {
     this.fills = new StyleList('fills', listItems(xml, 'fills', 'fill'));
     this.borders = new StyleList('borders', listItems(xml, 'borders', 'border'));
     this.xfs = new StyleList('cellXfs', listItems(xml, 'cellXfs', 'xf'));
-    let maxId = FIRST_CUSTOM_FORMAT - 1;
-    for (const t of findTags(xml, 'numFmt')) {
-      const id = Number(t.attrs.numFmtId);
-      if (!Number.isFinite(id)) continue;
-      maxId = Math.max(maxId, id);
-      if (t.attrs.formatCode !== undefined && !this.formatIds.has(t.attrs.formatCode)) this.formatIds.set(t.attrs.formatCode, id);
-    }
-    this.nextFormatId = maxId + 1;
+    this.formats = new NumberFormats(xml, this.p);
   }
 
   /** True when styles.xml needs new entries. */
   get changed(): boolean {
-    return this.xfs.added.length > 0 || this.newFormats.length > 0;
+    return this.xfs.added.length > 0 || this.formats.added.length > 0;
   }
 
   /** Index into cellXfs of a report style. */
@@ -121,9 +109,7 @@ export class ReportStyles {
     for (const list of [this.fonts, this.fills, this.borders, this.xfs]) {
       if (list.added.length > 0) xml = appendChildren(xml, list.list, this.p, list.added, list.count, null);
     }
-    if (this.newFormats.length > 0) {
-      xml = appendChildren(xml, 'numFmts', this.p, this.newFormats, findTags(xml, 'numFmt').length, 'styleSheet');
-    }
+    xml = this.formats.appendTo(xml);
     return xml;
   }
 
@@ -148,12 +134,7 @@ export class ReportStyles {
   }
 
   private formatId(format: string): number {
-    let id = BUILTIN_FORMATS[format] ?? this.formatIds.get(format);
-    if (id === undefined) {
-      id = this.nextFormatId++;
-      this.formatIds.set(format, id);
-      this.newFormats.push(`<${this.p}numFmt numFmtId="${id}" formatCode="${escapeAttr(format)}"/>`);
-    }
-    return id;
+    return this.formats.idOf(format);
   }
+
 }

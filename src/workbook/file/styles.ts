@@ -18,30 +18,63 @@ const BUILTIN_FORMATS: Readonly<Record<string, number>> = {
 
 const FIRST_CUSTOM_FORMAT = 164;
 
+/**
+ * The number formats of a styles part: built-in ids, the part's own custom <numFmt>s, and new ones
+ * numbered above every id in use (never renumbering what is there).
+ */
+export class NumberFormats {
+  private readonly ids = new Map<string, number>();
+  private next: number;
+  /** <numFmt> markup of the formats added, in order */
+  readonly added: string[] = [];
+
+  constructor(
+    xml: string,
+    private readonly prefix: string,
+  ) {
+    let maxId = FIRST_CUSTOM_FORMAT - 1;
+    for (const t of findTags(xml, 'numFmt')) {
+      const id = Number(t.attrs.numFmtId);
+      if (!Number.isFinite(id)) continue;
+      maxId = Math.max(maxId, id);
+      if (t.attrs.formatCode !== undefined && !this.ids.has(t.attrs.formatCode)) this.ids.set(t.attrs.formatCode, id);
+    }
+    this.next = maxId + 1;
+  }
+
+  /** The id showing `format`, added as a new <numFmt> when the part lacks it. */
+  idOf(format: string): number {
+    let id = BUILTIN_FORMATS[format] ?? this.ids.get(format);
+    if (id === undefined) {
+      id = this.next++;
+      this.ids.set(format, id);
+      this.added.push(`<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeAttr(format)}"/>`);
+    }
+    return id;
+  }
+
+  /** The part with the added formats appended to <numFmts> (created when absent). */
+  appendTo(xml: string): string {
+    if (this.added.length === 0) return xml;
+    return appendChildren(xml, 'numFmts', this.prefix, this.added, findTags(xml, 'numFmt').length, 'styleSheet');
+  }
+}
+
 function xfMarkup(prefix: string, numFmtId: number): string {
   return `<${prefix}xf numFmtId="${numFmtId}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`;
 }
 
 export class StyleEditor {
   private readonly prefix: string;
-  private readonly formatIds = new Map<string, number>();
-  private nextFormatId: number;
+  private readonly formats: NumberFormats;
   private readonly existingXfs: string[];
-  private readonly newFormats: string[] = [];
   private readonly newXfs: string[] = [];
 
   constructor(private readonly xml: string) {
     const root = findTag(xml, 'styleSheet');
     if (!root) throw damaged('styles.xml', 'has no <styleSheet>');
     this.prefix = root.prefix;
-    let maxId = FIRST_CUSTOM_FORMAT - 1;
-    for (const t of findTags(xml, 'numFmt')) {
-      const id = Number(t.attrs.numFmtId);
-      if (!Number.isFinite(id)) continue;
-      maxId = Math.max(maxId, id);
-      if (t.attrs.formatCode !== undefined && !this.formatIds.has(t.attrs.formatCode)) this.formatIds.set(t.attrs.formatCode, id);
-    }
-    this.nextFormatId = maxId + 1;
+    this.formats = new NumberFormats(xml, this.prefix);
     const xfs = findTag(xml, 'cellXfs');
     if (!xfs || xfs.selfClosing) {
       this.existingXfs = [];
@@ -57,13 +90,8 @@ export class StyleEditor {
 
   /** Index into cellXfs of a plain style showing `format`; 0 for General. */
   xfFor(format: string): number {
-    let id = BUILTIN_FORMATS[format] ?? this.formatIds.get(format);
+    const id = this.formats.idOf(format);
     if (id === 0) return 0;
-    if (id === undefined) {
-      id = this.nextFormatId++;
-      this.formatIds.set(format, id);
-      this.newFormats.push(`<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeAttr(format)}"/>`);
-    }
     const markup = xfMarkup(this.prefix, id);
     const existing = this.existingXfs.indexOf(markup);
     if (existing >= 0) return existing;
@@ -78,11 +106,7 @@ export class StyleEditor {
   text(): string {
     let xml = this.xml;
     if (this.newXfs.length > 0) xml = appendChildren(xml, 'cellXfs', this.prefix, this.newXfs, this.existingXfs.length, null);
-    if (this.newFormats.length > 0) {
-      const count = findTags(xml, 'numFmt').length;
-      xml = appendChildren(xml, 'numFmts', this.prefix, this.newFormats, count, 'styleSheet');
-    }
-    return xml;
+    return this.formats.appendTo(xml);
   }
 }
 

@@ -16,9 +16,4 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-/** 0 -> `A`, 26 -> `AA` */
-export function columnLetters(index: number): string {
-  let s = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+export { columnLetter as columnLetters } from '../a1';

@@ -1,0 +1,43 @@
+import { runReport, writeKpiPivots } from '../../src/app/report';
+import { buildSampleWorkbook } from '../../src/app/sample';
+import { FileWorkbook } from '../../src/workbook/file';
+import { parts } from '../support/files';
+import { MemoryWorkbook } from './memoryWorkbook';
+
+const AS_OF = '2026-11-25T17:30:00';
+
+describe('report use case', () => {
+  it('regenerating a report with the same inputs gives an identical workbook', async () => {
+    const wb = await buildSampleWorkbook({ asOf: AS_OF, plant: false });
+    const req = { kind: 'weekly' as const, period: '2026-W47', asOf: AS_OF, generatedAt: '2026-11-25T18:00:00', write: true };
+    const first = await runReport(wb, req);
+    const once = wb.toBytes();
+    const second = await runReport(wb, req);
+    const twice = wb.toBytes();
+    expect(second.json).toEqual(first.json);
+    const a = parts(once);
+    const b = parts(twice);
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    for (const name of Object.keys(a)) expect([name, Buffer.from(a[name]).equals(Buffer.from(b[name]))]).toEqual([name, true]);
+    expect((await FileWorkbook.open(twice).listSheets()).filter((s) => s.name === '周报 2026-W47')).toHaveLength(1);
+  });
+
+  it('writes the KPI cross-tabs as values in files, whose totals are the ticket count', async () => {
+    const wb = await buildSampleWorkbook({ asOf: AS_OF, plant: false });
+    expect(wb.capabilities.pivots).toBe(false);
+    const r = await writeKpiPivots(wb);
+    expect(r).toEqual({ sheet: 'KPI', pivots: false });
+    const [tickets, kpi] = await wb.readSheets(['工单', 'KPI']);
+    const totals = kpi.rows.filter((row) => row[0] === '合计').map((row) => row.filter((c) => typeof c === 'number').pop());
+    // three cross-tabs, each counting every ticket once
+    expect(totals).toEqual([tickets.rows.length - 1, tickets.rows.length - 1, tickets.rows.length - 1]);
+  });
+
+  it('asks Excel for real PivotTables where the back end has them', async () => {
+    const sample = await buildSampleWorkbook({ asOf: AS_OF, plant: false });
+    const names = (await sample.listSheets()).map((s) => s.name);
+    const wb = new MemoryWorkbook((await sample.readSheets(names)).map((g) => ({ name: g.name, rows: g.rows, tables: g.name === '工单' ? ['tblTickets'] : [] })));
+    wb.capabilities = { charts: true, pivots: true };
+    expect(await writeKpiPivots(wb)).toEqual({ sheet: 'KPI', pivots: true });
+  });
+});
