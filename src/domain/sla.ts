@@ -93,9 +93,65 @@ export function slaClock(t: TicketFacts, settings: SlaSettings): SlaClock {
  * still open at as-of (not yet due). A hold that starts after as-of is not known yet.
  */
 export function deadlineAt(r: DeadlineRule | null, asOf: WallTime): number {
-  if (r === null) return NaN;
-  if (r.holdStart > asOf) return r.base;
-  return r.holdEnd <= asOf ? r.moved : Infinity;
+  return r === null ? NaN : deadlineOf(r.base, r.moved, r.holdStart, r.holdEnd, asOf);
+}
+
+function deadlineOf(base: WallTime, moved: WallTime, holdStart: WallTime, holdEnd: WallTime, asOf: WallTime): number {
+  if (holdStart > asOf) return base;
+  return holdEnd <= asOf ? moved : Infinity;
+}
+
+/** One deadline rule of many tickets as columns: ticket i's rule is base[i], moved[i], holdStart[i],
+ *  holdEnd[i]; base[i] is NaN when it has none. */
+export interface DeadlineColumns {
+  readonly base: Float64Array;
+  readonly moved: Float64Array;
+  readonly holdStart: Float64Array;
+  readonly holdEnd: Float64Array;
+}
+
+/** The SLA clocks of many tickets held as numbers rather than an object per ticket: a report book
+ *  keeps one for every ticket of the log and reads them at many as-ofs. */
+export interface SlaClockColumns {
+  readonly response: DeadlineColumns;
+  readonly resolution: DeadlineColumns;
+}
+
+function deadlineColumns(n: number): DeadlineColumns {
+  return { base: new Float64Array(n), moved: new Float64Array(n), holdStart: new Float64Array(n), holdEnd: new Float64Array(n) };
+}
+
+function putRule(c: DeadlineColumns, i: number, r: DeadlineRule | null): void {
+  c.base[i] = r === null ? NaN : r.base;
+  c.moved[i] = r === null ? NaN : r.moved;
+  c.holdStart[i] = r === null ? NaN : r.holdStart;
+  c.holdEnd[i] = r === null ? NaN : r.holdEnd;
+}
+
+/** slaClock of every ticket, as columns. */
+export function slaClockColumns(tickets: ReadonlyArray<TicketFacts>, settings: SlaSettings): SlaClockColumns {
+  const clocks = { response: deadlineColumns(tickets.length), resolution: deadlineColumns(tickets.length) };
+  for (let i = 0; i < tickets.length; i++) {
+    const c = slaClock(tickets[i], settings);
+    putRule(clocks.response, i, c.response);
+    putRule(clocks.resolution, i, c.resolution);
+  }
+  return clocks;
+}
+
+/** deadlineAt of ticket i's rule in columns. */
+export function deadlineAtIn(c: DeadlineColumns, i: number, asOf: WallTime): number {
+  const base = c.base[i];
+  return Number.isNaN(base) ? NaN : deadlineOf(base, c.moved[i], c.holdStart[i], c.holdEnd[i], asOf);
+}
+
+function ruleIn(c: DeadlineColumns, i: number): DeadlineRule | null {
+  return Number.isNaN(c.base[i]) ? null : { base: c.base[i], moved: c.moved[i], holdStart: c.holdStart[i], holdEnd: c.holdEnd[i] };
+}
+
+/** Ticket i's clock out of columns. */
+export function clockIn(clocks: SlaClockColumns, i: number): SlaClock {
+  return { response: ruleIn(clocks.response, i), resolution: ruleIn(clocks.resolution, i) };
 }
 
 function finite(d: number): WallTime | null {

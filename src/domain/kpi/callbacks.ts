@@ -3,7 +3,8 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import { asOfDay } from '../periods';
-import { CoverageWindow, eachIn, TicketWindow } from './book';
+import { CustomerFacts } from '../report/facts';
+import { CoverageWindow, eachIn, TicketBook, TicketWindow } from './book';
 import { Rate, rateOf } from './measures';
 
 dayjs.extend(utc);
@@ -34,18 +35,39 @@ export function satisfaction(w: TicketWindow): Rate {
   return rateOf(num, den);
 }
 
+/** Which of the book's units are occupied (已入住) in the register, and how many occupied households
+ *  it lists: worked out once per register and book, as every report block asks. */
+const occupiedOf = new WeakMap<ReadonlyArray<CustomerFacts>, WeakMap<TicketBook, { flags: Uint8Array; households: number }>>();
+
+function occupiedUnits(customers: ReadonlyArray<CustomerFacts>, book: TicketBook): { flags: Uint8Array; households: number } {
+  let byBook = occupiedOf.get(customers);
+  if (!byBook) occupiedOf.set(customers, (byBook = new WeakMap()));
+  let o = byBook.get(book);
+  if (!o) {
+    const occupied = new Set<string>();
+    for (const c of customers) if (c.occupancy === 'occupied') occupied.add(c.unit);
+    const flags = new Uint8Array(book.units.length);
+    book.units.forEach((unit, u) => (flags[u] = occupied.has(unit) ? 1 : 0));
+    byBook.set(book, (o = { flags, households: occupied.size }));
+  }
+  return o;
+}
+
 // callback coverage 回访覆盖率: occupied households called back this year / occupied households
 // ("this year": the calendar year of the as-of day, from January 1st to as-of; occupied = 已入住)
 export function callbackCoverage(w: CoverageWindow): Rate {
-  const occupied = new Set<string>();
-  for (const c of w.customers) if (c.occupancy === 'occupied') occupied.add(c.unit);
+  const occupied = occupiedUnits(w.customers, w.book);
   const yearStart = dayjs.utc(asOfDay(w.asOf)).startOf('year').valueOf();
-  const called = new Set<string>();
-  const { byCallback, tickets } = w.book;
+  const { byCallback, unitOf } = w.book;
+  const called = new Uint8Array(occupied.flags.length);
+  let calledCount = 0;
   const yearWindow = { ...w, period: { ...w.period, start: yearStart, end: w.asOf + 1 } };
   eachIn(byCallback, yearWindow, (i) => {
-    const unit = tickets[i].unit;
-    if (unit !== null && occupied.has(unit)) called.add(unit);
+    const u = unitOf[i];
+    if (u >= 0 && occupied.flags[u] === 1 && called[u] === 0) {
+      called[u] = 1;
+      calledCount++;
+    }
   });
-  return rateOf(called.size, occupied.size);
+  return rateOf(calledCount, occupied.households);
 }

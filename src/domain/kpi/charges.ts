@@ -25,11 +25,18 @@ export function daysOverdue(c: ChargeFacts, day: WallTime): number {
 }
 
 /** The charges a period's collection rate covers: 账期 in its months; for a day or a week, due date in it. */
-function collectionPopulation(w: ChargeWindow): ChargeFacts[] {
-  const months = monthIndexesOf(w.period);
-  if (months.length > 0) return months.flatMap((m) => w.charges.byMonth.get(m) ?? []);
-  const { start, end } = w.period;
-  return w.charges.charges.filter((c) => c.dueDate >= start && c.dueDate < end);
+function collectionPopulation(w: ChargeWindow): ReadonlyArray<ChargeFacts> {
+  // worked out once per period and book: both collection rates read it
+  const key = `population ${w.period.kind} ${w.period.label}`;
+  let population = w.charges.memo.get(key) as ChargeFacts[] | undefined;
+  if (!population) {
+    const months = monthIndexesOf(w.period);
+    const { start, end } = w.period;
+    population =
+      months.length > 0 ? months.flatMap((m) => w.charges.byMonth.get(m) ?? []) : w.charges.charges.filter((c) => c.dueDate >= start && c.dueDate < end);
+    w.charges.memo.set(key, population);
+  }
+  return population;
 }
 
 // collection rate 收缴率: paid by report date (capped at due) / due, for charges whose period falls in the period

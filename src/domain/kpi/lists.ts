@@ -3,7 +3,7 @@
 // the center's clock; most late first.
 import { Lang, label, STATUSES } from '../enums';
 import { workingMs } from '../calendar';
-import { pendingDeadline, PendingEvent } from '../sla';
+import { clockIn, pendingDeadline, PendingEvent } from '../sla';
 import { MS_PER_HOUR, WallTime } from '../time';
 import { knownBy, TicketWindow } from './book';
 
@@ -35,14 +35,14 @@ function statusLabel(key: string | null, lang: Lang): string | null {
 
 // open tickets 未结工单: received by as-of, not resolved by then, not rejected; most late first
 export function openTickets(w: TicketWindow): TicketListEntry[] {
-  const { tickets, clocks, byReceived, lang } = w.book;
+  const { tickets, clocks, byReceived, lang, rejected, resolvedAt } = w.book;
   const out: TicketListEntry[] = [];
   const to = knownBy(byReceived, w);
   for (let k = 0; k < to; k++) {
     const i = byReceived.order[k];
+    if (rejected[i] === 1 || resolvedAt[i] <= w.asOf) continue; // NaN: not resolved
     const t = tickets[i];
-    if (t.status === 'rejected' || (t.resolvedAt !== null && t.resolvedAt <= w.asOf)) continue;
-    const pending = pendingDeadline(t, clocks[i], w.asOf);
+    const pending = pendingDeadline(t, clockIn(clocks, i), w.asOf);
     const deadline = pending !== null && Number.isFinite(pending.deadline) ? pending.deadline : null;
     out.push({
       row: t.row,

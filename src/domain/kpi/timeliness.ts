@@ -2,7 +2,7 @@
 // deadline as known at as-of, and the handling time of the tickets resolved in the period. Tickets
 // not yet due are left out of on-time rates: a late ticket counts once its deadline has passed.
 import { MS_PER_HOUR } from '../time';
-import { deadlineAt } from '../sla';
+import { deadlineAtIn } from '../sla';
 import { eachIn, TicketWindow } from './book';
 import { HourStats, hourStats, Rate, rateOf } from './measures';
 
@@ -12,7 +12,7 @@ export function onTimeResponse(w: TicketWindow): Rate {
   let den = 0;
   const { tickets, clocks } = w.book;
   eachIn(w.book.byReceived, w, (i) => {
-    const deadline = deadlineAt(clocks[i].response, w.asOf);
+    const deadline = deadlineAtIn(clocks.response, i, w.asOf);
     if (Number.isNaN(deadline)) return; // praise: no response SLA
     const respondedAt = tickets[i].firstResponseAt;
     const responded = respondedAt !== null && respondedAt <= w.asOf;
@@ -31,7 +31,7 @@ export function onTimeResolution(w: TicketWindow): Rate {
   eachIn(w.book.byReceived, w, (i) => {
     const t = tickets[i];
     if (t.status === 'rejected') return;
-    const deadline = deadlineAt(clocks[i].resolution, w.asOf);
+    const deadline = deadlineAtIn(clocks.resolution, i, w.asOf);
     if (Number.isNaN(deadline)) return; // praise or no type: no resolution SLA
     const resolved = t.resolvedAt !== null && t.resolvedAt <= w.asOf;
     if (!resolved && !(deadline <= w.asOf)) return;

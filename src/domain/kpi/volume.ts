@@ -24,12 +24,12 @@ export function resolved(w: TicketWindow): number {
 
 // backlog 未结: tickets received by period end and not resolved by then (rejected excluded)
 export function backlog(w: TicketWindow): number {
-  const { byReceived, tickets } = w.book;
+  const { byReceived, rejected, resolvedAt } = w.book;
   const to = knownBy(byReceived, w);
   let count = 0;
   for (let k = 0; k < to; k++) {
-    const t = tickets[byReceived.order[k]];
-    if (t.status !== 'rejected' && (t.resolvedAt === null || t.resolvedAt > w.asOf)) count++;
+    const i = byReceived.order[k];
+    if (rejected[i] === 0 && !(resolvedAt[i] <= w.asOf)) count++; // NaN: not resolved
   }
   return count;
 }

@@ -106,6 +106,12 @@ export function ticketFacts(read: TableRead | undefined): TicketFacts[] {
 export function chargeFacts(read: TableRead | undefined): ChargeFacts[] {
   if (!read) return [];
   const out: ChargeFacts[] = [];
+  const monthIndexes = new Map<string, number | null>(); // a ledger repeats a few dozen 账期 labels
+  const monthIndex = (label: string): number | null => {
+    let m = monthIndexes.get(label);
+    if (m === undefined) monthIndexes.set(label, (m = monthIndexOfLabel(label) ?? null));
+    return m;
+  };
   for (const { row, values: v } of read.records) {
     const amountDue = num(v.amountDue);
     const dueDate = num(v.dueDate);
@@ -116,7 +122,7 @@ export function chargeFacts(read: TableRead | undefined): ChargeFacts[] {
       row,
       unit,
       feeItem: str(v.feeItem) ?? '',
-      periodIndex: period === null ? null : monthIndexOfLabel(period) ?? null,
+      periodIndex: period === null ? null : monthIndex(period),
       amountDue,
       dueDate,
       amountPaid: num(v.amountPaid) ?? 0,
