@@ -1,5 +1,5 @@
 import { Button, Caption1, makeStyles, mergeClasses, Spinner, Tab, TabList, Title3, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../domain/enums';
 import { buildSample, inspectWorkbook, openWorkbookFile, setUpWorkbook, WorkbookStatus } from './backend';
 import { FilePanel } from './components/FilePanel';
@@ -56,6 +56,16 @@ function statusNotice(status: WorkbookStatus, strings: Strings): NoticeData {
     return { intent: 'info', title: strings.workbookNotReadyTitle, text: strings.workbookNotReady };
   }
   return { intent: 'warning', title: strings.workbookNotReadyTitle, text: strings.columnsStillMissing };
+}
+
+/** A tab's panel: mounted the first time its tab is opened, kept (hidden) afterwards. */
+function LazyPanel(props: { id: TabKey; tab: TabKey; visited: ReadonlySet<TabKey>; className: string; hiddenClass: string; children: ReactNode }) {
+  const shown = props.tab === props.id;
+  return (
+    <div className={mergeClasses(props.className, !shown && props.hiddenClass)} role="tabpanel" hidden={!shown} data-testid={`panel-${props.id}`}>
+      {props.visited.has(props.id) && <Suspense fallback={<Spinner size="small" />}>{props.children}</Suspense>}
+    </div>
+  );
 }
 
 export function App(props: AppProps) {
@@ -255,47 +265,35 @@ export function App(props: AppProps) {
         {status !== null && <ProblemList problems={status.problems} lang={lang} strings={strings} />}
       </div>
 
-      <div className={mergeClasses(styles.panel, tab !== 'validation' && styles.hidden)} role="tabpanel" hidden={tab !== 'validation'} data-testid="panel-validation">
-        {visited.has('validation') && (
-          <Suspense fallback={<Spinner size="small" />}>
-            <ValidationView
-              key={opened}
-              host={host}
-              lang={lang}
-              strings={strings}
-              sheets={structuredSheets}
-              settingsSheet={settingsSheet}
-              revision={revision}
-            />
-          </Suspense>
-        )}
-      </div>
+      <LazyPanel id="validation" tab={tab} visited={visited} className={styles.panel} hiddenClass={styles.hidden}>
+        <ValidationView
+          key={opened}
+          host={host}
+          lang={lang}
+          strings={strings}
+          sheets={structuredSheets}
+          settingsSheet={settingsSheet}
+          revision={revision}
+        />
+      </LazyPanel>
 
-      <div className={mergeClasses(styles.panel, tab !== 'entry' && styles.hidden)} role="tabpanel" hidden={tab !== 'entry'} data-testid="panel-entry">
-        {visited.has('entry') && (
-          <Suspense fallback={<Spinner size="small" />}>
-            <EntryForm key={opened} host={host} lang={lang} strings={strings} revision={revision} onAdded={ticketAdded} />
-          </Suspense>
-        )}
-      </div>
+      <LazyPanel id="entry" tab={tab} visited={visited} className={styles.panel} hiddenClass={styles.hidden}>
+        <EntryForm key={opened} host={host} lang={lang} strings={strings} revision={revision} onAdded={ticketAdded} />
+      </LazyPanel>
 
-      <div className={mergeClasses(styles.panel, tab !== 'reports' && styles.hidden)} role="tabpanel" hidden={tab !== 'reports'} data-testid="panel-reports">
-        {visited.has('reports') && (
-          <Suspense fallback={<Spinner size="small" />}>
-            <ReportsView
-              key={opened}
-              host={host}
-              lang={lang}
-              strings={strings}
-              status={status}
-              revision={revision}
-              onDownload={file ? () => download(file) : undefined}
-              onShowWorkbook={() => selectTab('workbook')}
-              onWritten={sheetWritten}
-            />
-          </Suspense>
-        )}
-      </div>
+      <LazyPanel id="reports" tab={tab} visited={visited} className={styles.panel} hiddenClass={styles.hidden}>
+        <ReportsView
+          key={opened}
+          host={host}
+          lang={lang}
+          strings={strings}
+          status={status}
+          revision={revision}
+          onDownload={file ? () => download(file) : undefined}
+          onShowWorkbook={() => selectTab('workbook')}
+          onWritten={sheetWritten}
+        />
+      </LazyPanel>
     </main>
   );
 }

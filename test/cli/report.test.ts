@@ -1,24 +1,11 @@
 // `deskbook report`: the JSON, the sheet and an independent count from the raw rows agree.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as XLSX from 'xlsx';
-import { run } from '../../src/cli/main';
+import { cli, tmpFile as tmp } from '../support/cli';
 import { FileWorkbook } from '../../src/workbook/file';
 import { parts } from '../support/files';
 
 const AS_OF = '2026-11-25T17:30';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-function tmp(name: string): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deskbook-report-')), name);
-}
 
 // Excel serials of the October 2026 bounds: 2026-10-01 = 46296, 2026-11-01 = 46327
 const OCT_START = 46296;

@@ -1,24 +1,11 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { run } from '../../src/cli/main';
+import { cli, tmpFile as tmp } from '../support/cli';
 import { generateSample } from '../../src/domain/sample';
 import { ALL_SHEETS } from '../../src/domain/schema';
 import { FileWorkbook } from '../../src/workbook/file';
 
 const AS_OF = '2026-11-25T17:30';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-function tmp(name: string): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deskbook-validate-')), name);
-}
 
 async function dataHash(file: string): Promise<string> {
   const wb = FileWorkbook.open(fs.readFileSync(file));
