@@ -27,6 +27,8 @@ export interface TicketBlock {
   readonly repeatComplaints: ReadonlyArray<{ readonly unit: string; readonly category: string; readonly count: number }>;
   readonly repeatComplaintUnits?: number;
   readonly typeByCategory?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly resolvedByType?: Readonly<Record<string, number>>;
+  readonly backlogByType?: Readonly<Record<string, number>>;
 }
 
 export interface TicketLine {
@@ -224,6 +226,14 @@ export function renderReport(json: ReportJson, lang: Lang): ReportSheet {
     for (const [k, v] of Object.entries(t.byCategory)) L.row([k, v], ['label', 'integer']);
   }
   L.blank();
+  if (t.resolvedByType && t.backlogByType) {
+    L.row([w.type, w.received, w.resolved, w.backlog], 'header');
+    for (const type of Object.keys(t.byType)) {
+      L.row([type, t.byType[type], t.resolvedByType[type] ?? 0, t.backlogByType[type] ?? 0], ['label', 'integer', 'integer', 'integer']);
+    }
+    L.row([w.total, t.received, t.resolved, t.backlog], 'total');
+    L.blank();
+  }
   L.row([w.department, w.count, null, w.channel, w.count], ['header', 'header', null, 'header', 'header']);
   const depts = Object.entries(t.byDepartment);
   const chans = Object.entries(t.byChannel);

@@ -7,7 +7,7 @@ import { arrears, arrearsAtStart, collectionRate, collectionRateHouseholds, reco
 import { repeatComplaints, repeatComplaintUnits, validComplaintRate } from './complaints';
 import { KpiDef } from './measures';
 import { onTimeResolution, onTimeResponse, resolutionHours } from './timeliness';
-import { backlog, byCategory, byChannel, byDepartment, byType, received, resolved, typeByCategory } from './volume';
+import { backlog, backlogByType, byCategory, byChannel, byDepartment, byType, received, resolved, resolvedByType, typeByCategory } from './volume';
 
 export * from './measures';
 export * from './book';
@@ -41,6 +41,8 @@ export const TICKET_KPIS = {
   repeatComplaints: kpi('重复投诉明细', 'Repeat complaints', 'list', repeatComplaints),
   repeatComplaintUnits: kpi<TicketWindow, number>('重复投诉(户)', 'Repeat complaints (units)', 'count', repeatComplaintUnits),
   typeByCategory: kpi('类型×类别', 'Type × category', 'table', typeByCategory),
+  resolvedByType: kpi('办结量(按类型)', 'Resolved by type', 'table', resolvedByType),
+  backlogByType: kpi('未结(按类型)', 'Backlog by type', 'table', backlogByType),
 } as const;
 
 /** The charges KPIs of a period (money in cents). */

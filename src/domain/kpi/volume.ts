@@ -22,23 +22,33 @@ export function resolved(w: TicketWindow): number {
   return to - from;
 }
 
-// backlog 未结: tickets received by period end and not resolved by then (rejected excluded)
-export function backlog(w: TicketWindow): number {
+// the tickets of the backlog, by row index
+function eachOpen(w: TicketWindow, fn: (i: number) => void): void {
   const { byReceived, rejected, resolvedAt } = w.book;
   const to = knownBy(byReceived, w);
-  let count = 0;
   for (let k = 0; k < to; k++) {
     const i = byReceived.order[k];
-    if (rejected[i] === 0 && !(resolvedAt[i] <= w.asOf)) count++; // NaN: not resolved
+    if (rejected[i] === 0 && !(resolvedAt[i] <= w.asOf)) fn(i); // NaN: not resolved
   }
+}
+
+// backlog 未结: tickets received by period end and not resolved by then (rejected excluded)
+export function backlog(w: TicketWindow): number {
+  let count = 0;
+  eachOpen(w, () => count++);
   return count;
 }
 
-function countBy(w: TicketWindow, known: ReadonlyArray<string>, valueOf: (t: TicketFacts) => string | null): Counts {
+function countBy(
+  w: TicketWindow,
+  known: ReadonlyArray<string>,
+  valueOf: (t: TicketFacts) => string | null,
+  each: (fn: (i: number) => void) => void = (fn) => eachIn(w.book.byReceived, w, fn),
+): Counts {
   const blank = BLANK_LABEL[w.book.lang];
   const counts: Counts = {};
   for (const k of known) counts[k] = 0;
-  eachIn(w.book.byReceived, w, (i) => {
+  each((i) => {
     const v = valueOf(w.book.tickets[i]) ?? blank;
     counts[v] = (counts[v] ?? 0) + 1;
   });
@@ -51,6 +61,16 @@ const channelLabels = (lang: Lang) => CHANNELS.map((v) => label(v, lang));
 // received by type 类型
 export function byType(w: TicketWindow): Counts {
   return countBy(w, typeLabels(w.book.lang), (t) => t.typeLabel);
+}
+
+// resolved by type: tickets resolved in the period, by type (the daily tally's 办结 by type)
+export function resolvedByType(w: TicketWindow): Counts {
+  return countBy(w, typeLabels(w.book.lang), (t) => t.typeLabel, (fn) => eachIn(w.book.byResolved, w, fn));
+}
+
+// backlog by type: the backlog at the period end, by type (the daily tally's 未结 by type)
+export function backlogByType(w: TicketWindow): Counts {
+  return countBy(w, typeLabels(w.book.lang), (t) => t.typeLabel, (fn) => eachOpen(w, fn));
 }
 
 // received by category 类别

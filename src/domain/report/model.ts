@@ -204,6 +204,8 @@ function ticketsJson(b: TicketBlock) {
     repeatComplaints: b.repeatComplaints,
     repeatComplaintUnits: b.repeatComplaintUnits,
     typeByCategory: b.typeByCategory,
+    resolvedByType: b.resolvedByType,
+    backlogByType: b.backlogByType,
   };
 }
 

@@ -55,6 +55,13 @@ describe('monthly report, October 2026: ticket KPIs', () => {
     expect(m.tickets.backlog).toBe(8);
   });
 
+  it('breaks resolved and backlog down by type (the daily tally)', () => {
+    // resolved: 投诉 T01 T02 T03 T13 T14 T15 · 报修 T04 T05 T17 T22 · 咨询 T08 T23 · 建议 T11 · 表扬 T12
+    expect(m.tickets.resolvedByType).toEqual({ 投诉: 6, 报修: 4, 咨询: 2, 建议: 1, 表扬: 1 });
+    // backlog: 投诉 T16 · 报修 T06 T07 T19 · 咨询 T09 T10 T21 · 建议 T24
+    expect(m.tickets.backlogByType).toEqual({ 投诉: 1, 报修: 3, 咨询: 3, 建议: 1, 表扬: 0 });
+  });
+
   it('rates on-time response among tickets whose response is due', () => {
     // population: received in October, not praise (T12), responded by as-of or deadline by as-of:
     // T01 T02 T03 T04 T05 T06 T07 T08 T09 T11 T13 T14 T15 T16 T22 T24 = 16

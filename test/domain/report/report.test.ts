@@ -16,6 +16,7 @@ const RATE_KEYS = ['num', 'den', 'rate'];
 const TICKET_KEYS = [
   'received', 'resolved', 'backlog', 'onTimeResponse', 'onTimeResolution', 'callbackRate', 'satisfaction', 'validComplaintRate',
   'resolutionHours', 'byType', 'byCategory', 'byDepartment', 'byChannel', 'repeatComplaints', 'repeatComplaintUnits', 'typeByCategory',
+  'resolvedByType', 'backlogByType',
 ];
 const CHARGE_KEYS = ['collectionRate', 'collectionRateHouseholds', 'arrears', 'arrearsAtStart', 'recovered'];
 const BLOCK_KEYS = ['period', 'asOf', 'asOfDay', 'tickets', 'charges', 'callbackCoverage'];
