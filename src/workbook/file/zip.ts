@@ -6,8 +6,8 @@ import { WorkbookError } from '../types';
 import { fromUtf8, utf8 } from './bytes';
 import { crc32Update } from './crc32';
 
-export interface ZipEntry {
-  readonly name: string;
+/** The header fields an entry carries from reading to writing. */
+interface ZipHeader {
   readonly nameBytes: Uint8Array;
   readonly flags: number;
   /** 0 = stored, 8 = deflated */
@@ -17,9 +17,13 @@ export interface ZipEntry {
   readonly crc: number;
   readonly compressedSize: number;
   readonly size: number;
+  readonly externalAttrs: number;
+}
+
+export interface ZipEntry extends ZipHeader {
+  readonly name: string;
   /** offset of the compressed data in the archive */
   readonly dataOffset: number;
-  readonly externalAttrs: number;
 }
 
 export interface ZipArchive {
@@ -28,16 +32,7 @@ export interface ZipArchive {
 }
 
 /** An entry ready to be written: headers plus compressed data chunks. */
-export interface OutEntry {
-  readonly nameBytes: Uint8Array;
-  readonly flags: number;
-  readonly method: number;
-  readonly time: number;
-  readonly date: number;
-  readonly crc: number;
-  readonly compressedSize: number;
-  readonly size: number;
-  readonly externalAttrs: number;
+export interface OutEntry extends ZipHeader {
   readonly data: ReadonlyArray<Uint8Array>;
 }
 
