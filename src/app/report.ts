@@ -32,6 +32,8 @@ export interface ReportResult {
   readonly period: Period;
   readonly sheetName: string;
   readonly written: boolean;
+  /** cells that could not be read: those rows count without the unreadable values (see validate) */
+  readonly unreadableCells: number;
 }
 
 /** A request that cannot be met: a bad period label, or a workbook without tickets. */
@@ -77,7 +79,8 @@ export async function runReport(wb: Workbook, req: ReportRequest): Promise<Repor
   const json = reportJson(model);
   const sheet = renderReport(json as unknown as ReportJson, lang);
   if (req.write) await wb.writeReport(sheet);
-  return { model, json, period, sheetName: sheet.name, written: !!req.write };
+  const unreadableCells = loaded.problems.filter((p) => p.row !== null).length;
+  return { model, json, period, sheetName: sheet.name, written: !!req.write, unreadableCells };
 }
 
 /** The periods the pane offers: the default and recent ones, newest first. */

@@ -146,6 +146,8 @@ async function runReportCommand(io: Io, kind: PeriodKind, file: string, opts: Re
   const target = opts.out ?? file;
   if (opts.write) writeFileAtomic(target, wb.toBytes());
   const lang = opts.lang ?? result.model.lang;
+  // Nothing is skipped silently: a report over cells that could not be read says so.
+  if (result.unreadableCells > 0) io.err(`deskbook: ${t(lang, 'reportUnreadable', { n: result.unreadableCells, file })}`);
   if (opts.json) io.out(JSON.stringify(result.json, null, 2));
   else if (opts.write) io.out(t(lang, 'reportWritten', { sheet: result.sheetName, file: target }));
   else io.out(t(lang, 'reportBuilt', { sheet: result.sheetName }));

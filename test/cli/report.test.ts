@@ -1,5 +1,6 @@
 // `deskbook report`: the JSON, the sheet and an independent count from the raw rows agree.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as XLSX from 'xlsx';
 import { cli, tmpFile as tmp } from '../support/cli';
 import { FileWorkbook } from '../../src/workbook/file';
@@ -88,6 +89,14 @@ describe('deskbook report monthly', () => {
     }
     const wb = FileWorkbook.open(fs.readFileSync(demo));
     expect((await wb.listSheets()).filter((s) => s.name === '月报 2026-10')).toHaveLength(1);
+  });
+
+  it('says so when cells could not be read, instead of skipping them silently', async () => {
+    const bad = tmp('bad.xlsx');
+    fs.copyFileSync(path.join(__dirname, '..', 'fixtures', 'bad-data.xlsx'), bad);
+    const r = await cli('report', 'monthly', bad, '--period', '2026-11', '--as-of', AS_OF, '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(`deskbook: note: 4 cells could not be read and are left out of the report; run deskbook validate ${bad} to see them`);
   });
 
   it('refuses a bad period with exit 2 and one line', async () => {
