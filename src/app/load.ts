@@ -6,6 +6,7 @@ import { ALL_SHEETS, header, normalizeHeader, SheetDef, SheetKey, sheetDefByName
 import { Settings, settingsFromTable } from '../domain/settings';
 import { readTable, TableRead } from '../domain/table';
 import { SheetSummary, Workbook } from '../workbook/types';
+import { isGeneratedSheetName } from './reportSheet';
 
 export interface LoadedSheet {
   readonly def: SheetDef;
@@ -20,6 +21,8 @@ export interface LoadedWorkbook {
   readonly structured: ReadonlyMap<SheetKey, LoadedSheet>;
   /** the clerk's own sheets, never touched */
   readonly otherSheets: ReadonlyArray<string>;
+  /** sheets the add-in generated (reports, KPI): regenerated on demand */
+  readonly generatedSheets: ReadonlyArray<string>;
   readonly settings: Settings;
   /** cells that did not convert, missing required columns, invalid settings */
   readonly problems: ReadonlyArray<Problem>;
@@ -77,7 +80,8 @@ export async function loadWorkbook(wb: Workbook, opts: { lang?: Lang } = {}): Pr
     lang,
     sheets,
     structured,
-    otherSheets: sheets.map((s) => s.name).filter((n) => !structuredNames.has(n)),
+    otherSheets: sheets.map((s) => s.name).filter((n) => !structuredNames.has(n) && !isGeneratedSheetName(n)),
+    generatedSheets: sheets.map((s) => s.name).filter((n) => !structuredNames.has(n) && isGeneratedSheetName(n)),
     settings,
     problems,
   };

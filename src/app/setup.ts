@@ -27,6 +27,8 @@ export interface WorkbookStatus {
   readonly sheets: ReadonlyArray<SheetStatus>;
   /** the clerk's own sheets */
   readonly otherSheets: ReadonlyArray<string>;
+  /** the reports and KPI sheets the add-in generated */
+  readonly generatedSheets: ReadonlyArray<string>;
   readonly problems: ReadonlyArray<Problem>;
 }
 
@@ -59,6 +61,7 @@ export function statusOf(loaded: LoadedWorkbook): WorkbookStatus {
     ready: sheets.every((s) => s.present && s.missingColumns.length === 0),
     sheets,
     otherSheets: loaded.otherSheets,
+    generatedSheets: loaded.generatedSheets,
     problems: loaded.problems,
   };
 }

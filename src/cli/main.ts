@@ -54,6 +54,7 @@ function printStatus(io: Io, lang: Lang, file: string, status: WorkbookStatus): 
     io.out(t(lang, 'sheetLine', { name: s.name ?? s.key, rows: s.rows }) + cols);
   }
   if (status.otherSheets.length) io.out(t(lang, 'otherSheets', { list: status.otherSheets.join(lang === 'zh' ? '、' : ', ') }));
+  if (status.generatedSheets.length) io.out(t(lang, 'generatedSheets', { list: status.generatedSheets.join(lang === 'zh' ? '、' : ', ') }));
   io.out(status.ready ? t(lang, 'ready') : t(lang, 'notReady', { file }));
 }
 
@@ -79,6 +80,7 @@ function statusJson(status: WorkbookStatus, lang: Lang, extra: Record<string, un
     ready: status.ready,
     sheets: status.sheets,
     otherSheets: status.otherSheets,
+    generatedSheets: status.generatedSheets,
     problems: problemsJson(status.problems, lang),
   };
 }

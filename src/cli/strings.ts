@@ -10,6 +10,7 @@ const STRINGS = {
   sheetMissing: { zh: '  {name}：缺失', en: '  {name}: missing' },
   missingColumns: { zh: '（缺少列：{list}）', en: ' (missing columns: {list})' },
   otherSheets: { zh: '其他工作表（未改动）：{list}', en: 'other sheets (untouched): {list}' },
+  generatedSheets: { zh: '生成的报表：{list}', en: 'generated sheets: {list}' },
   ready: { zh: '状态：已就绪', en: 'status: ready' },
   notReady: { zh: '状态：未完成设置，运行 deskbook init {file}', en: 'status: not set up; run deskbook init {file}' },
   problemsHeader: { zh: '发现 {n} 个问题：', en: '{n} problems found:' },

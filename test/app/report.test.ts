@@ -1,4 +1,6 @@
 import { runReport, writeKpiPivots } from '../../src/app/report';
+import { isGeneratedSheetName } from '../../src/app/reportSheet';
+import { inspectWorkbook } from '../../src/app/setup';
 import { buildSampleWorkbook } from '../../src/app/sample';
 import { FileWorkbook } from '../../src/workbook/file';
 import { parts } from '../support/files';
@@ -20,6 +22,16 @@ describe('report use case', () => {
     expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
     for (const name of Object.keys(a)) expect([name, Buffer.from(a[name]).equals(Buffer.from(b[name]))]).toEqual([name, true]);
     expect((await FileWorkbook.open(twice).listSheets()).filter((s) => s.name === '周报 2026-W47')).toHaveLength(1);
+  });
+
+  it('tells generated sheets from the clerk’s own', async () => {
+    expect(['月报 2026-10', '周报 2026-W47', '日盘点 2026-11-24', '季报 2026-Q4', 'Monthly 2026-10', 'KPI', 'KPI 部门月度'].every(isGeneratedSheetName)).toBe(true);
+    expect(['月报', '我的月报 2026-10', '月报 2026-10 备份', 'KPIs', '台账'].some(isGeneratedSheetName)).toBe(false);
+    const wb = await buildSampleWorkbook({ asOf: AS_OF, plant: false });
+    await runReport(wb, { kind: 'monthly', period: '2026-10', asOf: AS_OF, write: true });
+    const status = await inspectWorkbook(wb);
+    expect(status.generatedSheets).toEqual(['月报 2026-10']);
+    expect(status.otherSheets).toEqual([]);
   });
 
   it('writes the KPI cross-tabs as values in files, whose totals are the ticket count', async () => {
