@@ -99,7 +99,7 @@ export async function reportPeriods(wb: Workbook, now?: string): Promise<Record<
 }
 
 /** KPI pivots: real PivotTables on the ticket table in Excel; the same cross-tabs as values in files. */
-export async function writeKpiPivots(wb: Workbook, opts: { lang?: Lang } = {}): Promise<{ sheet: string; pivots: boolean }> {
+export async function writeKpiPivots(wb: Workbook, opts: { lang?: Lang } = {}): Promise<{ sheet: string; pivots: boolean; lang: Lang }> {
   const loaded = await loadWorkbook(wb, { lang: opts.lang });
   const lang = opts.lang ?? loaded.lang;
   const tickets = loaded.structured.get('tickets');
@@ -109,10 +109,10 @@ export async function writeKpiPivots(wb: Workbook, opts: { lang?: Lang } = {}): 
   if (wb.capabilities.pivots && table) {
     await wb.writePivots(sheet, KPI_PIVOTS(tickets.read, table, lang));
     await wb.writeReport(crossTabSheet(tickets.read, lang, 'valuesOnly'));
-    return { sheet, pivots: true };
+    return { sheet, pivots: true, lang };
   }
   await wb.writeReport(crossTabSheet(tickets.read, lang));
-  return { sheet, pivots: false };
+  return { sheet, pivots: false, lang };
 }
 
 export { reportSheetName };

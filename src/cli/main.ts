@@ -249,7 +249,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const result = await writeKpiPivots(wb, { lang: opts.lang });
       const target = opts.out ?? file;
       writeFileAtomic(target, wb.toBytes());
-      io.out(t(opts.lang ?? 'zh', 'reportWritten', { sheet: result.sheet, file: target }));
+      io.out(t(result.lang, 'reportWritten', { sheet: result.sheet, file: target }));
       setExit(EXIT.OK);
     });
 

@@ -38,7 +38,7 @@ describe('report use case', () => {
     const wb = await buildSampleWorkbook({ asOf: AS_OF, plant: false });
     expect(wb.capabilities.pivots).toBe(false);
     const r = await writeKpiPivots(wb);
-    expect(r).toEqual({ sheet: 'KPI', pivots: false });
+    expect(r).toEqual({ sheet: 'KPI', pivots: false, lang: 'zh' });
     const [tickets, kpi] = await wb.readSheets(['工单', 'KPI']);
     const totals = kpi.rows.filter((row) => row[0] === '合计').map((row) => row.filter((c) => typeof c === 'number').pop());
     // three cross-tabs, each counting every ticket once
@@ -50,6 +50,6 @@ describe('report use case', () => {
     const names = (await sample.listSheets()).map((s) => s.name);
     const wb = new MemoryWorkbook((await sample.readSheets(names)).map((g) => ({ name: g.name, rows: g.rows, tables: g.name === '工单' ? ['tblTickets'] : [] })));
     wb.capabilities = { charts: true, pivots: true };
-    expect(await writeKpiPivots(wb)).toEqual({ sheet: 'KPI', pivots: true });
+    expect(await writeKpiPivots(wb)).toEqual({ sheet: 'KPI', pivots: true, lang: 'zh' });
   });
 });
