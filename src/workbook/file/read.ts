@@ -73,8 +73,8 @@ function dateToSerial(d: Date): number {
   return (d.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
 }
 
-/** The used range: the sheet's !ref, widened to every cell actually present (a wrong <dimension>
- *  in a file must not hide data); a sheet without values has no rows. */
+/** The used range: the box around every cell that holds a value (whatever <dimension> says); a
+ *  sheet without values has no rows. */
 function toGrid(name: string, ws: XLSX.WorkSheet, errorText: ErrorTextLookup): SheetGrid {
   const data = (ws['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>;
   let r0 = Infinity;
@@ -91,14 +91,8 @@ function toGrid(name: string, ws: XLSX.WorkSheet, errorText: ErrorTextLookup): S
       if (c > c1) c1 = c;
     });
   });
-  if (r1 < 0) return { name, originRow: 0, originCol: 0, rows: [] };
-  if (ws['!ref']) {
-    const range = XLSX.utils.decode_range(ws['!ref']);
-    r0 = Math.min(r0, range.s.r);
-    c0 = Math.min(c0, range.s.c);
-    r1 = Math.max(r1, range.e.r);
-    c1 = Math.max(c1, range.e.c);
-  }
+  // Only cells with values count, as in Excel's valuesOnly used range: a <dimension> that claims
+  // more (a tool that writes A1:XFD1048576) must not turn into a million empty rows.
   if (r1 < 0) return { name, originRow: 0, originCol: 0, rows: [] };
   const rows: Cell[][] = [];
   for (let r = r0; r <= r1; r++) {

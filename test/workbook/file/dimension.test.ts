@@ -1,0 +1,21 @@
+// A file whose <dimension> claims far more than its cells (some tools write A1:XFD1048576) reads as
+// the cells it has: never a million empty rows.
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { FileWorkbook } from '../../../src/workbook/file';
+
+describe('a sheet whose dimension overstates its used range', () => {
+  it('reads only the rows and columns that hold values', async () => {
+    const wb = FileWorkbook.create();
+    await wb.addSheets([{ name: '台账', columns: [{ header: '房号' }, { header: '金额' }], rows: [['1-101', 12.5]] }]);
+    const parts = unzipSync(wb.toBytes());
+    const sheetPart = Object.keys(parts).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
+    const xml = strFromU8(parts[sheetPart]);
+    expect(xml).toMatch(/<dimension ref="[^"]+"\/>/);
+    parts[sheetPart] = strToU8(xml.replace(/<dimension ref="[^"]+"\/>/, '<dimension ref="A1:XFD1048576"/>'));
+    const [grid] = await FileWorkbook.open(zipSync(parts)).readSheets(['台账']);
+    expect(grid.rows).toEqual([
+      ['房号', '金额'],
+      ['1-101', 12.5],
+    ]);
+  });
+});
