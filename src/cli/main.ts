@@ -9,6 +9,7 @@ import { Lang } from '../domain/enums';
 import { describeProblem, fileErrorMessage } from '../domain/messages';
 import { Problem } from '../domain/problems';
 import { FileWorkbook } from '../workbook/file';
+import { WorkbookError } from '../workbook/types';
 import { fileExists, FileProblem, readWorkbookFile, writeFileAtomic } from './files';
 import { t } from './strings';
 
@@ -192,6 +193,16 @@ async function runDemo(io: Io, opts: DemoOptions): Promise<number> {
   return EXIT.OK;
 }
 
+/** Runs a command on FILE: a workbook problem found while working (not only on opening) names FILE. */
+async function onFile(file: string, work: () => Promise<number>): Promise<number> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof WorkbookError) throw new FileProblem(e.code, file, e.message);
+    throw e;
+  }
+}
+
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('deskbook')
     .description('Service-center workbook tools: set up, sample data, status (see README.md)')
@@ -205,7 +216,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<file>', '.xlsx workbook')
     .addOption(langOption())
     .option('--json', 'print the result as JSON')
-    .action(async (file: string, opts: { lang?: Lang; json?: boolean }) => setExit(await runInit(io, file, opts)));
+    .action(async (file: string, opts: { lang?: Lang; json?: boolean }) => setExit(await onFile(file, () => runInit(io, file, opts))));
 
   program
     .command('status')
@@ -213,7 +224,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<file>', '.xlsx workbook')
     .addOption(langOption())
     .option('--json', 'print the result as JSON')
-    .action(async (file: string, opts: { lang?: Lang; json?: boolean }) => setExit(await runStatus(io, file, opts)));
+    .action(async (file: string, opts: { lang?: Lang; json?: boolean }) => setExit(await onFile(file, () => runStatus(io, file, opts))));
 
   program
     .command('validate')
@@ -223,7 +234,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--json', 'print the problems as a JSON array of {sheet, row, column, code, severity, message}')
     .option('--as-of <datetime>', 'judge "in the future" against this moment instead of now', wallClock)
     .option('--mark', "also mark the problems on the cells in FILE (the add-in's own marks; values and formats untouched)")
-    .action(async (file: string, opts: { lang?: Lang; json?: boolean; asOf?: string; mark?: boolean }) => setExit(await runValidate(io, file, opts)));
+    .action(async (file: string, opts: { lang?: Lang; json?: boolean; asOf?: string; mark?: boolean }) => setExit(await onFile(file, () => runValidate(io, file, opts))));
 
   program
     .command('report')
@@ -236,7 +247,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--json', 'print the report model as JSON')
     .option('--no-write', 'do not write the sheet (with --json: only print)')
     .addOption(langOption())
-    .action(async (kind: PeriodKind, file: string, opts: ReportOptions) => setExit(await runReportCommand(io, kind, file, opts)));
+    .action(async (kind: PeriodKind, file: string, opts: ReportOptions) => setExit(await onFile(file, () => runReportCommand(io, kind, file, opts))));
 
   program
     .command('kpi')
@@ -244,14 +255,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<file>', '.xlsx workbook')
     .option('--out <file>', 'write the workbook here instead of into FILE')
     .addOption(langOption())
-    .action(async (file: string, opts: { out?: string; lang?: Lang }) => {
-      const wb = readWorkbookFile(file);
-      const result = await writeKpiPivots(wb, { lang: opts.lang });
-      const target = opts.out ?? file;
-      writeFileAtomic(target, wb.toBytes());
-      io.out(t(result.lang, 'reportWritten', { sheet: result.sheet, file: target }));
-      setExit(EXIT.OK);
-    });
+    .action(async (file: string, opts: { out?: string; lang?: Lang }) =>
+      setExit(
+        await onFile(file, async () => {
+          const wb = readWorkbookFile(file);
+          const result = await writeKpiPivots(wb, { lang: opts.lang });
+          const target = opts.out ?? file;
+          writeFileAtomic(target, wb.toBytes());
+          io.out(t(result.lang, 'reportWritten', { sheet: result.sheet, file: target }));
+          return EXIT.OK;
+        }),
+      ),
+    );
 
   program
     .command('demo')

@@ -76,6 +76,20 @@ describe('bad input', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('this is a text file, not a workbook');
   });
 
+  it('a sheet too large to read (a stray value at XFD1048576): one clear line naming it, exit 2', async () => {
+    const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
+    const wb = FileWorkbook.create();
+    await wb.addSheets([{ name: '工单', columns: [{ header: '工单号' }], rows: [['GD-1']] }]);
+    const parts = unzipSync(wb.toBytes());
+    const sheet = Object.keys(parts).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
+    parts[sheet] = strToU8(strFromU8(parts[sheet]).replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'));
+    const file = path.join(tmpDir(), 'stray.xlsx');
+    fs.writeFileSync(file, zipSync(parts));
+    const r = await cli('validate', file, '--lang', 'en');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^deskbook: .*stray\.xlsx is too large to process: The sheet "工单" has values spread over A1:XFD1048576.*near XFD1048576\)\?$/);
+  });
+
   it('usage errors exit 2', async () => {
     expect((await cli('init')).code).toBe(2);
     expect((await cli('demo', '--tickets', 'many')).code).toBe(2);

@@ -69,6 +69,9 @@ function toCell(cell: XLSX.CellObject | undefined, sheet: string, row: number, c
   }
 }
 
+/** The most cells one sheet's grid may span (100,000 rows × 24 columns is 2.4 M). */
+const MAX_GRID_CELLS = 30_000_000;
+
 function dateToSerial(d: Date): number {
   return (d.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
 }
@@ -94,6 +97,14 @@ function toGrid(name: string, ws: XLSX.WorkSheet, errorText: ErrorTextLookup): S
   // Only cells with values count, as in Excel's valuesOnly used range: a <dimension> that claims
   // more (a tool that writes A1:XFD1048576) must not turn into a million empty rows.
   if (r1 < 0) return { name, originRow: 0, originCol: 0, rows: [] };
+  if ((r1 - r0 + 1) * (c1 - c0 + 1) > MAX_GRID_CELLS) {
+    // A grid is dense: a stray value far from the table would make it billions of empty cells.
+    const far = `${XLSX.utils.encode_col(c1)}${r1 + 1}`;
+    throw new WorkbookError(
+      `The sheet "${name}" has values spread over ${XLSX.utils.encode_range({ s: { r: r0, c: c0 }, e: { r: r1, c: c1 } })}, more than ${MAX_GRID_CELLS.toLocaleString('en')} cells; is there a stray value far from the table (near ${far})?`,
+      'TOO_LARGE',
+    );
+  }
   const rows: Cell[][] = [];
   for (let r = r0; r <= r1; r++) {
     const src = data[r];

@@ -18,4 +18,17 @@ describe('a sheet whose dimension overstates its used range', () => {
       ['1-101', 12.5],
     ]);
   });
+
+  it('refuses, with the sheet and the far cell named, a stray value that would make the grid enormous', async () => {
+    const wb = FileWorkbook.create();
+    await wb.addSheets([{ name: '台账', columns: [{ header: '房号' }], rows: [['1-101']] }]);
+    const parts = unzipSync(wb.toBytes());
+    const sheetPart = Object.keys(parts).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
+    const xml = strFromU8(parts[sheetPart]);
+    parts[sheetPart] = strToU8(xml.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'));
+    await expect(FileWorkbook.open(zipSync(parts)).readSheets(['台账'])).rejects.toMatchObject({
+      code: 'TOO_LARGE',
+      message: expect.stringContaining('"台账" has values spread over A1:XFD1048576'),
+    });
+  });
 });
