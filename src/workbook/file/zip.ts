@@ -36,6 +36,19 @@ export interface OutEntry extends ZipHeader {
   readonly data: ReadonlyArray<Uint8Array>;
 }
 
+/** The run of header fields the local and the central header share, in the same order
+ *  (flags, method, time, date, crc, sizes, name length): 22 bytes from `at`. */
+function writeSharedFields(view: DataView, at: number, e: OutEntry): void {
+  view.setUint16(at, e.flags, true);
+  view.setUint16(at + 2, e.method, true);
+  view.setUint16(at + 4, e.time, true);
+  view.setUint16(at + 6, e.date, true);
+  view.setUint32(at + 8, e.crc, true);
+  view.setUint32(at + 12, e.compressedSize, true);
+  view.setUint32(at + 16, e.size, true);
+  view.setUint16(at + 20, e.nameBytes.length, true);
+}
+
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_EOCD = 0x06054b50;
@@ -286,14 +299,7 @@ export function writeZip(entries: ReadonlyArray<OutEntry>): Uint8Array {
     offsets.push(at);
     view.setUint32(at, SIG_LOCAL, true);
     view.setUint16(at + 4, e.method === 8 ? 20 : 10, true);
-    view.setUint16(at + 6, e.flags, true);
-    view.setUint16(at + 8, e.method, true);
-    view.setUint16(at + 10, e.time, true);
-    view.setUint16(at + 12, e.date, true);
-    view.setUint32(at + 14, e.crc, true);
-    view.setUint32(at + 18, e.compressedSize, true);
-    view.setUint32(at + 22, e.size, true);
-    view.setUint16(at + 26, e.nameBytes.length, true);
+    writeSharedFields(view, at + 6, e);
     view.setUint16(at + 28, 0, true);
     out.set(e.nameBytes, at + 30);
     at += 30 + e.nameBytes.length;
@@ -307,14 +313,7 @@ export function writeZip(entries: ReadonlyArray<OutEntry>): Uint8Array {
     view.setUint32(at, SIG_CENTRAL, true);
     view.setUint16(at + 4, 20, true);
     view.setUint16(at + 6, e.method === 8 ? 20 : 10, true);
-    view.setUint16(at + 8, e.flags, true);
-    view.setUint16(at + 10, e.method, true);
-    view.setUint16(at + 12, e.time, true);
-    view.setUint16(at + 14, e.date, true);
-    view.setUint32(at + 16, e.crc, true);
-    view.setUint32(at + 20, e.compressedSize, true);
-    view.setUint32(at + 24, e.size, true);
-    view.setUint16(at + 28, e.nameBytes.length, true);
+    writeSharedFields(view, at + 8, e);
     // extra length, comment length, disk number, internal attributes: all 0
     view.setUint32(at + 38, e.externalAttrs, true);
     view.setUint32(at + 42, offsets[i], true);
