@@ -8,11 +8,10 @@
 // sheet, so the clerk's own rules are never read as ours or changed.
 //
 // Cross-sheet references in conditional formats: Excel 2007 refuses them; Excel 2010 and later accept
-// them (and save them in the x14 extension of the sheet part). The Office back end needs ExcelApi 1.8,
-// i.e. Excel 2019 or Microsoft 365, so it is not affected. The file back end writes the rule in the
-// ordinary <conditionalFormatting> block, as LibreOffice does when it saves such a rule for Excel.
-// If an Excel version ever refuses that, the fallback is a hidden workbook name with a relative
-// reference (`_dkm_1a2b3c4d` = `_dk_1a2b3c4d!A1`) used in a same-sheet formula.
+// them and save them in the x14 extension of the sheet part (MS-OI29500 3.2.3.1.2: the main
+// <conditionalFormatting> block shall not hold 3-D references). The Office back end needs ExcelApi
+// 1.8, i.e. Excel 2019 or Microsoft 365, and lets Excel store the rule; the file back end writes it
+// where Excel would, in the x14 extension, with its format inline (file/marks.ts).
 import { CellMark } from './types';
 
 export const MARK_SHEET_PREFIX = '_dk_';

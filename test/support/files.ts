@@ -118,3 +118,43 @@ export function renderFirstPagePng(file: string, outDir: string, dpi = 70): stri
   execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', pdf, prefix]);
   return `${prefix}.png`;
 }
+
+/** ../shared/ooxml/check-xlsx.sh: the workbook checked the way Excel would (see its README). */
+export const CHECK_XLSX = join(__dirname, '..', '..', '..', 'shared', 'ooxml', 'check-xlsx.sh');
+
+/** Whether the Excel-strict checker can run here: shared/ beside the project, xmllint and lxml. Absent
+ *  shared/ is a warning (it is test data, not part of the product); on CI its tools must be there. */
+export function hasCheckXlsx(): boolean {
+  if (!existsSync(CHECK_XLSX)) {
+    console.warn(`${CHECK_XLSX} is absent: the Excel-strict checks are skipped`);
+    return false;
+  }
+  return available('libxml2-utils and python3-lxml (for check-xlsx.sh)', () => spawnSync('xmllint', ['--version']).status === 0 && spawnSync(PYTHON, ['-c', 'import lxml']).status === 0);
+}
+
+/** The checker's findings on a workbook file: '' when Excel would open it without a repair prompt. */
+export function checkXlsx(file: string): string {
+  const run = spawnSync(CHECK_XLSX, [file], { encoding: 'utf8', timeout: 120000 });
+  return run.status === 0 ? '' : `${run.stdout}${run.stderr}`.trim() || `check-xlsx exited ${run.status}`;
+}
+
+/** First page of a workbook as LibreOffice prints it, as RGB pixels (soffice -> PDF -> pdftoppm's PPM). */
+export function renderFirstPagePixels(file: string, outDir: string, dpi = 70): { width: number; height: number; rgb: Uint8Array } {
+  const { status, output: pdf } = sofficeConvert(file, 'pdf', outDir);
+  if (status !== 0 || !existsSync(pdf)) throw new Error(`LibreOffice could not convert ${file} to PDF`);
+  const prefix = pdf.replace(/\.pdf$/, '');
+  execFileSync('pdftoppm', ['-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', pdf, prefix]);
+  const ppm = readFileSync(`${prefix}.ppm`);
+  // P6 <width> <height> <max>\n then the pixels
+  const head = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 64).toString('latin1'));
+  if (!head) throw new Error('pdftoppm wrote no PPM');
+  return { width: Number(head[1]), height: Number(head[2]), rgb: new Uint8Array(ppm.subarray(head[0].length)) };
+}
+
+/** How many pixels are within a small distance of a colour (#RRGGBB). */
+export function pixelsNear(rgb: Uint8Array, hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  let n = 0;
+  for (let i = 0; i + 2 < rgb.length; i += 3) if (Math.abs(rgb[i] - r) + Math.abs(rgb[i + 1] - g) + Math.abs(rgb[i + 2] - b) < 12) n++;
+  return n;
+}

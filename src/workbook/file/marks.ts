@@ -1,32 +1,21 @@
 // Problem marks in a package (design in ../marks.ts). The mark sheet is a part this back end owns
-// and rewrites whole; the clerk's sheet part gets one <conditionalFormatting> block spliced in, once,
-// at its place in CT_Worksheet order, every other byte kept; styles.xml gets two <dxf> appended
-// (or reuses identical ones). Nothing else changes.
+// and rewrites whole; the clerk's sheet part gets our two rules once, in the x14 extension of its
+// extLst where Excel keeps rules that read another sheet, every byte before it kept. styles.xml is
+// not touched (the x14 rules carry their format inline). Nothing else changes.
 import { CellMark, WorkbookError } from '../types';
-import { MARK_STYLE, markRuleFormula, markSheetName, ourRuleSeverity, rowRuns, SEVERITIES } from '../marks';
+import { MARK_SHEET_PREFIX, MARK_STYLE, MARK_VALUE, markRuleFormula, markSheetName, ourRuleSeverity, rowRuns, SEVERITIES } from '../marks';
 import { fromUtf8, utf8 } from './bytes';
-import { dirOf, freePartName, stylesPart } from './edit';
+import { dirOf, freePartName } from './edit';
 import { addOverride, addRelationship, CONTENT_TYPE, CONTENT_TYPES_PART, emptyRels, nextRelId, REL, relativeTarget } from './opc';
 import { Package } from './package';
 import { scanSheet } from './append';
 import { cellRef, parseCell, rangeRef } from './refs';
 import { SheetModel, Structure } from './structure';
-import { STYLES_XML } from './template';
-import { damaged, escapeText, findClose, findTag, findTags, setAttr, splice, unescapeXml } from './xml';
+import { damaged, escapeText, findClose, splice, unescapeXml } from './xml';
 import { addSheetEntry } from './workbookXml';
 
 /** Marks by row, then column: 2 error, 1 warning. */
 type MarkGrid = Map<number, Map<number, number>>;
-
-/** Elements of CT_Worksheet that come after conditionalFormatting. */
-const AFTER_CONDITIONAL_FORMATTING = new Set([
-  'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks',
-  'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF',
-  'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
-]);
-
-/** Elements of CT_Stylesheet that come after dxfs. */
-const AFTER_DXFS = ['tableStyles', 'colors', 'extLst'];
 
 /** The mark sheet of a data sheet if the package has it: a very-hidden sheet of that name. */
 export function findMarkSheet(st: Structure, dataSheet: string): SheetModel | undefined {
@@ -140,56 +129,71 @@ function rulesIn(tail: string, markSheet: string): Set<CellMark['severity']> {
   return found;
 }
 
-/** dxf markup of a severity: font colour and fill as Excel writes them for its preset rules. */
-function dxfMarkup(p: string, severity: CellMark['severity']): string {
+/** The x14 extension that holds conditional formats Excel cannot keep in the main block. */
+const X14_CF_EXT = '{78C0D931-6437-407d-A8EE-F0AAD7539E65}';
+const X14_NS = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
+const XM_NS = 'http://schemas.microsoft.com/office/excel/2006/main';
+
+/** dxf content of a severity (font colour and fill, as Excel writes its preset rules), in the main namespace. */
+function dxfContent(p: string, severity: CellMark['severity']): string {
   const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
   const { fill, font } = MARK_STYLE[severity];
-  return `<${p}dxf><${p}font><${p}color rgb="${argb(font)}"/></${p}font><${p}fill><${p}patternFill><${p}bgColor rgb="${argb(fill)}"/></${p}patternFill></${p}fill></${p}dxf>`;
+  return `<${p}font><${p}color rgb="${argb(font)}"/></${p}font><${p}fill><${p}patternFill><${p}bgColor rgb="${argb(fill)}"/></${p}patternFill></${p}fill>`;
 }
 
-/** styles.xml with the dxfs present (appended if no identical one exists); their indexes. */
-function withDxfs(xml: string, severities: ReadonlyArray<CellMark['severity']>): { xml: string; ids: Map<CellMark['severity'], number> } {
-  const root = findTag(xml, 'styleSheet');
-  if (!root) throw damaged('styles.xml', 'has no <styleSheet>');
-  const p = root.prefix;
-  const ids = new Map<CellMark['severity'], number>();
-  const list = findTag(xml, 'dxfs');
-  const existing: string[] = [];
-  if (list && !list.selfClosing) {
-    const close = findClose(xml, 'dxfs', list.prefix, list.end);
-    if (close < 0) throw damaged('styles.xml', 'does not close <dxfs>');
-    for (const t of findTags(xml, 'dxf', list.end, close)) {
-      const end = t.selfClosing ? t.end : findClose(xml, 'dxf', t.prefix, t.end) + `</${t.prefix}dxf>`.length;
-      existing.push(xml.slice(t.start, end));
-    }
+/**
+ * Our rules as Excel 2010+ stores a rule that reads another sheet: an x14 conditionalFormatting in the
+ * worksheet's extLst, the format inline (MS-OI29500 3.2.3.1.2 forbids 3-D references in the main
+ * block). The element declares its own namespaces, so it fits whatever prefixes the part uses.
+ */
+function x14Rules(p: string, markSheet: string, severities: ReadonlyArray<CellMark['severity']>, firstPriority: number): string {
+  const rules = severities
+    .map(
+      (s, i) =>
+        `<x14:cfRule type="expression" priority="${firstPriority + i}" id="${ruleId(markSheet, s)}"><xm:f>${escapeText(markRuleFormula(markSheet, s))}</xm:f>` +
+        `<x14:dxf>${dxfContent(p, s)}</x14:dxf></x14:cfRule>`,
+    )
+    .join('');
+  return `<x14:conditionalFormatting xmlns:x14="${X14_NS}" xmlns:xm="${XM_NS}">${rules}<xm:sqref>A1:XFD1048576</xm:sqref></x14:conditionalFormatting>`;
+}
+
+/** A stable GUID for each of our x14 rules (Excel gives every x14 rule one): the mark sheet's hash and the severity. */
+function ruleId(markSheet: string, severity: CellMark['severity']): string {
+  const hash = markSheet.slice(MARK_SHEET_PREFIX.length).toUpperCase();
+  return `{${hash}-DE5C-4B00-8000-00000000000${MARK_VALUE[severity]}}`;
+}
+
+/** `tail` without the main-block conditional formats that are wholly ours (written so by earlier versions). */
+function withoutLegacyRules(tail: string, children: ReadonlyArray<Child>, close: number, markSheet: string): string {
+  let out = tail;
+  const ends = [...children.slice(1).map((c) => c.start), close];
+  for (let i = children.length - 1; i >= 0; i--) {
+    if (children[i].name !== 'conditionalFormatting') continue;
+    const block = tail.slice(children[i].start, ends[i]);
+    const formulas = [...block.matchAll(/<(?:[\w.-]+:)?formula>([^<]*)<\//g)].map((m) => unescapeXml(m[1]));
+    if (formulas.length > 0 && formulas.every((f) => ourRuleSeverity(f, markSheet) !== null)) out = out.slice(0, children[i].start) + out.slice(ends[i]);
   }
-  const added: string[] = [];
-  for (const severity of severities) {
-    const markup = dxfMarkup(p, severity);
-    const at = existing.indexOf(markup);
-    if (at >= 0) {
-      ids.set(severity, at);
-      continue;
-    }
-    added.push(markup);
-    ids.set(severity, existing.length + added.length - 1);
+  return out;
+}
+
+/** `tail` with `element` (an x14 conditionalFormatting) added to the worksheet's extLst, made if need be. */
+function withX14Rules(tail: string, from: number, p: string, element: string): string {
+  const { children, close } = tailChildren(tail, from);
+  const extLst = children.find((c) => c.name === 'extLst');
+  if (!extLst) return splice(tail, close, close, `<${p}extLst><${p}ext uri="${X14_CF_EXT}" xmlns:x14="${X14_NS}"><x14:conditionalFormattings>${element}</x14:conditionalFormattings></${p}ext></${p}extLst>`);
+  const listEnd = tail.indexOf(`</${p}extLst>`, extLst.start);
+  if (listEnd < 0) throw damaged('a worksheet part', 'does not close <extLst>');
+  const ext = new RegExp(`<${p}ext\\b[^>]*\\buri="${X14_CF_EXT.replace(/[{}]/g, '\\$&')}"[^>]*>`, 'i').exec(tail.slice(extLst.start, listEnd));
+  if (ext) {
+    const extStart = extLst.start + ext.index;
+    const extEnd = tail.indexOf(`</${p}ext>`, extStart);
+    const list = /<\/([\w.-]+:)?conditionalFormattings>/.exec(tail.slice(extStart, extEnd));
+    if (list) return splice(tail, extStart + list.index, extStart + list.index, element);
+    const inside = extStart + ext[0].length;
+    return splice(tail, inside, inside, `<x14:conditionalFormattings xmlns:x14="${X14_NS}">${element}</x14:conditionalFormattings>`);
   }
-  if (added.length === 0) return { xml, ids };
-  const count = String(existing.length + added.length);
-  if (list && !list.selfClosing) {
-    const close = findClose(xml, 'dxfs', list.prefix, list.end);
-    xml = splice(xml, close, close, added.join(''));
-    return { xml: list.attrs.count === undefined ? xml : splice(xml, list.start, list.end, setAttr(list.raw, 'count', count)), ids };
-  }
-  const block = `<${p}dxfs count="${count}">${added.join('')}</${p}dxfs>`;
-  if (list) return { xml: splice(xml, list.start, list.end, block), ids };
-  // CT_Stylesheet: ... cellXfs, cellStyles, dxfs, tableStyles, colors, extLst
-  let at = xml.lastIndexOf(`</${p}styleSheet>`);
-  for (const name of AFTER_DXFS) {
-    const t = findTag(xml, name);
-    if (t && t.prefix === p && t.start < at) at = t.start;
-  }
-  return { xml: splice(xml, at, at, block), ids };
+  const first = extLst.start + (/^<[^>]*>/.exec(tail.slice(extLst.start)) as RegExpExecArray)[0].length;
+  return splice(tail, first, first, `<${p}ext uri="${X14_CF_EXT}" xmlns:x14="${X14_NS}"><x14:conditionalFormattings>${element}</x14:conditionalFormattings></${p}ext>`);
 }
 
 /**
@@ -217,39 +221,25 @@ export function setMarks(pkg: Package, st: Structure, dataSheet: SheetModel, mar
   const writes: Array<[string, string]> = [];
   let dataPartChunks: Uint8Array[] | null = null;
 
-  // The conditional formats on the data sheet, once.
+  // The conditional formats on the data sheet, once, in the x14 extension (see x14Rules).
   const bytes = pkg.bytes(dataSheet.part);
   const scan = scanSheet(bytes);
   if (!scan) throw new WorkbookError(`The sheet "${dataSheet.name}" is damaged (no cell data). Open the file in Excel and save a fresh copy.`, 'CORRUPT');
-  const tail = fromUtf8(bytes.subarray(scan.dataEnd));
+  const p = scan.prefix;
+  const afterSheetData = scan.selfClosing ? 0 : `</${p}sheetData>`.length;
+  const original = fromUtf8(bytes.subarray(scan.dataEnd));
+  const { children, close } = tailChildren(original, afterSheetData);
+  let tail = withoutLegacyRules(original, children, close, name);
   const missing = SEVERITIES.filter((s) => !rulesIn(tail, name).has(s));
   let contentTypes = pkg.text(CONTENT_TYPES_PART);
   let workbookRels = pkg.has(st.workbookRelsPart) ? pkg.text(st.workbookRelsPart) : emptyRels();
   const rels = [...st.workbookRels];
   if (missing.length > 0) {
-    const styles = stylesPart(pkg, st, rels);
-    const { xml: stylesXml, ids } = withDxfs(styles.created ? STYLES_XML : pkg.text(styles.part), missing);
-    if (styles.created) {
-      const id = nextRelId(rels);
-      rels.push({ id, type: REL.styles, target: 'styles.xml', external: false, part: styles.part });
-      workbookRels = addRelationship(workbookRels, id, REL.styles, relativeTarget(st.workbookPart, styles.part));
-      contentTypes = addOverride(contentTypes, styles.part, CONTENT_TYPE.styles);
-    }
-    if (stylesXml !== pkg.text(styles.part) || styles.created) writes.push([styles.part, stylesXml]);
-
-    const p = scan.prefix;
     let priority = 0;
     for (const m of tail.matchAll(/\bpriority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
-    const rules = missing
-      .map((s) => `<${p}cfRule type="expression" dxfId="${ids.get(s)}" priority="${++priority}"><${p}formula>${escapeText(markRuleFormula(name, s))}</${p}formula></${p}cfRule>`)
-      .join('');
-    const block = `<${p}conditionalFormatting sqref="A1:XFD1048576">${rules}</${p}conditionalFormatting>`;
-    const afterSheetData = scan.selfClosing ? 0 : `</${p}sheetData>`.length;
-    const { children, close } = tailChildren(tail, afterSheetData);
-    const at = children.find((c) => AFTER_CONDITIONAL_FORMATTING.has(c.name))?.start ?? close;
-    const offset = scan.dataEnd + utf8(tail.slice(0, at)).length;
-    dataPartChunks = [bytes.subarray(0, offset), utf8(block), bytes.subarray(offset)];
+    tail = withX14Rules(tail, afterSheetData, p, x14Rules(p, name, missing, priority + 1));
   }
+  if (tail !== original) dataPartChunks = [bytes.subarray(0, scan.dataEnd), utf8(tail)];
 
   // The mark sheet: rewritten whole (it is ours), or added very hidden at the end.
   let workbook: string | null = null;

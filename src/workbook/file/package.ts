@@ -87,11 +87,14 @@ export class Package {
 
   /**
    * The package as a zip. Untouched parts are copied as their compressed bytes. `store` leaves new
-   * parts uncompressed (for a throwaway archive); `include` selects parts.
+   * parts uncompressed (for a throwaway archive); `include` selects parts. [Content_Types].xml goes
+   * first, as Office writes it (some readers look for it there); the rest keep their order.
    */
   toZip(options: { store?: boolean; include?: (name: string) => boolean } = {}): Uint8Array {
     const entries: OutEntry[] = [];
-    for (const part of this.parts.values()) {
+    const first = key('[Content_Types].xml');
+    const ordered = [...this.parts.entries()].sort(([a], [b]) => Number(b === first) - Number(a === first)).map(([, part]) => part);
+    for (const part of ordered) {
       if (options.include && !options.include(part.name)) continue;
       const s = part.source;
       if (s.kind === 'zip') entries.push(copiedEntry(this.archive as ZipArchive, s.entry));

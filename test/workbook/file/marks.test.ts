@@ -1,10 +1,11 @@
-// Problem marks in files: a very-hidden mark sheet we own, one conditional-format block spliced
-// into the clerk's sheet part (every other byte kept), two dxfs appended to styles.xml.
+// Problem marks in files: a very-hidden mark sheet we own, and our two rules added once to the x14
+// extension of the clerk's sheet part, as Excel stores rules that read another sheet (every other
+// byte kept; styles.xml untouched).
 import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { FileWorkbook } from '../../../src/workbook/file';
 import { markSheetName } from '../../../src/workbook/marks';
-import { fixture, hasOpenpyxl, hasSoffice, parts, python, sofficeConvert, tempDir } from '../../support/files';
+import { checkXlsx, fixture, hasCheckXlsx, hasOpenpyxl, hasPdftoppm, hasSoffice, parts, pixelsNear, python, renderFirstPagePixels, tempDir } from '../../support/files';
 
 const DATA = 'xl/worksheets/sheet1.xml'; // 投诉登记 in the clerk fixture
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -20,43 +21,68 @@ async function markedClerkWorkbook() {
 }
 
 describe('file marks', () => {
-  it('changes the clerk sheet part only by the inserted conditional-format block, before pageMargins', async () => {
+  it('changes the clerk sheet part only by our x14 rules, added at the end of the part', async () => {
     const { original, bytes } = await markedClerkWorkbook();
     const before = decode(parts(original)[DATA]);
     const after = decode(parts(bytes)[DATA]);
-    const block = /<conditionalFormatting sqref="A1:XFD1048576">.*?<\/conditionalFormatting>/.exec(after);
-    expect(block).not.toBeNull();
-    const at = (block as RegExpExecArray).index;
-    expect(after.slice(0, at) + after.slice(at + (block as RegExpExecArray)[0].length)).toBe(before);
-    // CT_Worksheet order: ... mergeCells, (phoneticPr), conditionalFormatting, ..., pageMargins
-    expect(after.indexOf('</mergeCells>')).toBeLessThan(at);
-    expect(after.indexOf('<pageMargins')).toBeGreaterThan(at);
     const name = markSheetName('投诉登记');
-    expect(block?.[0]).toContain(`<formula>${name}!A1=2</formula>`);
-    expect(block?.[0]).toContain(`<formula>${name}!A1=1</formula>`);
+    const ns = 'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"';
+    const ext = `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" ${ns}><x14:conditionalFormattings>`;
+    // the clerk's part had no extLst: ours is the last child of the worksheet, nothing before it changed
+    expect(before).not.toContain('<extLst');
+    const at = after.indexOf(ext);
+    expect(at).toBe(before.indexOf('</worksheet>'));
+    expect(after.slice(0, at)).toBe(before.slice(0, at));
+    expect(after.slice(after.indexOf('</extLst>'))).toBe('</extLst></worksheet>');
+    // no rule reading the mark sheet in the main block (MS-OI29500 3.2.3.1.2)
+    expect(after).not.toMatch(/<conditionalFormatting\b/);
+    const rules = [...after.matchAll(/<x14:cfRule type="expression" priority="(\d+)" id="\{[0-9A-F-]+\}"><xm:f>([^<]*)<\/xm:f><x14:dxf>(.*?)<\/x14:dxf>/g)].map((m) => [m[1], m[2], m[3]]);
+    expect(rules).toEqual([
+      ['1', `${name}!A1=2`, '<font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill>'],
+      ['2', `${name}!A1=1`, '<font><color rgb="FF9C5700"/></font><fill><patternFill><bgColor rgb="FFFFEB9C"/></patternFill></fill>'],
+    ]);
+    expect(after).toContain('<xm:sqref>A1:XFD1048576</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>');
   });
 
-  it('adds the mark sheet very hidden and two dxfs, and leaves every other part byte for byte', async () => {
+  it('adds the mark sheet very hidden, and leaves every other part byte for byte (styles too)', async () => {
     const { original, bytes } = await markedClerkWorkbook();
     const a = parts(original);
     const b = parts(bytes);
     const changed = Object.keys(b).filter((n) => !a[n] || decode(a[n]) !== decode(b[n])).sort();
-    expect(changed).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', DATA, 'xl/worksheets/sheet3.xml'].sort());
+    expect(changed).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', DATA, 'xl/worksheets/sheet3.xml'].sort());
     expect(decode(b['xl/workbook.xml'])).toContain(`<sheet name="${markSheetName('投诉登记')}" sheetId="3" state="veryHidden"`);
-    const styles = decode(b['xl/styles.xml']);
-    expect(styles).toMatch(/<dxfs count="2"><dxf><font><color rgb="FF9C0006"\/><\/font><fill><patternFill><bgColor rgb="FFFFC7CE"\/>/);
-    expect(styles.indexOf('<dxfs')).toBeLessThan(styles.indexOf('<tableStyles'));
-    expect(styles.indexOf('<dxfs')).toBeGreaterThan(styles.indexOf('</cellStyles>'));
   });
 
-  it('adds the conditional formats once, however often marks are set, and reuses its dxfs', async () => {
+  it('moves rules an earlier version wrote in the main block into the x14 extension, keeping the clerk’s own', async () => {
+    const name = markSheetName('投诉登记');
+    const { wb } = await markedClerkWorkbook();
+    const marked = decode(parts(wb.toBytes())[DATA]);
+    // the part as version 0.1 wrote it: our rules in the main block, plus a clerk's own rule
+    const legacy =
+      `<conditionalFormatting sqref="A1:XFD1048576"><cfRule type="expression" dxfId="0" priority="1"><formula>${name}!A1=2</formula></cfRule>` +
+      `<cfRule type="expression" dxfId="1" priority="2"><formula>${name}!A1=1</formula></cfRule></conditionalFormatting>`;
+    const clerks = '<conditionalFormatting sqref="B2:B9"><cfRule type="cellIs" dxfId="0" priority="3" operator="equal"><formula>"1-101"</formula></cfRule></conditionalFormatting>';
+    const old = marked.slice(0, marked.indexOf('<extLst>')).replace('<pageMargins', `${legacy}${clerks}<pageMargins`) + '</worksheet>';
+    const pkg = parts(wb.toBytes());
+    pkg[DATA] = new TextEncoder().encode(old);
+    const { zipSync } = await import('fflate');
+    const again = FileWorkbook.open(zipSync(pkg));
+    await again.setMarks('投诉登记', [{ row: 2, col: 1, severity: 'error' }]);
+    const now = decode(parts(again.toBytes())[DATA]);
+    expect(now).not.toContain(legacy);
+    expect(now).toContain(clerks);
+    expect([...now.matchAll(/<xm:f>([^<]*)<\/xm:f>/g)].map((m) => m[1])).toEqual([`${name}!A1=2`, `${name}!A1=1`]);
+    expect(now).toContain('priority="4"');
+  });
+
+  it('adds the conditional formats once, however often marks are set', async () => {
     const { wb, bytes } = await markedClerkWorkbook();
     await wb.setMarks('投诉登记', [{ row: 5, col: 0, severity: 'error' }], { rows: [5] });
     const again = FileWorkbook.open(wb.toBytes());
     await again.setMarks('投诉登记', []);
     const final = parts(again.toBytes());
     expect(decode(final[DATA])).toBe(decode(parts(bytes)[DATA]));
-    expect(decode(final['xl/styles.xml'])).toBe(decode(parts(bytes)['xl/styles.xml']));
+    expect(decode(final['xl/styles.xml'])).toBe(decode(parts(fixture('clerk-workbook.xlsx'))['xl/styles.xml']));
     expect(await again.readMarks('投诉登记')).toEqual([]);
     expect(await FileWorkbook.open(wb.toBytes()).readMarks('投诉登记')).toEqual([
       { row: 2, col: 1, severity: 'error' },
@@ -90,43 +116,31 @@ describe('file marks', () => {
     expect(await FileWorkbook.create().selectCell('x', 0, 0)).toBe(false);
   });
 
-  it('shows openpyxl the conditional formats and the very-hidden mark sheet, and LibreOffice opens it', async () => {
+  it('passes the Excel-strict check, and LibreOffice paints the marked cells', async () => {
     const { bytes } = await markedClerkWorkbook();
     const file = join(tempDir(), 'marked.xlsx');
     writeFileSync(file, bytes);
     const name = markSheetName('投诉登记');
+    if (hasCheckXlsx()) expect(checkXlsx(file)).toBe('');
     if (hasOpenpyxl()) {
+      // openpyxl drops x14 extensions, but still opens the workbook and sees the mark sheet
       const seen = python(
         `
 import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-ws = wb['投诉登记']
-rules = []
-for cf in ws.conditional_formatting:
-    for rule in cf.rules:
-        rules.append([str(cf.sqref), rule.type, rule.formula, rule.dxf.fill.bgColor.rgb if rule.dxf and rule.dxf.fill else None])
 marks = wb['${name}']
-print(json.dumps({'sheets': wb.sheetnames, 'state': marks.sheet_state, 'rules': sorted(rules),
-  'marks': [[c.coordinate, c.value] for row in marks.iter_rows() for c in row if c.value is not None],
-  'a3': ws['B3'].value}, ensure_ascii=False))
+print(json.dumps({'sheets': wb.sheetnames, 'state': marks.sheet_state,
+  'marks': [[c.coordinate, c.value] for row in marks.iter_rows() for c in row if c.value is not None]}, ensure_ascii=False))
 `,
         file,
-      ) as { sheets: string[]; state: string; rules: unknown[][]; marks: unknown[][]; a3: unknown };
-      expect(seen.sheets).toEqual(['投诉登记', '备注', name]);
-      expect(seen.state).toBe('veryHidden');
-      expect(seen.rules).toEqual([
-        ['A1:XFD1048576', 'expression', [`${name}!A1=1`], 'FFFFEB9C'],
-        ['A1:XFD1048576', 'expression', [`${name}!A1=2`], 'FFFFC7CE'],
-      ]);
-      expect(seen.marks).toEqual([
-        ['B3', 2],
-        ['E4', 1],
-      ]);
+      ) as { sheets: string[]; state: string; marks: unknown[][] };
+      expect(seen).toEqual({ sheets: ['投诉登记', '备注', name], state: 'veryHidden', marks: [['B3', 2], ['E4', 1]] });
     }
-    if (hasSoffice()) {
-      const out = tempDir();
-      const run = sofficeConvert(file, 'csv', out);
-      expect(run.status).toBe(0);
+    if (hasSoffice() && hasPdftoppm()) {
+      const page = renderFirstPagePixels(file, tempDir(), 70);
+      // the error fill (#FFC7CE) on B3 and the warning fill (#FFEB9C) on E4 are painted
+      expect(pixelsNear(page.rgb, '#FFC7CE')).toBeGreaterThan(50);
+      expect(pixelsNear(page.rgb, '#FFEB9C')).toBeGreaterThan(50);
     }
   });
 });
