@@ -10,7 +10,7 @@
 import { REPORT_BORDER, REPORT_LOOKS, REPORT_MARGINS, styleRuns } from '../reportLooks';
 import { ChartSpec, ReportSheet } from '../types';
 
-/** Column width in points for a width in characters (see office.ts). */
+/** Column width in points for a width in characters (see columnWidthPoints in write.ts). */
 function widthPoints(chars: number): number {
   return (Math.max(chars, 0) * 7 + 5) * 0.75;
 }

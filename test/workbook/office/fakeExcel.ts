@@ -1,4 +1,4 @@
-// A small stateful fake of the parts of the Excel object model that src/workbook/office.ts uses.
+// A small stateful fake of the parts of the Excel object model that src/workbook/office/ uses.
 //
 // office-addin-mock's OfficeMockObject is a static tree of values: it cannot create a worksheet,
 // compute a used range, resize a table or make `getRangeByIndexes` return the right cells, and its

@@ -365,3 +365,28 @@ describe('appending rows', () => {
     expect(fake.syncs).toBe(0);
   });
 });
+
+describe('a sheet named but missing', () => {
+  const calls = [
+    ['appendRows', (wb: OfficeWorkbook) => wb.appendRows('不存在', [['x']])],
+    ['readRows', (wb: OfficeWorkbook) => wb.readRows('不存在', [0, 1])],
+    ['setMarks', (wb: OfficeWorkbook) => wb.setMarks('不存在', [{ row: 1, col: 0, severity: 'error' }])],
+  ] as const;
+
+  // null objects that propagate: the one sync says the sheet is a null object. Null objects that fail
+  // the batch: the failed sync, then one more for the sheet names.
+  it.each([
+    ['propagate', 1],
+    ['fail', 2],
+  ] as const)('is named in a NOT_FOUND error by every call (null objects: %s, %i syncs)', async (mode, syncs) => {
+    for (const [, call] of calls) {
+      const state = new WorkbookState();
+      seed(state, '台账', [['房号'], ['1-101']]);
+      const { fake, wb } = open(state, { nullObjectMethods: mode });
+      const error = await call(wb).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WorkbookError);
+      expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'There is no sheet named "不存在".' });
+      expect(fake.syncs).toBe(syncs);
+    }
+  });
+});

@@ -1,0 +1,53 @@
+// Office.js failures read and turned into WorkbookErrors, and the one fallback for a batch that names
+// a sheet which may not exist.
+import { WorkbookError } from '../types';
+import { OfficeSession, sameSheetName } from './session';
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+export function isPayloadTooLarge(error: unknown): boolean {
+  const code = errorCode(error) ?? '';
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
+}
+
+export function itemNotFound(error: unknown): boolean {
+  return errorCode(error) === 'ItemNotFound';
+}
+
+export function writeFailed(what: string, error: unknown): WorkbookError {
+  const reason = error instanceof Error ? error.message : String(error);
+  const failure = new WorkbookError(`${what}: ${reason}`, 'WRITE_FAILED');
+  failure.cause = error;
+  return failure;
+}
+
+export function noSuchSheet(sheetName: string): WorkbookError {
+  return new WorkbookError(`There is no sheet named "${sheetName}".`, 'NOT_FOUND');
+}
+
+/** A sync that went through, or one that failed and which of the sheets asked for are missing. */
+export type SheetsSync = { readonly ok: true } | { readonly ok: false; readonly error: unknown; readonly missing: ReadonlyArray<string> };
+
+/**
+ * Syncs a batch queued on sheets found by name (`getItemOrNullObject`). Office.js documents null
+ * objects but not whether a method of one (a missing sheet's used range, its tables) is a null object
+ * too or fails the batch. So when the sync fails, one sync more asks which sheets exist, and the
+ * answer says which of `names` are missing: none means the batch failed for another reason, and
+ * `error` is that reason. Costs nothing more when the sync goes through.
+ */
+export async function syncOrSayMissing(session: OfficeSession, names: ReadonlyArray<string>): Promise<SheetsSync> {
+  try {
+    await session.sync();
+    return { ok: true };
+  } catch (error) {
+    const existing = await session.sheetNames();
+    const missing = names.filter((name) => !existing.some((sheet) => sameSheetName(sheet, name)));
+    return { ok: false, error, missing };
+  }
+}

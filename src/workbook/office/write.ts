@@ -1,0 +1,196 @@
+// Writing through Office.js: new sheets with their tables and formats, appended rows, defined names,
+// and the writer every write shares, which packs rows into as few syncs as the payload budget allows.
+import { Cell, ListSource, NewSheet } from '../types';
+import { addressOrigin } from './address';
+import { ExcelValue, rowToExcel, toExcel } from './cells';
+import { noSuchSheet, syncOrSayMissing, writeFailed } from './errors';
+import { MAX_CELLS_PER_RANGE, jsonRowBytes, jsonRowsBytes } from './payload';
+import { OfficeSession } from './session';
+
+/** Excel's default table style. NewSheet carries no style, so every created table gets this one. */
+export const TABLE_STYLE = 'TableStyleMedium2';
+
+/**
+ * Column width in points for a width in characters. Excel measures a column in widths of the digit
+ * "0" of the default font (Calibri / Aptos Narrow 11: 7 pixels) plus 5 pixels of padding, and
+ * Office.js sets `columnWidth` in points, 0.75 point per pixel at 96 dpi: points = (7·chars + 5)·0.75.
+ * So 10 characters -> 56.25 points (75 pixels), as Excel shows for width 10.
+ */
+export function columnWidthPoints(chars: number): number {
+  return (Math.max(chars, 0) * 7 + 5) * 0.75;
+}
+
+function listSourceText(list: ListSource): string {
+  if ('values' in list) return list.values.join(',');
+  return list.formula.startsWith('=') ? list.formula : `=${list.formula}`;
+}
+
+/** Rows waiting to be written, in order, by `write(chunk, firstRowIndex)`. */
+export interface WriteJob {
+  readonly values: ExcelValue[][];
+  readonly rowBytes: number[];
+  readonly width: number;
+  readonly write: (chunk: ExcelValue[][], start: number) => void;
+  next: number;
+}
+
+export function writeJob(values: ExcelValue[][], write: WriteJob['write']): WriteJob {
+  const width = values.reduce((w, row) => Math.max(w, row.length), 0);
+  return { values, rowBytes: values.map(jsonRowBytes), width, write, next: 0 };
+}
+
+/**
+ * Writes the jobs' rows in as few syncs as the payload budget allows. Whatever is already queued
+ * (new sheets, formats, a table) goes with the first sync, which has `firstRoom` bytes left. Always
+ * syncs at least once.
+ */
+export async function writeInSyncs(session: OfficeSession, jobs: WriteJob[], firstRoom: number): Promise<void> {
+  let room = firstRoom;
+  for (;;) {
+    let chunksInSync = 0;
+    for (const job of jobs) {
+      const maxRows = Math.max(1, Math.floor(MAX_CELLS_PER_RANGE / Math.max(job.width, 1)));
+      while (job.next < job.values.length) {
+        let end = job.next;
+        let bytes = 2;
+        while (end < job.values.length && end - job.next < maxRows) {
+          const rowBytes = job.rowBytes[end];
+          // A row heavier than the whole budget still goes, alone.
+          if (bytes + rowBytes > room && !(chunksInSync === 0 && end === job.next)) break;
+          bytes += rowBytes;
+          end++;
+        }
+        if (end === job.next) break; // this sync is full
+        job.write(job.values.slice(job.next, end), job.next);
+        chunksInSync++;
+        room -= bytes;
+        job.next = end;
+      }
+      if (job.next < job.values.length) break;
+    }
+    await session.sync();
+    if (jobs.every((job) => job.next >= job.values.length)) return;
+    room = session.budget;
+  }
+}
+
+export async function addSheets(session: OfficeSession, sheets: ReadonlyArray<NewSheet>): Promise<void> {
+  if (sheets.length === 0) return;
+  const what = `Could not add the sheets ${sheets.map((s) => s.name).join(', ')}`;
+  try {
+    let room = session.budget;
+    const jobs: WriteJob[] = [];
+    for (const spec of sheets) {
+      const sheet = session.context.workbook.worksheets.add(spec.name);
+      const width = spec.columns.length;
+      if (width === 0) continue;
+      // A table always keeps at least one data row, so formats and lists cover at least one.
+      const dataHeight = Math.max(spec.rows.length, 1);
+
+      // Formats before values, so the values land in formatted cells.
+      spec.columns.forEach((column, c) => {
+        const data = sheet.getRangeByIndexes(1, c, dataHeight, 1);
+        if (column.numberFormat !== undefined) data.numberFormat = [[column.numberFormat]]; // one value fills the range
+        if (column.width !== undefined) data.getEntireColumn().format.columnWidth = columnWidthPoints(column.width);
+        if (column.list !== undefined) {
+          data.dataValidation.rule = { list: { inCellDropDown: true, source: listSourceText(column.list) } };
+        }
+      });
+
+      const header = [spec.columns.map((column) => toExcel(column.header))];
+      sheet.getRangeByIndexes(0, 0, 1, width).values = header;
+      room -= jsonRowsBytes(header);
+
+      if (spec.tableName !== undefined) {
+        const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, 1 + spec.rows.length, width), true);
+        table.name = spec.tableName;
+        table.style = TABLE_STYLE;
+      }
+      if (spec.freezeHeader) sheet.freezePanes.freezeRows(1);
+
+      const values = spec.rows.map((row, i) => {
+        // A longer row would lose cells outside the table: a bug in the caller, not data to trim.
+        if (row.length > width) throw new Error(`Row ${i + 1} of "${spec.name}" has ${row.length} cells for ${width} columns`);
+        return rowToExcel(row, width);
+      });
+      jobs.push(
+        writeJob(values, (chunk, start) => {
+          sheet.getRangeByIndexes(1 + start, 0, chunk.length, width).values = chunk;
+        }),
+      );
+    }
+    await writeInSyncs(session, jobs, room);
+  } catch (error) {
+    throw writeFailed(what, error);
+  }
+}
+
+export async function appendRows(session: OfficeSession, sheetName: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void> {
+  if (rows.length === 0) return;
+  const sheet = session.context.workbook.worksheets.getItemOrNullObject(sheetName);
+  const tables = sheet.tables.load('items/name');
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load('address,rowCount,columnCount');
+  const synced = await syncOrSayMissing(session, [sheetName]);
+  if (!synced.ok) throw synced.missing.length > 0 ? noSuchSheet(sheetName) : synced.error;
+  if (sheet.isNullObject) throw noSuchSheet(sheetName);
+
+  const what = `Could not add rows to the sheet "${sheetName}"`;
+  try {
+    if (tables.items.length > 0) {
+      await appendToTable(session, tables.items[0], rows);
+      return;
+    }
+    const origin = used.isNullObject ? { row: 0, col: 0 } : addressOrigin(used.address);
+    const firstRow = used.isNullObject ? 0 : origin.row + used.rowCount;
+    const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
+    if (width === 0) return;
+    const values = rows.map((row) => rowToExcel(row, width));
+    const job = writeJob(values, (chunk, start) => {
+      sheet.getRangeByIndexes(firstRow + start, origin.col, chunk.length, width).values = chunk;
+    });
+    await writeInSyncs(session, [job], session.budget);
+  } catch (error) {
+    throw writeFailed(what, error);
+  }
+}
+
+async function appendToTable(session: OfficeSession, table: Excel.Table, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void> {
+  // A table created without data keeps one blank row; the first appended row goes into it rather
+  // than below it.
+  const body = table.getDataBodyRange();
+  body.load('rowCount,columnCount');
+  const lastRow = body.getLastRow();
+  lastRow.load('values');
+  await session.sync();
+
+  const width = rows.reduce((w, row) => Math.max(w, row.length), body.columnCount);
+  const values = rows.map((row) => rowToExcel(row, width));
+  let room = session.budget;
+  let first = 0;
+  if (body.rowCount === 1 && lastRow.values[0].every((value) => value === '')) {
+    lastRow.values = [values[0]];
+    room -= jsonRowsBytes([values[0]]);
+    first = 1;
+  }
+  const job = writeJob(values.slice(first), (chunk) => {
+    table.rows.add(undefined, chunk);
+  });
+  await writeInSyncs(session, [job], room);
+}
+
+export async function listNames(session: OfficeSession): Promise<string[]> {
+  const names = session.context.workbook.names.load('items/name');
+  await session.sync();
+  return names.items.map((item) => item.name);
+}
+
+export async function addNames(session: OfficeSession, names: ReadonlyArray<{ readonly name: string; readonly formula: string }>): Promise<void> {
+  if (names.length === 0) return;
+  try {
+    for (const { name, formula } of names) session.context.workbook.names.add(name, formula);
+    await session.sync();
+  } catch (error) {
+    throw writeFailed(`Could not add the names ${names.map((n) => n.name).join(', ')}`, error);
+  }
+}
