@@ -4,7 +4,8 @@
 // test/app/golden.test.ts compares today's code with it. Needs `npm run build:cli` first.
 const { writeFileSync } = require('fs');
 const { join } = require('path');
-const { buildSampleWorkbook } = require('../dist/app/sample');
+const { writeSample } = require('../dist/app/sample');
+const { FileWorkbook } = require('../dist/workbook/file');
 const { runReport, writeKpiPivots } = require('../dist/app/report');
 
 const AS_OF = '2026-11-25T17:30:00';
@@ -19,7 +20,8 @@ const CASES = [
 async function main() {
   const out = {};
   for (const lang of ['zh', 'en']) {
-    const wb = await buildSampleWorkbook({ asOf: AS_OF, plant: false, lang });
+    const wb = FileWorkbook.create();
+    await writeSample(wb, { asOf: AS_OF, plant: false, lang });
     for (const [kind, period] of CASES) {
       const r = await runReport(wb, { kind, period, asOf: AS_OF, generatedAt: GENERATED, write: true, lang });
       const [grid] = await wb.readSheets([r.sheetName]);

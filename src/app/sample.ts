@@ -3,7 +3,6 @@
 import { Lang } from '../domain/enums';
 import { generateSample, SampleOptions } from '../domain/sample';
 import { defaultSettings } from '../domain/settings';
-import { FileWorkbook } from '../workbook/file';
 import { Workbook } from '../workbook/types';
 import { todayAt } from './clock';
 import { SetupResult, setUpWorkbook } from './setup';
@@ -15,7 +14,8 @@ export interface SampleWritten extends SetupResult {
   readonly planted: ReturnType<typeof generateSample>['planted'];
 }
 
-/** Writes the sample center into `wb` (normally a new workbook). Default as-of: today 17:30. */
+/** Writes the sample center into `wb` (normally a new, empty workbook of whichever back end the face
+ *  holds). Default as-of: today 17:30. */
 export async function writeSample(wb: Workbook, request: SampleRequest = {}): Promise<SampleWritten> {
   const lang = request.lang ?? 'zh';
   const sample = generateSample({ ...request, lang, asOf: request.asOf ?? todayAt('17:30') });
@@ -26,10 +26,4 @@ export async function writeSample(wb: Workbook, request: SampleRequest = {}): Pr
     rows: { tickets: sample.tickets, customers: sample.customers, charges: sample.charges, reminders: sample.reminders },
   });
   return { ...result, planted: sample.planted };
-}
-
-export async function buildSampleWorkbook(request: SampleRequest = {}): Promise<FileWorkbook> {
-  const wb = FileWorkbook.create();
-  await writeSample(wb, request);
-  return wb;
 }

@@ -1,6 +1,6 @@
 // Cells -> typed values. A cell that does not convert is data about the cell (a result), never an
 // exception: the clerk's value stays where it is and the problem names what was expected.
-import type { Cell } from '../workbook/types';
+import type { Cell } from './grid';
 import { ColumnKind } from './schema';
 import { ENUMS, enumKey, Lang, label } from './enums';
 import { MAX_SERIAL, MIN_SERIAL, parseWallText, serialToWall, startOfDay, WallTime, monthLabel } from './time';

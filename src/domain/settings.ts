@@ -1,6 +1,6 @@
 // The center's settings (PRODUCT.md "Rules", all editable): a parameter table on the Settings sheet,
 // and one list per column beside it. A workbook without the sheet works with these defaults.
-import type { Cell } from '../workbook/types';
+import type { Cell } from './grid';
 import { DEFAULT_CATEGORIES, DEFAULT_DEPARTMENTS, DEFAULT_FEE_ITEMS, Lang, label } from './enums';
 import { Problem } from './problems';
 import { SETTINGS } from './schema';

@@ -6,7 +6,7 @@
 // ends when the ticket is resolved, and one still open at as-of leaves the ticket not yet due.
 import { workingMs, addWorkingMs, ClockSettings } from './calendar';
 import { Priority, TicketType } from './enums';
-import { TicketFacts } from './report/facts';
+import { TicketFacts } from './records';
 import { ResolutionSla, Settings } from './settings';
 import { MS_PER_HOUR, WallTime } from './time';
 

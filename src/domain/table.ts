@@ -1,6 +1,6 @@
 // A sheet's grid read as a structured table: find the header row, find each column by its header
 // text (either language; clerks may reorder columns or add their own), convert every cell.
-import type { Cell, SheetGrid } from '../workbook/types';
+import type { Cell, SheetGrid } from './grid';
 import { convertCell, Value } from './cells';
 import { Lang } from './enums';
 import { CellProblem, cellProblem } from './problems';

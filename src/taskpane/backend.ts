@@ -24,8 +24,13 @@ export async function openWorkbookFile(bytes: Uint8Array): Promise<WorkbookFile>
 }
 
 export async function buildSample(lang: Lang): Promise<WorkbookFile> {
-  const { buildSampleWorkbook } = await import(/* webpackChunkName: "sample" */ '../app/sample');
-  return buildSampleWorkbook({ lang });
+  const [{ FileWorkbook }, { writeSample }] = await Promise.all([
+    import(/* webpackChunkName: "file-workbook" */ '../workbook/file'),
+    import(/* webpackChunkName: "sample" */ '../app/sample'),
+  ]);
+  const wb = FileWorkbook.create();
+  await writeSample(wb, { lang });
+  return wb;
 }
 
 export async function loadOfficeWorkbook(): Promise<(context: Excel.RequestContext) => Workbook> {

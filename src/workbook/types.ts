@@ -2,31 +2,11 @@
 // (.xlsx bytes, in Node and in a plain browser). It speaks grids of plain values; it knows nothing of
 // tickets or KPIs. Nothing above this file may know which back end it talks to.
 
-/** An Excel error value such as #N/A or #VALUE! */
-export interface CellError {
-  readonly error: string;
-}
+import type { Cell, SheetGrid } from '../domain/grid';
 
-/**
- * A cell as read or written. Dates are Excel serial numbers (days since 1899-12-30, wall-clock, no
- * time zone); the column's number format makes them show as dates. Text that starts with = is
- * always written as text, never as a formula.
- */
-export type Cell = string | number | boolean | null | CellError;
-
-export function isCellError(c: Cell): c is CellError {
-  return typeof c === 'object' && c !== null;
-}
-
-/** The used part of a sheet, as values. */
-export interface SheetGrid {
-  readonly name: string;
-  /** 0-based row and column of rows[0][0] in the sheet (the used range may not start at A1) */
-  readonly originRow: number;
-  readonly originCol: number;
-  /** rows of the used range; every row has the same length */
-  readonly rows: Cell[][];
-}
+// The grid vocabulary is the domain's (domain/grid.ts); the interface speaks it and passes it on.
+export type { Cell, CellError, SheetGrid } from '../domain/grid';
+export { isCellError } from '../domain/grid';
 
 /** A dropdown list: fixed values, or a formula with a leading '=' such as a defined name
  *  (`=DeskbookCategory`). */

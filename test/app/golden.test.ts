@@ -4,7 +4,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { runReport, writeKpiPivots } from '../../src/app/report';
-import { buildSampleWorkbook } from '../../src/app/sample';
+import { buildSampleWorkbook } from '../support/sample';
 import { Lang } from '../../src/domain/enums';
 import { PeriodKind } from '../../src/domain/periods';
 

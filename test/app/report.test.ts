@@ -1,7 +1,7 @@
 import { runReport, writeKpiPivots } from '../../src/app/report';
 import { isGeneratedSheetName } from '../../src/app/reportSheet';
 import { inspectWorkbook } from '../../src/app/setup';
-import { buildSampleWorkbook } from '../../src/app/sample';
+import { buildSampleWorkbook } from '../support/sample';
 import { FileWorkbook } from '../../src/workbook/file';
 import { parts } from '../support/files';
 import { MemoryWorkbook } from './memoryWorkbook';

@@ -1,6 +1,6 @@
 // SLA deadlines and the due state clerks see (PRODUCT.md "Precisely").
 import { dueState, resolutionDeadline, resolutionMs, responseDeadline } from '../../src/domain/sla';
-import { TicketFacts } from '../../src/domain/report/facts';
+import { TicketFacts } from '../../src/domain/records';
 import { defaultSettings } from '../../src/domain/settings';
 import { formatWallIso, MS_PER_HOUR, wall } from '../../src/domain/time';
 

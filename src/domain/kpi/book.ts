@@ -2,7 +2,7 @@
 // each ticket's SLA clock and handling time worked out once, and indexes sorted by the times KPIs
 // select on (received, resolved, called back), so that a period's tickets are a binary search away.
 // A period's KPIs then read a window: the period, its as-of, and the prepared book.
-import { CustomerFacts, ChargeFacts, TicketFacts } from '../report/facts';
+import { CustomerFacts, ChargeFacts, TicketFacts } from '../records';
 import { Lang } from '../enums';
 import { Period } from '../periods';
 import { resolutionMs, SlaClockColumns, slaClockColumns, SlaSettings } from '../sla';

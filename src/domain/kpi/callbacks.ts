@@ -3,7 +3,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import { asOfDay } from '../periods';
-import { CustomerFacts } from '../report/facts';
+import { CustomerFacts } from '../records';
 import { CoverageWindow, eachIn, TicketBook, TicketWindow } from './book';
 import { Rate, rateOf } from './measures';
 

@@ -4,7 +4,7 @@
 // payment) once that day is on or before the as-of day; a charge is overdue once its due date is
 // before the as-of day.
 import { asOfDay, monthIndexesOf } from '../periods';
-import { ChargeFacts } from '../report/facts';
+import { ChargeFacts } from '../records';
 import { MS_PER_DAY, WallTime } from '../time';
 import { ChargeWindow } from './book';
 import { Rate, rateOf } from './measures';

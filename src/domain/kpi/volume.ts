@@ -2,7 +2,7 @@
 // received. Breakdowns are keyed by the value as written in the workbook (the label the clerk typed),
 // every known value listed, zero or not, so that one period's table lines up with the next.
 import { CHANNELS, label, Lang, TICKET_TYPES } from '../enums';
-import { TicketFacts } from '../report/facts';
+import { TicketFacts } from '../records';
 import { eachIn, inPeriod, knownBy, TicketWindow } from './book';
 
 /** What a breakdown calls a ticket whose field is empty. */

@@ -25,7 +25,7 @@ import {
 } from '../kpi';
 import { onTimeResolution } from '../kpi/timeliness';
 import { received, resolved } from '../kpi/volume';
-import { chargeFacts, CustomerFacts, customerFacts, ticketFacts } from './facts';
+import { chargeFacts, CustomerFacts, customerFacts, ticketFacts } from '../records';
 
 export type TicketBlock = KpiValues<TicketKpis>;
 export type ChargeBlock = KpiValues<ChargeKpis>;

@@ -1,32 +1,8 @@
 // Duplicates: rows that clash with other rows of the sheet. They need the whole sheet, so they read
-// sheet-wide facts (facts.ts) built from these keys; the later row of a pair carries the problem,
+// sheet-wide facts (facts.ts, keyed by its FACT_KEYS); the later row of a pair carries the problem,
 // the first stays unmarked so the clerk sees which one to fix.
-import { SheetKey } from '../schema';
-import { MS_PER_DAY } from '../time';
 import { laterRows } from './facts';
-import { Rule, Values } from './rule';
-
-export interface Fact {
-  /** the rows a row may clash with share this key; undefined: the row takes no part */
-  readonly key: (values: Values) => string | undefined;
-  /** when the key only narrows the rows down: do two rows with the same key clash */
-  readonly same?: (earlier: Values, later: Values) => boolean;
-}
-
-/** The facts that facts.ts indexes, by sheet and fact name. */
-export const FACT_KEYS: Readonly<Partial<Record<SheetKey, Readonly<Record<string, Fact>>>>> = {
-  tickets: {
-    ticketId: { key: (v) => (typeof v.id === 'string' && v.id !== '' ? v.id : undefined) },
-    // keyed by day and unit (short keys hash fast); category and description are compared within
-    doubleEntry: {
-      key: (v) =>
-        typeof v.unit === 'string' && typeof v.category === 'string' && typeof v.description === 'string' && typeof v.receivedAt === 'number'
-          ? `${Math.floor(v.receivedAt / MS_PER_DAY)}|${v.unit}`
-          : undefined,
-      same: (a, b) => a.category === b.category && a.description === b.description,
-    },
-  },
-};
+import { Rule } from './rule';
 
 export const DUPLICATE_RULES: ReadonlyArray<Rule> = [
   {

@@ -3,26 +3,30 @@
 // updated with the rows a clerk changes, so judging those rows alone gives what a full pass gives.
 import { SheetKey } from '../schema';
 import { TableRead, TableRecord } from '../table';
-import { FACT_KEYS } from './duplicates';
-import type { Values } from './rule';
+import { MS_PER_DAY } from '../time';
+import type { KeyIndex, KeyRows, SheetFacts, Values } from './rule';
 
-/** A key's rows, ascending; a key on one row (the usual case) keeps the bare row number. */
-export type KeyRows = number | ReadonlyArray<number>;
-
-export interface KeyIndex {
-  /** key -> Excel rows carrying it */
-  readonly rowsOf: ReadonlyMap<string, KeyRows>;
-  /** by Excel row: the key the row counts under, so that a row whose key changed leaves its old key */
-  readonly keyOf: ReadonlyArray<string | undefined>;
+export interface Fact {
+  /** the rows a row may clash with share this key; undefined: the row takes no part */
+  readonly key: (values: Values) => string | undefined;
+  /** when the key only narrows the rows down: do two rows with the same key clash */
+  readonly same?: (earlier: Values, later: Values) => boolean;
 }
 
-export interface SheetFacts {
-  readonly sheet: SheetKey;
-  /** by fact name (duplicates.ts FACT_KEYS: ticketId, doubleEntry) */
-  readonly indexes: Readonly<Record<string, KeyIndex>>;
-  /** by Excel row: the row's values, for facts whose key only narrows the rows to compare */
-  readonly values: ReadonlyArray<Values | undefined>;
-}
+/** The facts indexed here, by sheet and fact name (the duplicate rules read them: duplicates.ts). */
+export const FACT_KEYS: Readonly<Partial<Record<SheetKey, Readonly<Record<string, Fact>>>>> = {
+  tickets: {
+    ticketId: { key: (v) => (typeof v.id === 'string' && v.id !== '' ? v.id : undefined) },
+    // keyed by day and unit (short keys hash fast); category and description are compared within
+    doubleEntry: {
+      key: (v) =>
+        typeof v.unit === 'string' && typeof v.category === 'string' && typeof v.description === 'string' && typeof v.receivedAt === 'number'
+          ? `${Math.floor(v.receivedAt / MS_PER_DAY)}|${v.unit}`
+          : undefined,
+      same: (a, b) => a.category === b.category && a.description === b.description,
+    },
+  },
+};
 
 const NO_ROWS: ReadonlyArray<number> = [];
 

@@ -7,17 +7,16 @@ import { DATA_SHEETS, SheetKey } from '../schema';
 import { TableRead, TableRecord } from '../table';
 import { CHARGE_RULES } from './charges';
 import { DUPLICATE_RULES } from './duplicates';
-import { SheetFacts, sheetFacts } from './facts';
+import { sheetFacts } from './facts';
 import { FORMAT_RULES } from './formats';
 import { LIST_RULES } from './lists';
 import { NUMBER_RULES } from './numbers';
 import { REQUIRED_RULES } from './required';
-import { makePass, Rule, RowCheck, RuleInfo, ValidationContext } from './rule';
+import { makePass, Rule, RowCheck, RuleInfo, SheetFacts, ValidationContext } from './rule';
 import { STATUS_RULES } from './status';
 import { TIME_RULES } from './timeOrder';
 
-export type { ValidationContext, RuleInfo } from './rule';
-export type { SheetFacts, KeyIndex, KeyRows } from './facts';
+export type { ValidationContext, RuleInfo, SheetFacts, KeyIndex, KeyRows } from './rule';
 export { sheetFacts, updateFacts, relatedRows } from './facts';
 export { isPhone } from './formats';
 

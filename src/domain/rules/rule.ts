@@ -7,7 +7,6 @@ import { Problem, ProblemParams, Severity } from '../problems';
 import { header, SheetKey } from '../schema';
 import { Settings } from '../settings';
 import { TableRead } from '../table';
-import type { SheetFacts } from './facts';
 import { WallTime } from '../time';
 
 export interface ValidationContext {
@@ -30,6 +29,25 @@ export interface RuleInfo {
 }
 
 export type Values = Readonly<Record<string, Value | null | undefined>>;
+
+/** A key's rows, ascending; a key on one row (the usual case) keeps the bare row number. */
+export type KeyRows = number | ReadonlyArray<number>;
+
+export interface KeyIndex {
+  /** key -> Excel rows carrying it */
+  readonly rowsOf: ReadonlyMap<string, KeyRows>;
+  /** by Excel row: the key the row counts under, so that a row whose key changed leaves its old key */
+  readonly keyOf: ReadonlyArray<string | undefined>;
+}
+
+/** Sheet-wide facts (built and updated by facts.ts): what judging one row needs of the others. */
+export interface SheetFacts {
+  readonly sheet: SheetKey;
+  /** by fact name (facts.ts FACT_KEYS: ticketId, doubleEntry) */
+  readonly indexes: Readonly<Record<string, KeyIndex>>;
+  /** by Excel row: the row's values, for facts whose key only narrows the rows to compare */
+  readonly values: ReadonlyArray<Values | undefined>;
+}
 
 /** Checks one row; pushes its problems onto `out`. */
 export type RowCheck = (values: Values, row: number, out: Problem[]) => void;

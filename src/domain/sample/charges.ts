@@ -2,7 +2,7 @@
 // partial, or a chronic debtor who stopped paying); reminders follow the arrears that result.
 import { DEFAULT_FEE_ITEMS, Lang, REMINDER_METHODS, ReminderMethod, label } from '../enums';
 import { CHARGES, REMINDERS } from '../schema';
-import type { Cell } from '../../workbook/types';
+import type { Cell } from '../grid';
 import { UnitRecord } from './customers';
 import { Random } from './random';
 import { columnIndex } from './rows';

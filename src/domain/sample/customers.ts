@@ -1,7 +1,7 @@
 // The customer register: units in several buildings, numbered building-floor-room ('3-1502').
 import { Lang, OCCUPANCY, Occupancy, label } from '../enums';
 import { CUSTOMERS } from '../schema';
-import type { Cell } from '../../workbook/types';
+import type { Cell } from '../grid';
 import { Person, personName, phoneNumber } from './people';
 import { Random } from './random';
 import { columnIndex } from './rows';

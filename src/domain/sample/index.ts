@@ -1,7 +1,7 @@
 // A realistic, seeded sample service center: customers, a ticket log, a charges ledger and a reminder
 // log, as rows of cells in schema.ts's column order. Same options, same sample, on every machine.
 import { DEFAULT_DEPARTMENTS, Lang } from '../enums';
-import type { Cell } from '../../workbook/types';
+import type { Cell } from '../grid';
 import { chargeRows, generateCharges, generateReminders, periodsEnding, reminderRows } from './charges';
 import { customerRows, generateUnits } from './customers';
 import { personNames } from './people';

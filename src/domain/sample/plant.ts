@@ -2,7 +2,7 @@
 // something to find. Each is a mistake a clerk really makes, listed with the rule it breaks.
 import { Lang, STATUSES, label } from '../enums';
 import { CHARGES, CUSTOMERS, SheetKey, TICKETS } from '../schema';
-import type { Cell } from '../../workbook/types';
+import type { Cell } from '../grid';
 import { Random } from './random';
 import { columnIndex } from './rows';
 import { Text, say } from './text';

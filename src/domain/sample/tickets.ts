@@ -18,7 +18,7 @@ import {
   label,
 } from '../enums';
 import { TICKETS } from '../schema';
-import type { Cell } from '../../workbook/types';
+import type { Cell } from '../grid';
 import { UnitRecord } from './customers';
 import { mobile, personName, politeName } from './people';
 import { Random } from './random';

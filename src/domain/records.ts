@@ -2,10 +2,10 @@
 // KPI of every period reads numbers and never a table record again. A row without the fact a sheet
 // is about (a ticket without 受理时间, a charge without 应收金额) cannot be placed in any period and is
 // left out here; validation already reports it to the clerk.
-import { CHANNELS, Channel, ENUMS, EnumValue, label, Lang, Occupancy, Priority, Satisfaction, Status, TICKET_TYPES, TicketType, YesNo } from '../enums';
-import { monthIndexOfLabel } from '../periods';
-import { TableRead } from '../table';
-import { WallTime } from '../time';
+import { CHANNELS, Channel, ENUMS, EnumValue, label, Lang, Occupancy, Priority, Satisfaction, Status, TICKET_TYPES, TicketType, YesNo } from './enums';
+import { monthIndexOfLabel } from './periods';
+import { TableRead } from './table';
+import { WallTime } from './time';
 
 export interface TicketFacts {
   /** 1-based Excel row */
