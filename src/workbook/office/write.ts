@@ -155,27 +155,41 @@ export async function appendRows(session: OfficeSession, sheetName: string, rows
   }
 }
 
+/**
+ * Rows added to a table are written into the rows just below its data body, which the table
+ * absorbs: Microsoft's co-authoring guidance for add-ins, because `TableRowCollection.add` makes
+ * merge conflicts ("recent changes might be lost") when others type at the same time. Only when
+ * something already stands below the table does it fall back to inserting rows, so nothing is
+ * written over.
+ */
 async function appendToTable(session: OfficeSession, table: Excel.Table, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void> {
-  // A table created without data keeps one blank row; the first appended row goes into it rather
-  // than below it.
   const body = table.getDataBodyRange();
-  body.load('rowCount,columnCount');
+  body.load('rowIndex,columnIndex,rowCount,columnCount');
   const lastRow = body.getLastRow();
   lastRow.load('values');
+  const below = body.getRowsBelow(rows.length).getUsedRangeOrNullObject(true);
+  below.load('address');
   await session.sync();
 
   const width = rows.reduce((w, row) => Math.max(w, row.length), body.columnCount);
   const values = rows.map((row) => rowToExcel(row, width));
   let room = session.budget;
   let first = 0;
+  // A table created without data keeps one blank row; the first appended row goes into it.
   if (body.rowCount === 1 && lastRow.values[0].every((value) => value === '')) {
     lastRow.values = [values[0]];
     room -= jsonRowsBytes([values[0]]);
     first = 1;
   }
-  const job = writeJob(values.slice(first), (chunk) => {
-    table.rows.add(undefined, chunk);
-  });
+  const sheet = table.worksheet;
+  const top = body.rowIndex + body.rowCount;
+  const job = below.isNullObject
+    ? writeJob(values.slice(first), (chunk, start) => {
+        sheet.getRangeByIndexes(top + start, body.columnIndex, chunk.length, width).values = chunk;
+      })
+    : writeJob(values.slice(first), (chunk) => {
+        table.rows.add(undefined, chunk);
+      });
   await writeInSyncs(session, [job], room);
 }
 

@@ -305,6 +305,8 @@ export class WorkbookState {
   readonly names: { name: string; reference: string }[] = [];
   activeSheet: SheetState | undefined;
   selection: { sheet: string; address: string } | undefined;
+  /** calls of TableRowCollection.add that reached the workbook (co-authoring merge conflicts) */
+  tableRowAdds = 0;
 
   /** Play an onChanged event (as Excel raises it after an edit) to the sheet's handlers. */
   async fireChanged(sheetName: string, address: string, changeType = 'RangeEdited', source: 'Local' | 'Remote' = 'Local'): Promise<void> {
@@ -823,6 +825,8 @@ function checkShape(box: Box, values: unknown): unknown[][] {
 export class FakeRange extends FakeObject<Box> {
   protected readonly getters: Getters<Box> = {
     address: (b) => boxAddress(b),
+    rowIndex: (b) => b.r0,
+    columnIndex: (b) => b.c0,
     rowCount: (b) => b.r1 - b.r0 + 1,
     columnCount: (b) => b.c1 - b.c0 + 1,
     values: (b) => b.sheet.read(b),
@@ -914,6 +918,12 @@ export class FakeRange extends FakeObject<Box> {
   get address(): string {
     return this.prop('address');
   }
+  get rowIndex(): number {
+    return this.prop('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.prop('columnIndex');
+  }
   get rowCount(): number {
     return this.prop('rowCount');
   }
@@ -923,6 +933,8 @@ export class FakeRange extends FakeObject<Box> {
   get values(): (string | number | boolean)[][] {
     return this.prop('values');
   }
+  /** Writes the cells. Like Excel, a table absorbs rows written directly below it, from its first
+   *  column and within its columns (Microsoft's co-authoring advice for adding table rows). */
   set values(values: unknown[][]) {
     this.ctx._enqueue(() => {
       const box = this._target();
@@ -933,7 +945,14 @@ export class FakeRange extends FakeObject<Box> {
           storeTyped(box.sheet, r, c, value);
         }
       }
+      for (const table of this.ctx.state.tables) {
+        if (table.sheet === box.sheet && box.r0 === table.r1 + 1 && box.c0 === table.c0 && box.c1 <= table.c1) table.r1 = box.r1;
+      }
     }, jsonBytes(values));
+  }
+
+  getRowsBelow(count = 1): FakeRange {
+    return new FakeRange(this.ctx, this.child((b) => ({ ...b, r0: b.r1 + 1, r1: b.r1 + count })));
   }
 
   get numberFormat(): unknown[][] {
@@ -1198,7 +1217,10 @@ export class FakeTable extends FakeObject<TableState> {
       add: (index, values) => {
         if (index !== undefined && index !== null && index !== -1) throw new Error('fake: only appending rows is supported');
         if (!values) throw new Error('fake: rows.add without values is not supported');
-        ctx._enqueue(() => this.appendRows(values), jsonBytes(values));
+        ctx._enqueue(() => {
+          ctx.state.tableRowAdds++;
+          this.appendRows(values);
+        }, jsonBytes(values));
       },
     };
   }

@@ -315,6 +315,30 @@ describe('appending rows', () => {
     expect(grid.rows.slice(6)).toEqual(added);
   });
 
+  it('writes new rows just below the table, which absorbs them, and never adds table rows (co-authoring)', async () => {
+    const state = new WorkbookState();
+    await open(state).wb.addSheets([ticketSheet]);
+    const { fake, wb } = open(state);
+    await wb.appendRows('工单', ticketRows(3, 7));
+    expect(fake.syncs).toBe(3);
+    expect(state.tableRowAdds).toBe(0);
+    expect(state.tables[0]).toMatchObject({ r0: 0, r1: 8 });
+    const [grid] = await wb.readSheets(['工单']);
+    expect(grid.rows.slice(6)).toEqual(ticketRows(3, 7));
+  });
+
+  it('inserts table rows instead when something of the clerk’s stands just below the table, keeping it', async () => {
+    const state = new WorkbookState();
+    await open(state).wb.addSheets([ticketSheet]);
+    state.sheet('工单')!.set(7, 0, '合计：5 件');
+    const { fake, wb } = open(state);
+    await wb.appendRows('工单', ticketRows(2, 7));
+    expect(fake.syncs).toBe(3);
+    expect(state.tables[0]).toMatchObject({ r0: 0, r1: 7 });
+    expect(state.tableRowAdds).toBe(1);
+    expect(state.sheet('工单')!.get(9, 0)).toBe('合计：5 件');
+  });
+
   it('fills the blank row of an empty table before adding rows below it', async () => {
     const state = new WorkbookState();
     await open(state).wb.addSheets([{ ...ticketSheet, rows: [] }]);
