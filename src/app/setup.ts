@@ -114,8 +114,8 @@ export async function setUpWorkbook(wb: Workbook, opts: SetupOptions = {}): Prom
   }
   // A sheet named like ours but in the other language counts as present; a clerk's sheet that
   // merely shares a name cannot exist here because names are unique per workbook.
-  if (toCreate.length > 0) await wb.addSheets(toCreate);
-  if (namesToAdd.length > 0) await wb.addNames(namesToAdd);
+  if (toCreate.length > 0) await wb.addSheets(toCreate, namesToAdd);
+  else if (namesToAdd.length > 0) await wb.addNames(namesToAdd);
 
   const status = toCreate.length > 0 ? statusAfterCreate(statusOf(loaded), toCreate, lang) : statusOf(loaded);
   return { created: toCreate.map((s) => s.name), namesAdded: namesToAdd.map((n) => n.name), status };

@@ -118,13 +118,21 @@ export interface SheetSummary {
   readonly tables: ReadonlyArray<string>;
 }
 
+/** A workbook-scoped defined name, its formula as in Excel's name manager (leading '='). */
+export interface NamedFormula {
+  readonly name: string;
+  readonly formula: string;
+}
+
 export interface Workbook {
   /** sheets in workbook order */
   listSheets(): Promise<SheetSummary[]>;
   /** values of the used range of each named sheet; a missing sheet is left out of the result */
   readSheets(names: ReadonlyArray<string>): Promise<SheetGrid[]>;
-  /** add sheets at the end of the workbook; a name that already exists is an error (a bug above) */
-  addSheets(sheets: ReadonlyArray<NewSheet>): Promise<void>;
+  /** add sheets at the end of the workbook; a name that already exists is an error (a bug above).
+   *  `names` are defined after the sheets exist and before any dropdown reads them (set-up order:
+   *  sheets, then names, then data validation). */
+  addSheets(sheets: ReadonlyArray<NewSheet>, names?: ReadonlyArray<NamedFormula>): Promise<void>;
   /** append data rows below the last used row of a sheet, extending its table if it has one */
   appendRows(sheet: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void>;
   /** only the given rows (0-based sheet rows) of a sheet: live validation reads the header and the

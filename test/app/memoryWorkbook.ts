@@ -42,7 +42,8 @@ export class MemoryWorkbook implements Workbook {
       });
   }
 
-  async addSheets(sheets: ReadonlyArray<NewSheet>): Promise<void> {
+  async addSheets(sheets: ReadonlyArray<NewSheet>, names: ReadonlyArray<{ name: string; formula: string }> = []): Promise<void> {
+    if (names.length > 0) await this.addNames(names);
     this.writes++;
     for (const s of sheets) {
       if (this.sheets.some((x) => x.name === s.name)) throw new Error(`sheet exists: ${s.name}`);

@@ -1,7 +1,7 @@
 // The file back end of the Workbook interface: an .xlsx package held in memory. Reading goes through
 // read.ts (SheetJS); writing edits only the parts this back end owns and copies every other part of
 // the package byte for byte, so charts, pivots, styles and validations of a clerk's workbook survive.
-import { Cell, CellMark, NewSheet, PivotSpec, ReportSheet, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from '../types';
+import { Cell, CellMark, NamedFormula, NewSheet, PivotSpec, ReportSheet, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from '../types';
 import { isMarkSheetName } from '../marks';
 import { readMarks, setMarks } from './marks';
 import { SharedStrings } from './cells';
@@ -92,9 +92,10 @@ export class FileWorkbook implements Workbook {
     });
   }
 
-  async addSheets(sheets: ReadonlyArray<NewSheet>): Promise<void> {
+  async addSheets(sheets: ReadonlyArray<NewSheet>, names: ReadonlyArray<NamedFormula> = []): Promise<void> {
     addSheets(this.pkg, this.structure(), sheets, this.strings);
     this.changed();
+    if (names.length > 0) await this.addNames(names);
   }
 
   async appendRows(sheet: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void> {

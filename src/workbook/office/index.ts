@@ -37,7 +37,7 @@
 // No runtime reference to the global `Excel` or `Office`: only their types, so these modules load in
 // Node (tests, over a fake request context) and in the task pane.
 
-import { Cell, CellMark, NewSheet, PivotSpec, ReportSheet, SheetGrid, SheetRows, SheetSummary, Workbook } from '../types';
+import { Cell, CellMark, NamedFormula, NewSheet, PivotSpec, ReportSheet, SheetGrid, SheetRows, SheetSummary, Workbook } from '../types';
 import { writePivots, writeReport } from './generated';
 import { readMarks, selectCell, setMarks } from './marking';
 import { EXCEL_PAYLOAD_LIMIT_BYTES, PAYLOAD_FILL } from './payload';
@@ -98,8 +98,8 @@ export class OfficeWorkbook implements Workbook {
     return readSheets(this.session, names);
   }
 
-  addSheets(sheets: ReadonlyArray<NewSheet>): Promise<void> {
-    return addSheets(this.session, sheets);
+  addSheets(sheets: ReadonlyArray<NewSheet>, names: ReadonlyArray<NamedFormula> = []): Promise<void> {
+    return addSheets(this.session, sheets, names);
   }
 
   appendRows(sheetName: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void> {

@@ -1,6 +1,6 @@
 // Writing through Office.js: new sheets with their tables and formats, appended rows, defined names,
 // and the writer every write shares, which packs rows into as few syncs as the payload budget allows.
-import { Cell, ListSource, NewSheet } from '../types';
+import { Cell, ListSource, NamedFormula, NewSheet } from '../types';
 import { addressOrigin } from './address';
 import { ExcelValue, rowToExcel, toExcel } from './cells';
 import { noSuchSheet, syncOrSayMissing, writeFailed } from './errors';
@@ -74,12 +74,18 @@ export async function writeInSyncs(session: OfficeSession, jobs: WriteJob[], fir
   }
 }
 
-export async function addSheets(session: OfficeSession, sheets: ReadonlyArray<NewSheet>): Promise<void> {
+/**
+ * New sheets, in this order within one batch: the sheets with their formats, values and tables,
+ * then the defined names (which read those sheets), then the dropdowns (which read the names) —
+ * Excel may refuse a list source naming a name that does not exist yet.
+ */
+export async function addSheets(session: OfficeSession, sheets: ReadonlyArray<NewSheet>, names: ReadonlyArray<NamedFormula> = []): Promise<void> {
   if (sheets.length === 0) return;
   const what = `Could not add the sheets ${sheets.map((s) => s.name).join(', ')}`;
   try {
     let room = session.budget;
     const jobs: WriteJob[] = [];
+    const dropdowns: Array<() => void> = [];
     for (const spec of sheets) {
       const sheet = session.context.workbook.worksheets.add(spec.name);
       const width = spec.columns.length;
@@ -92,9 +98,8 @@ export async function addSheets(session: OfficeSession, sheets: ReadonlyArray<Ne
         const data = sheet.getRangeByIndexes(1, c, dataHeight, 1);
         if (column.numberFormat !== undefined) data.numberFormat = [[column.numberFormat]]; // one value fills the range
         if (column.width !== undefined) data.getEntireColumn().format.columnWidth = columnWidthPoints(column.width);
-        if (column.list !== undefined) {
-          data.dataValidation.rule = { list: { inCellDropDown: true, source: listSourceText(column.list) } };
-        }
+        const list = column.list;
+        if (list !== undefined) dropdowns.push(() => (data.dataValidation.rule = { list: { inCellDropDown: true, source: listSourceText(list) } }));
       });
 
       const header = [spec.columns.map((column) => toExcel(column.header))];
@@ -119,6 +124,8 @@ export async function addSheets(session: OfficeSession, sheets: ReadonlyArray<Ne
         }),
       );
     }
+    for (const { name, formula } of names) session.context.workbook.names.add(name, formula);
+    for (const dropdown of dropdowns) dropdown();
     await writeInSyncs(session, jobs, room);
   } catch (error) {
     throw writeFailed(what, error);

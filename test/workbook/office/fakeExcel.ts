@@ -909,6 +909,12 @@ export class FakeRange extends FakeObject<Box> {
       set rule(rule: unknown) {
         ctx._enqueue(() => {
           const { sheet, ...box } = range._target();
+          // Strict where Excel may be: a list source naming a name that does not exist yet is refused.
+          const source = (rule as { list?: { source?: unknown } }).list?.source;
+          const named = typeof source === 'string' ? /^=([A-Za-z_\\][\w.]*)$/.exec(source) : null;
+          if (named && !ctx.state.names.some((n) => n.name.toLowerCase() === named[1].toLowerCase())) {
+            throw richError('InvalidArgument', `The list source ${source} does not evaluate: no name ${named[1]}.`);
+          }
           sheet.validations.push({ box, rule: JSON.parse(JSON.stringify(rule)) });
         });
       },

@@ -1,3 +1,4 @@
+import { setUpWorkbook } from '../../../src/app/setup';
 import { OfficeWorkbook, TABLE_STYLE, columnWidthPoints } from '../../../src/workbook/office';
 import { Cell, NewSheet, WorkbookError } from '../../../src/workbook/types';
 import { FakeContext, FakeOptions, WorkbookState, jsonBytes } from './fakeExcel';
@@ -198,6 +199,26 @@ describe('adding sheets', () => {
       expectEverySyncWithin(fake, FIVE_MB);
     }
     expect(counts).toEqual([1, 1, 1]);
+  });
+
+  it('creates sheets, then the names, then the dropdowns that read them, in one sync (first set-up)', async () => {
+    // The fake refuses a list source naming a name that does not exist yet, as Excel may.
+    const state = new WorkbookState();
+    const { fake, wb } = open(state);
+    const result = await setUpWorkbook(wb);
+    expect(result.created).toEqual(['工单', '客户', '应收', '催缴记录', '设置']);
+    expect(result.namesAdded).toEqual(['DeskbookCategories', 'DeskbookDepartments', 'DeskbookFeeItems', 'DeskbookClerks']);
+    expect(state.names.map((n) => n.name)).toEqual(result.namesAdded);
+    const categoryColumn = state.sheet('工单')!.validationAt(1, 4) as { list: { source: string } };
+    expect(categoryColumn.list.source).toBe('=DeskbookCategories');
+    // reads: sheets and names (load), then the one write
+    expect(fake.log.filter((s) => s.requestBytes > 0).length).toBe(1);
+  });
+
+  it('refuses, in the fake as Excel may, a dropdown naming a name that does not exist', async () => {
+    const { wb } = open(new WorkbookState());
+    const sheet: NewSheet = { name: '台账', columns: [{ header: '类别', list: { formula: '=DeskbookNothing' } }], rows: [] };
+    await expect(wb.addSheets([sheet])).rejects.toMatchObject({ code: 'WRITE_FAILED' });
   });
 
   it('writes a 50,000-row sheet in one sync per payload chunk, none over 5 MB, and reads it back', async () => {
