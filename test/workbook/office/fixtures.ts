@@ -67,6 +67,9 @@ export function ticketRows(count: number, seed = 1): Cell[][] {
 }
 
 /** A set-up like the product's: five sheets with tables, formats, widths, lists. */
+/** The name the ticket sheet's category dropdown reads (created with the sheets, before the dropdowns). */
+export const SETUP_NAMES = [{ name: 'DeskbookCategory', formula: '=设置!$A$2:$A$10' }];
+
 export function setUpSheets(rowsEach: number): NewSheet[] {
   const tickets: NewSheet = {
     name: '工单',

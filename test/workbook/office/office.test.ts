@@ -2,7 +2,7 @@ import { setUpWorkbook } from '../../../src/app/setup';
 import { OfficeWorkbook, TABLE_STYLE, columnWidthPoints } from '../../../src/workbook/office';
 import { Cell, NewSheet, WorkbookError } from '../../../src/workbook/types';
 import { FakeContext, FakeOptions, WorkbookState, jsonBytes } from './fakeExcel';
-import { TICKET_HEADERS, chineseText, rng, setUpSheets, ticketRows } from './fixtures';
+import { SETUP_NAMES, TICKET_HEADERS, chineseText, rng, setUpSheets, ticketRows } from './fixtures';
 
 const FIVE_MB = 5_000_000;
 
@@ -194,7 +194,7 @@ describe('adding sheets', () => {
     const counts: number[] = [];
     for (const rowsEach of [0, 10, 500]) {
       const { fake, wb } = open(new WorkbookState());
-      await wb.addSheets(setUpSheets(rowsEach));
+      await wb.addSheets(setUpSheets(rowsEach), SETUP_NAMES);
       counts.push(fake.syncs);
       expectEverySyncWithin(fake, FIVE_MB);
     }
@@ -225,7 +225,7 @@ describe('adding sheets', () => {
     const state = new WorkbookState();
     const { fake, wb } = open(state);
     const sheets = setUpSheets(50_000);
-    await wb.addSheets(sheets);
+    await wb.addSheets(sheets, SETUP_NAMES);
     expectEverySyncWithin(fake, FIVE_MB);
     const written = fake.log.reduce((sum, s) => sum + s.requestBytes, 0);
     expect(fake.syncs).toBeLessThanOrEqual(1 + Math.ceil(written / (FIVE_MB * 0.8)));
@@ -237,7 +237,7 @@ describe('adding sheets', () => {
     const state = new WorkbookState();
     const { wb } = open(state);
     const sheets = setUpSheets(20);
-    await wb.addSheets(sheets);
+    await wb.addSheets(sheets, SETUP_NAMES);
     expect(state.sheets.map((s) => s.name)).toEqual(['工单', '客户', '应收', '催缴记录', '设置']);
 
     const tickets = state.sheet('工单')!;
