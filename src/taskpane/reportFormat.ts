@@ -9,7 +9,7 @@ import type { PeriodJson, ReportJson } from '../domain/report/model';
 export type { ReportJson } from '../domain/report/model';
 export type TrendPoint = ReportJson['trend'][number];
 
-/** A tile: a catalogue entry the catalogue shows as a tile (its value a count or a rate). */
+/** A tile: a catalogue entry with a tile position (its value a count or a rate). */
 export type TileDef = KpiEntry;
 
 /** The pane's tiles: the catalogue's tile KPIs, in the catalogue's tile order. */

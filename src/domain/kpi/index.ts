@@ -37,9 +37,11 @@ function kpi(compute: (ctx: never) => unknown, spec: KpiInfo & { readonly json?:
   return { ...info, compute, json };
 }
 
+// what most entries share: a count (neither way better), a table of counts, a rate (higher is
+// better), an amount of money owed (lower is better)
 const counted = { unit: 'count', format: 'integer', better: null } as const;
-const table = { unit: 'table', format: 'integer', better: null } as const;
-const ticketRate = { unit: 'rate', format: 'percent', better: 'up' } as const;
+const breakdown = { unit: 'table', format: 'integer', better: null } as const;
+const rateUp = { unit: 'rate', format: 'percent', better: 'up' } as const;
 const money = { unit: 'cents', format: 'money', better: 'down' } as const;
 
 /** The ticket KPIs of a period, in the order of the `--json` tickets block. */
@@ -47,11 +49,11 @@ export const TICKET_KPIS = {
   received: kpi(received, { zh: '受理量', en: 'Received', ...counted, headline: [{ table: 'tickets', at: 10 }], tile: 10 }),
   resolved: kpi(resolved, { zh: '办结量', en: 'Resolved', ...counted, better: 'up', headline: [{ table: 'tickets', at: 20 }], tile: 20 }),
   backlog: kpi(backlog, { zh: '未结', en: 'Backlog', ...counted, better: 'down', headline: [{ table: 'tickets', at: 30 }], tile: 30 }),
-  onTimeResponse: kpi(onTimeResponse, { zh: '及时响应率', en: 'On-time response', ...ticketRate, headline: [{ table: 'tickets', at: 40 }], tile: 40 }),
-  onTimeResolution: kpi(onTimeResolution, { zh: '及时办结率', en: 'On-time resolution', ...ticketRate, headline: [{ table: 'tickets', at: 50 }], tile: 50 }),
-  callbackRate: kpi(callbackRate, { zh: '回访率', en: 'Callback rate', ...ticketRate, headline: [{ table: 'tickets', at: 90 }], tile: 60 }),
-  satisfaction: kpi(satisfaction, { zh: '满意率', en: 'Satisfaction', ...ticketRate, headline: [{ table: 'tickets', at: 100 }], tile: 70 }),
-  validComplaintRate: kpi(validComplaintRate, { zh: '有效投诉率', en: 'Valid complaint rate', ...ticketRate, better: 'down', headline: [{ table: 'tickets', at: 110 }] }),
+  onTimeResponse: kpi(onTimeResponse, { zh: '及时响应率', en: 'On-time response', ...rateUp, headline: [{ table: 'tickets', at: 40 }], tile: 40 }),
+  onTimeResolution: kpi(onTimeResolution, { zh: '及时办结率', en: 'On-time resolution', ...rateUp, headline: [{ table: 'tickets', at: 50 }], tile: 50 }),
+  callbackRate: kpi(callbackRate, { zh: '回访率', en: 'Callback rate', ...rateUp, headline: [{ table: 'tickets', at: 90 }], tile: 60 }),
+  satisfaction: kpi(satisfaction, { zh: '满意率', en: 'Satisfaction', ...rateUp, headline: [{ table: 'tickets', at: 100 }], tile: 70 }),
+  validComplaintRate: kpi(validComplaintRate, { zh: '有效投诉率', en: 'Valid complaint rate', ...rateUp, better: 'down', headline: [{ table: 'tickets', at: 110 }] }),
   resolutionHours: kpi(resolutionHours, {
     zh: '处理时长（小时）',
     en: 'Resolution time (hours)',
@@ -64,32 +66,32 @@ export const TICKET_KPIS = {
       { table: 'tickets', at: 80, part: 'p90', zh: '处理时长 P90（小时）', en: 'Resolution time, p90 (h)' },
     ],
   }),
-  byType: kpi(byType, { zh: '按类型', en: 'By type', ...table }),
-  byCategory: kpi(byCategory, { zh: '按类别', en: 'By category', ...table }),
-  byDepartment: kpi(byDepartment, { zh: '按责任部门', en: 'By department', ...table }),
-  byChannel: kpi(byChannel, { zh: '按渠道', en: 'By channel', ...table }),
+  byType: kpi(byType, { zh: '按类型', en: 'By type', ...breakdown }),
+  byCategory: kpi(byCategory, { zh: '按类别', en: 'By category', ...breakdown }),
+  byDepartment: kpi(byDepartment, { zh: '按责任部门', en: 'By department', ...breakdown }),
+  byChannel: kpi(byChannel, { zh: '按渠道', en: 'By channel', ...breakdown }),
   repeatComplaints: kpi(repeatComplaints, { zh: '重复投诉明细', en: 'Repeat complaints', unit: 'list', format: 'integer', better: null }),
   repeatComplaintUnits: kpi(repeatComplaintUnits, { zh: '重复投诉（户）', en: 'Repeat complaints (units)', ...counted, better: 'down', headline: [{ table: 'tickets', at: 120 }] }),
-  typeByCategory: kpi(typeByCategory, { zh: '类型×类别', en: 'Type × category', ...table }),
-  resolvedByType: kpi(resolvedByType, { zh: '办结量（按类型）', en: 'Resolved by type', ...table }),
-  backlogByType: kpi(backlogByType, { zh: '未结（按类型）', en: 'Backlog by type', ...table }),
+  typeByCategory: kpi(typeByCategory, { zh: '类型×类别', en: 'Type × category', ...breakdown }),
+  resolvedByType: kpi(resolvedByType, { zh: '办结量（按类型）', en: 'Resolved by type', ...breakdown }),
+  backlogByType: kpi(backlogByType, { zh: '未结（按类型）', en: 'Backlog by type', ...breakdown }),
 } as const;
 
 /** The charges KPIs of a period (money in cents), in the order of the `--json` charges block. */
 export const CHARGE_KPIS = {
-  collectionRate: kpi(collectionRate, { zh: '收缴率（金额）', en: 'Collection rate (amount)', ...ticketRate, format: 'moneyPercent', headline: [{ table: 'charges', at: 10 }], tile: 80 }),
-  collectionRateHouseholds: kpi(collectionRateHouseholds, { zh: '收缴率（户数）', en: 'Collection rate (households)', ...ticketRate, headline: [{ table: 'charges', at: 20 }] }),
+  collectionRate: kpi(collectionRate, { zh: '收缴率（金额）', en: 'Collection rate (amount)', ...rateUp, format: 'moneyPercent', headline: [{ table: 'charges', at: 10 }], tile: 80 }),
+  collectionRateHouseholds: kpi(collectionRateHouseholds, { zh: '收缴率（户数）', en: 'Collection rate (households)', ...rateUp, headline: [{ table: 'charges', at: 20 }] }),
   // beside the total only the previous period's: the change in money is not shown
   arrears: kpi(arrears, { zh: '欠费', en: 'Arrears', ...money, json: arrearsJson, headline: [{ table: 'charges', at: 50, part: 'total', zh: '欠费总额（元）', en: 'Arrears', beside: 'previous' }] }),
   // nothing beside: the arrears at this period's start are the previous period's closing arrears, shown beside the total
   arrearsAtStart: kpi(arrearsAtStart, { zh: '期初欠费（元）', en: 'Arrears at period start', ...money, headline: [{ table: 'charges', at: 40, part: 'total', beside: 'nothing' }] }),
-  recovered: kpi(recovered, { zh: '清欠率（清欠额/期初欠费）', en: 'Arrears recovered', ...ticketRate, format: 'moneyPercent', headline: [{ table: 'charges', at: 30 }] }),
+  recovered: kpi(recovered, { zh: '清欠率（清欠额/期初欠费）', en: 'Arrears recovered', ...rateUp, format: 'moneyPercent', headline: [{ table: 'charges', at: 30 }] }),
 } as const;
 
 /** KPIs over the customer register; their values sit on a report's period block itself. */
 export const COVERAGE_KPIS = {
   // nothing beside: a figure of the year so far, not of the period
-  callbackCoverage: kpi(callbackCoverage, { zh: '年度回访覆盖率', en: 'Callback coverage this year', ...ticketRate, headline: [{ table: 'tickets', at: 130, beside: 'nothing' }] }),
+  callbackCoverage: kpi(callbackCoverage, { zh: '年度回访覆盖率', en: 'Callback coverage this year', ...rateUp, headline: [{ table: 'tickets', at: 130, beside: 'nothing' }] }),
 } as const satisfies Record<string, KpiDef<CoverageWindow, unknown>>;
 
 export type TicketKpis = typeof TICKET_KPIS;
