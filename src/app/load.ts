@@ -6,7 +6,7 @@ import { ALL_SHEETS, header, normalizeHeader, SheetDef, SheetKey, sheetDefByName
 import { Settings, settingsFromTable } from '../domain/settings';
 import { readTable, TableRead } from '../domain/table';
 import { SheetSummary, Workbook } from '../workbook/types';
-import { isGeneratedSheetName } from './reportSheet';
+import { isGeneratedSheetName } from './reportNames';
 
 export interface LoadedSheet {
   readonly def: SheetDef;

@@ -2,14 +2,14 @@
 // write it as a sheet (replacing only that sheet) and hand the same model to JSON and the pane.
 import { Lang } from '../domain/enums';
 import { defaultPeriod, latestCompletePeriod, parsePeriod, Period, periodContaining, PeriodKind, previousPeriod } from '../domain/periods';
-import { buildReport, ReportModel, reportJson } from '../domain/report/model';
+import { buildReport, ReportJson, ReportModel, reportJson } from '../domain/report/model';
 import { SheetKey } from '../domain/schema';
 import { parseWallText, WallTime } from '../domain/time';
 import { Workbook } from '../workbook/types';
 import { nowIso } from './clock';
 import { loadWorkbook, LoadedWorkbook } from './load';
 import { crossTabSheet, KPI_PIVOTS, kpiSheetName } from './pivots';
-import { renderReport, ReportJson, reportSheetName } from './reportSheet';
+import { renderReport, reportSheetName } from './reportSheet';
 
 export interface ReportRequest {
   readonly kind: PeriodKind;
@@ -28,7 +28,7 @@ export interface ReportRequest {
 
 export interface ReportResult {
   readonly model: ReportModel;
-  readonly json: ReturnType<typeof reportJson>;
+  readonly json: ReportJson;
   readonly period: Period;
   readonly sheetName: string;
   readonly written: boolean;
@@ -77,7 +77,7 @@ export async function runReport(wb: Workbook, req: ReportRequest): Promise<Repor
   const period = pickPeriod(req, loaded, now);
   const model = buildReport(req.kind, period, data, loaded.settings, { now, generatedAt, lang });
   const json = reportJson(model);
-  const sheet = renderReport(json as unknown as ReportJson, lang);
+  const sheet = renderReport(json, lang);
   if (req.write) await wb.writeReport(sheet);
   const unreadableCells = loaded.problems.filter((p) => p.row !== null).length;
   return { model, json, period, sheetName: sheet.name, written: !!req.write, unreadableCells };
@@ -116,3 +116,5 @@ export async function writeKpiPivots(wb: Workbook, opts: { lang?: Lang } = {}): 
 }
 
 export { reportSheetName };
+/** The KPI catalogue, for the faces: names, formats, which KPIs are tiles (the pane loads it with this module). */
+export { KPI_CATALOGUE } from '../domain/kpi';

@@ -1,124 +1,35 @@
 // One renderer for every back end: a report's JSON model laid out as a printable sheet. It arranges
-// numbers the domain computed; it computes none (the sheet and --json agree by construction).
+// numbers the domain computed; it computes none (the sheet and --json agree by construction). The
+// rows of its two KPI tables, their names and formats are the KPI catalogue's (HEADLINE_KPIS).
 import { Lang } from '../domain/enums';
+import { HEADLINE_KPIS, HeadlineRow, KpiFormat, kpiEntry, KpiKey, Rate } from '../domain/kpi';
+import type { PeriodJson, ReportJson } from '../domain/report/model';
 import { Box, Cell, ChartSpec, ReportSheet, ReportStyle } from '../workbook/types';
+import { reportSheetName } from './reportNames';
 
-/** A rate as the domain gives it. */
-export interface Rate {
-  readonly num: number;
-  readonly den: number;
-  readonly rate: number | null;
-}
-
-export interface TicketBlock {
-  readonly received: number;
-  readonly resolved: number;
-  readonly backlog: number;
-  readonly onTimeResponse: Rate;
-  readonly onTimeResolution: Rate;
-  readonly callbackRate: Rate;
-  readonly satisfaction: Rate;
-  readonly validComplaintRate: Rate;
-  readonly resolutionHours: { readonly mean: number | null; readonly median: number | null; readonly p90: number | null };
-  readonly byType: Readonly<Record<string, number>>;
-  readonly byCategory: Readonly<Record<string, number>>;
-  readonly byDepartment: Readonly<Record<string, number>>;
-  readonly byChannel: Readonly<Record<string, number>>;
-  readonly repeatComplaints: ReadonlyArray<{ readonly unit: string; readonly category: string; readonly count: number }>;
-  readonly repeatComplaintUnits?: number;
-  readonly typeByCategory?: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  readonly resolvedByType?: Readonly<Record<string, number>>;
-  readonly backlogByType?: Readonly<Record<string, number>>;
-}
-
-export interface TicketLine {
-  readonly id: string;
-  readonly received: string;
-  readonly type: string;
-  readonly category: string;
-  readonly unit: string;
-  readonly department: string;
-  readonly status: string;
-  readonly deadline: string | null;
-  readonly hoursLate?: number | null;
-}
-
-export interface ChargeBlock {
-  readonly collectionRate: Rate;
-  readonly collectionRateHouseholds: Rate;
-  readonly arrears: {
-    readonly total: number;
-    readonly byBucket: ReadonlyArray<{ readonly label: string; readonly amount: number }>;
-    readonly byFeeItem: Readonly<Record<string, number>>;
-    readonly topUnits: ReadonlyArray<{ readonly unit: string; readonly amount: number; readonly periods: number; readonly since: string | null }>;
-  };
-  readonly arrearsAtStart: { readonly total: number };
-  readonly recovered: Rate;
-}
-
-export interface ReportJson {
-  readonly kind?: string;
-  readonly center?: string;
-  readonly period: { readonly kind: string; readonly label: string; readonly start: string; readonly end: string };
-  readonly asOf: string;
-  readonly generatedAt?: string;
-  readonly tickets: TicketBlock;
-  readonly previous: { readonly period?: { readonly label: string }; readonly tickets: TicketBlock; readonly charges?: ChargeBlock };
-  readonly charges?: ChargeBlock;
-  readonly callbackCoverage?: Rate;
-  readonly open?: ReadonlyArray<TicketLine>;
-  readonly overdue?: ReadonlyArray<TicketLine>;
-  readonly trend?: ReadonlyArray<{ readonly label: string; readonly received: number; readonly resolved: number; readonly onTimeResolution?: Rate | number | null }>;
-}
-
-const KIND_NAMES: Record<string, { zh: string; en: string }> = {
-  daily: { zh: '日盘点', en: 'Daily' },
-  weekly: { zh: '周报', en: 'Weekly' },
-  monthly: { zh: '月报', en: 'Monthly' },
-  quarterly: { zh: '季报', en: 'Quarterly' },
-};
-
-const GENERATED = new RegExp(
-  `^(?:(?:${Object.values(KIND_NAMES).flatMap((k) => [k.zh, k.en]).join('|')}) \\d{4}-(?:\\d{2}-\\d{2}|W\\d{2}|\\d{2}|Q[1-4])|KPI(?: .+)?)$`,
-);
-
-/** Whether a sheet is one the add-in generates (reports, KPI pivots): regenerated, never hand-kept. */
-export function isGeneratedSheetName(name: string): boolean {
-  return GENERATED.test(name);
-}
-
-/** The sheet name of a report: 周报 2026-W48 / Weekly 2026-W48. */
-export function reportSheetName(kind: string, label: string, lang: Lang): string {
-  return `${KIND_NAMES[kind]?.[lang] ?? kind} ${label}`;
-}
+export { isGeneratedSheetName, reportSheetName } from './reportNames';
 
 const W = {
   zh: {
     period: '统计期间', to: '至', asOf: '截至', generated: '生成于',
     kpis: '一、工单指标', kpi: '指标', current: '本期', num: '分子', den: '分母', previous: '上期', change: '环比',
-    received: '受理量', resolved: '办结量', backlog: '未结', onTimeResponse: '及时响应率', onTimeResolution: '及时办结率',
-    meanHours: '平均处理时长（小时）', medianHours: '处理时长中位数（小时）', p90Hours: '处理时长 P90（小时）',
-    callbackRate: '回访率', satisfaction: '满意率', validComplaintRate: '有效投诉率', repeatUnits: '重复投诉（户）', callbackCoverage: '年度回访覆盖率',
-    breakdown: '二、分类统计（受理量）', type: '类型', total: '合计', department: '责任部门', channel: '渠道', count: '受理量',
-    charges: '三、收费与欠费', collection: '收缴率（金额）', collectionHouseholds: '收缴率（户数）', arrears: '欠费总额（元）', arrearsStart: '期初欠费（元）', recovered: '清欠率（清欠额/期初欠费）',
+    breakdown: '二、分类统计（受理量）', type: '类型', total: '合计', department: '责任部门', channel: '渠道',
+    charges: '三、收费与欠费',
     bucket: '账龄', amount: '金额（元）', feeItem: '费用项目', unit: '房号', periods: '欠费期数', since: '欠费起始', topUnits: '欠费最多的房号',
     lists: '四、未结工单（共 {open} 件，其中超时 {late} 件；超时的在前）', id: '工单号', receivedAt: '受理时间', category: '类别', status: '状态', deadline: '时限', hoursLate: '超时（小时）', none: '无',
     repeats: '五、重复投诉', repeatCount: '重复次数',
-    trend: '六、趋势', label: '期间', rate: '及时办结率',
+    trend: '六、趋势', label: '期间',
     daily: '今日盘点', open: '未结工单', moreRows: '另有 {n} 条未列出',
   },
   en: {
     period: 'Period', to: 'to', asOf: 'as of', generated: 'generated',
     kpis: '1. Ticket KPIs', kpi: 'KPI', current: 'This period', num: 'Numerator', den: 'Denominator', previous: 'Previous', change: 'Change',
-    received: 'Received', resolved: 'Resolved', backlog: 'Backlog', onTimeResponse: 'On-time response', onTimeResolution: 'On-time resolution',
-    meanHours: 'Resolution time, mean (h)', medianHours: 'Resolution time, median (h)', p90Hours: 'Resolution time, p90 (h)',
-    callbackRate: 'Callback rate', satisfaction: 'Satisfaction', validComplaintRate: 'Valid complaint rate', repeatUnits: 'Repeat complaints (units)', callbackCoverage: 'Callback coverage this year',
-    breakdown: '2. Breakdowns (received)', type: 'Type', total: 'Total', department: 'Department', channel: 'Channel', count: 'Received',
-    charges: '3. Collection and arrears', collection: 'Collection rate (amount)', collectionHouseholds: 'Collection rate (households)', arrears: 'Arrears', arrearsStart: 'Arrears at period start', recovered: 'Arrears recovered',
+    breakdown: '2. Breakdowns (received)', type: 'Type', total: 'Total', department: 'Department', channel: 'Channel',
+    charges: '3. Collection and arrears',
     bucket: 'Days overdue', amount: 'Amount', feeItem: 'Fee item', unit: 'Unit', periods: 'Unpaid periods', since: 'In arrears since', topUnits: 'Units owing most',
     lists: '4. Open tickets ({open}, of which {late} overdue; overdue first)', id: 'Ticket ID', receivedAt: 'Received', category: 'Category', status: 'Status', deadline: 'Deadline', hoursLate: 'Hours late', none: 'None',
     repeats: '5. Repeat complaints', repeatCount: 'Repeats',
-    trend: '6. Trend', label: 'Period', rate: 'On-time resolution',
+    trend: '6. Trend', label: 'Period',
     daily: 'Today', open: 'Open tickets', moreRows: '{n} more not listed',
   },
 };
@@ -179,8 +90,54 @@ function change(now: number | null, before: number | null): number | null {
   return now === null || before === null ? null : now - before;
 }
 
+/** A headline figure: a count, hours or cents, or a rate; null when there is none (no hours without resolved tickets). */
+type Figure = number | Rate | null;
+
+function isRate(v: unknown): v is Rate {
+  return typeof v === 'object' && v !== null && 'num' in v && 'den' in v && 'rate' in v;
+}
+
+/** The figure of a headline row in a period block of the JSON (the report's own, or its previous period's). */
+function figureOf(block: PeriodJson, row: HeadlineRow): Figure {
+  const values: Readonly<Record<string, unknown>> = row.block === 'coverage' ? block : block[row.block];
+  const whole = values[row.key];
+  const v = row.part === null ? whole : typeof whole === 'object' && whole !== null ? (whole as Readonly<Record<string, unknown>>)[row.part] : undefined;
+  if (v === null || typeof v === 'number' || isRate(v)) return v;
+  throw new Error(`headline row ${row.key}${row.part === null ? '' : `.${row.part}`}: not a number or a rate in the report JSON`);
+}
+
+/** How a format is written: the value's style, a rate's numerator and denominator, and which of them are cents (written as yuan). */
+const LOOKS: Record<KpiFormat, { value: ReportStyle; parts: ReportStyle | null; cents: 'value' | 'parts' | null }> = {
+  integer: { value: 'integer', parts: null, cents: null },
+  hours: { value: 'decimal', parts: null, cents: null },
+  money: { value: 'money', parts: null, cents: 'value' },
+  percent: { value: 'percent', parts: 'integer', cents: null },
+  moneyPercent: { value: 'percent', parts: 'money', cents: 'parts' },
+};
+
+/** A row of a KPI table: name, value (a rate with its numerator and denominator), then as the row says the previous period's value and the change. */
+function headlineLine(row: HeadlineRow, now: Figure, before: Figure, lang: Lang): { cells: Cell[]; styles: Array<ReportStyle | null> } {
+  const look = LOOKS[row.format];
+  const shown = (n: number | null) => (n !== null && look.cents === 'value' ? yuan(n) : n);
+  const part = (n: number) => (look.cents === 'parts' ? yuan(n) : n);
+  const scalar = (f: Figure) => (f !== null && typeof f === 'object' ? f.rate : f);
+  const rate = now !== null && typeof now === 'object' ? now : null;
+  const cells: Cell[] = [row[lang], shown(scalar(now)), rate ? part(rate.num) : null, rate ? part(rate.den) : null];
+  const styles: Array<ReportStyle | null> = ['label', look.value, look.parts, look.parts];
+  if (row.beside !== 'nothing') {
+    cells.push(shown(scalar(before)));
+    styles.push(look.value);
+  }
+  if (row.beside === 'previousAndChange') {
+    cells.push(shown(change(scalar(now), scalar(before))));
+    styles.push(look.value);
+  }
+  return { cells, styles };
+}
+
 export function renderReport(json: ReportJson, lang: Lang): ReportSheet {
   const w = W[lang];
+  const kpiName = (key: KpiKey) => kpiEntry(key)[lang];
   const L = new Layout();
   const kind = json.period.kind;
   const name = reportSheetName(kind, json.period.label, lang);
@@ -194,34 +151,22 @@ export function renderReport(json: ReportJson, lang: Lang): ReportSheet {
   L.blank();
 
   const t = json.tickets;
-  const p = json.previous.tickets;
+  const kpiTable = (rows: ReadonlyArray<HeadlineRow>) => {
+    L.row([w.kpi, w.current, w.num, w.den, w.previous, w.change], 'header');
+    for (const row of rows) {
+      const line = headlineLine(row, figureOf(json, row), figureOf(json.previous, row), lang);
+      L.row(line.cells, line.styles);
+    }
+  };
   L.row([w.kpis], 'section');
-  L.row([w.kpi, w.current, w.num, w.den, w.previous, w.change], 'header');
-  const count = (label: string, now: number, before: number) => L.row([label, now, null, null, before, now - before], ['label', 'integer', null, null, 'integer', 'integer']);
-  const rate = (label: string, now: Rate, before: Rate) =>
-    L.row([label, now.rate, now.num, now.den, before.rate, change(now.rate, before.rate)], ['label', 'percent', 'integer', 'integer', 'percent', 'percent']);
-  const hours = (label: string, now: number | null, before: number | null) =>
-    L.row([label, now, null, null, before, change(now, before)], ['label', 'decimal', null, null, 'decimal', 'decimal']);
-  count(w.received, t.received, p.received);
-  count(w.resolved, t.resolved, p.resolved);
-  count(w.backlog, t.backlog, p.backlog);
-  rate(w.onTimeResponse, t.onTimeResponse, p.onTimeResponse);
-  rate(w.onTimeResolution, t.onTimeResolution, p.onTimeResolution);
-  hours(w.meanHours, t.resolutionHours.mean, p.resolutionHours.mean);
-  hours(w.medianHours, t.resolutionHours.median, p.resolutionHours.median);
-  hours(w.p90Hours, t.resolutionHours.p90, p.resolutionHours.p90);
-  rate(w.callbackRate, t.callbackRate, p.callbackRate);
-  rate(w.satisfaction, t.satisfaction, p.satisfaction);
-  rate(w.validComplaintRate, t.validComplaintRate, p.validComplaintRate);
-  if (t.repeatComplaintUnits !== undefined) count(w.repeatUnits, t.repeatComplaintUnits, p.repeatComplaintUnits ?? 0);
-  if (json.callbackCoverage) L.row([w.callbackCoverage, json.callbackCoverage.rate, json.callbackCoverage.num, json.callbackCoverage.den], ['label', 'percent', 'integer', 'integer']);
+  kpiTable(HEADLINE_KPIS.tickets);
   L.blank();
 
   // Breakdowns: type × category, then department and channel side by side.
   L.row([w.breakdown], 'section');
   const categories = Object.keys(t.byCategory);
   const cross = t.typeByCategory;
-  if (cross && categories.length > 0 && categories.length <= COLS - 2) {
+  if (categories.length > 0 && categories.length <= COLS - 2) {
     L.row([`${w.type} \\ ${w.category}`, ...categories, w.total], 'header');
     for (const type of Object.keys(t.byType)) {
       const rowCounts = categories.map((c) => cross[type]?.[c] ?? 0);
@@ -229,21 +174,19 @@ export function renderReport(json: ReportJson, lang: Lang): ReportSheet {
     }
     L.row([w.total, ...categories.map((c) => t.byCategory[c]), t.received], ['total', ...categories.map((): ReportStyle => 'total'), 'total']);
   } else {
-    L.row([w.type, w.count], 'header');
+    L.row([w.type, kpiName('received')], 'header');
     for (const [k, v] of Object.entries(t.byType)) L.row([k, v], ['label', 'integer']);
-    L.row([w.category, w.count], 'header');
+    L.row([w.category, kpiName('received')], 'header');
     for (const [k, v] of Object.entries(t.byCategory)) L.row([k, v], ['label', 'integer']);
   }
   L.blank();
-  if (t.resolvedByType && t.backlogByType) {
-    L.row([w.type, w.received, w.resolved, w.backlog], 'header');
-    for (const type of Object.keys(t.byType)) {
-      L.row([type, t.byType[type], t.resolvedByType[type] ?? 0, t.backlogByType[type] ?? 0], ['label', 'integer', 'integer', 'integer']);
-    }
-    L.row([w.total, t.received, t.resolved, t.backlog], 'total');
-    L.blank();
+  L.row([w.type, kpiName('received'), kpiName('resolved'), kpiName('backlog')], 'header');
+  for (const type of Object.keys(t.byType)) {
+    L.row([type, t.byType[type], t.resolvedByType[type] ?? 0, t.backlogByType[type] ?? 0], ['label', 'integer', 'integer', 'integer']);
   }
-  L.row([w.department, w.count, null, w.channel, w.count], ['header', 'header', null, 'header', 'header']);
+  L.row([w.total, t.received, t.resolved, t.backlog], 'total');
+  L.blank();
+  L.row([w.department, kpiName('received'), null, w.channel, kpiName('received')], ['header', 'header', null, 'header', 'header']);
   const depts = Object.entries(t.byDepartment);
   const chans = Object.entries(t.byChannel);
   for (let i = 0; i < Math.max(depts.length, chans.length); i++) {
@@ -253,38 +196,28 @@ export function renderReport(json: ReportJson, lang: Lang): ReportSheet {
   }
   L.blank();
 
-  if (json.charges) {
-    const c = json.charges;
-    const pc = json.previous.charges;
-    L.row([w.charges], 'section');
-    L.row([w.kpi, w.current, w.num, w.den, w.previous, w.change], 'header');
-    const moneyRate = (label: string, now: Rate, before: Rate | undefined) =>
-      L.row([label, now.rate, yuan(now.num), yuan(now.den), before?.rate ?? null, change(now.rate, before?.rate ?? null)], ['label', 'percent', 'money', 'money', 'percent', 'percent']);
-    moneyRate(w.collection, c.collectionRate, pc?.collectionRate);
-    rate(w.collectionHouseholds, c.collectionRateHouseholds, pc?.collectionRateHouseholds ?? { num: 0, den: 0, rate: null });
-    moneyRate(w.recovered, c.recovered, pc?.recovered);
-    L.row([w.arrearsStart, yuan(c.arrearsAtStart.total)], ['label', 'money']);
-    L.row([w.arrears, yuan(c.arrears.total), null, null, pc ? yuan(pc.arrears.total) : null], ['label', 'money', null, null, 'money']);
-    L.blank();
-    L.row([w.bucket, w.amount, null, w.feeItem, w.amount], ['header', 'header', null, 'header', 'header']);
-    const fees = Object.entries(c.arrears.byFeeItem);
-    for (let i = 0; i < Math.max(c.arrears.byBucket.length, fees.length); i++) {
-      const b = c.arrears.byBucket[i];
-      const f = fees[i];
-      L.row([b?.label ?? null, b ? yuan(b.amount) : null, null, f?.[0] ?? null, f ? yuan(f[1]) : null], ['label', 'money', null, 'label', 'money']);
-    }
-    if (c.arrears.topUnits.length > 0) {
-      L.blank();
-      L.row([w.topUnits], 'section');
-      L.row([w.unit, w.amount, w.periods, w.since], 'header');
-      for (const u of c.arrears.topUnits) L.row([u.unit, yuan(u.amount), u.periods, u.since ? isoDay(u.since) : null], ['text', 'money', 'integer', 'text']);
-    }
-    L.blank();
+  const arrears = json.charges.arrears;
+  L.row([w.charges], 'section');
+  kpiTable(HEADLINE_KPIS.charges);
+  L.blank();
+  L.row([w.bucket, w.amount, null, w.feeItem, w.amount], ['header', 'header', null, 'header', 'header']);
+  const fees = Object.entries(arrears.byFeeItem);
+  for (let i = 0; i < Math.max(arrears.byBucket.length, fees.length); i++) {
+    const b = arrears.byBucket[i];
+    const f = fees[i];
+    L.row([b?.label ?? null, b ? yuan(b.amount) : null, null, f?.[0] ?? null, f ? yuan(f[1]) : null], ['label', 'money', null, 'label', 'money']);
   }
+  if (arrears.topUnits.length > 0) {
+    L.blank();
+    L.row([w.topUnits], 'section');
+    L.row([w.unit, w.amount, w.periods, w.since], 'header');
+    for (const u of arrears.topUnits) L.row([u.unit, yuan(u.amount), u.periods, isoDay(u.since)], ['text', 'money', 'integer', 'text']);
+  }
+  L.blank();
 
-  const late = json.overdue ?? [];
+  const late = json.overdue;
   const lateIds = new Set(late.map((x) => x.id));
-  const open = [...late, ...(json.open ?? []).filter((x) => !lateIds.has(x.id))];
+  const open = [...late, ...json.open.filter((x) => !lateIds.has(x.id))];
   L.row([w.lists.replace('{open}', String(open.length)).replace('{late}', String(late.length))], 'section');
   if (open.length === 0) L.row([w.none], 'note');
   else {
@@ -306,17 +239,14 @@ export function renderReport(json: ReportJson, lang: Lang): ReportSheet {
     for (const r of t.repeatComplaints) L.row([r.unit, r.category, r.count], ['text', 'text', 'integer']);
   }
 
-  if (json.trend && json.trend.length > 0) {
+  if (json.trend.length > 0) {
     L.blank();
     L.row([w.trend], 'section');
-    const head = L.row([w.label, w.received, w.resolved, w.rate], 'header');
-    for (const x of json.trend) {
-      const r = typeof x.onTimeResolution === 'object' && x.onTimeResolution !== null ? x.onTimeResolution.rate : (x.onTimeResolution ?? null);
-      L.row([x.label, x.received, x.resolved, r], ['label', 'integer', 'integer', 'percent']);
-    }
+    const head = L.row([w.label, kpiName('received'), kpiName('resolved'), kpiName('onTimeResolution')], 'header');
+    for (const x of json.trend) L.row([x.label, x.received, x.resolved, x.onTimeResolution.rate], ['label', 'integer', 'integer', 'percent']);
     L.charts.push({
       type: 'column',
-      title: `${w.received} / ${w.resolved}`,
+      title: `${kpiName('received')} / ${kpiName('resolved')}`,
       data: { row: head, col: 0, rows: json.trend.length + 1, cols: 3 },
       anchor: { row: head, col: 5 },
     });

@@ -69,6 +69,7 @@ export async function rowDetail(wb: Workbook, sheet: string, row: number): Promi
 // Reports: the report use case (app/report.ts), loaded when the Reports tab first asks for it.
 import type { PeriodKind } from '../domain/periods';
 import type { ReportRequest, ReportResult } from '../app/report';
+import type { KpiEntry } from '../domain/kpi';
 export type { PeriodKind } from '../domain/periods';
 export type { ReportResult } from '../app/report';
 /** The report kinds, in the order the pane offers them (the domain's PERIOD_KINDS, kept here so that
@@ -84,6 +85,11 @@ export async function runReport(wb: Workbook, req: ReportRequest): Promise<Repor
 
 export async function reportPeriods(wb: Workbook, now?: string): Promise<ReportPeriods> {
   return (await reports()).reportPeriods(wb, now);
+}
+
+/** The KPI catalogue (names, formats, the tiles), loaded with the report code. */
+export async function kpiCatalogue(): Promise<ReadonlyArray<KpiEntry>> {
+  return (await reports()).KPI_CATALOGUE;
 }
 
 export async function writeKpiPivots(wb: Workbook, opts?: { lang?: Lang }): Promise<{ sheet: string; pivots: boolean }> {

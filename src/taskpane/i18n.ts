@@ -4,7 +4,6 @@
 import type { Lang } from '../domain/enums';
 import type { SheetKey } from '../domain/schema';
 import type { PeriodKind } from './backend';
-import type { TileKey } from './reportFormat';
 
 export interface Strings {
   readonly title: string;
@@ -126,7 +125,6 @@ export interface Strings {
   readonly kpiHeading: (kind: string, period: string) => string;
   readonly asOf: (time: string) => string;
   readonly kpisStale: string;
-  readonly kpiLabel: Readonly<Record<TileKey, string>>;
   readonly notApplicable: string;
   readonly previousValue: (value: string) => string;
   readonly changeAria: Readonly<Record<'up' | 'down' | 'same', string>>;
@@ -278,16 +276,6 @@ const zh: Strings = {
   kpiHeading: (kind, period) => `${kind} ${period}`,
   asOf: (time) => `截至 ${time}`,
   kpisStale: '计算后工作簿有改动，指标可能已过时，请重新生成或查看。',
-  kpiLabel: {
-    received: '受理量',
-    resolved: '办结量',
-    backlog: '未结',
-    onTimeResponse: '及时响应率',
-    onTimeResolution: '及时办结率',
-    callbackRate: '回访率',
-    satisfaction: '满意率',
-    collectionRate: '收缴率',
-  },
   notApplicable: '无',
   previousValue: (value) => `上期 ${value}`,
   changeAria: { up: '较上期上升', down: '较上期下降', same: '与上期持平' },
@@ -442,16 +430,6 @@ const en: Strings = {
   kpiHeading: (kind, period) => `${kind} ${period}`,
   asOf: (time) => `As of ${time}`,
   kpisStale: 'The workbook changed after these figures were computed; generate or show them again.',
-  kpiLabel: {
-    received: 'Received',
-    resolved: 'Resolved',
-    backlog: 'Backlog',
-    onTimeResponse: 'On-time response',
-    onTimeResolution: 'On-time resolution',
-    callbackRate: 'Callback rate',
-    satisfaction: 'Satisfaction',
-    collectionRate: 'Collection rate',
-  },
   notApplicable: 'n/a',
   previousValue: (value) => `Previous ${value}`,
   changeAria: { up: 'up on the previous period', down: 'down on the previous period', same: 'same as the previous period' },

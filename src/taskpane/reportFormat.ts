@@ -1,71 +1,33 @@
 // How the Reports tab shows the report model's numbers. Formatting only: every figure, rate and
-// previous-period value comes from the model (app/report.ts); nothing here computes a KPI.
+// previous-period value comes from the model (app/report.ts); nothing here computes a KPI. Which KPIs
+// are tiles, in which order, their names and formats are the KPI catalogue's, which the pane loads
+// with the report code (backend.ts kpiCatalogue).
 import type { Lang } from '../domain/enums';
+import type { KpiEntry, KpiKey, Rate } from '../domain/kpi';
+import type { PeriodJson, ReportJson } from '../domain/report/model';
 
-/** A rate as the model carries it: numerator, denominator, and the unrounded rate (null when den is 0). */
-export interface RateView {
-  readonly num: number;
-  readonly den: number;
-  readonly rate: number | null;
+export type { ReportJson } from '../domain/report/model';
+export type TrendPoint = ReportJson['trend'][number];
+
+/** A tile: a catalogue entry with a tile position (its value a count or a rate). */
+export type TileDef = KpiEntry;
+
+/** The pane's tiles: the catalogue's tile KPIs, in the catalogue's tile order. */
+export function tileDefs(catalogue: ReadonlyArray<KpiEntry>): TileDef[] {
+  return catalogue.filter((k) => k.tile !== undefined).sort((a, b) => a.tile! - b.tile!);
 }
 
-/** The part of the model's tickets block the tiles read. */
-export interface TicketsView {
-  readonly received: number;
-  readonly resolved: number;
-  readonly backlog: number;
-  readonly onTimeResponse: RateView;
-  readonly onTimeResolution: RateView;
-  readonly callbackRate: RateView;
-  readonly satisfaction: RateView;
+/** A KPI's name in the pane's language, as the catalogue has it. */
+export function kpiName(catalogue: ReadonlyArray<KpiEntry>, key: KpiKey, lang: Lang): string {
+  return catalogue.find((k) => k.key === key)?.[lang] ?? key;
 }
 
-export interface TrendPointView {
-  readonly label: string;
-  readonly received: number;
-  readonly resolved: number;
+/** A tile's value in a period block of the report's JSON (the report's own, or its previous period's). */
+export function tileFigure(def: TileDef, block: PeriodJson): number | Rate | null {
+  const values: Readonly<Record<string, unknown>> = def.block === 'coverage' ? block : block[def.block];
+  const v = values[def.key];
+  return typeof v === 'number' || isRate(v) ? v : null;
 }
-
-/** The part of the report's JSON (reportJson) the tab reads. */
-export interface ReportJsonView {
-  readonly period: { readonly kind: string; readonly label: string; readonly start: string | null; readonly end: string | null };
-  readonly asOf: string | null;
-  readonly tickets: TicketsView;
-  readonly previous: { readonly tickets: TicketsView; readonly charges?: { readonly collectionRate?: RateView | null } | null } | null;
-  readonly charges: { readonly collectionRate: RateView | null } | null;
-  readonly trend: ReadonlyArray<TrendPointView>;
-}
-
-export type TileKey =
-  | 'received'
-  | 'resolved'
-  | 'backlog'
-  | 'onTimeResponse'
-  | 'onTimeResolution'
-  | 'callbackRate'
-  | 'satisfaction'
-  | 'collectionRate';
-
-export interface TileDef {
-  readonly key: TileKey;
-  /** a count of tickets, a rate of ticket counts, or a rate of money (num and den in cents) */
-  readonly unit: 'count' | 'rate' | 'moneyRate';
-  /** which way is good news; null: neither (more tickets received is not better or worse) */
-  readonly better: 'up' | 'down' | null;
-  /** the value in a tickets/charges block */
-  readonly pick: (tickets: TicketsView, charges: { readonly collectionRate?: RateView | null } | null | undefined) => number | RateView | null | undefined;
-}
-
-export const TILES: ReadonlyArray<TileDef> = [
-  { key: 'received', unit: 'count', better: null, pick: (t) => t.received },
-  { key: 'resolved', unit: 'count', better: 'up', pick: (t) => t.resolved },
-  { key: 'backlog', unit: 'count', better: 'down', pick: (t) => t.backlog },
-  { key: 'onTimeResponse', unit: 'rate', better: 'up', pick: (t) => t.onTimeResponse },
-  { key: 'onTimeResolution', unit: 'rate', better: 'up', pick: (t) => t.onTimeResolution },
-  { key: 'callbackRate', unit: 'rate', better: 'up', pick: (t) => t.callbackRate },
-  { key: 'satisfaction', unit: 'rate', better: 'up', pick: (t) => t.satisfaction },
-  { key: 'collectionRate', unit: 'moneyRate', better: 'up', pick: (_t, c) => c?.collectionRate },
-];
 
 const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
 
@@ -84,20 +46,20 @@ export function formatMoney(cents: number, lang: Lang): string {
   return (cents / 100).toLocaleString(LOCALE[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
-export function isRate(v: number | RateView | null | undefined): v is RateView {
-  return typeof v === 'object' && v !== null;
+export function isRate(v: unknown): v is Rate {
+  return typeof v === 'object' && v !== null && 'num' in v && 'den' in v && 'rate' in v;
 }
 
 /** The tile's headline: a count, or a rate as a percentage; null when not applicable. */
-export function tileValue(def: TileDef, v: number | RateView | null | undefined, lang: Lang): string | null {
+export function tileValue(def: TileDef, v: number | Rate | null | undefined, lang: Lang): string | null {
   if (v === null || v === undefined) return null;
   return isRate(v) ? formatPercent(v.rate, lang) : formatCount(v, lang);
 }
 
 /** The small text under a rate: its numerator and denominator (none when nothing was counted). */
-export function tileRatio(def: TileDef, v: number | RateView | null | undefined, lang: Lang): string | null {
+export function tileRatio(def: TileDef, v: number | Rate | null | undefined, lang: Lang): string | null {
   if (!isRate(v) || v.den === 0) return null;
-  const part = def.unit === 'moneyRate' ? (n: number) => formatMoney(n, lang) : (n: number) => formatCount(n, lang);
+  const part = def.format === 'moneyPercent' ? (n: number) => formatMoney(n, lang) : (n: number) => formatCount(n, lang);
   return `${part(v.num)} / ${part(v.den)}`;
 }
 
@@ -107,7 +69,7 @@ export type Change = 'up' | 'down' | 'same';
  * Which way the shown value moved from the previous period's shown value. Compared as shown (to
  * the percentage's one decimal), so that 87.3% beside 87.3% never carries an arrow.
  */
-export function change(current: number | RateView | null | undefined, previous: number | RateView | null | undefined, shown: { current: string | null; previous: string | null }): Change | null {
+export function change(current: number | Rate | null | undefined, previous: number | Rate | null | undefined, shown: { current: string | null; previous: string | null }): Change | null {
   if (shown.current === null || shown.previous === null || current == null || previous == null) return null;
   if (shown.current === shown.previous) return 'same';
   const a = isRate(current) ? current.rate : current;

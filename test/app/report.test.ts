@@ -5,6 +5,9 @@ import { buildSampleWorkbook } from '../support/sample';
 import { FileWorkbook } from '../../src/workbook/file';
 import { parts } from '../support/files';
 import { MemoryWorkbook } from './memoryWorkbook';
+import { HEADLINE_KPIS, kpiEntry } from '../../src/domain/kpi';
+import type { Lang } from '../../src/domain/enums';
+import type { PeriodKind } from '../../src/domain/periods';
 
 const AS_OF = '2026-11-25T17:30:00';
 
@@ -51,5 +54,35 @@ describe('report use case', () => {
     const wb = new MemoryWorkbook((await sample.readSheets(names)).map((g) => ({ name: g.name, rows: g.rows, tables: g.name === '工单' ? ['tblTickets'] : [] })));
     wb.capabilities = { charts: true, pivots: true };
     expect(await writeKpiPivots(wb)).toEqual({ sheet: 'KPI', pivots: true, lang: 'zh' });
+  });
+});
+
+describe.each<Lang>(['zh', 'en'])('a report sheet names every KPI as the catalogue does (%s)', (lang) => {
+  let wb: Awaited<ReturnType<typeof buildSampleWorkbook>>;
+  beforeAll(async () => {
+    wb = await buildSampleWorkbook({ asOf: AS_OF, plant: false, lang });
+  });
+  const name = (key: Parameters<typeof kpiEntry>[0]) => kpiEntry(key)[lang];
+  const KPI_HEADER = { zh: '指标', en: 'KPI' }[lang];
+
+  it.each<[PeriodKind, string]>([
+    ['daily', '2026-11-24'],
+    ['weekly', '2026-W47'],
+    ['monthly', '2026-10'],
+    ['quarterly', '2026-Q3'],
+  ])('%s %s', async (kind, period) => {
+    const r = await runReport(wb, { kind, period, asOf: AS_OF, write: true, lang });
+    const [grid] = await wb.readSheets([r.sheetName]);
+    const rows = grid.rows;
+    // each KPI table: its header row (指标 / KPI), then one row per KPI up to the blank row
+    const tables = rows.flatMap((row, i) => (row[0] === KPI_HEADER ? [i] : [])).map((head) => {
+      const labels: unknown[] = [];
+      for (let i = head + 1; i < rows.length && rows[i][0] !== null && rows[i][0] !== undefined; i++) labels.push(rows[i][0]);
+      return labels;
+    });
+    expect(tables).toEqual([HEADLINE_KPIS.tickets.map((row) => row[lang]), HEADLINE_KPIS.charges.map((row) => row[lang])]);
+    // KPI names heading columns: received, resolved and backlog by type; the trend
+    expect(rows).toContainEqual(expect.arrayContaining([name('received'), name('resolved'), name('backlog')]));
+    expect(rows.find((row) => row[1] === name('received') && row[2] === name('resolved') && row[3] !== name('backlog'))?.[3]).toBe(name('onTimeResolution'));
   });
 });

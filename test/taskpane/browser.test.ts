@@ -9,14 +9,14 @@ import { AddressInfo } from 'net';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { nowIso } from '../../src/app/clock';
 import { kpiSheetName } from '../../src/app/pivots';
-import { reportPeriods, runReport } from '../../src/app/report';
+import { KPI_CATALOGUE, reportPeriods, runReport } from '../../src/app/report';
 import { writeSample } from '../../src/app/sample';
 import { inspectWorkbook } from '../../src/app/setup';
 import { validateWorkbook, ValidationReport } from '../../src/app/validate';
 import { describeProblem, fileErrorMessage } from '../../src/domain/messages';
 import { ALL_SHEETS, TICKETS } from '../../src/domain/schema';
 import type { PeriodKind } from '../../src/domain/periods';
-import { ReportJsonView, TILES } from '../../src/taskpane/reportFormat';
+import { ReportJson, tileDefs } from '../../src/taskpane/reportFormat';
 import { FileWorkbook } from '../../src/workbook/file';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -32,7 +32,7 @@ const PANE = { width: 400, height: 700 };
 const KEYS = ALL_SHEETS.map((d) => d.key);
 const ZH_NAMES = ALL_SHEETS.map((d) => d.zh);
 const EN_NAMES = ALL_SHEETS.map((d) => d.en);
-const TILE_KEYS = TILES.map((t) => t.key);
+const TILE_KEYS = tileDefs(KPI_CATALOGUE).map((t) => t.key);
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -546,7 +546,7 @@ if (!hasChromium && process.env.CI) {
     await writeSample(wb, { lang });
     const periods = await reportPeriods(wb, nowIso());
     const result = await runReport(wb, { kind, period: period ?? periods[kind].default, lang });
-    return { periods, result, json: result.json as unknown as ReportJsonView };
+    return { periods, result, json: result.json };
   }
 
   // Written out here rather than borrowed from the pane: a count with grouping, a rate as a
@@ -557,7 +557,7 @@ if (!hasChromium && process.env.CI) {
   const yuan = (cents: number, lang: 'zh' | 'en') => (cents / 100).toLocaleString(LOCALES[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
   /** Each tile's texts as the pane must render them from the model. */
-  function expectedTiles(json: ReportJsonView, lang: 'zh' | 'en') {
+  function expectedTiles(json: ReportJson, lang: 'zh' | 'en') {
     const na = lang === 'zh' ? '无' : 'n/a';
     const prev = (v: string) => (lang === 'zh' ? `上期 ${v}` : `Previous ${v}`);
     const t = json.tickets;

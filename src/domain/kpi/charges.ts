@@ -5,7 +5,7 @@
 // before the as-of day.
 import { asOfDay, monthIndexesOf } from '../periods';
 import { ChargeFacts } from '../records';
-import { MS_PER_DAY, WallTime } from '../time';
+import { formatWallIso, MS_PER_DAY, WallTime } from '../time';
 import { ChargeWindow } from './book';
 import { Rate, rateOf } from './measures';
 
@@ -151,6 +151,16 @@ function arrearsOfBook(w: ChargeWindow, day: WallTime): Arrears {
 // arrears 欠费: outstanding by aging bucket, by fee item, top units, at the as-of day
 export function arrears(w: ChargeWindow): Arrears {
   return arrearsOfBook(w, asOfDay(w.asOf));
+}
+
+/** Arrears as `--json` writes them: the day a unit's arrears began as ISO text. */
+export function arrearsJson(a: Arrears) {
+  return {
+    total: a.total,
+    byBucket: a.byBucket,
+    byFeeItem: a.byFeeItem,
+    topUnits: a.topUnits.map((u) => ({ unit: u.unit, amount: u.amount, periods: u.periods, since: formatWallIso(u.since) })),
+  };
 }
 
 // arrears at period start 期初欠费: the arrears at the as-of day just before the period (last period's closing arrears)

@@ -1,11 +1,14 @@
-// The KPI registry: every KPI of PRODUCT.md "KPIs", defined once in its family's module and listed
-// here with its name in both languages. Report models compute a block by running a registry over a
-// period window; the sheets' KPI table and the tests read the same entries.
+// The KPI catalogue: every KPI of PRODUCT.md "KPIs", defined once in its family's module and listed
+// here once with everything else about it: its names in both languages, unit, display format, which
+// way is better, its rows in a report's KPI tables and whether the pane shows it as a tile. Report
+// models compute a block by running a registry over a period window and write it to --json in the
+// registry's order; the report sheet's KPI tables, the pane's tiles, docs/kpis.md and the tests all
+// read these entries. Adding a KPI: its function in a family module, an entry here, a line in the docs.
 import { ChargeWindow, CoverageWindow, TicketWindow } from './book';
 import { callbackCoverage, callbackRate, satisfaction } from './callbacks';
-import { arrears, arrearsAtStart, collectionRate, collectionRateHouseholds, recovered } from './charges';
+import { arrears, arrearsAtStart, arrearsJson, collectionRate, collectionRateHouseholds, recovered } from './charges';
 import { repeatComplaints, repeatComplaintUnits, validComplaintRate } from './complaints';
-import { KpiDef } from './measures';
+import { HeadlineBeside, HeadlineTable, HeadlineView, KpiDef, KpiFormat, KpiInfo } from './measures';
 import { onTimeResolution, onTimeResponse, resolutionHours } from './timeliness';
 import { backlog, backlogByType, byCategory, byChannel, byDepartment, byType, received, resolved, resolvedByType, typeByCategory } from './volume';
 
@@ -15,91 +18,149 @@ export { BLANK_LABEL } from './volume';
 export type { Counts } from './volume';
 export type { RepeatComplaint } from './complaints';
 export type { AgingBucket, Arrears, ArrearsUnit } from './charges';
-export { agingBuckets, ageBucket, arrearsAt, daysOverdue, outstandingAt, paidBy } from './charges';
+export { agingBuckets, ageBucket, arrearsAt, arrearsJson, daysOverdue, outstandingAt, paidBy } from './charges';
 export type { TicketListEntry } from './lists';
 export { openTickets, overdueTickets } from './lists';
 
-function kpi<Ctx, V>(zh: string, en: string, unit: KpiDef<Ctx, V>['unit'], compute: (ctx: Ctx) => V): KpiDef<Ctx, V> {
-  return { zh, en, unit, compute };
+/** a part of a KPI's value a headline row can show: a key of an object value (typed, so that a row cannot name a part that is not there) */
+type PartOf<J> = J extends object ? keyof J & string : never;
+
+interface KpiSpec<V, J> extends Omit<KpiInfo, 'headline'> {
+  readonly json?: (value: V) => J;
+  readonly headline?: ReadonlyArray<HeadlineView & { readonly part?: PartOf<NoInfer<J>> }>;
 }
+
+function kpi<Ctx, V>(compute: (ctx: Ctx) => V, spec: KpiSpec<V, V> & { readonly json?: undefined }): KpiDef<Ctx, V>;
+function kpi<Ctx, V, J>(compute: (ctx: Ctx) => V, spec: KpiSpec<V, J> & { readonly json: (value: V) => J }): KpiDef<Ctx, V, J>;
+function kpi(compute: (ctx: never) => unknown, spec: KpiInfo & { readonly json?: (value: never) => unknown }): KpiDef<never, unknown, unknown> {
+  const { json = (value: unknown) => value, ...info } = spec;
+  return { ...info, compute, json };
+}
+
+// what most entries share: a count (neither way better), a table of counts, a rate (higher is
+// better), an amount of money owed (lower is better)
+const counted = { unit: 'count', format: 'integer', better: null } as const;
+const breakdown = { unit: 'table', format: 'integer', better: null } as const;
+const rateUp = { unit: 'rate', format: 'percent', better: 'up' } as const;
+const money = { unit: 'cents', format: 'money', better: 'down' } as const;
 
 /** The ticket KPIs of a period, in the order of the `--json` tickets block. */
 export const TICKET_KPIS = {
-  received: kpi<TicketWindow, number>('受理量', 'Received', 'count', received),
-  resolved: kpi<TicketWindow, number>('办结量', 'Resolved', 'count', resolved),
-  backlog: kpi<TicketWindow, number>('未结', 'Backlog', 'count', backlog),
-  onTimeResponse: kpi('及时响应率', 'On-time response', 'rate', onTimeResponse),
-  onTimeResolution: kpi('及时办结率', 'On-time resolution', 'rate', onTimeResolution),
-  callbackRate: kpi('回访率', 'Callback rate', 'rate', callbackRate),
-  satisfaction: kpi('满意率', 'Satisfaction', 'rate', satisfaction),
-  validComplaintRate: kpi('有效投诉率', 'Valid complaint rate', 'rate', validComplaintRate),
-  resolutionHours: kpi('处理时长(小时)', 'Resolution time (hours)', 'hours', resolutionHours),
-  byType: kpi('按类型', 'By type', 'table', byType),
-  byCategory: kpi('按类别', 'By category', 'table', byCategory),
-  byDepartment: kpi('按责任部门', 'By department', 'table', byDepartment),
-  byChannel: kpi('按渠道', 'By channel', 'table', byChannel),
-  repeatComplaints: kpi('重复投诉明细', 'Repeat complaints', 'list', repeatComplaints),
-  repeatComplaintUnits: kpi<TicketWindow, number>('重复投诉(户)', 'Repeat complaints (units)', 'count', repeatComplaintUnits),
-  typeByCategory: kpi('类型×类别', 'Type × category', 'table', typeByCategory),
-  resolvedByType: kpi('办结量(按类型)', 'Resolved by type', 'table', resolvedByType),
-  backlogByType: kpi('未结(按类型)', 'Backlog by type', 'table', backlogByType),
+  received: kpi(received, { zh: '受理量', en: 'Received', ...counted, headline: [{ table: 'tickets', at: 10 }], tile: 10 }),
+  resolved: kpi(resolved, { zh: '办结量', en: 'Resolved', ...counted, better: 'up', headline: [{ table: 'tickets', at: 20 }], tile: 20 }),
+  backlog: kpi(backlog, { zh: '未结', en: 'Backlog', ...counted, better: 'down', headline: [{ table: 'tickets', at: 30 }], tile: 30 }),
+  onTimeResponse: kpi(onTimeResponse, { zh: '及时响应率', en: 'On-time response', ...rateUp, headline: [{ table: 'tickets', at: 40 }], tile: 40 }),
+  onTimeResolution: kpi(onTimeResolution, { zh: '及时办结率', en: 'On-time resolution', ...rateUp, headline: [{ table: 'tickets', at: 50 }], tile: 50 }),
+  callbackRate: kpi(callbackRate, { zh: '回访率', en: 'Callback rate', ...rateUp, headline: [{ table: 'tickets', at: 90 }], tile: 60 }),
+  satisfaction: kpi(satisfaction, { zh: '满意率', en: 'Satisfaction', ...rateUp, headline: [{ table: 'tickets', at: 100 }], tile: 70 }),
+  validComplaintRate: kpi(validComplaintRate, { zh: '有效投诉率', en: 'Valid complaint rate', ...rateUp, better: 'down', headline: [{ table: 'tickets', at: 110 }] }),
+  resolutionHours: kpi(resolutionHours, {
+    zh: '处理时长（小时）',
+    en: 'Resolution time (hours)',
+    unit: 'hours',
+    format: 'hours',
+    better: 'down',
+    headline: [
+      { table: 'tickets', at: 60, part: 'mean', zh: '平均处理时长（小时）', en: 'Resolution time, mean (h)' },
+      { table: 'tickets', at: 70, part: 'median', zh: '处理时长中位数（小时）', en: 'Resolution time, median (h)' },
+      { table: 'tickets', at: 80, part: 'p90', zh: '处理时长 P90（小时）', en: 'Resolution time, p90 (h)' },
+    ],
+  }),
+  byType: kpi(byType, { zh: '按类型', en: 'By type', ...breakdown }),
+  byCategory: kpi(byCategory, { zh: '按类别', en: 'By category', ...breakdown }),
+  byDepartment: kpi(byDepartment, { zh: '按责任部门', en: 'By department', ...breakdown }),
+  byChannel: kpi(byChannel, { zh: '按渠道', en: 'By channel', ...breakdown }),
+  repeatComplaints: kpi(repeatComplaints, { zh: '重复投诉明细', en: 'Repeat complaints', unit: 'list', format: 'integer', better: null }),
+  repeatComplaintUnits: kpi(repeatComplaintUnits, { zh: '重复投诉（户）', en: 'Repeat complaints (units)', ...counted, better: 'down', headline: [{ table: 'tickets', at: 120 }] }),
+  typeByCategory: kpi(typeByCategory, { zh: '类型×类别', en: 'Type × category', ...breakdown }),
+  resolvedByType: kpi(resolvedByType, { zh: '办结量（按类型）', en: 'Resolved by type', ...breakdown }),
+  backlogByType: kpi(backlogByType, { zh: '未结（按类型）', en: 'Backlog by type', ...breakdown }),
 } as const;
 
-/** The charges KPIs of a period (money in cents). */
+/** The charges KPIs of a period (money in cents), in the order of the `--json` charges block. */
 export const CHARGE_KPIS = {
-  collectionRate: kpi('收缴率', 'Collection rate', 'rate', collectionRate),
-  collectionRateHouseholds: kpi('收缴率(户)', 'Collection rate (households)', 'rate', collectionRateHouseholds),
-  arrears: kpi('欠费', 'Arrears', 'cents', arrears),
-  arrearsAtStart: kpi('期初欠费', 'Arrears at period start', 'cents', arrearsAtStart),
-  recovered: kpi('清欠率', 'Arrears recovered', 'rate', recovered),
+  collectionRate: kpi(collectionRate, { zh: '收缴率（金额）', en: 'Collection rate (amount)', ...rateUp, format: 'moneyPercent', headline: [{ table: 'charges', at: 10 }], tile: 80 }),
+  collectionRateHouseholds: kpi(collectionRateHouseholds, { zh: '收缴率（户数）', en: 'Collection rate (households)', ...rateUp, headline: [{ table: 'charges', at: 20 }] }),
+  // beside the total only the previous period's: the change in money is not shown
+  arrears: kpi(arrears, { zh: '欠费', en: 'Arrears', ...money, json: arrearsJson, headline: [{ table: 'charges', at: 50, part: 'total', zh: '欠费总额（元）', en: 'Arrears', beside: 'previous' }] }),
+  // nothing beside: the arrears at this period's start are the previous period's closing arrears, shown beside the total
+  arrearsAtStart: kpi(arrearsAtStart, { zh: '期初欠费（元）', en: 'Arrears at period start', ...money, headline: [{ table: 'charges', at: 40, part: 'total', beside: 'nothing' }] }),
+  recovered: kpi(recovered, { zh: '清欠率（清欠额/期初欠费）', en: 'Arrears recovered', ...rateUp, format: 'moneyPercent', headline: [{ table: 'charges', at: 30 }] }),
 } as const;
 
-/** KPIs over the customer register. */
+/** KPIs over the customer register; their values sit on a report's period block itself. */
 export const COVERAGE_KPIS = {
-  callbackCoverage: kpi('回访覆盖率', 'Callback coverage', 'rate', callbackCoverage),
+  // nothing beside: a figure of the year so far, not of the period
+  callbackCoverage: kpi(callbackCoverage, { zh: '年度回访覆盖率', en: 'Callback coverage this year', ...rateUp, headline: [{ table: 'tickets', at: 130, beside: 'nothing' }] }),
 } as const satisfies Record<string, KpiDef<CoverageWindow, unknown>>;
 
 export type TicketKpis = typeof TICKET_KPIS;
 export type ChargeKpis = typeof CHARGE_KPIS;
+export type CoverageKpis = typeof COVERAGE_KPIS;
 
-/** A headline row of a report's KPI table: where its value sits in a report block, and its names. */
-export interface HeadlineKpi {
-  readonly block: 'tickets' | 'charges' | 'callbackCoverage';
-  /** key in the block; for money amounts, the path inside the value ('total') */
-  readonly key: string;
-  readonly path?: ReadonlyArray<string>;
-  readonly zh: string;
-  readonly en: string;
-  readonly unit: 'count' | 'rate' | 'hours' | 'cents';
+/** Where a period block (of the model or of --json) holds a registry's values: `tickets`, `charges`, or the block itself. */
+export type KpiBlock = 'tickets' | 'charges' | 'coverage';
+
+export type KpiKey = keyof TicketKpis | keyof ChargeKpis | keyof CoverageKpis;
+
+/** A catalogue entry: a KPI's key, where its value sits, and what the catalogue says of it. */
+export interface KpiEntry extends KpiInfo {
+  readonly key: KpiKey;
+  readonly block: KpiBlock;
 }
 
-const t = (key: keyof TicketKpis, unit: HeadlineKpi['unit'] = TICKET_KPIS[key].unit as HeadlineKpi['unit']): HeadlineKpi => ({
-  block: 'tickets',
-  key,
-  zh: TICKET_KPIS[key].zh,
-  en: TICKET_KPIS[key].en,
-  unit,
-});
+function entries(block: KpiBlock, registry: Readonly<Record<string, KpiInfo>>): KpiEntry[] {
+  return Object.entries(registry).map(([key, k]) => ({
+    key: key as KpiKey,
+    block,
+    zh: k.zh,
+    en: k.en,
+    unit: k.unit,
+    format: k.format,
+    better: k.better,
+    headline: k.headline,
+    tile: k.tile,
+  }));
+}
 
-/** The rows of a report's KPI table, current beside previous period, in reading order. */
-export const HEADLINE_KPIS: ReadonlyArray<HeadlineKpi> = [
-  t('received'),
-  t('resolved'),
-  t('backlog'),
-  t('onTimeResponse'),
-  t('onTimeResolution'),
-  { block: 'tickets', key: 'resolutionHours', path: ['mean'], zh: '平均处理时长(小时)', en: 'Mean resolution time (hours)', unit: 'hours' },
-  { block: 'tickets', key: 'resolutionHours', path: ['median'], zh: '处理时长中位数(小时)', en: 'Median resolution time (hours)', unit: 'hours' },
-  { block: 'tickets', key: 'resolutionHours', path: ['p90'], zh: '处理时长90分位(小时)', en: '90th percentile resolution time (hours)', unit: 'hours' },
-  t('callbackRate'),
-  t('satisfaction'),
-  t('validComplaintRate'),
-  t('repeatComplaintUnits'),
-  { block: 'callbackCoverage', key: 'callbackCoverage', zh: COVERAGE_KPIS.callbackCoverage.zh, en: COVERAGE_KPIS.callbackCoverage.en, unit: 'rate' },
-  { block: 'charges', key: 'collectionRate', zh: CHARGE_KPIS.collectionRate.zh, en: CHARGE_KPIS.collectionRate.en, unit: 'rate' },
-  { block: 'charges', key: 'collectionRateHouseholds', zh: CHARGE_KPIS.collectionRateHouseholds.zh, en: CHARGE_KPIS.collectionRateHouseholds.en, unit: 'rate' },
-  { block: 'charges', key: 'arrearsAtStart', path: ['total'], zh: CHARGE_KPIS.arrearsAtStart.zh, en: CHARGE_KPIS.arrearsAtStart.en, unit: 'cents' },
-  { block: 'charges', key: 'recovered', path: ['num'], zh: '清欠额', en: 'Arrears recovered (amount)', unit: 'cents' },
-  { block: 'charges', key: 'recovered', zh: CHARGE_KPIS.recovered.zh, en: CHARGE_KPIS.recovered.en, unit: 'rate' },
-  { block: 'charges', key: 'arrears', path: ['total'], zh: CHARGE_KPIS.arrears.zh, en: CHARGE_KPIS.arrears.en, unit: 'cents' },
+/** Every KPI, block by block in registry order. */
+export const KPI_CATALOGUE: ReadonlyArray<KpiEntry> = [
+  ...entries('tickets', TICKET_KPIS),
+  ...entries('charges', CHARGE_KPIS),
+  ...entries('coverage', COVERAGE_KPIS),
 ];
+
+export function kpiEntry(key: KpiKey): KpiEntry {
+  return KPI_CATALOGUE.find((k) => k.key === key)!;
+}
+
+/** A row of a report's KPI table, as the catalogue has it: where its figure sits, its names, how it is shown. */
+export interface HeadlineRow {
+  readonly block: KpiBlock;
+  readonly key: KpiKey;
+  /** the part of the KPI's value (resolution hours' `mean`, arrears' `total`); null: the whole value */
+  readonly part: string | null;
+  readonly zh: string;
+  readonly en: string;
+  readonly format: KpiFormat;
+  readonly beside: HeadlineBeside;
+}
+
+function headlineOf(table: HeadlineTable): HeadlineRow[] {
+  return KPI_CATALOGUE.flatMap((k) =>
+    (k.headline ?? [])
+      .filter((h) => h.table === table)
+      .map((h) => ({
+        at: h.at,
+        row: { block: k.block, key: k.key, part: h.part ?? null, zh: h.zh ?? k.zh, en: h.en ?? k.en, format: k.format, beside: h.beside ?? 'previousAndChange' },
+      })),
+  )
+    .sort((a, b) => a.at - b.at)
+    .map((h) => h.row);
+}
+
+/** The rows of a report's two KPI tables, current beside previous period, in reading order. */
+export const HEADLINE_KPIS: Readonly<Record<HeadlineTable, ReadonlyArray<HeadlineRow>>> = {
+  tickets: headlineOf('tickets'),
+  charges: headlineOf('charges'),
+};

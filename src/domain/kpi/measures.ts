@@ -39,19 +39,72 @@ export function hourStats(values: ArrayLike<number>): HourStats {
 
 export type KpiUnit = 'count' | 'rate' | 'hours' | 'cents' | 'table' | 'list';
 
-/** A KPI: defined once, named in both languages, computed from one context (a period window). */
-export interface KpiDef<Ctx, V> {
+/**
+ * How a KPI's numbers are shown, on a report sheet and in the pane: a whole number; a rate as a
+ * percentage with one decimal, its numerator and denominator whole numbers (`percent`) or integer
+ * cents shown as yuan (`moneyPercent`); hours with one decimal; integer cents as yuan with two decimals.
+ */
+export type KpiFormat = 'integer' | 'percent' | 'moneyPercent' | 'hours' | 'money';
+
+/** Which way is good news; null: neither (more tickets received is not better or worse), or a table. */
+export type KpiBetter = 'up' | 'down' | null;
+
+/** The two KPI tables of a report sheet: 一、工单指标 and 三、收费与欠费. */
+export type HeadlineTable = 'tickets' | 'charges';
+
+/** What stands beside a headline row's value: the previous period's and the change, only the previous period's, or nothing. */
+export type HeadlineBeside = 'previousAndChange' | 'previous' | 'nothing';
+
+/** A row of a report's KPI table: a KPI, or one part of its value (the mean of the resolution hours). */
+export interface HeadlineView {
+  readonly table: HeadlineTable;
+  /** position in the table, smallest first (in tens, so that a row can go between two) */
+  readonly at: number;
+  /** the part of the KPI's value the row shows; the whole value when absent */
+  readonly part?: string;
+  /** the row's own names (a row showing a part); the KPI's when absent */
+  readonly zh?: string;
+  readonly en?: string;
+  /** previousAndChange when absent */
+  readonly beside?: HeadlineBeside;
+}
+
+/** What the catalogue says of a KPI besides how it is computed. */
+export interface KpiInfo {
   readonly zh: string;
   readonly en: string;
   readonly unit: KpiUnit;
-  readonly compute: (ctx: Ctx) => V;
+  readonly format: KpiFormat;
+  readonly better: KpiBetter;
+  /** its rows in a report's KPI tables; none when it is laid out in a section of its own (a table, a list) */
+  readonly headline?: ReadonlyArray<HeadlineView>;
+  /** its position among the pane's tiles (in tens); absent: not a tile */
+  readonly tile?: number;
 }
 
-export type KpiValues<T extends Record<string, KpiDef<never, unknown>>> = { -readonly [K in keyof T]: ReturnType<T[K]['compute']> };
+/** A KPI: defined once, named in both languages, computed from one context (a period window). */
+export interface KpiDef<Ctx, V, J = V> extends KpiInfo {
+  readonly compute: (ctx: Ctx) => V;
+  /** the value as `--json` writes it (wall times as ISO text) */
+  json(value: V): J;
+}
+
+type Registry = Record<string, KpiDef<never, unknown, unknown>>;
+
+export type KpiValues<T extends Registry> = { -readonly [K in keyof T]: ReturnType<T[K]['compute']> };
+
+export type KpiJson<T extends Registry> = { -readonly [K in keyof T]: ReturnType<T[K]['json']> };
 
 /** Every KPI of a registry computed on one context, in the registry's order. */
-export function computeAll<Ctx, T extends Record<string, KpiDef<Ctx, unknown>>>(registry: T, ctx: Ctx): KpiValues<T> {
+export function computeAll<Ctx, T extends Record<string, KpiDef<Ctx, unknown, unknown>>>(registry: T, ctx: Ctx): KpiValues<T> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(registry)) out[key] = registry[key].compute(ctx);
   return out as KpiValues<T>;
+}
+
+/** A registry's values as `--json` writes them, keyed and ordered as the registry. */
+export function jsonOf<T extends Registry>(registry: T, values: KpiValues<T>): KpiJson<T> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(registry)) out[key] = registry[key].json(values[key]);
+  return out as KpiJson<T>;
 }

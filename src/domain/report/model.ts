@@ -13,6 +13,8 @@ import {
   ChargeKpis,
   computeAll,
   COVERAGE_KPIS,
+  CoverageKpis,
+  jsonOf,
   KpiValues,
   openTickets,
   overdueTickets,
@@ -30,15 +32,14 @@ import { chargeFacts, CustomerFacts, customerFacts, ticketFacts } from '../recor
 export type TicketBlock = KpiValues<TicketKpis>;
 export type ChargeBlock = KpiValues<ChargeKpis>;
 
-/** One period as known at its as-of. */
-export interface PeriodBlock {
+/** One period as known at its as-of; the coverage KPIs sit on the block itself. */
+export interface PeriodBlock extends KpiValues<CoverageKpis> {
   readonly period: Period;
   readonly asOf: WallTime;
   /** the calendar day of the last moment before as-of: charges are judged at its end */
   readonly asOfDay: WallTime;
   readonly tickets: TicketBlock;
   readonly charges: ChargeBlock;
-  readonly callbackCoverage: Rate;
 }
 
 export interface TrendPoint {
@@ -131,7 +132,7 @@ function periodBlock(period: Period, asOf: WallTime, books: Books, settings: Set
     asOfDay: asOfDay(asOf),
     tickets: computeAll(TICKET_KPIS, { ...w, book: books.tickets }),
     charges: computeAll(CHARGE_KPIS, { ...w, charges: books.charges }),
-    callbackCoverage: COVERAGE_KPIS.callbackCoverage.compute({ ...w, book: books.tickets, customers: books.customers }),
+    ...computeAll(COVERAGE_KPIS, { ...w, book: books.tickets, customers: books.customers }),
   };
 }
 
@@ -180,58 +181,25 @@ export function buildReport(kind: PeriodKind, period: Period, data: ReportData, 
 
 // ---- --json ---------------------------------------------------------------------------------------
 
-const iso = (t: WallTime | null) => (t === null ? null : formatWallIso(t));
+function iso(t: WallTime): string;
+function iso(t: WallTime | null): string | null;
+function iso(t: WallTime | null): string | null {
+  return t === null ? null : formatWallIso(t);
+}
 
 function periodJson(p: Period) {
   return { kind: p.kind, label: p.label, start: iso(p.start), end: iso(p.end) };
 }
 
-function ticketsJson(b: TicketBlock) {
-  return {
-    received: b.received,
-    resolved: b.resolved,
-    backlog: b.backlog,
-    onTimeResponse: b.onTimeResponse,
-    onTimeResolution: b.onTimeResolution,
-    callbackRate: b.callbackRate,
-    satisfaction: b.satisfaction,
-    validComplaintRate: b.validComplaintRate,
-    resolutionHours: b.resolutionHours,
-    byType: b.byType,
-    byCategory: b.byCategory,
-    byDepartment: b.byDepartment,
-    byChannel: b.byChannel,
-    repeatComplaints: b.repeatComplaints,
-    repeatComplaintUnits: b.repeatComplaintUnits,
-    typeByCategory: b.typeByCategory,
-    resolvedByType: b.resolvedByType,
-    backlogByType: b.backlogByType,
-  };
-}
-
-function chargesJson(b: ChargeBlock) {
-  return {
-    collectionRate: b.collectionRate,
-    collectionRateHouseholds: b.collectionRateHouseholds,
-    arrears: {
-      total: b.arrears.total,
-      byBucket: b.arrears.byBucket,
-      byFeeItem: b.arrears.byFeeItem,
-      topUnits: b.arrears.topUnits.map((u) => ({ unit: u.unit, amount: u.amount, periods: u.periods, since: iso(u.since) })),
-    },
-    arrearsAtStart: b.arrearsAtStart,
-    recovered: b.recovered,
-  };
-}
-
+// every KPI block is written key by key in its registry's order (the catalogue's keys are the JSON's)
 function blockJson(b: PeriodBlock) {
   return {
     period: periodJson(b.period),
     asOf: iso(b.asOf),
     asOfDay: iso(b.asOfDay),
-    tickets: ticketsJson(b.tickets),
-    charges: chargesJson(b.charges),
-    callbackCoverage: b.callbackCoverage,
+    tickets: jsonOf(TICKET_KPIS, b.tickets),
+    charges: jsonOf(CHARGE_KPIS, b.charges),
+    ...jsonOf(COVERAGE_KPIS, b),
   };
 }
 
@@ -254,7 +222,7 @@ function entryJson(e: TicketListEntry) {
 
 /** The `--json` shape: wall times as zone-less ISO text, money in integer cents, rates unrounded. */
 export function reportJson(model: ReportModel) {
-  const { period, asOf, asOfDay: day, tickets, charges, callbackCoverage } = blockJson(model);
+  const { period, asOf, asOfDay: day, tickets, charges, ...coverage } = blockJson(model);
   return {
     center: model.center,
     lang: model.lang,
@@ -266,8 +234,13 @@ export function reportJson(model: ReportModel) {
     open: model.open.map(entryJson),
     overdue: model.overdue.map(entryJson),
     charges,
-    callbackCoverage,
+    ...coverage,
     trend: model.trend.map((p) => ({ label: p.label, received: p.received, resolved: p.resolved, onTimeResolution: p.onTimeResolution })),
     previous: blockJson(model.previous),
   };
 }
+
+/** The `--json` shape, as the model writes it: the one type the sheet renderer and the pane read. */
+export type ReportJson = ReturnType<typeof reportJson>;
+/** A period block of it: the report's previous period (the report itself has the same KPI blocks). */
+export type PeriodJson = ReportJson['previous'];

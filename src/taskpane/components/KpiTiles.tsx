@@ -1,9 +1,10 @@
 // The period's headline figures as tiles: value, numerator/denominator, and the previous period's
-// value with which way it moved (环比). Every number is the model's; this only lays them out.
+// value with which way it moved (环比). Every number is the model's, every name and format the KPI
+// catalogue's; this only lays them out.
 import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../domain/enums';
 import type { Strings } from '../i18n';
-import { change, Change, ReportJsonView, TILES, tileRatio, tileValue } from '../reportFormat';
+import { change, Change, ReportJson, TileDef, tileFigure, tileRatio, tileValue } from '../reportFormat';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
@@ -36,19 +37,21 @@ const useStyles = makeStyles({
 const ARROW: Record<Change, string> = { up: '▲', down: '▼', same: '=' };
 
 export interface KpiTilesProps {
-  json: ReportJsonView;
+  json: ReportJson;
+  /** the catalogue's tiles (reportFormat tileDefs) */
+  tiles: ReadonlyArray<TileDef>;
   lang: Lang;
   strings: Strings;
 }
 
-export function KpiTiles({ json, lang, strings }: KpiTilesProps) {
+export function KpiTiles({ json, tiles, lang, strings }: KpiTilesProps) {
   const styles = useStyles();
   const previous = json.previous;
   return (
     <div className={styles.grid} data-testid="kpi-tiles">
-      {TILES.map((def) => {
-        const current = def.pick(json.tickets, json.charges);
-        const before = previous ? def.pick(previous.tickets, previous.charges) : undefined;
+      {tiles.map((def) => {
+        const current = tileFigure(def, json);
+        const before = previous ? tileFigure(def, previous) : undefined;
         const shown = tileValue(def, current, lang);
         const shownBefore = tileValue(def, before, lang);
         const ratio = tileRatio(def, current, lang);
@@ -56,7 +59,7 @@ export function KpiTiles({ json, lang, strings }: KpiTilesProps) {
         const tone = moved === null || moved === 'same' || def.better === null ? 'neutral' : (moved === def.better ? 'good' : 'bad');
         return (
           <section key={def.key} className={styles.tile} data-testid={`kpi-${def.key}`} data-change={moved ?? ''}>
-            <span className={styles.label}>{strings.kpiLabel[def.key]}</span>
+            <span className={styles.label}>{def[lang]}</span>
             <span className={mergeClasses(styles.value, shown === null && styles.empty)} data-testid={`kpi-value-${def.key}`}>
               {shown ?? strings.notApplicable}
             </span>

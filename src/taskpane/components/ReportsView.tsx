@@ -5,11 +5,12 @@ import { Body1, Button, Caption1, Field, makeStyles, Select, Spinner, Subtitle2,
 import { useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../../domain/enums';
 import { ALL_SHEETS, CHARGES, sheetName, TICKETS } from '../../domain/schema';
-import { nowIso, PeriodKind, REPORT_KINDS, ReportPeriods, reportPeriods, ReportResult, runReport, WorkbookStatus, writeKpiPivots } from '../backend';
+import { kpiCatalogue, nowIso, PeriodKind, REPORT_KINDS, ReportPeriods, reportPeriods, ReportResult, runReport, WorkbookStatus, writeKpiPivots } from '../backend';
 import { describeError } from '../errors';
 import type { Host } from '../host';
 import type { Strings } from '../i18n';
-import { ReportJsonView, shownTime } from '../reportFormat';
+import type { KpiEntry } from '../../domain/kpi';
+import { ReportJson, shownTime, tileDefs } from '../reportFormat';
 import { KpiTiles } from './KpiTiles';
 import { Notice, NoticeData } from './Notice';
 import { TrendChart } from './TrendChart';
@@ -60,6 +61,8 @@ function reportProblemText(err: unknown, strings: Strings, ticketSheet: string):
 interface Shown {
   readonly result: ReportResult;
   readonly revision: number;
+  /** the KPI catalogue the tiles and the trend are named from */
+  readonly catalogue: ReadonlyArray<KpiEntry>;
 }
 
 export function ReportsView({ host, lang, strings, status, revision, onDownload, onShowWorkbook, onWritten }: ReportsViewProps) {
@@ -122,7 +125,7 @@ export function ReportsView({ host, lang, strings, status, revision, onDownload,
     setNotice(null);
     try {
       const result = await host.run((wb) => runReport(wb, { kind, period, lang, write }));
-      setShown({ result, revision });
+      setShown({ result, revision, catalogue: await kpiCatalogue() });
       setWritten(result.written ? result.sheetName : null);
       if (result.written) {
         setNotice({
@@ -191,7 +194,7 @@ export function ReportsView({ host, lang, strings, status, revision, onDownload,
     );
   }
 
-  const json: ReportJsonView | null = shown ? shown.result.json : null;
+  const json: ReportJson | null = shown ? shown.result.json : null;
   const charges = status?.sheets.find((s) => s.key === 'charges');
   const noCharges = charges !== undefined && !charges.present ? sheetName(CHARGES, status?.lang ?? lang) : null;
   const choices = periods?.[kind].choices ?? [];
@@ -267,13 +270,13 @@ export function ReportsView({ host, lang, strings, status, revision, onDownload,
             )}
           </div>
           {stale && <Notice notice={{ intent: 'warning', text: strings.kpisStale }} testId="kpi-stale" />}
-          <KpiTiles json={json} lang={lang} strings={strings} />
+          <KpiTiles json={json} tiles={tileDefs(shown.catalogue)} lang={lang} strings={strings} />
           {json.trend.length > 0 && (
             <div className={styles.section}>
               <Subtitle2 as="h3" className={styles.title}>
                 {strings.trendHeading}
               </Subtitle2>
-              <TrendChart points={json.trend} lang={lang} strings={strings} />
+              <TrendChart points={json.trend} catalogue={shown.catalogue} lang={lang} strings={strings} />
             </div>
           )}
         </>

@@ -3,7 +3,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../domain/enums';
 import type { Strings } from '../i18n';
-import { formatCount, shortLabel, TrendPointView } from '../reportFormat';
+import type { KpiEntry } from '../../domain/kpi';
+import { formatCount, kpiName, shortLabel, TrendPoint } from '../reportFormat';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
@@ -34,12 +35,14 @@ function scaleTop(max: number): number {
 }
 
 export interface TrendChartProps {
-  points: ReadonlyArray<TrendPointView>;
+  points: ReadonlyArray<TrendPoint>;
+  /** the KPI catalogue, for the names of the bars */
+  catalogue: ReadonlyArray<KpiEntry>;
   lang: Lang;
   strings: Strings;
 }
 
-export function TrendChart({ points, lang, strings }: TrendChartProps) {
+export function TrendChart({ points, catalogue, lang, strings }: TrendChartProps) {
   const styles = useStyles();
   if (points.length === 0) return null;
   const top = scaleTop(Math.max(...points.map((p) => Math.max(p.received, p.resolved))));
@@ -57,11 +60,11 @@ export function TrendChart({ points, lang, strings }: TrendChartProps) {
       <div className={styles.legend}>
         <span className={styles.key}>
           <span className={styles.swatch} style={{ backgroundColor: COLORS.received }} />
-          {strings.kpiLabel.received}
+          {kpiName(catalogue, 'received', lang)}
         </span>
         <span className={styles.key}>
           <span className={styles.swatch} style={{ backgroundColor: COLORS.resolved }} />
-          {strings.kpiLabel.resolved}
+          {kpiName(catalogue, 'resolved', lang)}
         </span>
       </div>
       <svg className={styles.svg} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={strings.trendAria(points.length)}>

@@ -5,6 +5,7 @@ import { defaultSettings } from '../../../src/domain/settings';
 import { readTable } from '../../../src/domain/table';
 import { wall } from '../../../src/domain/time';
 import { latestCompletePeriod, parsePeriod, PERIOD_KINDS } from '../../../src/domain/periods';
+import { CHARGE_KPIS, COVERAGE_KPIS, KPI_CATALOGUE, TICKET_KPIS } from '../../../src/domain/kpi';
 import { buildReport, reportJson } from '../../../src/domain/report/model';
 import type { Cell } from '../../../src/workbook/types';
 import { CHARGES_READ, CUSTOMERS_READ, TICKETS_READ } from '../kpi/fixture';
@@ -44,6 +45,23 @@ describe('reportJson', () => {
     expect(Object.keys(json.previous)).toEqual(BLOCK_KEYS);
     expect(Object.keys(json.previous.tickets)).toEqual(TICKET_KEYS);
     expect(Object.keys(json.previous.charges)).toEqual(CHARGE_KEYS);
+  });
+
+  it("writes each KPI block with exactly the catalogue's keys, in the catalogue's order", () => {
+    const keysOf = (block: string) => KPI_CATALOGUE.filter((k) => k.block === block).map((k) => k.key);
+    for (const b of [json, json.previous]) {
+      expect(Object.keys(b.tickets)).toEqual(keysOf('tickets'));
+      expect(Object.keys(b.charges)).toEqual(keysOf('charges'));
+      // the coverage KPIs sit on the period block itself
+      for (const key of keysOf('coverage')) expect(b).toHaveProperty(key);
+    }
+    expect(keysOf('tickets')).toEqual(Object.keys(TICKET_KPIS));
+    expect(keysOf('charges')).toEqual(Object.keys(CHARGE_KPIS));
+    expect(keysOf('coverage')).toEqual(Object.keys(COVERAGE_KPIS));
+    // and the values are the model's, the arrears' wall times as ISO text
+    expect(json.tickets.resolutionHours).toEqual(model.tickets.resolutionHours);
+    expect(json.charges.recovered).toEqual(model.charges.recovered);
+    expect(json.callbackCoverage).toEqual(model.callbackCoverage);
   });
 
   it('writes wall times as zone-less ISO text and money as integer cents', () => {
