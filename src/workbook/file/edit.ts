@@ -17,6 +17,7 @@ import {
   Relationship,
   relativeTarget,
   relsPartOf,
+  withRelsDefault,
 } from './opc';
 import { Package } from './package';
 import { MAX_ROWS, Range } from './refs';
@@ -117,7 +118,7 @@ function buildSheets(pkg: Package, st: Structure, sheets: ReadonlyArray<NewSheet
       newParts.push([tablePart, [utf8(tableXml(tableId++, sheet.tableName, range, headers))]]);
       const sheetRels = addRelationship(emptyRels(), tableRelId, REL.table, relativeTarget(sheetPart, tablePart));
       newParts.push([relsPartOf(sheetPart), [utf8(sheetRels)]]);
-      contentTypes = addOverride(contentTypes, tablePart, CONTENT_TYPE.table);
+      contentTypes = withRelsDefault(addOverride(contentTypes, tablePart, CONTENT_TYPE.table));
     }
     newParts.push([sheetPart, sheetPartChunks({ sheet, columnStyles, strings, tableRelId })]);
     contentTypes = addOverride(contentTypes, sheetPart, CONTENT_TYPE.worksheet);

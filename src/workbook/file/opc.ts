@@ -129,6 +129,18 @@ export function addOverride(xml: string, part: string, contentType: string): str
   return appendToRoot(xml, 'Types', `<${prefix}Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(contentType)}"/>`);
 }
 
+/**
+ * [Content_Types].xml covering a new relationships part: most packages have
+ * `<Default Extension="rels">`, but some list every .rels part by Override instead, and a part with
+ * no content type makes Excel repair the file.
+ */
+export function withRelsDefault(xml: string): string {
+  if (findTags(xml, 'Default').some((t) => (t.attrs.Extension ?? '').toLowerCase() === 'rels')) return xml;
+  const root = findTag(xml, 'Types');
+  if (!root || root.selfClosing) return xml;
+  return splice(xml, root.end, root.end, `<${root.prefix}Default Extension="rels" ContentType="${CONTENT_TYPE.relationships}"/>`);
+}
+
 /** Removes the relationship with this id (the element only; every other byte stays). */
 export function removeRelationship(xml: string, id: string): string {
   const tag = findTags(xml, 'Relationship').find((t) => t.attrs.Id === id);

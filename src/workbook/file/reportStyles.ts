@@ -5,7 +5,7 @@
 // byte-identical for identical input. Existing entries are never renumbered or changed.
 import { REPORT_BORDER, REPORT_LOOKS, ReportLook } from '../reportLooks';
 import { ReportStyle } from '../types';
-import { appendChildren, NumberFormats } from './styles';
+import { appendChildren, NumberFormats, withMinimalStyles } from './styles';
 import { damaged, escapeAttr, findClose, findTag, findTags } from './xml';
 
 
@@ -56,7 +56,11 @@ export class ReportStyles {
   private readonly baseSize: number;
   private readonly cache = new Map<ReportStyle, number>();
 
-  constructor(private readonly xml: string) {
+  private readonly xml: string;
+
+  constructor(xml: string) {
+    xml = withMinimalStyles(xml);
+    this.xml = xml;
     const root = findTag(xml, 'styleSheet');
     if (!root) throw damaged('styles.xml', 'has no <styleSheet>');
     this.p = root.prefix;

@@ -1,7 +1,7 @@
 // xl/styles.xml, append-only: a number format the workbook lacks becomes a new <numFmt> (id 164 and
 // up, above every id in use) and a new <xf> at the end of <cellXfs>. Existing entries are never
 // renumbered, reordered or changed, so every styled cell of the workbook keeps its look.
-import { damaged, escapeAttr, findClose, findTag, findTags, setAttr, splice } from './xml';
+import { damaged, escapeAttr, findClose, findTag, findTags, setAttr, splice, Tag } from './xml';
 
 /** Built-in formats whose id means the same in every locale (ECMA-376 18.8.30). */
 const BUILTIN_FORMATS: Readonly<Record<string, number>> = {
@@ -28,17 +28,26 @@ export class NumberFormats {
   /** <numFmt> markup of the formats added, in order */
   readonly added: string[] = [];
 
+  /** how many <numFmt> the <numFmts> list holds (formats inside a <dxf> are not in it) */
+  private readonly declared: number;
+
   constructor(
     xml: string,
     private readonly prefix: string,
   ) {
     let maxId = FIRST_CUSTOM_FORMAT - 1;
+    // Ids of every numFmt, differential formats' included, are taken; only those declared in
+    // <numFmts> can be used by a cell format.
     for (const t of findTags(xml, 'numFmt')) {
       const id = Number(t.attrs.numFmtId);
-      if (!Number.isFinite(id)) continue;
-      maxId = Math.max(maxId, id);
-      if (t.attrs.formatCode !== undefined && !this.ids.has(t.attrs.formatCode)) this.ids.set(t.attrs.formatCode, id);
+      if (Number.isFinite(id)) maxId = Math.max(maxId, id);
     }
+    const declared = declaredNumFmts(xml);
+    for (const t of declared) {
+      const id = Number(t.attrs.numFmtId);
+      if (Number.isFinite(id) && t.attrs.formatCode !== undefined && !this.ids.has(t.attrs.formatCode)) this.ids.set(t.attrs.formatCode, id);
+    }
+    this.declared = declared.length;
     this.next = maxId + 1;
   }
 
@@ -56,8 +65,38 @@ export class NumberFormats {
   /** The part with the added formats appended to <numFmts> (created when absent). */
   appendTo(xml: string): string {
     if (this.added.length === 0) return xml;
-    return appendChildren(xml, 'numFmts', this.prefix, this.added, findTags(xml, 'numFmt').length, 'styleSheet');
+    return appendChildren(xml, 'numFmts', this.prefix, this.added, this.declared, 'styleSheet');
   }
+}
+
+/** The <numFmt> children of the stylesheet's <numFmts> list. */
+function declaredNumFmts(xml: string): Tag[] {
+  const list = findTag(xml, 'numFmts');
+  if (!list || list.selfClosing) return [];
+  const close = findClose(xml, 'numFmts', list.prefix, list.end);
+  return close < 0 ? [] : findTags(xml, 'numFmt', list.end, close);
+}
+
+/**
+ * A styles part with nothing in it (`<styleSheet/>` — some tools write that) gets the minimal
+ * lists every stylesheet needs, as Excel would make them on opening: there is nothing of the
+ * clerk's to keep. A part with some lists but no cell formats is left for the caller to refuse.
+ */
+export function withMinimalStyles(xml: string): string {
+  const root = findTag(xml, 'styleSheet');
+  if (!root) return xml;
+  const inner = root.selfClosing ? '' : xml.slice(root.end, findClose(xml, 'styleSheet', root.prefix, root.end));
+  if (inner.trim() !== '') return xml;
+  const p = root.prefix;
+  const lists =
+    `<${p}fonts count="1"><${p}font><${p}sz val="11"/><${p}name val="Calibri"/><${p}family val="2"/></${p}font></${p}fonts>` +
+    `<${p}fills count="2"><${p}fill><${p}patternFill patternType="none"/></${p}fill><${p}fill><${p}patternFill patternType="gray125"/></${p}fill></${p}fills>` +
+    `<${p}borders count="1"><${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border></${p}borders>` +
+    `<${p}cellStyleXfs count="1"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></${p}cellStyleXfs>` +
+    `<${p}cellXfs count="1"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></${p}cellXfs>` +
+    `<${p}cellStyles count="1"><${p}cellStyle name="Normal" xfId="0" builtinId="0"/></${p}cellStyles>`;
+  if (root.selfClosing) return splice(xml, root.start, root.end, `${root.raw.slice(0, -2).trimEnd()}>${lists}</${p}styleSheet>`);
+  return splice(xml, root.end, root.end + inner.length, lists);
 }
 
 function xfMarkup(prefix: string, numFmtId: number): string {
@@ -70,7 +109,11 @@ export class StyleEditor {
   private readonly existingXfs: string[];
   private readonly newXfs: string[] = [];
 
-  constructor(private readonly xml: string) {
+  private readonly xml: string;
+
+  constructor(xml: string) {
+    xml = withMinimalStyles(xml);
+    this.xml = xml;
     const root = findTag(xml, 'styleSheet');
     if (!root) throw damaged('styles.xml', 'has no <styleSheet>');
     this.prefix = root.prefix;

@@ -37,11 +37,12 @@ function relPrefix(scope: string): string | null {
 }
 
 export function parseWorkbook(xml: string): WorkbookInfo {
-  const r = relPrefix(xml) ?? 'r';
+  // The namespace may be declared on the root or on each <sheet>, with any prefix.
+  const r = relPrefix(findTag(xml, 'workbook')?.raw ?? '') ?? relPrefix(xml) ?? 'r';
   const sheets = findTags(xml, 'sheet').map((t) => ({
     name: decodeOoxml(t.attrs.name ?? ''),
     sheetId: Number(t.attrs.sheetId ?? 0),
-    relId: t.attrs[`${r}:id`] ?? '',
+    relId: t.attrs[`${relPrefix(t.raw) ?? r}:id`] ?? '',
     state: t.attrs.state ?? 'visible',
   }));
   const names: DefinedName[] = [];
