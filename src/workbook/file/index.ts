@@ -93,7 +93,7 @@ export class FileWorkbook implements Workbook {
   }
 
   async addSheets(sheets: ReadonlyArray<NewSheet>, names: ReadonlyArray<NamedFormula> = []): Promise<void> {
-    addSheets(this.pkg, this.structure(), sheets, this.strings);
+    addSheets(this.pkg, this.writable(), sheets, this.strings);
     this.changed();
     if (names.length > 0) await this.addNames(names);
   }
@@ -101,6 +101,7 @@ export class FileWorkbook implements Workbook {
   async appendRows(sheet: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void> {
     const model = this.userSheet(sheet);
     if (rows.length === 0) return;
+    this.writable();
     appendRows(this.pkg, model, rows, this.strings);
     this.changed([model.name]);
   }
@@ -119,7 +120,7 @@ export class FileWorkbook implements Workbook {
 
   async setMarks(sheet: string, marks: ReadonlyArray<CellMark>, scope?: { readonly rows: ReadonlyArray<number> }): Promise<void> {
     const model = this.userSheet(sheet);
-    setMarks(this.pkg, this.structure(), model, marks, scope ? scope.rows : null);
+    setMarks(this.pkg, this.writable(), model, marks, scope ? scope.rows : null);
     this.changed([]);
   }
 
@@ -144,7 +145,7 @@ export class FileWorkbook implements Workbook {
    * left out. Replacing a sheet that holds an Excel table (a data sheet) is refused with an Error.
    */
   async writeReport(sheet: ReportSheet): Promise<void> {
-    writeReport(this.pkg, this.structure(), sheet);
+    writeReport(this.pkg, this.writable(), sheet);
     this.changed([sheet.name]);
   }
 
@@ -162,7 +163,7 @@ export class FileWorkbook implements Workbook {
 
   async addNames(names: ReadonlyArray<{ readonly name: string; readonly formula: string }>): Promise<void> {
     if (names.length === 0) return;
-    addNames(this.pkg, this.structure(), names);
+    addNames(this.pkg, this.writable(), names);
     this.changed([]);
   }
 
@@ -174,6 +175,19 @@ export class FileWorkbook implements Workbook {
     const model = this.userSheets().find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!model) throw new WorkbookError(`The workbook has no sheet named "${name}".`, 'NOT_FOUND');
     return model;
+  }
+
+  /**
+   * The structure, when this back end may change the package. A Strict Open XML package uses other
+   * namespaces and relationship types than the parts we write: mixing them could break the file,
+   * so it is read but never changed.
+   */
+  private writable(): Structure {
+    const st = this.structure();
+    if (st.strict) {
+      throw new WorkbookError('This workbook is saved as Strict Open XML, which this program can read but not change. In Excel, save it as "Excel Workbook (*.xlsx)" and try again.', 'NOT_XLSX');
+    }
+    return st;
   }
 
   private structure(): Structure {

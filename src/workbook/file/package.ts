@@ -1,5 +1,6 @@
 // The parts of an .xlsx package: those read from the original zip (kept compressed until someone
 // asks for their contents) and those this back end replaced or added (kept as UTF-8 chunks).
+import { WorkbookError } from '../types';
 import { concatBytes, fromUtf8, utf8 } from './bytes';
 import { copiedEntry, deflatedEntry, entryData, OutEntry, readZip, storedEntry, writeZip, ZipArchive, ZipEntry } from './zip';
 
@@ -24,7 +25,15 @@ export class Package {
   private readonly texts = new Map<string, string>();
 
   private constructor(private readonly archive: ZipArchive | null) {
-    if (archive) for (const entry of archive.entries) this.parts.set(key(entry.name), { name: entry.name, source: { kind: 'zip', entry } });
+    if (!archive) return;
+    for (const entry of archive.entries) {
+      // OPC part names ignore case: two that differ only in case make the package ambiguous
+      const other = this.parts.get(key(entry.name));
+      if (other) {
+        throw new WorkbookError(`The file is damaged: it holds two parts named ${other.name} and ${entry.name}, which differ only in case. Open it in Excel and save a fresh copy.`, 'CORRUPT');
+      }
+      this.parts.set(key(entry.name), { name: entry.name, source: { kind: 'zip', entry } });
+    }
   }
 
   static fromZip(bytes: Uint8Array): Package {

@@ -32,7 +32,11 @@ export interface Structure {
   readonly names: ReadonlyArray<DefinedName>;
   /** every table in the package, on a sheet or not */
   readonly tables: ReadonlyArray<TablePart>;
+  /** saved as Strict Open XML (ISO/IEC 29500 strict): other namespaces and relationship types */
+  readonly strict: boolean;
 }
+
+const STRICT_MAIN_NS = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
 
 function notXlsx(why: string): WorkbookError {
   return new WorkbookError(`This file is not an Excel workbook (.xlsx): ${why}.`, 'NOT_XLSX');
@@ -93,5 +97,6 @@ export function readStructure(pkg: Package): Structure {
     const t = readTable(pkg, name);
     if (t) tables.set(name, t);
   }
-  return { workbookPart, workbookRelsPart, workbookRels, sheets, names: info.names, tables: [...tables.values()] };
+  const strict = (findTag(xml, 'workbook')?.raw ?? '').includes(STRICT_MAIN_NS);
+  return { workbookPart, workbookRelsPart, workbookRels, sheets, names: info.names, tables: [...tables.values()], strict };
 }
