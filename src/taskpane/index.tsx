@@ -5,9 +5,20 @@ import { createRoot } from 'react-dom/client';
 import { App, AppProps } from './App';
 import { detectEnvironment, excelHost } from './host';
 import { pickLang, STRINGS } from './i18n';
+import { showUnsupported, unsupportedExcel } from './support';
 
 async function start(): Promise<void> {
+  // taskpane.html's ES5 check found a webview that cannot run this bundle, and said so
+  if ((window as { DESKBOOK_UNSUPPORTED?: boolean }).DESKBOOK_UNSUPPORTED) return;
   const env = await detectEnvironment();
+  const root = document.getElementById('root');
+  if (env.kind === 'excel' && root) {
+    const tooOld = unsupportedExcel((name, version) => Office.context.requirements.isSetSupported(name, version));
+    if (tooOld) {
+      showUnsupported(root, tooOld);
+      return;
+    }
+  }
   const lang = pickLang({
     search: window.location.search,
     officeLanguage: env.kind === 'excel' ? env.officeLanguage : undefined,

@@ -202,8 +202,9 @@ describe('manifest.xml', () => {
 
   it('has an icon file in assets/ for every icon URL, of the size it is used at', () => {
     const icons: Array<{ url: string; size: number }> = [
-      { url: top('IconUrl').attrs.DefaultValue, size: 64 },
-      { url: top('HighResolutionIconUrl').attrs.DefaultValue, size: 128 },
+      // the sizes Microsoft requires: IconUrl 32×32, HighResolutionIconUrl 64×64
+      { url: top('IconUrl').attrs.DefaultValue, size: 32 },
+      { url: top('HighResolutionIconUrl').attrs.DefaultValue, size: 64 },
     ];
     const images = descendants(top('VersionOverrides')).filter((e) => e.local === 'Image' && e.attrs.id);
     const sizeOf = new Map<string, number>();
@@ -211,7 +212,7 @@ describe('manifest.xml', () => {
       sizeOf.set(use.attrs.resid, Number(use.attrs.size));
     }
     for (const image of images) icons.push({ url: image.attrs.DefaultValue, size: must(sizeOf.get(image.attrs.id), `a use of ${image.attrs.id}`) });
-    expect(new Set(icons.map((i) => i.size))).toEqual(new Set([16, 32, 64, 80, 128]));
+    expect(new Set(icons.map((i) => i.size))).toEqual(new Set([16, 32, 64, 80]));
     for (const { url, size } of icons) {
       expect(url.startsWith(`${BASE}assets/`)).toBe(true);
       // the build copies assets/ to dist/web/assets/, which the dev server serves at /assets/
