@@ -19,7 +19,7 @@ import {
   relsPartOf,
 } from './opc';
 import { Package } from './package';
-import { MAX_ROWS, Range } from './refs';
+import { MAX_ROWS, Range } from '../a1';
 import { sheetPartChunks } from './sheetXml';
 import { SheetModel, Structure, TablePart } from './structure';
 import { StyleEditor } from './styles';
