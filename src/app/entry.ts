@@ -3,6 +3,7 @@
 // the CLI could call it too. The ticket ID comes from domain/ticketId.ts (docs/ticket-ids.md).
 import { ENUMS, EnumName, enumKey, EnumValue, Lang, label } from '../domain/enums';
 import { describeProblem, location } from '../domain/messages';
+import { formatYuan, yuanToCents } from '../domain/money';
 import { Problem, sheetProblem } from '../domain/problems';
 import { sheetFacts, unitsOf, updateFacts, validateRecords, ValidationContext } from '../domain/rules';
 import { ColumnDef, CUSTOMERS, header, SETTINGS, SheetDef, SheetKey, TICKETS, sheetDefByName, sheetName } from '../domain/schema';
@@ -345,7 +346,7 @@ function shownCell(cell: Cell, def?: ColumnDef): string {
   if (typeof cell === 'number' && def) {
     const kind = def.kind.type;
     if (kind === 'datetime' || kind === 'date') return formatWall(serialToWall(cell), kind === 'datetime' && cell % 1 !== 0);
-    if (kind === 'money') return cell.toFixed(2);
+    if (kind === 'money') return formatYuan(yuanToCents(cell));
   }
   return String(cell);
 }

@@ -3,7 +3,7 @@
 import { ENUMS, Lang, ListName, label } from '../domain/enums';
 import { ColumnDef, ColumnKind, header, SETTINGS, SheetDef, sheetName } from '../domain/schema';
 import { Settings } from '../domain/settings';
-import { columnLetter } from '../workbook/a1';
+import { columnLetter, MAX_LIST_CHARS } from '../workbook/a1';
 import { Cell, ColumnSpec, ListSource, NewSheet } from '../workbook/types';
 
 // Text columns are formatted as text so that Excel keeps what a clerk types: a unit "3-15" would
@@ -48,9 +48,9 @@ function listOf(kind: ColumnKind, lang: Lang, settings: Settings, namedLists: Re
   if (kind.type !== 'list') return undefined;
   if (namedLists.has(kind.list)) return { formula: `=${LIST_NAMES[kind.list].name}` };
   const values = { category: settings.categories, department: settings.departments, feeItem: settings.feeItems, clerk: settings.clerks }[kind.list];
-  // Excel's typed lists hold at most 255 characters and no commas; past that, no dropdown rather
+  // Excel's typed lists hold at most MAX_LIST_CHARS (255) characters and no commas; past that, no dropdown rather
   // than a wrong one (the Settings sheet normally supplies the list through a name instead).
-  const fits = values.length > 0 && values.join(',').length <= 255 && values.every((v) => !v.includes(','));
+  const fits = values.length > 0 && values.join(',').length <= MAX_LIST_CHARS && values.every((v) => !v.includes(','));
   return fits ? { values } : undefined;
 }
 

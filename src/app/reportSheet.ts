@@ -2,8 +2,10 @@
 // numbers the domain computed; it computes none (the sheet and --json agree by construction). The
 // rows of its two KPI tables, their names and formats are the KPI catalogue's (HEADLINE_KPIS).
 import { Lang } from '../domain/enums';
+import { centsToYuan } from '../domain/money';
 import { HEADLINE_KPIS, HeadlineRow, KpiFormat, kpiEntry, KpiKey, Rate } from '../domain/kpi';
 import type { PeriodJson, ReportJson } from '../domain/report/model';
+import { dayBefore, formatWall, parseWallIso, WallTime } from '../domain/time';
 import { Box, Cell, ChartSpec, ReportSheet, ReportStyle } from '../workbook/types';
 import { reportSheetName } from './reportNames';
 
@@ -67,23 +69,24 @@ class Layout {
   }
 }
 
+/** A moment of the report JSON (zone-less ISO text, as the model wrote it). */
+function wallOfJson(iso: string): WallTime {
+  const t = parseWallIso(iso);
+  if (t === undefined) throw new Error(`report JSON: "${iso}" is not a wall-clock time`);
+  return t;
+}
+
 function isoDay(iso: string): string {
-  return iso.slice(0, 10);
+  return formatWall(wallOfJson(iso), false);
 }
 
 function isoMinute(iso: string): string {
-  return iso.slice(0, 16).replace('T', ' ');
+  return formatWall(wallOfJson(iso), true);
 }
 
 /** The day before an exclusive end, for "2026-11-01 至 2026-11-30". */
 function lastDay(endIso: string): string {
-  const [y, m, d] = endIso.slice(0, 10).split('-').map(Number);
-  const t = Date.UTC(y, m - 1, d) - 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
-function yuan(cents: number): number {
-  return cents / 100;
+  return formatWall(dayBefore(wallOfJson(endIso)), false);
 }
 
 function change(now: number | null, before: number | null): number | null {
@@ -118,8 +121,8 @@ const LOOKS: Record<KpiFormat, { value: ReportStyle; parts: ReportStyle | null; 
 /** A row of a KPI table: name, value (a rate with its numerator and denominator), then as the row says the previous period's value and the change. */
 function headlineLine(row: HeadlineRow, now: Figure, before: Figure, lang: Lang): { cells: Cell[]; styles: Array<ReportStyle | null> } {
   const look = LOOKS[row.format];
-  const shown = (n: number | null) => (n !== null && look.cents === 'value' ? yuan(n) : n);
-  const part = (n: number) => (look.cents === 'parts' ? yuan(n) : n);
+  const shown = (n: number | null) => (n !== null && look.cents === 'value' ? centsToYuan(n) : n);
+  const part = (n: number) => (look.cents === 'parts' ? centsToYuan(n) : n);
   const scalar = (f: Figure) => (f !== null && typeof f === 'object' ? f.rate : f);
   const rate = now !== null && typeof now === 'object' ? now : null;
   const cells: Cell[] = [row[lang], shown(scalar(now)), rate ? part(rate.num) : null, rate ? part(rate.den) : null];
@@ -205,13 +208,13 @@ export function renderReport(json: ReportJson, lang: Lang): ReportSheet {
   for (let i = 0; i < Math.max(arrears.byBucket.length, fees.length); i++) {
     const b = arrears.byBucket[i];
     const f = fees[i];
-    L.row([b?.label ?? null, b ? yuan(b.amount) : null, null, f?.[0] ?? null, f ? yuan(f[1]) : null], ['label', 'money', null, 'label', 'money']);
+    L.row([b?.label ?? null, b ? centsToYuan(b.amount) : null, null, f?.[0] ?? null, f ? centsToYuan(f[1]) : null], ['label', 'money', null, 'label', 'money']);
   }
   if (arrears.topUnits.length > 0) {
     L.blank();
     L.row([w.topUnits], 'section');
     L.row([w.unit, w.amount, w.periods, w.since], 'header');
-    for (const u of arrears.topUnits) L.row([u.unit, yuan(u.amount), u.periods, isoDay(u.since)], ['text', 'money', 'integer', 'text']);
+    for (const u of arrears.topUnits) L.row([u.unit, centsToYuan(u.amount), u.periods, isoDay(u.since)], ['text', 'money', 'integer', 'text']);
   }
   L.blank();
 

@@ -3,6 +3,7 @@
 import type { Cell } from './grid';
 import { ColumnKind } from './schema';
 import { ENUMS, enumKey, Lang, label } from './enums';
+import { yuanToCents } from './money';
 import { MAX_SERIAL, MIN_SERIAL, parseWallText, serialToWall, startOfDay, WallTime, monthLabel } from './time';
 
 /** What a conversion expected, as a stable code; messages.ts words it for people. */
@@ -100,7 +101,7 @@ export function convertCell(kind: ColumnKind, cell: Cell, lang: Lang = 'zh'): Co
     }
     case 'money': {
       const n = typeof cell === 'number' ? cell : typeof cell === 'string' ? numberFromText(cell) : undefined;
-      return n === undefined || !Number.isFinite(n) ? wrong(cell, 'money') : ok(Math.round(n * 100));
+      return n === undefined || !Number.isFinite(n) ? wrong(cell, 'money') : ok(yuanToCents(n));
     }
     case 'number': {
       const n = typeof cell === 'number' ? cell : typeof cell === 'string' ? numberFromText(cell) : undefined;
@@ -132,9 +133,4 @@ function expectedOf(kind: ColumnKind): ExpectedCode {
     case 'list':
       return 'text';
   }
-}
-
-/** Integer cents to yuan for a cell (money is formatted only at the edge). */
-export function centsToYuan(cents: number): number {
-  return cents / 100;
 }

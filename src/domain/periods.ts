@@ -6,7 +6,7 @@ import utc from 'dayjs/plugin/utc';
 import isoWeek from 'dayjs/plugin/isoWeek';
 import quarterOfYear from 'dayjs/plugin/quarterOfYear';
 import { Settings } from './settings';
-import { WallTime, MS_PER_DAY } from './time';
+import { WallTime, MS_PER_DAY, monthLabel, wall } from './time';
 
 dayjs.extend(utc);
 dayjs.extend(isoWeek);
@@ -42,12 +42,12 @@ const day = (t: WallTime) => dayjs.utc(t);
 
 /** Start of the center's month `index` (year × 12 + month − 1). */
 function monthStart(index: number, s: PeriodSettings): WallTime {
-  const d = dayjs.utc(Date.UTC(Math.floor(index / 12), index % 12, 1));
+  const d = dayjs.utc(wall(Math.floor(index / 12), (index % 12) + 1, 1));
   return s.monthStartDay > 1 ? d.subtract(1, 'month').date(s.monthStartDay).valueOf() : d.valueOf();
 }
 
 function monthPeriod(index: number, s: PeriodSettings): Period {
-  const label = dayjs.utc(Date.UTC(Math.floor(index / 12), index % 12, 1)).format('YYYY-MM');
+  const label = monthLabel(wall(Math.floor(index / 12), (index % 12) + 1, 1));
   return { kind: 'monthly', label, start: monthStart(index, s), end: monthStart(index + 1, s) };
 }
 
@@ -123,7 +123,7 @@ export function parsePeriod(kind: PeriodKind, text: string, settings: PeriodSett
     case 'daily': {
       const m = DAY_LABEL.exec(t);
       if (!m) return undefined;
-      const d = dayjs.utc(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+      const d = dayjs.utc(wall(Number(m[1]), Number(m[2]), Number(m[3])));
       return d.format('YYYY-MM-DD') === t ? dayPeriod(d.valueOf()) : undefined;
     }
     case 'weekly': {
@@ -132,7 +132,7 @@ export function parsePeriod(kind: PeriodKind, text: string, settings: PeriodSett
       const year = Number(m[1]);
       const week = Number(m[2]);
       // ISO week 1 is the week holding January 4th.
-      const isoMonday = dayjs.utc(Date.UTC(year, 0, 4)).isoWeekday(1).add(week - 1, 'week');
+      const isoMonday = dayjs.utc(wall(year, 1, 4)).isoWeekday(1).add(week - 1, 'week');
       const middleOffset = (settings.weekStart + 3 - 1) % 7; // the week's fourth day, from Monday
       const p = weekPeriod(isoMonday.add(middleOffset - 3, 'day').valueOf());
       return week >= 1 && p.label === `${year}-W${m[2]}` ? p : undefined;

@@ -10,7 +10,7 @@
 //
 // Two installations never share a sequence because each counts only its own tag; the sequence is
 // computed from the IDs this installation can see, and an installation always sees its own rows.
-import { WallTime } from './time';
+import { formatWallAs, WallTime } from './time';
 
 export const TICKET_ID_PREFIX = 'GD';
 
@@ -87,12 +87,6 @@ export function formatTicketId(day: string, tag: string, sequence: number): stri
   return `${TICKET_ID_PREFIX}-${day}-${tag}-${String(sequence).padStart(SEQUENCE_DIGITS, '0')}`;
 }
 
-/** YYYYMMDD of a wall time. */
-export function dayOf(t: WallTime): string {
-  const d = new Date(t); // a wall time is read as UTC: no zone applies
-  return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
-}
-
 /** The tags that appear in IDs of this scheme. */
 export function tagsInUse(ids: Iterable<string>): Set<string> {
   const tags = new Set<string>();
@@ -118,7 +112,7 @@ export interface NextTicketIdInput {
 /** The next ID for a ticket received at `receivedAt`, added by the installation tagged `tag`. */
 export function nextTicketId({ receivedAt, tag, existingIds }: NextTicketIdInput): string {
   if (!isTag(tag)) throw new Error(`not an installation tag: ${JSON.stringify(tag)}`);
-  const day = dayOf(receivedAt);
+  const day = formatWallAs(receivedAt, 'YYYYMMDD');
   let highest = 0;
   for (const id of existingIds) {
     const p = parseTicketId(id);

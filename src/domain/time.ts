@@ -11,11 +11,15 @@ dayjs.extend(customParseFormat);
 /** Milliseconds of a wall-clock reading, as if it were UTC. */
 export type WallTime = number;
 
+export const MS_PER_MINUTE = 60_000;
 export const MS_PER_HOUR = 3_600_000;
 export const MS_PER_DAY = 86_400_000;
+export const MINUTES_PER_DAY = 1440;
 
-// Excel's 1900 date system: serial 25569 is 1970-01-01. Serials before 61 sit on Excel's phantom
-// 1900-02-29 and mean nothing in a service center's books, so the converters refuse them.
+// Excel's 1900 date system: days since 1899-12-30, the time of day as a fraction; serial 25569 is
+// 1970-01-01, so a wall time (ms since 1970-01-01 00:00 of the wall clock) is the serial's offset from
+// it. Serials before 61 sit on Excel's phantom 1900-02-29 and mean nothing in a service center's books,
+// so the cell converters refuse them. The one epoch of the code base: every serial goes through here.
 const EPOCH_SERIAL = 25569;
 export const MIN_SERIAL = 61;
 export const MAX_SERIAL = 2958466; // 9999-12-31
@@ -37,6 +41,31 @@ export function wall(year: number, month: number, day: number, hour = 0, minute 
 /** Midnight of the day a wall time falls on. */
 export function startOfDay(t: WallTime): WallTime {
   return Math.floor(t / MS_PER_DAY) * MS_PER_DAY;
+}
+
+/** Midnight of the day before the day of `t`: the last day of a period that ends (exclusively) at `t`. */
+export function dayBefore(t: WallTime): WallTime {
+  return startOfDay(t) - MS_PER_DAY;
+}
+
+/** Midnight of January 1st of the year of `t`. */
+export function startOfYear(t: WallTime): WallTime {
+  return dayjs.utc(t).startOf('year').valueOf();
+}
+
+/** The calendar fields of a wall time. */
+export interface CalendarDay {
+  readonly y: number;
+  /** 1-12 */
+  readonly m: number;
+  readonly d: number;
+  /** 0 = Sunday … 6 = Saturday */
+  readonly weekday: number;
+}
+
+export function calendarDayOf(t: WallTime): CalendarDay {
+  const d = new Date(t); // read as UTC: no zone applies
+  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), weekday: d.getUTCDay() };
 }
 
 const TEXT_FORMATS = [
@@ -74,13 +103,35 @@ export function parseWallText(text: string): WallTime | undefined {
   return d.isValid() ? wall(d.year(), d.month() + 1, d.date(), d.hour(), d.minute(), d.second()) : undefined;
 }
 
+const ISO_TEXT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * Zone-less ISO text, as the report JSON and the faces pass a moment: 'YYYY-MM-DDTHH:mm[:ss]' (or a
+ * space for the T); undefined when it is not that or not a calendar date (2026-02-30).
+ */
+export function parseWallIso(text: string): WallTime | undefined {
+  const match = ISO_TEXT.exec(text.trim());
+  if (!match) return undefined;
+  const [y, m, d, h, mi, s] = match.slice(1).map((v) => (v === undefined ? 0 : Number(v)));
+  const t = wall(y, m, d, h, mi, s);
+  const day = calendarDayOf(t);
+  if (day.y !== y || day.m !== m || day.d !== d || h > 23 || mi > 59 || s > 59) return undefined;
+  return t;
+}
+
 /** ISO wall-clock text without a zone: 2026-11-23T00:00:00 */
 export function formatWallIso(t: WallTime): string {
   return dayjs.utc(t).format('YYYY-MM-DDTHH:mm:ss');
 }
 
+/** A wall time as a clerk reads it: 2026-11-23 14:30, or 2026-11-23 for a whole day. */
 export function formatWall(t: WallTime, withTime: boolean): string {
   return dayjs.utc(t).format(withTime ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD');
+}
+
+/** A wall time in a dayjs pattern (`YYYYMMDD`, `M[月]D[日]`), for the few texts that need their own. */
+export function formatWallAs(t: WallTime, pattern: string): string {
+  return dayjs.utc(t).format(pattern);
 }
 
 /** YYYY-MM of a wall time. */

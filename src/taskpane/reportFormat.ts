@@ -4,7 +4,9 @@
 // with the report code (backend.ts kpiCatalogue).
 import type { Lang } from '../domain/enums';
 import type { KpiEntry, KpiKey, Rate } from '../domain/kpi';
+import { formatYuan } from '../domain/money';
 import type { PeriodJson, ReportJson } from '../domain/report/model';
+import { formatWall, formatWallAs, MS_PER_MINUTE, parseWallIso } from '../domain/time';
 
 export type { ReportJson } from '../domain/report/model';
 export type TrendPoint = ReportJson['trend'][number];
@@ -41,11 +43,6 @@ export function formatPercent(rate: number | null, lang: Lang): string | null {
   return rate.toLocaleString(LOCALE[lang], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
-/** Integer cents as yuan with two decimals (money is formatted only at the edge). */
-export function formatMoney(cents: number, lang: Lang): string {
-  return (cents / 100).toLocaleString(LOCALE[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
-
 export function isRate(v: unknown): v is Rate {
   return typeof v === 'object' && v !== null && 'num' in v && 'den' in v && 'rate' in v;
 }
@@ -59,7 +56,7 @@ export function tileValue(def: TileDef, v: number | Rate | null | undefined, lan
 /** The small text under a rate: its numerator and denominator (none when nothing was counted). */
 export function tileRatio(def: TileDef, v: number | Rate | null | undefined, lang: Lang): string | null {
   if (!isRate(v) || v.den === 0) return null;
-  const part = def.format === 'moneyPercent' ? (n: number) => formatMoney(n, lang) : (n: number) => formatCount(n, lang);
+  const part = def.format === 'moneyPercent' ? (n: number) => formatYuan(n, LOCALE[lang]) : (n: number) => formatCount(n, lang);
   return `${part(v.num)} / ${part(v.den)}`;
 }
 
@@ -94,7 +91,9 @@ export function shortLabel(label: string, monthName: (month: number) => string):
   return label;
 }
 
-/** "2026-11-01T00:00:00" as a clerk reads it */
+/** "2026-11-01T14:30:00" as a clerk reads it: 2026-11-01 14:30 (the seconds only when there are some) */
 export function shownTime(iso: string): string {
-  return iso.replace('T', ' ').replace(/:00$/, '');
+  const t = parseWallIso(iso);
+  if (t === undefined) return iso;
+  return t % MS_PER_MINUTE === 0 ? formatWall(t, true) : formatWallAs(t, 'YYYY-MM-DD HH:mm:ss');
 }

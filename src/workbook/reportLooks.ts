@@ -1,5 +1,6 @@
 // What each ReportStyle looks like, once for both back ends (the file back end turns a look into
 // styles.xml entries, Office.js into range formats). Host-free: no Office.js, no file format.
+import { MAX_COLS, MAX_ROWS } from './a1';
 import { Box, ReportSheet, ReportStyle } from './types';
 
 export interface ReportLook {
@@ -56,7 +57,7 @@ export function checkReportShape(sheet: ReportSheet): void {
   const merges = sheet.merges ?? [];
   merges.forEach((m, i) => {
     const ok = [m.row, m.col, m.rows, m.cols].every(Number.isInteger) && m.row >= 0 && m.col >= 0 && m.rows >= 1 && m.cols >= 1;
-    if (!ok || m.row + m.rows > 1_048_576 || m.col + m.cols > 16_384) throw new Error(`report "${sheet.name}": merge ${JSON.stringify(m)} is not a box on a sheet`);
+    if (!ok || m.row + m.rows > MAX_ROWS || m.col + m.cols > MAX_COLS) throw new Error(`report "${sheet.name}": merge ${JSON.stringify(m)} is not a box on a sheet`);
     if (m.rows * m.cols < 2) throw new Error(`report "${sheet.name}": merge at ${boxText(m)} is a single cell`);
     for (const other of merges.slice(0, i)) {
       const overlap = m.row < other.row + other.rows && other.row < m.row + m.rows && m.col < other.col + other.cols && other.col < m.col + m.cols;

@@ -1,13 +1,10 @@
 // Callback KPIs (PRODUCT.md "KPIs"): callback rate, satisfaction, and the year's callback coverage of
 // occupied households.
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
 import { asOfDay } from '../periods';
 import { CustomerFacts } from '../records';
+import { startOfYear } from '../time';
 import { CoverageWindow, eachIn, TicketBook, TicketWindow } from './book';
 import { Rate, rateOf } from './measures';
-
-dayjs.extend(utc);
 
 // callback rate 回访率: complaints and repairs resolved in the period that were called back (by as-of) / all of them (rejected included)
 export function callbackRate(w: TicketWindow): Rate {
@@ -57,7 +54,7 @@ function occupiedUnits(customers: ReadonlyArray<CustomerFacts>, book: TicketBook
 // ("this year": the calendar year of the as-of day, from January 1st to as-of; occupied = 已入住)
 export function callbackCoverage(w: CoverageWindow): Rate {
   const occupied = occupiedUnits(w.customers, w.book);
-  const yearStart = dayjs.utc(asOfDay(w.asOf)).startOf('year').valueOf();
+  const yearStart = startOfYear(asOfDay(w.asOf));
   const { byCallback, unitOf } = w.book;
   const called = new Uint8Array(occupied.flags.length);
   let calledCount = 0;

@@ -1,5 +1,6 @@
 // Charges: what was paid against what was due.
-import { At, Rule, showMoney } from './rule';
+import { formatYuan } from '../money';
+import { At, Rule } from './rule';
 
 export const CHARGE_RULES: ReadonlyArray<Rule> = [
   {
@@ -17,7 +18,7 @@ export const CHARGE_RULES: ReadonlyArray<Rule> = [
         const paid = v.amountPaid;
         const due = v.amountDue;
         if (typeof paid === 'number' && typeof due === 'number' && paid > due) {
-          out.push(at(row, { found: showMoney(paid), due: showMoney(due), over: showMoney(paid - due), dueColumn }));
+          out.push(at(row, { found: formatYuan(paid), due: formatYuan(due), over: formatYuan(paid - due), dueColumn }));
         }
       };
     },
@@ -35,7 +36,7 @@ export const CHARGE_RULES: ReadonlyArray<Rule> = [
       const paidColumn = pass.header('amountPaid');
       return (v, row, out) => {
         const paid = v.amountPaid;
-        if (typeof paid === 'number' && paid > 0 && v.paidDate === null) out.push(at(row, { paid: showMoney(paid), paidColumn }));
+        if (typeof paid === 'number' && paid > 0 && v.paidDate === null) out.push(at(row, { paid: formatYuan(paid), paidColumn }));
       };
     },
   },

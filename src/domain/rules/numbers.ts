@@ -1,6 +1,7 @@
 // Numbers: amounts and areas are never below zero.
 import { ColumnDef, DATA_SHEETS, SheetDef } from '../schema';
-import { At, Rule, showMoney } from './rule';
+import { formatYuan } from '../money';
+import { At, Rule } from './rule';
 
 const isNumeric = (c: ColumnDef) => c.kind.type === 'money' || c.kind.type === 'number';
 
@@ -23,7 +24,7 @@ function negativeRule(def: SheetDef): Rule | null {
       return (v, row, out) => {
         for (let i = 0; i < keys.length; i++) {
           const n = v[keys[i]];
-          if (typeof n === 'number' && n < 0) out.push(ats[i](row, { found: money[i] ? showMoney(n) : String(n) }));
+          if (typeof n === 'number' && n < 0) out.push(ats[i](row, { found: money[i] ? formatYuan(n) : String(n) }));
         }
       };
     },

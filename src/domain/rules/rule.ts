@@ -109,8 +109,3 @@ export function showTime(t: WallTime, withTime: boolean): string {
   const iso = new Date(t).toISOString();
   return withTime ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso.slice(0, 10);
 }
-
-/** Integer cents as yuan with two decimals, for a message. */
-export function showMoney(cents: number): string {
-  return (cents / 100).toFixed(2);
-}

@@ -3,10 +3,11 @@
 import { DEFAULT_FEE_ITEMS, Lang, REMINDER_METHODS, ReminderMethod, label } from '../enums';
 import { CHARGES, REMINDERS } from '../schema';
 import type { Cell } from '../grid';
+import { centsToYuan } from '../money';
+import { calendarDayOf, formatWallAs, monthLabel, serialToWall, wall, wallToSerial } from '../time';
 import { UnitRecord } from './customers';
 import { Random } from './random';
 import { columnIndex } from './rows';
-import { serialDayToYmd, wallToSerial } from './serial';
 import {
   BROKEN_PROMISE_DAYS,
   BROKEN_PROMISE_SHARE,
@@ -44,16 +45,16 @@ export interface Period {
 
 /** The `months` calendar months ending with the month of `lastDay`. */
 export function periodsEnding(lastDay: number, months: number): Period[] {
-  const end = serialDayToYmd(lastDay);
+  const end = calendarDayOf(serialToWall(lastDay));
   const out: Period[] = [];
   for (let k = months - 1; k >= 0; k--) {
     const index = end.y * 12 + (end.m - 1) - k;
     const y = Math.floor(index / 12);
     const m = (index % 12) + 1;
     out.push({
-      label: `${y}-${String(m).padStart(2, '0')}`,
-      firstDay: wallToSerial(y, m, 1),
-      dueDay: wallToSerial(y, m, DUE_DAY_OF_MONTH),
+      label: monthLabel(wall(y, m, 1)),
+      firstDay: wallToSerial(wall(y, m, 1)),
+      dueDay: wallToSerial(wall(y, m, DUE_DAY_OF_MONTH)),
     });
   }
   return out;
@@ -159,9 +160,9 @@ export function chargeRows(charges: ReadonlyArray<ChargeRecord>, units: Readonly
     row[CH.unit] = units[c.unitIndex].unit;
     row[CH.feeItem] = feeLabel[c.feeItem];
     row[CH.period] = c.period.label;
-    row[CH.amountDue] = c.dueFen / 100;
+    row[CH.amountDue] = centsToYuan(c.dueFen);
     row[CH.dueDate] = c.period.dueDay;
-    row[CH.amountPaid] = c.paidDay === null ? null : c.paidFen / 100;
+    row[CH.amountPaid] = c.paidDay === null ? null : centsToYuan(c.paidFen);
     row[CH.paidDate] = c.paidDay;
     return row;
   });
@@ -183,8 +184,7 @@ function outstandingAt(c: ChargeRecord, day: number): boolean {
 }
 
 function formatDay(day: number, lang: Lang): string {
-  const d = serialDayToYmd(day);
-  return lang === 'zh' ? `${d.m}月${d.d}日` : `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
+  return formatWallAs(serialToWall(day), lang === 'zh' ? 'M[月]D[日]' : 'YYYY-MM-DD');
 }
 
 /**

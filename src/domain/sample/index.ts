@@ -2,18 +2,17 @@
 // log, as rows of cells in schema.ts's column order. Same options, same sample, on every machine.
 import { DEFAULT_DEPARTMENTS, Lang } from '../enums';
 import type { Cell } from '../grid';
+import { MINUTES_PER_DAY, MS_PER_MINUTE, parseWallIso, startOfDay, wallToSerial } from '../time';
 import { chargeRows, generateCharges, generateReminders, periodsEnding, reminderRows } from './charges';
 import { customerRows, generateUnits } from './customers';
 import { personNames } from './people';
 import { PlantedProblem, plantProblems } from './plant';
 import { Random } from './random';
-import { MINUTES_PER_DAY, parseWallClock, wallToSerial } from './serial';
 import { CLERK_COUNT, DepartmentKey, STAFF_PER_DEPARTMENT, TICKETS_PER_UNIT_PER_6_MONTHS } from './tables';
 import { CENTER_NAMES, say } from './text';
 import { generateTickets } from './tickets';
 
 export type { PlantedProblem, PlantedCode } from './plant';
-export { wallToSerial } from './serial';
 
 export interface SampleOptions {
   /** default 20261125 */
@@ -69,8 +68,8 @@ function staffNames(rng: Random, count: number, lang: Lang, taken: Set<string>):
 }
 
 export function generateSample(options: SampleOptions): SampleCenter {
-  const wall = parseWallClock(options.asOf);
-  if (!wall) throw new RangeError(`sample option asOf must be 'YYYY-MM-DDTHH:mm:ss', got '${options.asOf}'`);
+  const asOf = parseWallIso(options.asOf);
+  if (asOf === undefined) throw new RangeError(`sample option asOf must be 'YYYY-MM-DDTHH:mm:ss', got '${options.asOf}'`);
   const seed = wholeNumber(options.seed, DEFAULT_SAMPLE_SEED, -(2 ** 31), 'seed');
   const unitCount = wholeNumber(options.units, DEFAULT_SAMPLE_UNITS, 1, 'units');
   const months = wholeNumber(options.months, DEFAULT_SAMPLE_MONTHS, 1, 'months');
@@ -82,7 +81,10 @@ export function generateSample(options: SampleOptions): SampleCenter {
   );
   const lang: Lang = options.lang ?? 'zh';
 
-  const asOfMinute = wallToSerial(wall.y, wall.m, wall.d) * MINUTES_PER_DAY + wall.h * 60 + wall.mi + wall.s / 60;
+  const asOfDate = startOfDay(asOf);
+  const minuteOfDay = Math.floor((asOf - asOfDate) / MS_PER_MINUTE);
+  const second = (asOf - asOfDate - minuteOfDay * MS_PER_MINUTE) / 1000;
+  const asOfMinute = wallToSerial(asOfDate) * MINUTES_PER_DAY + minuteOfDay + second / 60;
   // PRODUCT.md "as-of day": the calendar day of the last moment before as-of
   const asOfDay = Math.ceil(asOfMinute / MINUTES_PER_DAY) - 1;
   const periods = periodsEnding(asOfDay, months);

@@ -3,6 +3,7 @@
 import { Lang, STATUSES, label } from '../enums';
 import { CHARGES, CUSTOMERS, SheetKey, TICKETS } from '../schema';
 import type { Cell } from '../grid';
+import { centsToYuan, yuanToCents } from '../money';
 import { Random } from './random';
 import { columnIndex } from './rows';
 import { Text, say } from './text';
@@ -127,7 +128,7 @@ const PLANTS: ReadonlyArray<Plant> = [
     note: ['实收金额大于应收金额（两个月的款记在一行）', 'Paid more than due (two months entered on one row)'],
     fits: (row) => isNumber(row[CH.amountPaid]) && row[CH.amountPaid] === row[CH.amountDue],
     apply: (row) => {
-      row[CH.amountPaid] = Math.round((row[CH.amountDue] as number) * 200) / 100;
+      row[CH.amountPaid] = centsToYuan(yuanToCents(row[CH.amountDue] as number) * 2);
     },
   },
   {

@@ -19,11 +19,11 @@ import {
 } from '../enums';
 import { TICKETS } from '../schema';
 import type { Cell } from '../grid';
+import { calendarDayOf, formatWallAs, MINUTES_PER_DAY, serialToWall } from '../time';
 import { UnitRecord } from './customers';
 import { mobile, personName, politeName } from './people';
 import { Random } from './random';
 import { columnIndex } from './rows';
-import { MINUTES_PER_DAY, serialDayToYmd } from './serial';
 import {
   AGREED_DUE_DAYS,
   AGREED_DUE_SHARE,
@@ -107,7 +107,7 @@ function receiptTimes(rng: Random, windowStartDay: number, asOfMinute: number, c
   const dayCumulative = new Float64Array(days.length);
   let total = 0;
   days.forEach((d, i) => {
-    const weekday = serialDayToYmd(d).weekday;
+    const weekday = calendarDayOf(serialToWall(d)).weekday;
     total += weekday === 0 || weekday === 6 ? WEEKEND_DAY_WEIGHT : 1;
     dayCumulative[i] = total;
   });
@@ -301,8 +301,7 @@ export function generateTickets(ctx: TicketContext): Cell[][] {
 
     const day = Math.floor(receivedAt / DAY);
     if (day !== seqDay) {
-      const date = serialDayToYmd(day);
-      ymd = `${date.y}${String(date.m).padStart(2, '0')}${String(date.d).padStart(2, '0')}`;
+      ymd = formatWallAs(serialToWall(day), 'YYYYMMDD');
       seqDay = day;
       seq = 0;
     }

@@ -5,6 +5,7 @@ import { LiveValidator, LocatedProblem, nowIso, RowDetail as RowDetailData, rowD
 import { describeError } from '../errors';
 import type { ChangeHandlers, Host } from '../host';
 import type { Strings } from '../i18n';
+import { shownTime } from '../reportFormat';
 import { Notice, NoticeData } from './Notice';
 import { ProblemGroups } from './ProblemGroups';
 import { RowDetail } from './RowDetail';
@@ -33,11 +34,6 @@ export interface ValidationViewProps {
   /** counts the pane's own changes to the workbook (set-up, a new ticket): a report older than the
    *  last one may be out of date */
   revision: number;
-}
-
-/** "2026-11-25T14:30:05" as a clerk reads it */
-function shownTime(iso: string): string {
-  return iso.replace('T', ' ');
 }
 
 export function ValidationView({ host, lang, strings, sheets, settingsSheet, revision }: ValidationViewProps) {

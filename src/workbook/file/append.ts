@@ -3,7 +3,7 @@
 // head of the part (up to <sheetData>) and its last row are decoded, so a large sheet costs a search,
 // not a parse.
 import { fromUtf8, indexOfBytes, lastIndexOfBytes, utf8 } from './bytes';
-import { CellPos, parseCell, parseRange, Range, rangeRef } from './refs';
+import { CellPos, parseCell, parseRange, Range, rangeRef } from '../a1';
 import { findTag, findTags, setAttr, splice } from './xml';
 
 export interface ColumnStyle {

@@ -2,7 +2,7 @@
 // with); numbers must be finite; errors are written as error constants.
 import { Cell } from '../types';
 import { utf8 } from './bytes';
-import { colName } from './refs';
+import { columnLetter } from '../a1';
 import { escapeText } from './xml';
 
 /** Error constants Excel accepts as cell values in a file. */
@@ -108,7 +108,7 @@ export function rowXml(
   const { p, keepStyledEmpty } = format;
   const rowNumber = row + 1;
   let out = `<${p}row r="${rowNumber}">`;
-  for (let i = 0; i < cells.length; i++) out += cellXml(colName(startCol + i) + rowNumber, cells[i], styles[i] ?? 0, strings, p, keepStyledEmpty);
+  for (let i = 0; i < cells.length; i++) out += cellXml(columnLetter(startCol + i) + rowNumber, cells[i], styles[i] ?? 0, strings, p, keepStyledEmpty);
   return out + `</${p}row>`;
 }
 

@@ -20,7 +20,7 @@ import {
   withRelsDefault,
 } from './opc';
 import { Package } from './package';
-import { MAX_ROWS, Range } from './refs';
+import { MAX_ROWS, Range } from '../a1';
 import { sheetPartChunks } from './sheetXml';
 import { SheetModel, Structure, TablePart } from './structure';
 import { StyleEditor } from './styles';

@@ -10,7 +10,7 @@ import { CONTENT_TYPES_PART, parseContentTypes } from './opc';
 import { Package } from './package';
 import { readGrids } from './read';
 import { writeReport } from './report';
-import { cellRef } from './refs';
+import { cellRef } from '../a1';
 import { readStructure, SheetModel, Structure } from './structure';
 import { TEMPLATE_PARTS, templateParts } from './template';
 import { findTag } from './xml';

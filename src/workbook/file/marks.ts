@@ -9,7 +9,7 @@ import { dirOf, freePartName } from './edit';
 import { addOverride, addRelationship, CONTENT_TYPE, CONTENT_TYPES_PART, emptyRels, nextRelId, REL, relativeTarget } from './opc';
 import { Package } from './package';
 import { scanSheet } from './append';
-import { cellRef, parseCell, rangeRef } from './refs';
+import { cellRef, parseCell, rangeRef, WHOLE_SHEET } from '../a1';
 import { SheetModel, Structure } from './structure';
 import { damaged, escapeText, findClose, splice, unescapeXml } from './xml';
 import { addSheetEntry } from './workbookXml';
@@ -154,7 +154,7 @@ function x14Rules(p: string, markSheet: string, severities: ReadonlyArray<CellMa
         `<x14:dxf>${dxfContent(p, s)}</x14:dxf></x14:cfRule>`,
     )
     .join('');
-  return `<x14:conditionalFormatting xmlns:x14="${X14_NS}" xmlns:xm="${XM_NS}">${rules}<xm:sqref>A1:XFD1048576</xm:sqref></x14:conditionalFormatting>`;
+  return `<x14:conditionalFormatting xmlns:x14="${X14_NS}" xmlns:xm="${XM_NS}">${rules}<xm:sqref>${WHOLE_SHEET}</xm:sqref></x14:conditionalFormatting>`;
 }
 
 /** A stable GUID for each of our x14 rules (Excel gives every x14 rule one): the mark sheet's hash and the severity. */

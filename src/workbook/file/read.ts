@@ -1,6 +1,8 @@
 // Reading cell values, through SheetJS for now. Everything SheetJS-specific is in this file, so a
 // faster reader can replace it behind the same function.
 import * as XLSX from 'xlsx';
+import { wallToSerial } from '../../domain/time';
+import { cellRef, rangeRef } from '../a1';
 import { Cell, SheetGrid, WorkbookError } from '../types';
 
 /** SheetJS keeps error cells as a code (cellText is off, which saves formatting every cell). */
@@ -63,7 +65,7 @@ function toCell(cell: XLSX.CellObject | undefined, sheet: string, row: number, c
     }
     case 'd':
       // not produced with cellDates off; kept as a serial number if a future reader does
-      return cell.v instanceof Date ? dateToSerial(cell.v) : null;
+      return cell.v instanceof Date ? wallToSerial(cell.v.getTime()) : null;
     default:
       return null;
   }
@@ -71,10 +73,6 @@ function toCell(cell: XLSX.CellObject | undefined, sheet: string, row: number, c
 
 /** The most cells one sheet's grid may span (100,000 rows × 24 columns is 2.4 M). */
 const MAX_GRID_CELLS = 30_000_000;
-
-function dateToSerial(d: Date): number {
-  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
-}
 
 /** The used range: the box around every cell that holds a value (whatever <dimension> says); a
  *  sheet without values has no rows. */
@@ -99,9 +97,10 @@ function toGrid(name: string, ws: XLSX.WorkSheet, errorText: ErrorTextLookup): S
   if (r1 < 0) return { name, originRow: 0, originCol: 0, rows: [] };
   if ((r1 - r0 + 1) * (c1 - c0 + 1) > MAX_GRID_CELLS) {
     // A grid is dense: a stray value far from the table would make it billions of empty cells.
-    const far = `${XLSX.utils.encode_col(c1)}${r1 + 1}`;
+    const far = cellRef(r1, c1);
+    const spread = rangeRef({ start: { row: r0, col: c0 }, end: { row: r1, col: c1 } });
     throw new WorkbookError(
-      `The sheet "${name}" has values spread over ${XLSX.utils.encode_range({ s: { r: r0, c: c0 }, e: { r: r1, c: c1 } })}, more than ${MAX_GRID_CELLS.toLocaleString('en')} cells; is there a stray value far from the table (near ${far})?`,
+      `The sheet "${name}" has values spread over ${spread}, more than ${MAX_GRID_CELLS.toLocaleString('en')} cells; is there a stray value far from the table (near ${far})?`,
       'TOO_LARGE',
     );
   }

@@ -7,7 +7,7 @@
 // (capabilities.charts is false): the data they would show stays on the sheet as a table.
 import { isMarkSheetName } from '../marks';
 import { checkReportShape, REPORT_MARGINS } from '../reportLooks';
-import { Box, ReportSheet, ReportStyle } from '../types';
+import { ReportSheet, ReportStyle } from '../types';
 import { utf8 } from './bytes';
 import { cellXml } from './cells';
 import { dirOf, freePartName, stylesPart } from './edit';
@@ -27,7 +27,7 @@ import {
   removeRelationship,
 } from './opc';
 import { Package } from './package';
-import { cellRef, rangeRef } from './refs';
+import { boxRef, cellRef } from '../a1';
 import { ReportStyles } from './reportStyles';
 import { SheetModel, Structure } from './structure';
 import { STYLES_XML } from './template';
@@ -45,15 +45,11 @@ const PAGE_SETUP = '<pageSetup paperSize="9" orientation="landscape" fitToWidth=
 /** "Page 1 / 3" centred in the footer. */
 const FOOTER = '<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>';
 
-function boxRef(box: Box): string {
-  return rangeRef({ start: { row: box.row, col: box.col }, end: { row: box.row + box.rows - 1, col: box.col + box.cols - 1 } });
-}
-
 /** The worksheet part of a report, as chunks of a few hundred rows. */
 export function reportPartChunks(sheet: ReportSheet, xfOf: (style: ReportStyle) => number): Uint8Array[] {
   const rowCount = sheet.rows.length;
   const width = sheet.rows.reduce((w, row) => Math.max(w, row.length), 0);
-  const dimension = rowCount && width ? rangeRef({ start: { row: 0, col: 0 }, end: { row: rowCount - 1, col: width - 1 } }) : 'A1';
+  const dimension = rowCount && width ? boxRef({ row: 0, col: 0, rows: rowCount, cols: width }) : 'A1';
   const cols = sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w + WIDTH_PADDING}" customWidth="1"/>`).join('');
   const chunks: Uint8Array[] = [
     utf8(

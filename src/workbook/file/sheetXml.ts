@@ -4,11 +4,8 @@
 import { ListSource, NewSheet } from '../types';
 import { utf8 } from './bytes';
 import { rowChunks, rowXml, SharedStrings } from './cells';
-import { colName, MAX_ROWS, rangeRef } from './refs';
+import { columnLetter, MAX_LIST_CHARS, MAX_ROWS, rangeRef } from '../a1';
 import { escapeAttr, escapeText } from './xml';
-
-/** Excel's limit on a list validation typed as values ("a,b,c"). */
-export const LIST_LIMIT = 255;
 
 /** Excel stores a width of N characters as N plus the cell padding of the default font (Calibri 11). */
 const WIDTH_PADDING = 0.7109375;
@@ -21,9 +18,9 @@ export function listFormula(list: ListSource, column: string): string {
     throw new Error(`list of column "${column}": value "${bad}" contains a comma; put the values in cells and pass {formula}`);
   }
   const joined = list.values.join(',');
-  if (joined.length > LIST_LIMIT) {
+  if (joined.length > MAX_LIST_CHARS) {
     throw new Error(
-      `list of column "${column}" is ${joined.length} characters; Excel allows ${LIST_LIMIT} for typed values: put the values in cells and pass {formula}`,
+      `list of column "${column}" is ${joined.length} characters; Excel allows ${MAX_LIST_CHARS} for typed values: put the values in cells and pass {formula}`,
     );
   }
   return `"${joined.replace(/"/g, '""')}"`;
@@ -81,7 +78,7 @@ export function sheetPartChunks(input: SheetPartInput): Uint8Array[] {
   const validations = sheet.columns
     .map((c, i) => {
       if (!c.list) return '';
-      const sqref = `${colName(i)}2:${colName(i)}${MAX_ROWS}`;
+      const sqref = `${columnLetter(i)}2:${columnLetter(i)}${MAX_ROWS}`;
       return `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${sqref}"><formula1>${escapeText(listFormula(c.list, c.header))}</formula1></dataValidation>`;
     })
     .filter((v) => v !== '');

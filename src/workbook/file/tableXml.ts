@@ -1,6 +1,6 @@
 // Table parts (xl/tables/tableN.xml): written for new sheets, read for names, ranges and ids, and
 // their range extended when rows are appended below them.
-import { parseRange, Range, rangeRef } from './refs';
+import { parseRange, Range, rangeRef } from '../a1';
 import { escapeAttr, escapeAttrOoxml, findTag, setAttr, splice } from './xml';
 
 export interface TableInfo {

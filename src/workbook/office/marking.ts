@@ -2,7 +2,7 @@
 // (the syncs around the queued operations of marks.ts), and the selection moved to a problem's cell.
 import { CellMark } from '../types';
 import { markBlocks, markSheetName, rowRuns } from '../marks';
-import { addressOrigin } from './address';
+import { addressOrigin } from '../a1';
 import { itemNotFound, noSuchSheet, syncOrSayMissing, writeFailed } from './errors';
 import { queueMarkClear, queueMarkProbe, queueMarkSetUp } from './marks';
 import { isOurs, OfficeSession } from './session';

@@ -4,12 +4,9 @@
 // Requirement sets: ExcelApi 1.1 Worksheet.visibility ('VeryHidden'), Range.clear, Range.insert /
 // delete, Worksheet.getRange(); ExcelApi 1.6 Range.conditionalFormats, ConditionalFormat.type /
 // customOrNullObject, CustomConditionalFormat.rule.formula and format.fill / font.
+import { MAX_COLS } from '../a1';
 import { CellMark } from '../types';
 import { MARK_STYLE, markRuleFormula, markSheetName, ourRuleSeverity, SEVERITIES } from '../marks';
-
-/** Excel's last column index (XFD) and row count. */
-export const MAX_COLUMNS = 16_384;
-export const MAX_ROWS = 1_048_576;
 
 /** What a data sheet's marks look like before we touch them. */
 export interface MarkProbe {
@@ -81,7 +78,7 @@ export function queueMarkClear(markSheet: Excel.Worksheet, runs: ReadonlyArray<{
     markSheet.getRange().clear('Contents');
     return;
   }
-  for (const { start, count } of runs) markSheet.getRangeByIndexes(start, 0, count, MAX_COLUMNS).clear('Contents');
+  for (const { start, count } of runs) markSheet.getRangeByIndexes(start, 0, count, MAX_COLS).clear('Contents');
 }
 
 /**
@@ -92,7 +89,7 @@ export function queueMarkClear(markSheet: Excel.Worksheet, runs: ReadonlyArray<{
 export async function shiftMarkRows(context: Excel.RequestContext, dataSheet: string, at: number, count: number): Promise<void> {
   if (count === 0) return;
   const markSheet = context.workbook.worksheets.getItem(markSheetName(dataSheet));
-  const rows = markSheet.getRangeByIndexes(at, 0, Math.abs(count), MAX_COLUMNS);
+  const rows = markSheet.getRangeByIndexes(at, 0, Math.abs(count), MAX_COLS);
   if (count > 0) rows.insert('Down');
   else rows.delete('Up');
   try {

@@ -2,10 +2,10 @@
 // clerk changed (live validation).
 import { Cell, SheetGrid, SheetRows, SheetSummary } from '../types';
 import { isMarkSheetName, rowRuns } from '../marks';
-import { addressOrigin } from './address';
+import { addressOrigin, MAX_COLS } from '../a1';
 import { fromExcel } from './cells';
 import { isPayloadTooLarge, noSuchSheet, syncOrSayMissing } from './errors';
-import { MAX_COLUMNS, queueMarkProbe } from './marks';
+import { queueMarkProbe } from './marks';
 import { MAX_CELLS_PER_RANGE, READ_MARGIN, jsonRowsBytes, priorRowBytes } from './payload';
 import { isOurs, OfficeSession, sameSheetName } from './session';
 
@@ -157,7 +157,7 @@ export async function readRows(session: OfficeSession, sheetName: string, rows: 
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load('address,columnCount');
   const blocks = runs.map((run) => {
-    const range = sheet.getRangeByIndexes(run.start, 0, run.count, MAX_COLUMNS).getUsedRangeOrNullObject(true);
+    const range = sheet.getRangeByIndexes(run.start, 0, run.count, MAX_COLS).getUsedRangeOrNullObject(true);
     range.load('address,values');
     return range;
   });

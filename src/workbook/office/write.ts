@@ -1,7 +1,7 @@
 // Writing through Office.js: new sheets with their tables and formats, appended rows, defined names,
 // and the writer every write shares, which packs rows into as few syncs as the payload budget allows.
 import { Cell, ListSource, NamedFormula, NewSheet } from '../types';
-import { addressOrigin } from './address';
+import { addressOrigin } from '../a1';
 import { ExcelValue, rowToExcel, toExcel } from './cells';
 import { noSuchSheet, syncOrSayMissing, writeFailed } from './errors';
 import { MAX_CELLS_PER_RANGE, jsonRowBytes, jsonRowsBytes } from './payload';

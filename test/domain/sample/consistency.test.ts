@@ -1,11 +1,12 @@
 import { STATUSES } from '../../../src/domain/enums';
-import { generateSample, PlantedProblem, SampleCenter, wallToSerial } from '../../../src/domain/sample';
+import { generateSample, PlantedProblem, SampleCenter } from '../../../src/domain/sample';
+import { wall, wallToSerial } from '../../../src/domain/time';
 import type { Cell } from '../../../src/workbook/types';
 import { LANDLINE, MOBILE, charge, customer, num, reminder, ticket } from './helpers';
 
 const AS_OF = '2026-11-25T14:00:00';
-const asOf = wallToSerial(2026, 11, 25, 14, 0);
-const asOfDay = wallToSerial(2026, 11, 25);
+const asOf = wallToSerial(wall(2026, 11, 25, 14, 0));
+const asOfDay = wallToSerial(wall(2026, 11, 25));
 const status = Object.fromEntries(STATUSES.map((s) => [s.zh, s.key]));
 
 /** Every rule a clean row keeps; the list of broken rules (empty when the row is clean). */

@@ -9,7 +9,8 @@ import {
   TICKET_TYPES,
 } from '../../../src/domain/enums';
 import { CHARGES, CUSTOMERS, DATA_SHEETS, REMINDERS, SheetDef, TICKETS } from '../../../src/domain/schema';
-import { generateSample, SampleCenter, wallToSerial } from '../../../src/domain/sample';
+import { generateSample, SampleCenter } from '../../../src/domain/sample';
+import { wall, wallToSerial } from '../../../src/domain/time';
 import { CATEGORY_BY_TYPE } from '../../../src/domain/sample/tables';
 import { DESCRIPTIONS, RESULTS } from '../../../src/domain/sample/text';
 import { CJK, charge, customer, ticket } from './helpers';
@@ -105,7 +106,7 @@ describe('sample center', () => {
     expect(new Set(zh.charges.map((r) => charge(r, 'period')))).toEqual(
       new Set(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']),
     );
-    expect(charge(propertyRows[0], 'dueDate')).toBe(wallToSerial(2026, 6, 15));
+    expect(charge(propertyRows[0], 'dueDate')).toBe(wallToSerial(wall(2026, 6, 15)));
     const parkingUnits = new Set(zh.charges.filter((r) => charge(r, 'feeItem') === '停车费').map((r) => charge(r, 'unit')));
     expect(parkingUnits.size / lived.length).toBeGreaterThan(0.3);
     expect(parkingUnits.size / lived.length).toBeLessThan(0.5);
@@ -117,7 +118,7 @@ describe('sample center', () => {
 
   it('has a few chronic debtors and mostly punctual payers', () => {
     const overdueByUnit = new Map<string, number>();
-    const asOfDay = wallToSerial(2026, 11, 25);
+    const asOfDay = wallToSerial(wall(2026, 11, 25));
     for (const r of zh.charges) {
       if ((charge(r, 'dueDate') as number) < asOfDay && charge(r, 'amountPaid') === null) {
         const unit = charge(r, 'unit') as string;

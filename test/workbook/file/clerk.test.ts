@@ -5,7 +5,7 @@ import { join } from 'path';
 import { ENUMS } from '../../../src/domain/enums';
 import { ALL_SHEETS, ColumnDef, SETTINGS, SheetDef, TICKETS } from '../../../src/domain/schema';
 import { FileWorkbook } from '../../../src/workbook/file';
-import { colName } from '../../../src/workbook/file/refs';
+import { columnLetter } from '../../../src/workbook/a1';
 import { rawData, readZip } from '../../../src/workbook/file/zip';
 import { Cell, ColumnSpec, NewSheet } from '../../../src/workbook/types';
 import { fixture, hasOpenpyxl, hasSoffice, parts, python, sofficeConvert, tempDir } from '../../support/files';
@@ -43,7 +43,7 @@ const TICKET_ROW: Cell[] = [...TICKET_START, ...new Array<Cell>(TICKETS.columns.
 
 /** A table over the header and `rows` rows of a sheet definition's columns. */
 function tableRef(def: SheetDef, rows: number): string {
-  return `A1:${colName(def.columns.length - 1)}${rows + 1}`;
+  return `A1:${columnLetter(def.columns.length - 1)}${rows + 1}`;
 }
 
 /** The list entries of a styles.xml section, as raw markup. */

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { addressOrigin, columnIndex, columnLetters } from '../../../src/workbook/office/address';
 import { fromExcel, needsTextPrefix, toExcel } from '../../../src/workbook/office/cells';
 import { jsonRowsBytes, jsonStringBytes } from '../../../src/workbook/office/payload';
 
@@ -50,19 +49,5 @@ describe('payload sizes', () => {
         return jsonRowsBytes(rows) === Buffer.byteLength(JSON.stringify(rows), 'utf8');
       }),
     );
-  });
-});
-
-describe('addresses', () => {
-  it('finds the top-left cell after the sheet name', () => {
-    expect(addressOrigin('Sheet1!A1:X50001')).toEqual({ row: 0, col: 0 });
-    expect(addressOrigin("'My Sheet'!D3:E4")).toEqual({ row: 2, col: 3 });
-    expect(addressOrigin("'a!b'!AA10")).toEqual({ row: 9, col: 26 });
-    expect(addressOrigin('工单!$B$2:$C$9')).toEqual({ row: 1, col: 1 });
-  });
-
-  it('converts column letters both ways', () => {
-    for (const n of [0, 25, 26, 701, 702, 16383]) expect(columnIndex(columnLetters(n))).toBe(n);
-    expect(columnLetters(16383)).toBe('XFD');
   });
 });
