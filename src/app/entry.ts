@@ -6,14 +6,14 @@ import { describeProblem, location } from '../domain/messages';
 import { formatYuan, yuanToCents } from '../domain/money';
 import { Problem, sheetProblem } from '../domain/problems';
 import { sheetFacts, unitsOf, updateFacts, validateRecords, ValidationContext } from '../domain/rules';
-import { ColumnDef, CUSTOMERS, header, SETTINGS, SheetDef, SheetKey, TICKETS, sheetDefByName, sheetName } from '../domain/schema';
+import { ColumnDef, CUSTOMERS, header, SETTINGS, SheetDef, SheetKey, TICKETS, sheetDefByName } from '../domain/schema';
 import { Settings, settingsFromTable } from '../domain/settings';
 import { readMoreRows, readTable, TableRead } from '../domain/table';
-import { formatWall, parseWallText, serialToWall, wallToSerial } from '../domain/time';
+import { formatWall, formatWallIso, parseWallText, serialToWall, wallToSerial } from '../domain/time';
 import { isTag, nextTicketId, tagsInUse } from '../domain/ticketId';
 import { Cell, SheetGrid, Workbook } from '../workbook/types';
-import { nowIso } from './clock';
 import { findStructuredSheets } from './load';
+import { parseAsOf, UseCaseProblem } from './problem';
 
 /** The columns a clerk fills at intake, in the order the form shows them. */
 export const TICKET_FORM_FIELDS = [
@@ -42,12 +42,6 @@ export type TicketInput = Partial<Record<TicketField, string>>;
 
 /** Statuses a ticket can have when it is logged; the later ones need times the form does not ask. */
 const INTAKE_STATUSES = ['new', 'dispatched', 'inProgress'];
-
-// the one message of its own: there is no sheet to name a row or column of
-const NO_TICKET_SHEET: Readonly<Record<Lang, string>> = {
-  zh: '工作簿中还没有工单表，请先设置工作簿。',
-  en: 'The workbook has no ticket sheet yet; set the workbook up first.',
-};
 
 const DEFAULTS: TicketInput = { channel: 'phone', priority: 'normal', status: 'new' };
 
@@ -108,7 +102,8 @@ export type AddTicketResult =
     }
   | {
       readonly ok: false;
-      /** errors: fix and retry; warnings: only warnings, added when retried with allowWarnings */
+      /** notReady: the ticket sheet lacks its header or required columns; errors: fix and retry;
+       *  warnings: only warnings, added when retried with allowWarnings */
       readonly reason: 'notReady' | 'errors' | 'warnings';
       readonly problems: ReadonlyArray<EntryProblem>;
     };
@@ -128,6 +123,8 @@ export interface AddTicketOptions {
 
 interface Intake {
   readonly lang: Lang;
+  /** every sheet's name, in workbook order */
+  readonly sheets: ReadonlyArray<string>;
   readonly tickets: { readonly read: TableRead; readonly grid: SheetGrid } | null;
   readonly settings: Settings;
   readonly units: ReadonlySet<string> | null;
@@ -135,7 +132,8 @@ interface Intake {
 
 /** Reads what intake needs: the ticket sheet, the customer register and Settings, nothing else. */
 async function readIntake(wb: Workbook, lang?: Lang): Promise<Intake> {
-  const found = findStructuredSheets(await wb.listSheets());
+  const summaries = await wb.listSheets();
+  const found = findStructuredSheets(summaries);
   const wanted: Array<[SheetKey, SheetDef]> = [
     ['tickets', TICKETS],
     ['customers', CUSTOMERS],
@@ -151,7 +149,7 @@ async function readIntake(wb: Workbook, lang?: Lang): Promise<Intake> {
   }
   const sheetLang = reads.tickets?.read.lang ?? reads.settings?.read.lang ?? 'zh';
   const { settings } = settingsFromTable(reads.settings?.read, sheetLang);
-  return { lang: lang ?? sheetLang, tickets: reads.tickets ?? null, settings, units: unitsOf(reads.customers?.read) };
+  return { lang: lang ?? sheetLang, sheets: summaries.map((s) => s.name), tickets: reads.tickets ?? null, settings, units: unitsOf(reads.customers?.read) };
 }
 
 function columnDef(key: TicketField): ColumnDef {
@@ -176,7 +174,7 @@ export async function ticketFormOptions(wb: Workbook, opts: { lang?: Lang; asOf?
   const intake = await readIntake(wb, opts.lang);
   const { lang, settings } = intake;
   const read = intake.tickets?.read;
-  const now = (opts.asOf ?? nowIso()).slice(0, 16);
+  const now = formatWallIso(parseAsOf(opts.asOf)).slice(0, 16);
   const present = new Set(read?.columns.map((c) => c.def.key) ?? []);
   const fields: TicketFieldInfo[] = [];
   for (const key of TICKET_FORM_FIELDS) {
@@ -241,15 +239,14 @@ function withoutLocation(p: Problem, lang: Lang): string {
  * Checks a new ticket with the workbook's rules and, when nothing is wrong, appends it below the
  * ticket sheet's last row, in that sheet's column order (columns the clerk moved or added are
  * respected; the added ones stay empty). The ID is generated from `clerkTag` and the IDs in sight.
+ * What is wrong with the entry or the sheet is in the result; a workbook without a ticket sheet, or
+ * an as-of that is not a date-time, is a UseCaseProblem (NO_TICKETS, BAD_AS_OF).
  */
 export async function addTicket(wb: Workbook, input: TicketInput, opts: AddTicketOptions): Promise<AddTicketResult> {
   if (!isTag(opts.clerkTag)) throw new Error(`not an installation tag: ${JSON.stringify(opts.clerkTag)}`);
   const intake = await readIntake(wb, opts.lang);
   const lang = intake.lang;
-  if (!intake.tickets) {
-    const p = sheetProblem(sheetName(TICKETS, lang), 'SHEET_MISSING', {});
-    return { ok: false, reason: 'notReady', problems: [{ ...p, field: null, message: NO_TICKET_SHEET[lang] }] };
-  }
+  if (!intake.tickets) throw new UseCaseProblem('NO_TICKETS', { sheets: intake.sheets });
   const { read, grid } = intake.tickets;
   const missing = missingColumns(read);
   if (read.columns.length === 0 || missing.length > 0) {
@@ -257,9 +254,7 @@ export async function addTicket(wb: Workbook, input: TicketInput, opts: AddTicke
     return { ok: false, reason: 'notReady', problems: [entryProblem(p, null, lang)] };
   }
 
-  const asOfText = opts.asOf ?? nowIso();
-  const asOf = parseWallText(asOfText);
-  if (asOf === undefined) throw new RangeError(`as-of is not a wall-clock date-time: ${asOfText}`);
+  const asOf = parseAsOf(opts.asOf);
 
   // the row, as wide as the sheet's used range, each value under its own header
   const width = Math.max(grid.rows[0]?.length ?? 0, ...read.columns.map((c) => c.index + 1));

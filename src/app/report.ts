@@ -4,11 +4,12 @@ import { Lang } from '../domain/enums';
 import { defaultPeriod, latestCompletePeriod, parsePeriod, Period, periodContaining, PeriodKind, previousPeriod } from '../domain/periods';
 import { buildReport, ReportJson, ReportModel, reportJson } from '../domain/report/model';
 import { SheetKey } from '../domain/schema';
-import { parseWallText, WallTime } from '../domain/time';
+import { WallTime } from '../domain/time';
 import { Workbook } from '../workbook/types';
 import { nowIso } from './clock';
 import { loadWorkbook, LoadedWorkbook } from './load';
 import { crossTabSheet, KPI_PIVOTS, kpiSheetName } from './pivots';
+import { parseAsOf, UseCaseProblem } from './problem';
 import { renderReport, reportSheetName } from './reportSheet';
 
 export interface ReportRequest {
@@ -36,21 +37,12 @@ export interface ReportResult {
   readonly unreadableCells: number;
 }
 
-/** A request that cannot be met: a bad period label, or a workbook without tickets. */
-export class ReportProblem extends Error {
-  constructor(
-    readonly code: 'BAD_PERIOD' | 'NO_TICKETS' | 'BAD_AS_OF',
-    readonly detail: string,
-  ) {
-    super(`${code}: ${detail}`);
-    this.name = 'ReportProblem';
-  }
-}
+/** A request that cannot be met: a bad period label or as-of, or a workbook without tickets (the
+ *  use cases' one shape of refusal, app/problem.ts). */
+export class ReportProblem extends UseCaseProblem {}
 
 function wallOf(iso: string): WallTime {
-  const t = parseWallText(iso);
-  if (t === undefined) throw new ReportProblem('BAD_AS_OF', iso);
-  return t;
+  return parseAsOf(iso);
 }
 
 function dataOf(loaded: LoadedWorkbook) {
@@ -61,7 +53,7 @@ function dataOf(loaded: LoadedWorkbook) {
 function pickPeriod(req: ReportRequest, loaded: LoadedWorkbook, now: WallTime): Period {
   if (req.period) {
     const p = parsePeriod(req.kind, req.period, loaded.settings);
-    if (!p) throw new ReportProblem('BAD_PERIOD', req.period);
+    if (!p) throw new ReportProblem('BAD_PERIOD', { period: req.period });
     return p;
   }
   return req.defaultRule === 'pane' ? defaultPeriod(req.kind, now, loaded.settings) : latestCompletePeriod(req.kind, now, loaded.settings);
@@ -73,7 +65,7 @@ export async function runReport(wb: Workbook, req: ReportRequest): Promise<Repor
   const now = wallOf(req.asOf ?? nowIso());
   const generatedAt = wallOf(req.generatedAt ?? nowIso());
   const data = dataOf(loaded);
-  if (!data.tickets) throw new ReportProblem('NO_TICKETS', loaded.sheets.map((s) => s.name).join(', '));
+  if (!data.tickets) throw new ReportProblem('NO_TICKETS', { sheets: loaded.sheets.map((s) => s.name) });
   const period = pickPeriod(req, loaded, now);
   const model = buildReport(req.kind, period, data, loaded.settings, { now, generatedAt, lang });
   const json = reportJson(model);
@@ -103,7 +95,7 @@ export async function writeKpiPivots(wb: Workbook, opts: { lang?: Lang } = {}): 
   const loaded = await loadWorkbook(wb, { lang: opts.lang });
   const lang = opts.lang ?? loaded.lang;
   const tickets = loaded.structured.get('tickets');
-  if (!tickets) throw new ReportProblem('NO_TICKETS', loaded.sheets.map((s) => s.name).join(', '));
+  if (!tickets) throw new ReportProblem('NO_TICKETS', { sheets: loaded.sheets.map((s) => s.name) });
   const sheet = kpiSheetName(lang);
   const table = tickets.summary.tables[0];
   if (wb.capabilities.pivots && table) {

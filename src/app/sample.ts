@@ -3,8 +3,10 @@
 import { Lang } from '../domain/enums';
 import { generateSample, SampleOptions } from '../domain/sample';
 import { defaultSettings } from '../domain/settings';
+import { formatWallIso } from '../domain/time';
 import { Workbook } from '../workbook/types';
 import { todayAt } from './clock';
+import { parseAsOf } from './problem';
 import { SetupResult, setUpWorkbook } from './setup';
 
 export type SampleRequest = Omit<SampleOptions, 'asOf' | 'lang'> & { readonly asOf?: string; readonly lang?: Lang };
@@ -18,7 +20,8 @@ export interface SampleWritten extends SetupResult {
  *  holds). Default as-of: today 17:30. */
 export async function writeSample(wb: Workbook, request: SampleRequest = {}): Promise<SampleWritten> {
   const lang = request.lang ?? 'zh';
-  const sample = generateSample({ ...request, lang, asOf: request.asOf ?? todayAt('17:30') });
+  const asOf = formatWallIso(parseAsOf(request.asOf ?? todayAt('17:30')));
+  const sample = generateSample({ ...request, lang, asOf });
   const settings = { ...defaultSettings(lang), centerName: sample.centerName, clerks: sample.clerks };
   const result = await setUpWorkbook(wb, {
     lang,

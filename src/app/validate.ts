@@ -6,10 +6,10 @@ import { Problem, sortProblems } from '../domain/problems';
 import { unitsOf, validateAll, ValidationContext } from '../domain/rules';
 import { ALL_SHEETS, SheetKey } from '../domain/schema';
 import { readMoreRows, TableRead, TableRecord } from '../domain/table';
-import { parseWallText, WallTime } from '../domain/time';
 import { CellMark, Workbook } from '../workbook/types';
 import { nowIso } from './clock';
 import { LoadedWorkbook, loadWorkbook } from './load';
+import { parseAsOf } from './problem';
 
 export interface LocatedProblem extends Problem {
   /** 0-based sheet column of the cell, or null for a problem of a whole sheet or a missing column */
@@ -37,12 +37,6 @@ export interface ValidateOptions {
 }
 
 type Reads = Partial<Record<SheetKey, TableRead>>;
-
-function asOfWall(asOf: string): WallTime {
-  const t = parseWallText(asOf);
-  if (t === undefined) throw new RangeError(`as-of is not a wall-clock date-time: ${asOf}`);
-  return t;
-}
 
 function readsOf(loaded: LoadedWorkbook): Reads {
   const reads: Reads = {};
@@ -109,7 +103,7 @@ async function fullPass(wb: Workbook, opts: ValidateOptions): Promise<Pass> {
   return judge({
     lang,
     asOf,
-    ctx: { settings: loaded.settings, asOf: asOfWall(asOf), lang },
+    ctx: { settings: loaded.settings, asOf: parseAsOf(asOf), lang },
     reads: readsOf(loaded),
     sheetOrder: loaded.sheets.map((s) => s.name),
     readProblems: loaded.problems,
@@ -187,7 +181,7 @@ export class LiveValidator {
     ];
     const before = this.pass.report;
     const asOfText = asOf ?? this.pass.asOf;
-    this.pass = judge({ ...this.pass, asOf: asOfText, ctx: { ...this.pass.ctx, asOf: asOfWall(asOfText) }, reads, readProblems });
+    this.pass = judge({ ...this.pass, asOf: asOfText, ctx: { ...this.pass.ctx, asOf: parseAsOf(asOfText) }, reads, readProblems });
     const after = this.pass.report;
 
     for (const r of Object.values(reads)) {

@@ -3,10 +3,12 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { writeSample } from '../app/sample';
 import { SetupResult, setUpWorkbook, inspectWorkbook, WorkbookStatus } from '../app/setup';
 import { validateWorkbook } from '../app/validate';
-import { ReportProblem, runReport, writeKpiPivots } from '../app/report';
+import { UseCaseProblem } from '../app/problem';
+import { runReport, writeKpiPivots } from '../app/report';
 import type { PeriodKind } from '../domain/periods';
 import { Lang } from '../domain/enums';
-import { describeProblem, fileErrorMessage } from '../domain/messages';
+import { fileErrorMessage, useCaseMessage } from '../domain/failures';
+import { describeProblem } from '../domain/messages';
 import { Problem } from '../domain/problems';
 import { FileWorkbook } from '../workbook/file';
 import { WorkbookError } from '../workbook/types';
@@ -37,12 +39,6 @@ function positiveInt(name: string) {
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number of at least 1`);
     return n;
   };
-}
-
-function wallClock(value: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2}))?)?$/.exec(value);
-  if (!m) throw new InvalidArgumentError('expected a date-time such as 2026-11-25T17:30');
-  return `${m[1]}T${m[2] ?? '00:00'}:${m[3] ?? '00'}`;
 }
 
 function printStatus(io: Io, lang: Lang, file: string, status: WorkbookStatus): void {
@@ -198,7 +194,7 @@ async function onFile(file: string, work: () => Promise<number>): Promise<number
   try {
     return await work();
   } catch (e) {
-    if (e instanceof WorkbookError) throw new FileProblem(e.code, file, e.message);
+    if (e instanceof WorkbookError) throw FileProblem.of(e, file);
     throw e;
   }
 }
@@ -232,7 +228,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<file>', '.xlsx workbook')
     .addOption(langOption())
     .option('--json', 'print the problems as a JSON array of {sheet, row, column, code, severity, message}')
-    .option('--as-of <datetime>', 'judge "in the future" against this moment instead of now', wallClock)
+    .option('--as-of <datetime>', 'judge "in the future" against this moment instead of now')
     .option('--mark', "also mark the problems on the cells in FILE (the add-in's own marks; values and formats untouched)")
     .action(async (file: string, opts: { lang?: Lang; json?: boolean; asOf?: string; mark?: boolean }) => setExit(await onFile(file, () => runValidate(io, file, opts))));
 
@@ -242,7 +238,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addArgument(new Argument('<kind>', 'daily | weekly | monthly | quarterly').choices(['daily', 'weekly', 'monthly', 'quarterly']))
     .argument('<file>', '.xlsx workbook')
     .option('--period <p>', 'the period: 2026-11-24, 2026-W48, 2026-11 or 2026-Q4 (default: the latest complete one)')
-    .option('--as-of <datetime>', 'now, for the report (default: the machine\'s clock); the report counts up to the earlier of this and the period end', wallClock)
+    .option('--as-of <datetime>', 'now, for the report (default: the machine\'s clock); the report counts up to the earlier of this and the period end')
     .option('--out <file>', 'write the workbook with the report sheet here instead of into FILE')
     .option('--json', 'print the report model as JSON')
     .option('--no-write', 'do not write the sheet (with --json: only print)')
@@ -276,7 +272,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--units <n>', 'number of units (households)', positiveInt('--units'))
     .option('--months <n>', 'months of history', positiveInt('--months'))
     .option('--tickets <n>', 'number of tickets (default: about 3 per unit per 6 months)', positiveInt('--tickets'))
-    .option('--as-of <datetime>', 'the sample\'s "now", e.g. 2026-11-25T17:30 (default: today 17:30)', wallClock)
+    .option('--as-of <datetime>', 'the sample\'s "now", e.g. 2026-11-25T17:30 (default: today 17:30)')
     .option('--no-plant', 'leave out the deliberate data-entry problems')
     .addOption(langOption())
     .option('--json', 'print the result as JSON')
@@ -306,12 +302,13 @@ export async function run(argv: ReadonlyArray<string>, io: Io = stdio): Promise<
       // commander has already printed its one-line message
       return EXIT.USAGE;
     }
-    if (e instanceof ReportProblem) {
-      io.err(`deskbook: ${t(lang, e.code === 'BAD_PERIOD' ? 'badPeriod' : e.code === 'BAD_AS_OF' ? 'badAsOf' : 'noTickets', { detail: e.detail })}`);
+    // a request turned down, a file that cannot be read or written: one line in the user's words
+    if (e instanceof UseCaseProblem) {
+      io.err(`deskbook: ${useCaseMessage(e, lang)}`);
       return EXIT.USAGE;
     }
     if (e instanceof FileProblem) {
-      io.err(`deskbook: ${fileErrorMessage(e.code, lang, e.file, e.detail)}`);
+      io.err(`deskbook: ${fileErrorMessage(e, lang, e.file)}`);
       return EXIT.USAGE;
     }
     io.err(`deskbook: ${t(lang, 'internal', { detail: (e as Error)?.message ?? String(e) })}`);

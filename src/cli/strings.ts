@@ -27,9 +27,6 @@ const STRINGS = {
     zh: '注意：有 {n} 个单元格无法读取，报表未计入这些值；运行 deskbook validate {file} 查看',
     en: 'note: {n} cells could not be read and are left out of the report; run deskbook validate {file} to see them',
   },
-  badPeriod: { zh: '期间“{detail}”无效：日报如 2026-11-24，周报如 2026-W48，月报如 2026-11，季报如 2026-Q4', en: 'the period "{detail}" is not valid: daily 2026-11-24, weekly 2026-W48, monthly 2026-11, quarterly 2026-Q4' },
-  badAsOf: { zh: '时间“{detail}”无效，应如 2026-11-25T17:30', en: 'the time "{detail}" is not valid; expected such as 2026-11-25T17:30' },
-  noTickets: { zh: '工作簿中没有工单表（现有工作表：{detail}）；请先运行 deskbook init', en: 'the workbook has no ticket sheet (sheets: {detail}); run deskbook init first' },
   usage: { zh: '用法错误：{detail}', en: 'usage error: {detail}' },
   internal: { zh: '内部错误：{detail}（请报告此问题；设置 DESKBOOK_DEBUG=1 可查看详情）', en: 'internal error: {detail} (please report it; set DESKBOOK_DEBUG=1 for details)' },
 } as const;

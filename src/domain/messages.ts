@@ -73,22 +73,3 @@ export function describeProblem(p: Problem, lang: Lang): string {
   const what = t ? t(p, lang) : p.code;
   return lang === 'zh' ? `${location(p, lang)}：${what}` : `${location(p, lang)}: ${what}`;
 }
-
-export type FileErrorCode = 'NOT_FOUND' | 'NOT_XLSX' | 'CORRUPT' | 'ENCRYPTED' | 'TOO_LARGE' | 'WRITE_FAILED' | 'NOT_A_FILE';
-
-const FILE_ERRORS: Record<FileErrorCode, { zh: string; en: string }> = {
-  NOT_FOUND: { zh: '找不到文件 {file}', en: 'file not found: {file}' },
-  NOT_A_FILE: { zh: '{file} 不是文件（是文件夹？）', en: '{file} is not a file (a folder?)' },
-  NOT_XLSX: { zh: '{file} 不是 Excel 工作簿（.xlsx）', en: '{file} is not an Excel workbook (.xlsx)' },
-  CORRUPT: { zh: '{file} 已损坏，无法读取：{detail}', en: '{file} is damaged and cannot be read: {detail}' },
-  ENCRYPTED: {
-    zh: '{file} 受密码保护或是旧版 .xls 格式：请在 Excel 中取消密码或另存为 .xlsx',
-    en: '{file} is password-protected or an old .xls file: remove the password or save it as .xlsx in Excel',
-  },
-  TOO_LARGE: { zh: '{file} 太大，无法处理：{detail}', en: '{file} is too large to process: {detail}' },
-  WRITE_FAILED: { zh: '无法写入 {file}：{detail}（原文件未改动）', en: 'cannot write {file}: {detail} (the original is unchanged)' },
-};
-
-export function fileErrorMessage(code: FileErrorCode, lang: Lang, file: string, detail = ''): string {
-  return FILE_ERRORS[code][lang].replace('{file}', file).replace('{detail}', detail);
-}

@@ -120,7 +120,6 @@ export interface Strings {
   /** one item of reportColumnsMissing */
   readonly sheetLacks: (sheet: string, columns: ReadonlyArray<string>) => string;
   readonly goToWorkbookTab: string;
-  readonly reportBadPeriod: (period: string) => string;
   readonly reportNoCharges: (sheet: string) => string;
   readonly kpiHeading: (kind: string, period: string) => string;
   readonly asOf: (time: string) => string;
@@ -271,7 +270,6 @@ const zh: Strings = {
   reportColumnsMissing: (missing) => `报表所需的列不全：${list(missing, '；')}。请在“工作簿”页查看并补上这些列。`,
   sheetLacks: (sheet, columns) => `“${sheet}”缺少 ${list(columns, '、')}`,
   goToWorkbookTab: '前往“工作簿”页',
-  reportBadPeriod: (period) => `“${period}”不是有效的期间，请从列表中选择。`,
   reportNoCharges: (sheet) => `工作簿中没有“${sheet}”工作表，报表中不含收缴率与欠费。`,
   kpiHeading: (kind, period) => `${kind} ${period}`,
   asOf: (time) => `截至 ${time}`,
@@ -425,7 +423,6 @@ const en: Strings = {
   reportColumnsMissing: (missing) => `Columns the reports need are missing: ${list(missing, '; ')}. See the Workbook tab and add them.`,
   sheetLacks: (sheet, columns) => `"${sheet}" lacks ${list(columns, ', ')}`,
   goToWorkbookTab: 'Go to the Workbook tab',
-  reportBadPeriod: (period) => `"${period}" is not a valid period; pick one from the list.`,
   reportNoCharges: (sheet) => `This workbook has no "${sheet}" sheet: the reports leave out collection and arrears.`,
   kpiHeading: (kind, period) => `${kind} ${period}`,
   asOf: (time) => `As of ${time}`,

@@ -3,6 +3,7 @@
 // tickets or KPIs. Nothing above this file may know which back end it talks to.
 
 import type { Cell, SheetGrid } from '../domain/grid';
+import { FileErrorCode, FileErrorDetail, FileErrorReason, FileFailure, fileErrorMessage } from '../domain/failures';
 
 // The grid vocabulary is the domain's (domain/grid.ts); the interface speaks it and passes it on.
 export type { Cell, CellError, SheetGrid } from '../domain/grid';
@@ -163,13 +164,26 @@ export interface Workbook {
   addNames(names: ReadonlyArray<{ readonly name: string; readonly formula: string }>): Promise<void>;
 }
 
-/** A failure of the workbook itself (unreadable file, not an xlsx): a message for a person. */
-export class WorkbookError extends Error {
+/**
+ * A failure of the workbook itself (unreadable file, not an xlsx, a sheet that is not there): a code,
+ * a reason and its parameters, worded by the faces with domain/failures.ts in the user's language.
+ * The message is the same words in English, for logs and bug reports.
+ *   new WorkbookError('CORRUPT', { reason: 'NO_CELL_FORMATS', part: 'xl/styles.xml' })
+ */
+export class WorkbookError extends Error implements FileFailure {
+  readonly reason?: FileErrorReason;
+  readonly params: object;
+
   constructor(
-    message: string,
-    readonly code: 'NOT_FOUND' | 'NOT_XLSX' | 'CORRUPT' | 'ENCRYPTED' | 'TOO_LARGE' | 'WRITE_FAILED',
+    readonly code: Exclude<FileErrorCode, 'NOT_A_FILE' | 'READ_FAILED'>,
+    detail?: FileErrorDetail,
+    options?: { readonly cause?: unknown },
   ) {
-    super(message);
+    const { reason, ...params } = detail ?? { reason: undefined };
+    const message = fileErrorMessage({ code, reason, params }, 'en', 'the workbook');
+    super(message.charAt(0).toUpperCase() + message.slice(1), options);
     this.name = 'WorkbookError';
+    this.reason = reason;
+    this.params = params;
   }
 }

@@ -245,7 +245,9 @@ describe('adding a ticket', () => {
 
   it('adds nothing to a workbook without a ticket sheet or with its required columns missing', async () => {
     const none = new MemoryWorkbook([{ name: '我的台账', rows: [['日期', '事项']] }]);
-    expect(await addTicket(none, GOOD, { asOf: AS_OF, clerkTag: TAG })).toMatchObject({ ok: false, reason: 'notReady' });
+    // no sheet to add to: the request is turned down, as a report is (a UseCaseProblem)
+    await expect(addTicket(none, GOOD, { asOf: AS_OF, clerkTag: TAG })).rejects.toMatchObject({ name: 'UseCaseProblem', code: 'NO_TICKETS', params: { sheets: ['我的台账'] } });
+    expect(none.sheets[0].rows).toHaveLength(1);
     const partial = new MemoryWorkbook([{ name: '工单', rows: [['工单号', '受理时间', '内容']] }]);
     const result = await addTicket(partial, GOOD, { asOf: AS_OF, clerkTag: TAG });
     expect(result).toMatchObject({ ok: false, reason: 'notReady', problems: [{ code: 'SHEET_MISSING_COLUMNS', field: null }] });

@@ -13,7 +13,8 @@ import { KPI_CATALOGUE, reportPeriods, runReport } from '../../src/app/report';
 import { writeSample } from '../../src/app/sample';
 import { inspectWorkbook } from '../../src/app/setup';
 import { validateWorkbook, ValidationReport } from '../../src/app/validate';
-import { describeProblem, fileErrorMessage } from '../../src/domain/messages';
+import { fileErrorMessage } from '../../src/domain/failures';
+import { describeProblem } from '../../src/domain/messages';
 import { ALL_SHEETS, TICKETS } from '../../src/domain/schema';
 import type { PeriodKind } from '../../src/domain/periods';
 import { ReportJson, tileDefs } from '../../src/taskpane/reportFormat';
@@ -244,7 +245,8 @@ if (!hasChromium && process.env.CI) {
     await page.getByTestId('file-input').setInputFiles(notes);
     await page.waitForSelector('[data-testid=message][data-intent=error]');
     const text = (await page.getByTestId('message').textContent()) ?? '';
-    expect(text).toContain(fileErrorMessage('NOT_XLSX', 'zh', '交接班记录.txt'));
+    expect(text).toContain(fileErrorMessage({ code: 'NOT_XLSX', reason: 'NOT_ZIP' }, 'zh', '交接班记录.txt'));
+    expect(text).toContain('交接班记录.txt 不是 Excel 工作簿（.xlsx）：它不是 zip 压缩包');
     expect(text).not.toMatch(/\bat \S+:\d+|Error:|WorkbookError/);
     // nothing was opened
     expect(await page.getByTestId('status').count()).toBe(0);

@@ -4,7 +4,7 @@
 import { Body1, Button, Caption1, Field, makeStyles, Select, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../../domain/enums';
-import { ALL_SHEETS, CHARGES, sheetName, TICKETS } from '../../domain/schema';
+import { ALL_SHEETS, CHARGES, sheetName } from '../../domain/schema';
 import { kpiCatalogue, nowIso, PeriodKind, REPORT_KINDS, ReportPeriods, reportPeriods, ReportResult, runReport, WorkbookStatus, writeKpiPivots } from '../backend';
 import { describeError } from '../errors';
 import type { Host } from '../host';
@@ -46,18 +46,6 @@ export interface ReportsViewProps {
   onWritten(): void;
 }
 
-/**
- * A request the report use case turned down (its ReportProblem, recognised by shape across lazily
- * loaded chunks), in the pane's words; undefined for anything else.
- */
-function reportProblemText(err: unknown, strings: Strings, ticketSheet: string): string | undefined {
-  if (typeof err !== 'object' || err === null || (err as { name?: unknown }).name !== 'ReportProblem') return undefined;
-  const { code, detail } = err as { code?: unknown; detail?: unknown };
-  if (code === 'NO_TICKETS') return strings.reportSheetsMissing([ticketSheet]);
-  if (code === 'BAD_PERIOD') return strings.reportBadPeriod(String(detail ?? ''));
-  return undefined;
-}
-
 interface Shown {
   readonly result: ReportResult;
   readonly revision: number;
@@ -79,11 +67,8 @@ export function ReportsView({ host, lang, strings, status, revision, onDownload,
   const [pivotNotice, setPivotNotice] = useState<NoticeData | null>(null);
   const excel = host?.kind === 'excel';
 
-  const ticketSheet = sheetName(TICKETS, status?.lang ?? lang);
-  const fail = useCallback(
-    (err: unknown): NoticeData => ({ intent: 'error', title: strings.errorTitle, text: reportProblemText(err, strings, ticketSheet) ?? describeError(err, { lang, strings }) }),
-    [lang, strings, ticketSheet],
-  );
+  // a request the report use case turned down (BAD_PERIOD, NO_TICKETS) is worded by describeError, as in the CLI
+  const fail = useCallback((err: unknown): NoticeData => ({ intent: 'error', title: strings.errorTitle, text: describeError(err, { lang, strings }) }), [lang, strings]);
 
   // the sheets a report needs, missing or lacking columns: named, and the Workbook tab offered
   const unusable = status

@@ -27,6 +27,7 @@ import { StyleEditor } from './styles';
 import { tableXml, withLastRow } from './tableXml';
 import { STYLES_XML } from './template';
 import { addDefinedNames, addSheetEntry } from './workbookXml';
+import { damaged } from './xml';
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -160,16 +161,16 @@ function appendStyles(scan: SheetScan, table: TablePart | undefined, startCol: n
 }
 
 export function appendRows(pkg: Package, sheet: SheetModel, rows: ReadonlyArray<ReadonlyArray<Cell>>, strings: SharedStrings | null): void {
-  if (!sheet.part) throw new WorkbookError(`The sheet "${sheet.name}" has no worksheet part; it cannot take rows.`, 'CORRUPT');
+  if (!sheet.part) throw damaged({ reason: 'SHEET_NO_PART', sheet: sheet.name });
   const bytes = pkg.bytes(sheet.part);
   const scan = scanSheet(bytes);
-  if (!scan) throw new WorkbookError(`The sheet "${sheet.name}" is damaged (no cell data). Open the file in Excel and save a fresh copy.`, 'CORRUPT');
+  if (!scan) throw damaged({ reason: 'SHEET_NO_DATA', sheet: sheet.name });
   const table = tableToExtend(sheet, scan.lastRow);
   const startCol = table?.info.range?.start.col ?? (scan.lastRowCells.length ? Math.min(...scan.lastRowCells.map((c) => c.col)) : (scan.dimension?.start.col ?? 0));
   const width = Math.max(...rows.map((r) => r.length));
   const firstRow = scan.lastRow + 1;
   const lastRow = scan.lastRow + rows.length;
-  if (lastRow >= MAX_ROWS) throw new WorkbookError(`The sheet "${sheet.name}" would pass Excel's limit of ${MAX_ROWS} rows.`, 'TOO_LARGE');
+  if (lastRow >= MAX_ROWS) throw new WorkbookError('TOO_LARGE', { reason: 'SHEET_ROW_LIMIT', sheet: sheet.name, limit: MAX_ROWS });
 
   const mark = strings?.mark();
   let chunks: Uint8Array[];

@@ -27,7 +27,7 @@ function copyGrid(g: SheetGrid): SheetGrid {
 /** Any failure while interpreting the user's file is the file's fault, never a crash. */
 function asFileError(e: unknown): unknown {
   if (e instanceof WorkbookError) return e;
-  return new WorkbookError(`The workbook cannot be read: ${(e as Error)?.message ?? String(e)}`, 'CORRUPT');
+  return new WorkbookError('CORRUPT', { reason: 'UNREADABLE' }, { cause: e });
 }
 
 export class FileWorkbook implements Workbook {
@@ -45,10 +45,7 @@ export class FileWorkbook implements Workbook {
 
   static open(bytes: Uint8Array): FileWorkbook {
     if (bytes.length >= 8 && OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
-      throw new WorkbookError(
-        'This file is password-protected, or is an old Excel 97-2003 workbook (.xls). Remove the password, or save it as .xlsx in Excel, and try again.',
-        'ENCRYPTED',
-      );
+      throw new WorkbookError('ENCRYPTED', { reason: 'OLE_FILE' });
     }
     const wb = new FileWorkbook(Package.fromZip(bytes), null);
     try {
@@ -109,7 +106,7 @@ export class FileWorkbook implements Workbook {
   /** The rows, from the sheet as read once and cached (a file has no cheaper way to a row). */
   async readRows(sheet: string, rows: ReadonlyArray<number>): Promise<SheetRows> {
     const [grid] = await this.readSheets([sheet]);
-    if (!grid) throw new WorkbookError(`The workbook has no sheet named "${sheet}".`, 'NOT_FOUND');
+    if (!grid) throw new WorkbookError('NOT_FOUND', { reason: 'SHEET_MISSING', sheet });
     const width = grid.rows[0]?.length ?? 0;
     return {
       name: grid.name,
@@ -173,7 +170,7 @@ export class FileWorkbook implements Workbook {
 
   private userSheet(name: string): SheetModel {
     const model = this.userSheets().find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (!model) throw new WorkbookError(`The workbook has no sheet named "${name}".`, 'NOT_FOUND');
+    if (!model) throw new WorkbookError('NOT_FOUND', { reason: 'SHEET_MISSING', sheet: name });
     return model;
   }
 
@@ -185,7 +182,7 @@ export class FileWorkbook implements Workbook {
   private writable(): Structure {
     const st = this.structure();
     if (st.strict) {
-      throw new WorkbookError('This workbook is saved as Strict Open XML, which this program can read but not change. In Excel, save it as "Excel Workbook (*.xlsx)" and try again.', 'NOT_XLSX');
+      throw new WorkbookError('NOT_XLSX', { reason: 'STRICT_OOXML' });
     }
     return st;
   }

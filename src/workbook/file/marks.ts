@@ -2,7 +2,7 @@
 // and rewrites whole; the clerk's sheet part gets our two rules once, in the x14 extension of its
 // extLst where Excel keeps rules that read another sheet, every byte before it kept. styles.xml is
 // not touched (the x14 rules carry their format inline). Nothing else changes.
-import { CellMark, WorkbookError } from '../types';
+import { CellMark } from '../types';
 import { MARK_SHEET_PREFIX, MARK_STYLE, MARK_VALUE, markRuleFormula, markSheetName, ourRuleSeverity, rowRuns, SEVERITIES } from '../marks';
 import { fromUtf8, utf8 } from './bytes';
 import { dirOf, freePartName } from './edit';
@@ -86,14 +86,15 @@ interface Child {
   readonly start: number;
 }
 
-/** The worksheet's children in `tail` (the text from </sheetData> on), and where </worksheet> is. */
-function tailChildren(tail: string, from: number): { children: Child[]; close: number } {
+/** The worksheet's children in `tail` (the text from </sheetData> on), and where </worksheet> is;
+ *  `sheet` names the sheet whose part it is, should the part be damaged. */
+function tailChildren(tail: string, from: number, sheet: string): { children: Child[]; close: number } {
   const children: Child[] = [];
   const tag = /<(\/?)([\w.-]+:)?([\w.-]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/y;
   let at = from;
   for (;;) {
     const lt = tail.indexOf('<', at);
-    if (lt < 0) throw damaged('a worksheet part', 'is not closed');
+    if (lt < 0) throw damaged({ reason: 'XML_NOT_CLOSED', sheet, element: 'worksheet' });
     if (tail.startsWith('<!--', lt)) {
       at = tail.indexOf('-->', lt) + 3;
       continue;
@@ -104,7 +105,7 @@ function tailChildren(tail: string, from: number): { children: Child[]; close: n
     }
     tag.lastIndex = lt;
     const m = tag.exec(tail);
-    if (!m) throw damaged('a worksheet part', 'has a malformed tag');
+    if (!m) throw damaged({ reason: 'XML_MALFORMED_TAG', sheet });
     if (m[1] === '/') return { children, close: lt }; // </worksheet>
     children.push({ name: m[3], start: lt });
     if (m[4] === '/') {
@@ -112,7 +113,7 @@ function tailChildren(tail: string, from: number): { children: Child[]; close: n
       continue;
     }
     const close = findClose(tail, m[3], m[2] ?? '', tag.lastIndex);
-    if (close < 0) throw damaged('a worksheet part', `does not close <${m[3]}>`);
+    if (close < 0) throw damaged({ reason: 'XML_NOT_CLOSED', sheet, element: m[3] });
     at = close + `</${m[2] ?? ''}${m[3]}>`.length;
   }
 }
@@ -177,12 +178,12 @@ function withoutLegacyRules(tail: string, children: ReadonlyArray<Child>, close:
 }
 
 /** `tail` with `element` (an x14 conditionalFormatting) added to the worksheet's extLst, made if need be. */
-function withX14Rules(tail: string, from: number, p: string, element: string): string {
-  const { children, close } = tailChildren(tail, from);
+function withX14Rules(tail: string, from: number, p: string, element: string, sheet: string): string {
+  const { children, close } = tailChildren(tail, from, sheet);
   const extLst = children.find((c) => c.name === 'extLst');
   if (!extLst) return splice(tail, close, close, `<${p}extLst><${p}ext uri="${X14_CF_EXT}" xmlns:x14="${X14_NS}"><x14:conditionalFormattings>${element}</x14:conditionalFormattings></${p}ext></${p}extLst>`);
   const listEnd = tail.indexOf(`</${p}extLst>`, extLst.start);
-  if (listEnd < 0) throw damaged('a worksheet part', 'does not close <extLst>');
+  if (listEnd < 0) throw damaged({ reason: 'XML_NOT_CLOSED', sheet, element: 'extLst' });
   const ext = new RegExp(`<${p}ext\\b[^>]*\\buri="${X14_CF_EXT.replace(/[{}]/g, '\\$&')}"[^>]*>`, 'i').exec(tail.slice(extLst.start, listEnd));
   if (ext) {
     const extStart = extLst.start + ext.index;
@@ -201,7 +202,7 @@ function withX14Rules(tail: string, from: number, p: string, element: string): s
  * conditional formats only when there is a mark to show.
  */
 export function setMarks(pkg: Package, st: Structure, dataSheet: SheetModel, marks: ReadonlyArray<CellMark>, scopeRows: ReadonlyArray<number> | null): void {
-  if (!dataSheet.part) throw new WorkbookError(`The sheet "${dataSheet.name}" has no worksheet part; it cannot show marks.`, 'CORRUPT');
+  if (!dataSheet.part) throw damaged({ reason: 'SHEET_NO_PART', sheet: dataSheet.name });
   const name = markSheetName(dataSheet.name);
   const existing = findMarkSheet(st, dataSheet.name);
   const scope = scopeRows ? new Set(scopeRows) : null;
@@ -224,11 +225,11 @@ export function setMarks(pkg: Package, st: Structure, dataSheet: SheetModel, mar
   // The conditional formats on the data sheet, once, in the x14 extension (see x14Rules).
   const bytes = pkg.bytes(dataSheet.part);
   const scan = scanSheet(bytes);
-  if (!scan) throw new WorkbookError(`The sheet "${dataSheet.name}" is damaged (no cell data). Open the file in Excel and save a fresh copy.`, 'CORRUPT');
+  if (!scan) throw damaged({ reason: 'SHEET_NO_DATA', sheet: dataSheet.name });
   const p = scan.prefix;
   const afterSheetData = scan.selfClosing ? 0 : `</${p}sheetData>`.length;
   const original = fromUtf8(bytes.subarray(scan.dataEnd));
-  const { children, close } = tailChildren(original, afterSheetData);
+  const { children, close } = tailChildren(original, afterSheetData, dataSheet.name);
   let tail = withoutLegacyRules(original, children, close, name);
   const missing = SEVERITIES.filter((s) => !rulesIn(tail, name).has(s));
   let contentTypes = pkg.text(CONTENT_TYPES_PART);
@@ -237,7 +238,7 @@ export function setMarks(pkg: Package, st: Structure, dataSheet: SheetModel, mar
   if (missing.length > 0) {
     let priority = 0;
     for (const m of tail.matchAll(/\bpriority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
-    tail = withX14Rules(tail, afterSheetData, p, x14Rules(p, name, missing, priority + 1));
+    tail = withX14Rules(tail, afterSheetData, p, x14Rules(p, name, missing, priority + 1), dataSheet.name);
   }
   if (tail !== original) dataPartChunks = [bytes.subarray(0, scan.dataEnd), utf8(tail)];
 
@@ -255,7 +256,7 @@ export function setMarks(pkg: Package, st: Structure, dataSheet: SheetModel, mar
       const sheetId = Math.max(0, ...st.sheets.map((s) => s.sheetId)) + 1;
       workbook = addSheetEntry(pkg.text(st.workbookPart), { name, sheetId, relId, state: 'veryHidden' });
     } else {
-      throw new WorkbookError(`The mark sheet "${name}" has no worksheet part.`, 'CORRUPT');
+      throw damaged({ reason: 'SHEET_NO_PART', sheet: name });
     }
   }
   writes.push([markPart, markSheetXml(grid)]);

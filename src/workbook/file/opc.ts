@@ -98,13 +98,15 @@ export function nextRelId(rels: ReadonlyArray<Relationship>): string {
 /** Insert child markup at the end of the root element named `root` (handles `<root/>`). */
 export function appendToRoot(xml: string, root: string, markup: string): string {
   const tag = findTag(xml, root);
-  if (!tag) throw damaged(root, 'has no root element');
+  // the part, named where its root says which it is ([Content_Types].xml; a rels part could be any)
+  const part = root === 'Types' ? CONTENT_TYPES_PART : undefined;
+  if (!tag) throw damaged({ reason: 'XML_NO_ELEMENT', part, element: root });
   if (tag.selfClosing) {
     const open = tag.raw.slice(0, -2).trimEnd() + '>';
     return splice(xml, tag.start, tag.end, `${open}${markup}</${tag.prefix}${root}>`);
   }
   const close = xml.lastIndexOf(`</${tag.prefix}${root}>`);
-  if (close < 0) throw damaged(root, 'is not closed');
+  if (close < 0) throw damaged({ reason: 'XML_NOT_CLOSED', part, element: root });
   return splice(xml, close, close, markup);
 }
 

@@ -30,7 +30,7 @@ export class Package {
       // OPC part names ignore case: two that differ only in case make the package ambiguous
       const other = this.parts.get(key(entry.name));
       if (other) {
-        throw new WorkbookError(`The file is damaged: it holds two parts named ${other.name} and ${entry.name}, which differ only in case. Open it in Excel and save a fresh copy.`, 'CORRUPT');
+        throw new WorkbookError('CORRUPT', { reason: 'PART_NAMES_CLASH', part: entry.name, other: other.name });
       }
       this.parts.set(key(entry.name), { name: entry.name, source: { kind: 'zip', entry } });
     }

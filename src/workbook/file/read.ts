@@ -39,7 +39,7 @@ export function readGrids(zip: Uint8Array, names: ReadonlyArray<string>, errorTe
       cellFormula: false,
     });
   } catch (e) {
-    throw new WorkbookError(`The workbook cannot be read: ${(e as Error).message}`, 'CORRUPT');
+    throw new WorkbookError('CORRUPT', { reason: 'UNREADABLE' }, { cause: e });
   }
   const out: SheetGrid[] = [];
   for (const name of names) {
@@ -98,11 +98,8 @@ function toGrid(name: string, ws: XLSX.WorkSheet, errorText: ErrorTextLookup): S
   if ((r1 - r0 + 1) * (c1 - c0 + 1) > MAX_GRID_CELLS) {
     // A grid is dense: a stray value far from the table would make it billions of empty cells.
     const far = cellRef(r1, c1);
-    const spread = rangeRef({ start: { row: r0, col: c0 }, end: { row: r1, col: c1 } });
-    throw new WorkbookError(
-      `The sheet "${name}" has values spread over ${spread}, more than ${MAX_GRID_CELLS.toLocaleString('en')} cells; is there a stray value far from the table (near ${far})?`,
-      'TOO_LARGE',
-    );
+    const range = rangeRef({ start: { row: r0, col: c0 }, end: { row: r1, col: c1 } });
+    throw new WorkbookError('TOO_LARGE', { reason: 'SHEET_SPREAD', sheet: name, range, limit: MAX_GRID_CELLS, cell: far });
   }
   const rows: Cell[][] = [];
   for (let r = r0; r <= r1; r++) {

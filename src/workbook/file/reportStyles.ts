@@ -6,7 +6,7 @@
 import { REPORT_BORDER, REPORT_LOOKS, ReportLook } from '../reportLooks';
 import { ReportStyle } from '../types';
 import { appendChildren, NumberFormats, withMinimalStyles } from './styles';
-import { damaged, escapeAttr, findClose, findTag, findTags } from './xml';
+import { damaged, escapeAttr, findClose, findTag, findTags, STYLES_PART_NAME } from './xml';
 
 
 /** The full markup of each child element `name` of the list element `list` (none if absent). */
@@ -14,7 +14,7 @@ function listItems(xml: string, list: string, name: string): string[] {
   const tag = findTag(xml, list);
   if (!tag || tag.selfClosing) return [];
   const close = findClose(xml, list, tag.prefix, tag.end);
-  if (close < 0) throw damaged('styles.xml', `does not close <${list}>`);
+  if (close < 0) throw damaged({ reason: 'XML_NOT_CLOSED', part: STYLES_PART_NAME, element: list });
   return findTags(xml, name, tag.end, close).map((t) => {
     if (t.selfClosing) return t.raw;
     const end = findClose(xml, name, t.prefix, t.end);
@@ -62,10 +62,11 @@ export class ReportStyles {
     xml = withMinimalStyles(xml);
     this.xml = xml;
     const root = findTag(xml, 'styleSheet');
-    if (!root) throw damaged('styles.xml', 'has no <styleSheet>');
+    if (!root) throw damaged({ reason: 'XML_NO_ELEMENT', part: STYLES_PART_NAME, element: 'styleSheet' });
     this.p = root.prefix;
     const fonts = listItems(xml, 'fonts', 'font');
-    if (fonts.length === 0 || listItems(xml, 'cellXfs', 'xf').length === 0) throw damaged('styles.xml', 'has no fonts or cell formats');
+    if (fonts.length === 0) throw damaged({ reason: 'NO_FONTS', part: STYLES_PART_NAME });
+    if (listItems(xml, 'cellXfs', 'xf').length === 0) throw damaged({ reason: 'NO_CELL_FORMATS', part: STYLES_PART_NAME });
     const first = fonts[0];
     this.baseName = findTag(first, 'name')?.attrs.val ?? 'Calibri';
     this.baseSize = Number(findTag(first, 'sz')?.attrs.val ?? 11) || 11;

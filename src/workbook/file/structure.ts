@@ -38,23 +38,23 @@ export interface Structure {
 
 const STRICT_MAIN_NS = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
 
-function notXlsx(why: string): WorkbookError {
-  return new WorkbookError(`This file is not an Excel workbook (.xlsx): ${why}.`, 'NOT_XLSX');
+function notXlsx(reason: 'NO_CONTENT_TYPES' | 'NO_WORKBOOK_PART' | 'BINARY_WORKBOOK'): WorkbookError {
+  return new WorkbookError('NOT_XLSX', { reason });
 }
 
 /** The workbook part, from the package relationships (xl/workbook.xml in practice). */
 export function findWorkbookPart(pkg: Package): string {
-  if (!pkg.has(CONTENT_TYPES_PART)) throw notXlsx('it has no [Content_Types].xml');
+  if (!pkg.has(CONTENT_TYPES_PART)) throw notXlsx('NO_CONTENT_TYPES');
   let part = 'xl/workbook.xml';
   if (pkg.has('_rels/.rels')) {
     const office = parseRels(pkg.text('_rels/.rels'), '').find((r) => r.type.endsWith('/officeDocument') && !r.external);
     if (office && pkg.has(office.part)) part = office.part;
   }
   if (!pkg.has(part)) {
-    if (pkg.has('xl/workbook.bin')) throw notXlsx('it is a binary workbook (.xlsb); save it as .xlsx in Excel');
-    throw notXlsx('it has no xl/workbook.xml');
+    if (pkg.has('xl/workbook.bin')) throw notXlsx('BINARY_WORKBOOK');
+    throw notXlsx('NO_WORKBOOK_PART');
   }
-  if (part.toLowerCase().endsWith('.bin')) throw notXlsx('it is a binary workbook (.xlsb); save it as .xlsx in Excel');
+  if (part.toLowerCase().endsWith('.bin')) throw notXlsx('BINARY_WORKBOOK');
   return pkg.nameOf(part) ?? part;
 }
 
@@ -67,8 +67,8 @@ function readTable(pkg: Package, part: string): TablePart | null {
 export function readStructure(pkg: Package): Structure {
   const workbookPart = findWorkbookPart(pkg);
   const xml = pkg.text(workbookPart);
-  if (!findTag(xml, 'workbook') || !findTag(xml, 'sheets')) {
-    throw new WorkbookError(`The workbook part ${workbookPart} is damaged (no sheet list). Open the file in Excel and save a fresh copy.`, 'CORRUPT');
+  for (const element of ['workbook', 'sheets']) {
+    if (!findTag(xml, element)) throw new WorkbookError('CORRUPT', { reason: 'XML_NO_ELEMENT', part: workbookPart, element });
   }
   const info = parseWorkbook(xml);
   const workbookRelsPart = relsPartOf(workbookPart);

@@ -1,7 +1,7 @@
 // xl/styles.xml, append-only: a number format the workbook lacks becomes a new <numFmt> (id 164 and
 // up, above every id in use) and a new <xf> at the end of <cellXfs>. Existing entries are never
 // renumbered, reordered or changed, so every styled cell of the workbook keeps its look.
-import { damaged, escapeAttr, findClose, findTag, findTags, setAttr, splice, Tag } from './xml';
+import { damaged, escapeAttr, findClose, findTag, findTags, setAttr, splice, STYLES_PART_NAME, Tag } from './xml';
 
 /** Built-in formats whose id means the same in every locale (ECMA-376 18.8.30). */
 const BUILTIN_FORMATS: Readonly<Record<string, number>> = {
@@ -115,7 +115,7 @@ export class StyleEditor {
     xml = withMinimalStyles(xml);
     this.xml = xml;
     const root = findTag(xml, 'styleSheet');
-    if (!root) throw damaged('styles.xml', 'has no <styleSheet>');
+    if (!root) throw damaged({ reason: 'XML_NO_ELEMENT', part: STYLES_PART_NAME, element: 'styleSheet' });
     this.prefix = root.prefix;
     this.formats = new NumberFormats(xml, this.prefix);
     const xfs = findTag(xml, 'cellXfs');
@@ -140,7 +140,7 @@ export class StyleEditor {
     if (existing >= 0) return existing;
     const added = this.newXfs.indexOf(markup);
     if (added >= 0) return this.existingXfs.length + added;
-    if (this.existingXfs.length === 0) throw damaged('styles.xml', 'has no cell formats (<cellXfs>)');
+    if (this.existingXfs.length === 0) throw damaged({ reason: 'NO_CELL_FORMATS', part: STYLES_PART_NAME });
     this.newXfs.push(markup);
     return this.existingXfs.length + this.newXfs.length - 1;
   }
@@ -159,9 +159,9 @@ export function appendChildren(xml: string, list: string, prefix: string, childr
   const count = String(oldCount + children.length);
   const tag = findTag(xml, list);
   if (!tag) {
-    if (!createIn) throw damaged('styles.xml', `has no <${list}>`);
+    if (!createIn) throw damaged({ reason: 'XML_NO_ELEMENT', part: STYLES_PART_NAME, element: list });
     const parent = findTag(xml, createIn);
-    if (!parent || parent.selfClosing) throw damaged('styles.xml', `has no <${createIn}>`);
+    if (!parent || parent.selfClosing) throw damaged({ reason: 'XML_NO_ELEMENT', part: STYLES_PART_NAME, element: createIn });
     return splice(xml, parent.end, parent.end, `<${prefix}${list} count="${count}">${children.join('')}</${prefix}${list}>`);
   }
   if (tag.selfClosing) {

@@ -1,6 +1,6 @@
 // xl/workbook.xml: the sheet list and the defined names. Edits insert markup and leave every other
 // byte of the part as it was.
-import { damaged, decodeOoxml, elementEnd, escapeAttr, escapeText, findClose, findTag, findTags, splice, unescapeXml } from './xml';
+import { damaged, decodeOoxml, elementEnd, escapeAttr, escapeText, findClose, findTag, findTags, splice, unescapeXml, WORKBOOK_PART_NAME } from './xml';
 
 const REL_NAMESPACES = [
   'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
@@ -61,7 +61,7 @@ export function addSheetEntry(xml: string, sheet: SheetEntry): string {
   const declared = relPrefix(findTag(xml, 'workbook')?.raw ?? '');
   const r = declared ?? 'r';
   const sheetsTag = findTag(xml, 'sheets');
-  if (!sheetsTag) throw damaged('workbook.xml', 'has no <sheets>');
+  if (!sheetsTag) throw damaged({ reason: 'XML_NO_ELEMENT', part: WORKBOOK_PART_NAME, element: 'sheets' });
   const p = sheetsTag.prefix;
   const ns = declared ? '' : ` xmlns:r="${REL_NAMESPACES[0]}"`;
   const state = sheet.state && sheet.state !== 'visible' ? ` state="${escapeAttr(sheet.state)}"` : '';
@@ -76,7 +76,7 @@ export function addSheetEntry(xml: string, sheet: SheetEntry): string {
 export function addDefinedNames(xml: string, names: ReadonlyArray<{ name: string; formula: string; localSheetId?: number }>): string {
   if (names.length === 0) return xml;
   const sheetsTag = findTag(xml, 'sheets');
-  if (!sheetsTag) throw damaged('workbook.xml', 'has no <sheets>');
+  if (!sheetsTag) throw damaged({ reason: 'XML_NO_ELEMENT', part: WORKBOOK_PART_NAME, element: 'sheets' });
   const p = sheetsTag.prefix;
   const local = (n: { localSheetId?: number }) => (n.localSheetId === undefined ? '' : ` localSheetId="${n.localSheetId}"`);
   const markup = names.map((n) => `<${p}definedName name="${escapeAttr(n.name)}"${local(n)}>${escapeText(n.formula)}</${p}definedName>`).join('');
@@ -108,7 +108,7 @@ export function setLocalName(xml: string, name: string, localSheetId: number, fo
     return addDefinedNames(xml, [{ name, formula, localSheetId }]);
   }
   const end = elementEnd(xml, 'definedName', existing);
-  if (end < 0) throw damaged('workbook.xml', 'does not close <definedName>');
+  if (end < 0) throw damaged({ reason: 'XML_NOT_CLOSED', part: WORKBOOK_PART_NAME, element: 'definedName' });
   const p = existing.prefix;
   const markup = formula === null ? '' : `<${p}definedName name="${escapeAttr(name)}" localSheetId="${localSheetId}">${escapeText(formula)}</${p}definedName>`;
   xml = splice(xml, existing.start, end, markup);

@@ -1,4 +1,5 @@
 // XML text helpers: escaping as OOXML expects it, and a small tag scanner for the package parts this
+import type { FileErrorDetail } from '../../domain/failures';
 import { WorkbookError } from '../types';
 // back end edits (workbook.xml, rels, content types, styles, tables), which are small. Sheet parts,
 // which may be large, are spliced as bytes (see append.ts).
@@ -164,7 +165,12 @@ export function splice(text: string, from: number, to: number, insert: string): 
   return text.slice(0, from) + insert + text.slice(to);
 }
 
+/** The usual names of the shared parts, as a damaged one is named to a person (a package may keep
+ *  them elsewhere; the names say which part is meant). */
+export const WORKBOOK_PART_NAME = 'xl/workbook.xml';
+export const STYLES_PART_NAME = 'xl/styles.xml';
+
 /** A part of the user's file that lacks what the format requires. */
-export function damaged(part: string, what: string): WorkbookError {
-  return new WorkbookError(`The workbook is damaged: ${part} ${what}. Open it in Excel and save a fresh copy.`, 'CORRUPT');
+export function damaged(detail: FileErrorDetail): WorkbookError {
+  return new WorkbookError('CORRUPT', detail);
 }

@@ -2,6 +2,7 @@
 // (never streams front to back) and inflates a part only when asked. Writing copies untouched entries
 // as their compressed bytes, so saving costs time in proportion to what changed.
 import { Deflate, inflateSync } from 'fflate';
+import type { FileErrorDetail } from '../../domain/failures';
 import { WorkbookError } from '../types';
 import { fromUtf8, utf8 } from './bytes';
 import { crc32Update } from './crc32';
@@ -63,8 +64,8 @@ const DOS_DATE_1980 = 0x0021;
 /** Parts bigger than this cannot be held as one typed array in every browser */
 const MAX_PART_SIZE = 0x7fffffff;
 
-function corrupt(detail: string): WorkbookError {
-  return new WorkbookError(`The file is damaged or was cut short (${detail}). Open it in Excel, save a fresh copy and try again.`, 'CORRUPT');
+function corrupt(detail: FileErrorDetail): WorkbookError {
+  return new WorkbookError('CORRUPT', detail);
 }
 
 class Reader {
@@ -84,7 +85,7 @@ class Reader {
   u64(at: number): number {
     const low = this.view.getUint32(at, true);
     const high = this.view.getUint32(at + 4, true);
-    if (high > 0x1fffff) throw new WorkbookError('The file is larger than this program can handle.', 'TOO_LARGE');
+    if (high > 0x1fffff) throw new WorkbookError('TOO_LARGE', { reason: 'ZIP_TOO_LARGE' });
     return high * 0x100000000 + low;
   }
 }
@@ -109,19 +110,19 @@ function readDirectoryLocation(r: Reader, eocd: number): Directory {
   let count = r.u16(eocd + 10);
   let size = r.u32(eocd + 12);
   let offset = r.u32(eocd + 16);
-  if (r.u16(eocd + 4) !== 0 || r.u16(eocd + 6) !== 0) throw corrupt('a multi-volume zip archive');
+  if (r.u16(eocd + 4) !== 0 || r.u16(eocd + 6) !== 0) throw corrupt({ reason: 'ZIP_MULTI_VOLUME' });
   let end = eocd;
   const locator = eocd - 20;
   if ((count === 0xffff || size === MAX32 || offset === MAX32) && r.fits(locator, 20) && r.u32(locator) === SIG_EOCD64_LOCATOR) {
     const at = r.u64(locator + 8);
-    if (!r.fits(at, 56) || r.u32(at) !== SIG_EOCD64) throw corrupt('bad zip64 directory');
+    if (!r.fits(at, 56) || r.u32(at) !== SIG_EOCD64) throw corrupt({ reason: 'ZIP_DIRECTORY_BAD' });
     count = r.u64(at + 32);
     size = r.u64(at + 40);
     offset = r.u64(at + 48);
     end = at;
   }
   const shift = end - (offset + size);
-  if (shift < 0) throw corrupt('central directory out of bounds');
+  if (shift < 0) throw corrupt({ reason: 'ZIP_DIRECTORY_BAD' });
   return { count, size, offset: offset + shift, shift };
 }
 
@@ -149,21 +150,21 @@ export function readZip(bytes: Uint8Array): ZipArchive {
   const eocd = bytes.length >= 22 ? findEndOfCentralDirectory(r) : -1;
   if (eocd < 0) {
     const looksLikeZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
-    if (looksLikeZip) throw corrupt('the end of the zip archive is missing');
-    throw new WorkbookError('This file is not an Excel workbook (.xlsx): it is not a zip package.', 'NOT_XLSX');
+    if (looksLikeZip) throw corrupt({ reason: 'ZIP_END_MISSING' });
+    throw new WorkbookError('NOT_XLSX', { reason: 'NOT_ZIP' });
   }
   const dir = readDirectoryLocation(r, eocd);
-  if (!r.fits(dir.offset, dir.size)) throw corrupt('central directory out of bounds');
+  if (!r.fits(dir.offset, dir.size)) throw corrupt({ reason: 'ZIP_DIRECTORY_BAD' });
   const entries: ZipEntry[] = [];
   let at = dir.offset;
   for (let i = 0; i < dir.count; i++) {
-    if (!r.fits(at, 46) || r.u32(at) !== SIG_CENTRAL) throw corrupt('bad central directory entry');
+    if (!r.fits(at, 46) || r.u32(at) !== SIG_CENTRAL) throw corrupt({ reason: 'ZIP_DIRECTORY_BAD' });
     const flags = r.u16(at + 8);
     const method = r.u16(at + 10);
     const nameLength = r.u16(at + 28);
     const extraLength = r.u16(at + 30);
     const commentLength = r.u16(at + 32);
-    if (!r.fits(at + 46, nameLength + extraLength + commentLength)) throw corrupt('bad central directory entry');
+    if (!r.fits(at + 46, nameLength + extraLength + commentLength)) throw corrupt({ reason: 'ZIP_DIRECTORY_BAD' });
     let compressedSize = r.u32(at + 20);
     let size = r.u32(at + 24);
     let localOffset = r.u32(at + 42);
@@ -180,14 +181,12 @@ export function readZip(bytes: Uint8Array): ZipArchive {
     localOffset += dir.shift;
     const nameBytes = bytes.slice(at + 46, at + 46 + nameLength);
     const name = fromUtf8(nameBytes);
-    if (flags & FLAG_ENCRYPTED) {
-      throw new WorkbookError('This file is encrypted (password-protected). Remove the password in Excel and try again.', 'ENCRYPTED');
-    }
-    if (method !== 0 && method !== 8) throw corrupt(`part ${name} uses unsupported compression method ${method}`);
-    if (size > MAX_PART_SIZE) throw new WorkbookError(`The part ${name} is too large (${size} bytes) to be handled.`, 'TOO_LARGE');
-    if (!r.fits(localOffset, 30) || r.u32(localOffset) !== SIG_LOCAL) throw corrupt(`bad local header of ${name}`);
+    if (flags & FLAG_ENCRYPTED) throw new WorkbookError('ENCRYPTED', { reason: 'ZIP_ENCRYPTED', part: name });
+    if (method !== 0 && method !== 8) throw corrupt({ reason: 'ZIP_COMPRESSION_UNSUPPORTED', part: name, method });
+    if (size > MAX_PART_SIZE) throw new WorkbookError('TOO_LARGE', { reason: 'PART_TOO_LARGE', part: name, size });
+    if (!r.fits(localOffset, 30) || r.u32(localOffset) !== SIG_LOCAL) throw corrupt({ reason: 'ZIP_PART_BAD', part: name });
     const dataOffset = localOffset + 30 + r.u16(localOffset + 26) + r.u16(localOffset + 28);
-    if (!r.fits(dataOffset, compressedSize)) throw corrupt(`part ${name} is cut short`);
+    if (!r.fits(dataOffset, compressedSize)) throw corrupt({ reason: 'ZIP_PART_CUT_SHORT', part: name });
     entries.push({
       name,
       nameBytes,
@@ -215,16 +214,16 @@ export function rawData(archive: ZipArchive, entry: ZipEntry): Uint8Array {
 export function entryData(archive: ZipArchive, entry: ZipEntry): Uint8Array {
   const raw = rawData(archive, entry);
   if (entry.method === 0) {
-    if (raw.length !== entry.size) throw corrupt(`part ${entry.name} has the wrong size`);
+    if (raw.length !== entry.size) throw corrupt({ reason: 'ZIP_PART_BAD', part: entry.name });
     return raw;
   }
   let out: Uint8Array;
   try {
     out = inflateSync(raw, { out: new Uint8Array(entry.size) });
   } catch {
-    throw corrupt(`part ${entry.name} cannot be decompressed`);
+    throw corrupt({ reason: 'ZIP_PART_UNREADABLE', part: entry.name });
   }
-  if (out.length !== entry.size) throw corrupt(`part ${entry.name} has the wrong size`);
+  if (out.length !== entry.size) throw corrupt({ reason: 'ZIP_PART_BAD', part: entry.name });
   return out;
 }
 
@@ -289,7 +288,7 @@ export function writeZip(entries: ReadonlyArray<OutEntry>): Uint8Array {
     centralSize += 46 + e.nameBytes.length;
   }
   if (entries.length > 0xffff || localSize + centralSize > MAX32) {
-    throw new WorkbookError('The workbook would be larger than 4 GB or have more than 65,535 parts; it cannot be saved.', 'TOO_LARGE');
+    throw new WorkbookError('TOO_LARGE', { reason: 'PACKAGE_TOO_LARGE' });
   }
   const out = new Uint8Array(localSize + centralSize + 22);
   const view = new DataView(out.buffer);

@@ -1,5 +1,6 @@
 // Office.js failures read and turned into WorkbookErrors, and the one fallback for a batch that names
 // a sheet which may not exist.
+import type { FileErrorDetail } from '../../domain/failures';
 import { WorkbookError } from '../types';
 import { OfficeSession, sameSheetName } from './session';
 
@@ -20,15 +21,16 @@ export function itemNotFound(error: unknown): boolean {
   return errorCode(error) === 'ItemNotFound';
 }
 
-export function writeFailed(what: string, error: unknown): WorkbookError {
-  const reason = error instanceof Error ? error.message : String(error);
-  const failure = new WorkbookError(`${what}: ${reason}`, 'WRITE_FAILED');
-  failure.cause = error;
-  return failure;
+/** What Excel failed to write (`EXCEL_…` reasons), with the error code Excel gave; Excel's own
+ *  message stays in the cause. Our own WorkbookError, and an error without a code (not Excel's: a
+ *  bug), stay as they are. */
+export function writeFailed(what: Extract<FileErrorDetail, { reason: `EXCEL_${string}` }>, error: unknown): unknown {
+  const office = errorCode(error);
+  return error instanceof WorkbookError || office === undefined ? error : new WorkbookError('WRITE_FAILED', { ...what, office }, { cause: error });
 }
 
 export function noSuchSheet(sheetName: string): WorkbookError {
-  return new WorkbookError(`There is no sheet named "${sheetName}".`, 'NOT_FOUND');
+  return new WorkbookError('NOT_FOUND', { reason: 'SHEET_MISSING', sheet: sheetName });
 }
 
 /** A sync that went through, or one that failed and which of the sheets asked for are missing. */

@@ -43,7 +43,7 @@ export async function writeReport(session: OfficeSession, report: ReportSheet): 
     });
     await writeInSyncs(session, width > 0 ? [job] : [], session.budget);
   } catch (error) {
-    throw writeFailed(`Could not write the sheet "${report.name}"`, error);
+    throw writeFailed({ reason: 'EXCEL_WRITE_SHEET', sheet: report.name }, error);
   }
 }
 
@@ -89,7 +89,7 @@ export async function writePivots(session: OfficeSession, sheetName: string, piv
     }
     if (pivots.length === 0) await session.sync();
   } catch (error) {
-    throw writeFailed(`Could not write the PivotTables on the sheet "${sheetName}"`, error);
+    throw writeFailed({ reason: 'EXCEL_PIVOTS', sheet: sheetName }, error);
   }
 }
 

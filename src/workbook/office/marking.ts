@@ -52,7 +52,7 @@ export async function setMarks(
     await writeInSyncs(session, jobs, session.budget);
   } catch (error) {
     session.markProbes.delete(key);
-    throw writeFailed(`Could not mark problems on the sheet "${sheetName}"`, error);
+    throw writeFailed({ reason: 'EXCEL_MARKS', sheet: sheetName }, error);
   }
   session.markProbes.set(key, { markSheet: 'ours', rules: new Set(['error', 'warning']) });
 }

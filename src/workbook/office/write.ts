@@ -81,7 +81,7 @@ export async function writeInSyncs(session: OfficeSession, jobs: WriteJob[], fir
  */
 export async function addSheets(session: OfficeSession, sheets: ReadonlyArray<NewSheet>, names: ReadonlyArray<NamedFormula> = []): Promise<void> {
   if (sheets.length === 0) return;
-  const what = `Could not add the sheets ${sheets.map((s) => s.name).join(', ')}`;
+  const what = { reason: 'EXCEL_ADD_SHEETS', sheets: sheets.map((s) => s.name) } as const;
   try {
     let room = session.budget;
     const jobs: WriteJob[] = [];
@@ -142,7 +142,7 @@ export async function appendRows(session: OfficeSession, sheetName: string, rows
   if (!synced.ok) throw synced.missing.length > 0 ? noSuchSheet(sheetName) : synced.error;
   if (sheet.isNullObject) throw noSuchSheet(sheetName);
 
-  const what = `Could not add rows to the sheet "${sheetName}"`;
+  const what = { reason: 'EXCEL_ADD_ROWS', sheet: sheetName } as const;
   try {
     if (tables.items.length > 0) {
       await appendToTable(session, tables.items[0], rows);
@@ -212,6 +212,6 @@ export async function addNames(session: OfficeSession, names: ReadonlyArray<{ re
     for (const { name, formula } of names) session.context.workbook.names.add(name, formula);
     await session.sync();
   } catch (error) {
-    throw writeFailed(`Could not add the names ${names.map((n) => n.name).join(', ')}`, error);
+    throw writeFailed({ reason: 'EXCEL_ADD_NAMES', names: names.map((n) => n.name) }, error);
   }
 }

@@ -430,7 +430,7 @@ describe('a sheet named but missing', () => {
       const { fake, wb } = open(state, { nullObjectMethods: mode });
       const error = await call(wb).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WorkbookError);
-      expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'There is no sheet named "不存在".' });
+      expect(error).toMatchObject({ code: 'NOT_FOUND', reason: 'SHEET_MISSING', params: { sheet: '不存在' }, message: 'The workbook has no sheet named "不存在"' });
       expect(fake.syncs).toBe(syncs);
     }
   });
