@@ -46,7 +46,7 @@ function asOfWall(asOf: string): WallTime {
 
 function readsOf(loaded: LoadedWorkbook): Reads {
   const reads: Reads = {};
-  for (const [key, s] of loaded.structured) reads[key] = s.read;
+  for (const s of loaded.structured) reads[s.def.key] = s.read;
   return reads;
 }
 

@@ -1,7 +1,7 @@
 // Charges: what was paid against what was due.
 import { At, Rule, showMoney } from './rule';
 
-export const CHARGE_RULES: ReadonlyArray<Rule> = [
+export const CHARGE_RULES: ReadonlyArray<Rule<'charges'>> = [
   {
     // issue 4: paid ≤ due; an overpayment is a warning, not an error (PRODUCT.md: it does not offset other charges)
     code: 'CHARGE_OVERPAID',
