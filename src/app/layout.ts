@@ -42,7 +42,7 @@ function listOf(kind: ColumnKind, lang: Lang, settings: Settings, namedLists: Re
   return fits ? { values } : undefined;
 }
 
-export function columnSpec(col: ColumnDef, lang: Lang, settings: Settings, namedLists: ReadonlySet<ListName>): ColumnSpec {
+function columnSpec(col: ColumnDef, lang: Lang, settings: Settings, namedLists: ReadonlySet<ListName>): ColumnSpec {
   const list = listOf(col.kind, lang, settings, namedLists);
   const numberFormat = NUMBER_FORMATS[col.kind.type];
   return {

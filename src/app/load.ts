@@ -2,7 +2,7 @@
 // language), each read as a table, the Settings, and every cell that did not convert.
 import { Lang } from '../domain/enums';
 import { Problem, sheetProblem } from '../domain/problems';
-import { ALL_SHEETS, header, normalizeHeader, SHEET_DEFS, SheetDef, SheetKey, sheetDefByName } from '../domain/schema';
+import { header, normalizeHeader, SHEET_DEFS, SheetDef, SheetKey, sheetDefByName } from '../domain/schema';
 import { Settings, settingsFromTable } from '../domain/settings';
 import { readTable, TableRead } from '../domain/table';
 import { SheetSummary, Workbook } from '../workbook/types';
@@ -48,8 +48,7 @@ function langOfNames(found: Map<SheetKey, SheetSummary>): Lang | undefined {
   let zh = 0;
   let en = 0;
   for (const [key, s] of found) {
-    const def = ALL_SHEETS.find((d) => d.key === key)!;
-    if (normalizeHeader(s.name) === normalizeHeader(def.en)) en++;
+    if (normalizeHeader(s.name) === normalizeHeader(SHEET_DEFS[key].en)) en++;
     else zh++;
   }
   if (zh + en === 0) return undefined;

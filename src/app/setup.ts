@@ -49,7 +49,7 @@ export interface SetupOptions {
   readonly settings?: Settings;
 }
 
-export function statusOf(loaded: LoadedWorkbook): WorkbookStatus {
+function statusOf(loaded: LoadedWorkbook): WorkbookStatus {
   const sheets = ALL_SHEETS.map((def): SheetStatus => {
     const s = loaded.structured.get(def.key);
     if (!s) return { key: def.key, name: null, present: false, rows: 0, missingColumns: [] };

@@ -129,6 +129,7 @@ export type ListName = 'category' | 'department' | 'feeItem' | 'clerk';
 /** What a breakdown or a cross-tab calls a ticket whose field is empty. */
 export const BLANK_LABEL: Readonly<Record<Lang, string>> = { zh: '(未填)', en: '(blank)' };
 
+/** A value's label in a language. */
 export function label(v: EnumValue, lang: Lang): string {
   return lang === 'zh' ? v.zh : v.en;
 }
@@ -139,7 +140,7 @@ const labelCache = new Map<ReadonlyArray<EnumValue>, Readonly<Record<Lang, Reado
 export function enumLabel(list: ReadonlyArray<EnumValue>, key: string, lang: Lang): string {
   let byLang = labelCache.get(list);
   if (!byLang) {
-    byLang = { zh: new Map(list.map((v) => [v.key, v.zh])), en: new Map(list.map((v) => [v.key, v.en])) };
+    byLang = { zh: new Map(list.map((v) => [v.key, label(v, 'zh')])), en: new Map(list.map((v) => [v.key, label(v, 'en')])) };
     labelCache.set(list, byLang);
   }
   return byLang[lang].get(key) ?? key;

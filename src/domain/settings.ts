@@ -102,7 +102,7 @@ interface ParamDef {
 
 const same = (v: string | number) => ({ zh: v, en: v });
 
-export const PARAMS: ReadonlyArray<ParamDef> = [
+const PARAMS: ReadonlyArray<ParamDef> = [
   { key: 'centerName', zh: '中心名称', en: 'Center name', value: { zh: '客户服务中心', en: 'Customer Service Center' }, note: { zh: '报表标题与催缴通知单上使用', en: 'Used in report titles and notices' } },
   { key: 'reportLang', zh: '报表语言', en: 'Report language', value: { zh: '中文', en: 'English' }, note: { zh: '中文 或 English', en: '中文 or English' } },
   { key: 'responseSlaHours', zh: '响应时限(小时)', en: 'Response SLA (hours)', value: same(24), note: { zh: '受理后首次响应时限，表扬类除外', en: 'First response after receipt, all types but praise' } },

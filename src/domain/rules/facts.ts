@@ -6,7 +6,7 @@ import { TableRead, TableRecord } from '../table';
 import { MS_PER_DAY } from '../time';
 import type { KeyIndex, KeyRows, SheetFacts, Values } from './rule';
 
-export interface Fact<S extends SheetKey = SheetKey> {
+interface Fact<S extends SheetKey = SheetKey> {
   /** the rows a row may clash with share this key; undefined: the row takes no part */
   readonly key: (values: Values<S>) => string | undefined;
   /** when the key only narrows the rows down: do two rows with the same key clash */
@@ -14,7 +14,7 @@ export interface Fact<S extends SheetKey = SheetKey> {
 }
 
 /** The facts indexed here, by sheet and fact name (the duplicate rules read them: duplicates.ts). */
-export const FACT_KEYS: { readonly [S in SheetKey]?: Readonly<Record<string, Fact<S>>> } = {
+const FACT_KEYS: { readonly [S in SheetKey]?: Readonly<Record<string, Fact<S>>> } = {
   tickets: {
     ticketId: { key: (v) => (typeof v.id === 'string' && v.id !== '' ? v.id : undefined) },
     // keyed by day and unit (short keys hash fast); category and description are compared within
@@ -30,7 +30,7 @@ export const FACT_KEYS: { readonly [S in SheetKey]?: Readonly<Record<string, Fac
 
 const NO_ROWS: ReadonlyArray<number> = [];
 
-export function rowsOf(rows: KeyRows | undefined): ReadonlyArray<number> {
+function rowsOf(rows: KeyRows | undefined): ReadonlyArray<number> {
   return rows === undefined ? NO_ROWS : typeof rows === 'number' ? [rows] : rows;
 }
 

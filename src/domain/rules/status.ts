@@ -23,7 +23,7 @@ interface Need {
 
 const CALLED_BACK_TYPES: ReadonlyArray<TicketType> = ['complaint', 'repair'];
 
-export const STATUS_NEEDS: ReadonlyArray<Need> = [
+const STATUS_NEEDS: ReadonlyArray<Need> = [
   {
     // issue 4: resolved / called back / closed need a resolved time
     code: 'TICKET_STATUS_NEEDS_RESOLVED',
