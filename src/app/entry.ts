@@ -1,14 +1,14 @@
 // Logging a new ticket at intake (issue 4, "Entry form"): what the form offers, and adding the row
 // once the same rules that validate the workbook find no error in it. The task pane presents this;
 // the CLI could call it too. The ticket ID comes from domain/ticketId.ts (docs/ticket-ids.md).
-import { ENUMS, EnumName, enumKey, EnumValue, Lang, label } from '../domain/enums';
+import { ENUMS, EnumName, enumKey, EnumValue, Lang, label, Status } from '../domain/enums';
 import { describeProblem, location } from '../domain/messages';
 import { formatYuan, yuanToCents } from '../domain/money';
 import { Problem, sheetProblem } from '../domain/problems';
 import { sheetFacts, unitsOf, updateFacts, validateRecords, ValidationContext } from '../domain/rules';
-import { ColumnDef, CUSTOMERS, header, SETTINGS, SheetDef, SheetKey, TICKETS, sheetDefByName } from '../domain/schema';
-import { Settings, settingsFromTable } from '../domain/settings';
-import { readMoreRows, readTable, TableRead } from '../domain/table';
+import { ColumnDef, CUSTOMERS, header, SETTINGS, SheetDef, TicketKey, TICKETS, sheetDefByName, sheetName } from '../domain/schema';
+import { listValues, Settings, settingsFromTable } from '../domain/settings';
+import { HEADER_SEARCH_ROWS, readMoreRows, readTable, TableRead } from '../domain/table';
 import { formatWall, formatWallIso, parseWallText, serialToWall, wallToSerial } from '../domain/time';
 import { isTag, nextTicketId, tagsInUse } from '../domain/ticketId';
 import { Cell, SheetGrid, Workbook } from '../workbook/types';
@@ -30,7 +30,7 @@ export const TICKET_FORM_FIELDS = [
   'status',
   'assignee',
   'agreedDueAt',
-] as const;
+] as const satisfies ReadonlyArray<TicketKey>;
 export type TicketField = (typeof TICKET_FORM_FIELDS)[number];
 
 /**
@@ -41,7 +41,7 @@ export type TicketField = (typeof TICKET_FORM_FIELDS)[number];
 export type TicketInput = Partial<Record<TicketField, string>>;
 
 /** Statuses a ticket can have when it is logged; the later ones need times the form does not ask. */
-const INTAKE_STATUSES = ['new', 'dispatched', 'inProgress'];
+const INTAKE_STATUSES: ReadonlyArray<Status> = ['new', 'dispatched', 'inProgress'];
 
 const DEFAULTS: TicketInput = { channel: 'phone', priority: 'normal', status: 'new' };
 
@@ -125,7 +125,7 @@ interface Intake {
   readonly lang: Lang;
   /** every sheet's name, in workbook order */
   readonly sheets: ReadonlyArray<string>;
-  readonly tickets: { readonly read: TableRead; readonly grid: SheetGrid } | null;
+  readonly tickets: { readonly read: TableRead<'tickets'>; readonly grid: SheetGrid } | null;
   readonly settings: Settings;
   readonly units: ReadonlySet<string> | null;
 }
@@ -134,25 +134,23 @@ interface Intake {
 async function readIntake(wb: Workbook, lang?: Lang): Promise<Intake> {
   const summaries = await wb.listSheets();
   const found = findStructuredSheets(summaries);
-  const wanted: Array<[SheetKey, SheetDef]> = [
-    ['tickets', TICKETS],
-    ['customers', CUSTOMERS],
-    ['settings', SETTINGS],
-  ];
-  const names = wanted.map(([key]) => found.get(key)?.name).filter((n): n is string => n !== undefined);
+  const wanted = [TICKETS, CUSTOMERS, SETTINGS];
+  const names = wanted.map((def) => found.get(def.key)?.name).filter((n): n is string => n !== undefined);
   const grids = await wb.readSheets(names);
-  const reads: Partial<Record<SheetKey, { read: TableRead; grid: SheetGrid }>> = {};
-  for (const [key, def] of wanted) {
-    const name = found.get(key)?.name;
+  const read = <S extends 'tickets' | 'customers' | 'settings'>(def: SheetDef<S>) => {
+    const name = found.get(def.key)?.name;
     const grid = grids.find((g) => g.name === name);
-    if (grid) reads[key] = { read: readTable(def, grid, lang), grid };
-  }
-  const sheetLang = reads.tickets?.read.lang ?? reads.settings?.read.lang ?? 'zh';
-  const { settings } = settingsFromTable(reads.settings?.read, sheetLang);
-  return { lang: lang ?? sheetLang, sheets: summaries.map((s) => s.name), tickets: reads.tickets ?? null, settings, units: unitsOf(reads.customers?.read) };
+    return grid ? { read: readTable(def, grid, lang), grid } : undefined;
+  };
+  const tickets = read(TICKETS);
+  const customers = read(CUSTOMERS)?.read;
+  const settingsRead = read(SETTINGS)?.read;
+  const sheetLang = tickets?.read.lang ?? settingsRead?.lang ?? 'zh';
+  const { settings } = settingsFromTable(settingsRead, sheetLang);
+  return { lang: lang ?? sheetLang, sheets: summaries.map((s) => s.name), tickets: tickets ?? null, settings, units: unitsOf(customers) };
 }
 
-function columnDef(key: TicketField): ColumnDef {
+function columnDef(key: TicketField): ColumnDef<TicketKey> {
   return TICKETS.columns.find((c) => c.key === key)!;
 }
 
@@ -186,8 +184,7 @@ export async function ticketFormOptions(wb: Workbook, opts: { lang?: Lang; asOf?
     else if (kind.type === 'enum') {
       fields.push({ ...base, control: 'select', choices: enumChoices(kind.enum, lang, key === 'status' ? INTAKE_STATUSES : undefined) });
     } else if (kind.type === 'list' && kind.list !== 'clerk') {
-      const values = { category: settings.categories, department: settings.departments, feeItem: settings.feeItems }[kind.list];
-      fields.push({ ...base, control: 'select', choices: textChoices(values) });
+      fields.push({ ...base, control: 'select', choices: textChoices(listValues(settings, kind.list)) });
     } else if (key === 'unit') {
       fields.push({ ...base, control: 'text', suggestions: intake.units ? [...intake.units].sort() : [] });
     } else if (key === 'assignee') {
@@ -287,9 +284,10 @@ export async function addTicket(wb: Workbook, input: TicketInput, opts: AddTicke
   return { ok: true, id, row, sheet: read.sheet, warnings: problems };
 }
 
-function entryProblem(p: Problem, field: string | null, lang: Lang): EntryProblem {
-  const known = field !== null && (TICKET_FORM_FIELDS as ReadonlyArray<string>).includes(field);
-  return { ...p, field: known ? (field as TicketField) : null, message: withoutLocation(p, lang) };
+const isFormField = (key: TicketKey): key is TicketField => (TICKET_FORM_FIELDS as ReadonlyArray<TicketKey>).includes(key);
+
+function entryProblem(p: Problem, column: TicketKey | null, lang: Lang): EntryProblem {
+  return { ...p, field: column !== null && isFormField(column) ? column : null, message: withoutLocation(p, lang) };
 }
 
 /** One row of a sheet as a person reads it, for the pane's detail panel. */
@@ -300,9 +298,6 @@ export interface RowDetail {
   /** every column with a header or a value: 0-based sheet column, header, the cell as shown */
   readonly cells: ReadonlyArray<{ readonly col: number; readonly header: string; readonly text: string }>;
 }
-
-// a header may stand below a title: look at as many rows as readTable does
-const HEADER_SEARCH_ROWS = 10;
 
 /**
  * A row of `sheet` with each cell under its header, times and amounts shown as in the sheet. Reads

@@ -1,8 +1,8 @@
 // How a structured sheet is laid out when the add-in creates it: headers in the workbook's language,
 // number formats, widths, dropdowns, a table, a frozen header. One description for both back ends.
 import { ENUMS, Lang, ListName, label } from '../domain/enums';
-import { ColumnDef, ColumnKind, header, SETTINGS, SheetDef, sheetName } from '../domain/schema';
-import { Settings } from '../domain/settings';
+import { ColumnDef, ColumnKind, header, SheetDef, sheetName } from '../domain/schema';
+import { listValues, Settings, SETTINGS_LISTS } from '../domain/settings';
 import { columnLetter, MAX_LIST_CHARS } from '../workbook/a1';
 import { Cell, ColumnSpec, ListSource, NewSheet } from '../workbook/types';
 
@@ -20,14 +20,6 @@ export const NUMBER_FORMATS: Readonly<Record<ColumnKind['type'], string | undefi
   number: '0.00',
 };
 
-/** The workbook names behind the dropdowns that read lists on the Settings sheet. */
-export const LIST_NAMES: Record<ListName, { readonly name: string; readonly settingsColumn: string }> = {
-  category: { name: 'DeskbookCategories', settingsColumn: 'categories' },
-  department: { name: 'DeskbookDepartments', settingsColumn: 'departments' },
-  feeItem: { name: 'DeskbookFeeItems', settingsColumn: 'feeItems' },
-  clerk: { name: 'DeskbookClerks', settingsColumn: 'clerks' },
-};
-
 const LIST_ROWS = 500;
 
 export { columnLetter };
@@ -39,22 +31,18 @@ export function listNameFormula(settingsSheet: string, columnIndex: number): str
   return `=OFFSET(${sheet}!$${col}$2,0,0,MAX(1,COUNTA(${sheet}!$${col}$2:$${col}$${LIST_ROWS + 1})),1)`;
 }
 
-export function settingsListColumn(list: ListName): number {
-  return SETTINGS.columns.findIndex((c) => c.key === LIST_NAMES[list].settingsColumn);
-}
-
 function listOf(kind: ColumnKind, lang: Lang, settings: Settings, namedLists: ReadonlySet<ListName>): ListSource | undefined {
   if (kind.type === 'enum') return { values: ENUMS[kind.enum].map((v) => label(v, lang)) };
   if (kind.type !== 'list') return undefined;
-  if (namedLists.has(kind.list)) return { formula: `=${LIST_NAMES[kind.list].name}` };
-  const values = { category: settings.categories, department: settings.departments, feeItem: settings.feeItems, clerk: settings.clerks }[kind.list];
+  if (namedLists.has(kind.list)) return { formula: `=${SETTINGS_LISTS[kind.list].name}` };
+  const values = listValues(settings, kind.list);
   // Excel's typed lists hold at most MAX_LIST_CHARS (255) characters and no commas; past that, no dropdown rather
   // than a wrong one (the Settings sheet normally supplies the list through a name instead).
   const fits = values.length > 0 && values.join(',').length <= MAX_LIST_CHARS && values.every((v) => !v.includes(','));
   return fits ? { values } : undefined;
 }
 
-export function columnSpec(col: ColumnDef, lang: Lang, settings: Settings, namedLists: ReadonlySet<ListName>): ColumnSpec {
+function columnSpec(col: ColumnDef, lang: Lang, settings: Settings, namedLists: ReadonlySet<ListName>): ColumnSpec {
   const list = listOf(col.kind, lang, settings, namedLists);
   const numberFormat = NUMBER_FORMATS[col.kind.type];
   return {

@@ -2,23 +2,29 @@
 // language), each read as a table, the Settings, and every cell that did not convert.
 import { Lang } from '../domain/enums';
 import { Problem, sheetProblem } from '../domain/problems';
-import { ALL_SHEETS, header, normalizeHeader, SheetDef, SheetKey, sheetDefByName } from '../domain/schema';
+import { header, normalizeHeader, SHEET_DEFS, SheetDef, SheetKey, sheetDefByName } from '../domain/schema';
 import { Settings, settingsFromTable } from '../domain/settings';
 import { readTable, TableRead } from '../domain/table';
 import { SheetSummary, Workbook } from '../workbook/types';
 import { isGeneratedSheetName } from './reportNames';
 
-export interface LoadedSheet {
-  readonly def: SheetDef;
+export interface LoadedSheet<S extends SheetKey = SheetKey> {
+  readonly def: SheetDef<S>;
   readonly summary: SheetSummary;
-  readonly read: TableRead;
+  readonly read: TableRead<S>;
+}
+
+/** The structured sheets found, by key, each read typed by its sheet's columns; in workbook order. */
+export interface StructuredSheets extends Iterable<LoadedSheet> {
+  get<S extends SheetKey>(key: S): LoadedSheet<S> | undefined;
+  has(key: SheetKey): boolean;
 }
 
 export interface LoadedWorkbook {
   /** the workbook's language: that of its structured sheets' names, else the one asked for, else zh */
   readonly lang: Lang;
   readonly sheets: ReadonlyArray<SheetSummary>;
-  readonly structured: ReadonlyMap<SheetKey, LoadedSheet>;
+  readonly structured: StructuredSheets;
   /** the clerk's own sheets, never touched */
   readonly otherSheets: ReadonlyArray<string>;
   /** sheets the add-in generated (reports, KPI): regenerated on demand */
@@ -42,8 +48,7 @@ function langOfNames(found: Map<SheetKey, SheetSummary>): Lang | undefined {
   let zh = 0;
   let en = 0;
   for (const [key, s] of found) {
-    const def = ALL_SHEETS.find((d) => d.key === key)!;
-    if (normalizeHeader(s.name) === normalizeHeader(def.en)) en++;
+    if (normalizeHeader(s.name) === normalizeHeader(SHEET_DEFS[key].en)) en++;
     else zh++;
   }
   if (zh + en === 0) return undefined;
@@ -58,13 +63,29 @@ export async function loadWorkbook(wb: Workbook, opts: { lang?: Lang } = {}): Pr
   const lang = langOfNames(found) ?? opts.lang ?? 'zh';
   const msgLang = opts.lang ?? lang;
   const grids = await wb.readSheets([...found.values()].map((s) => s.name));
-  const structured = new Map<SheetKey, LoadedSheet>();
-  const problems: Problem[] = [];
-  for (const [key, summary] of found) {
-    const def = ALL_SHEETS.find((d) => d.key === key)!;
+  const load = <S extends SheetKey>(key: S): LoadedSheet<S> | undefined => {
+    const summary = found.get(key);
+    if (!summary) return undefined;
+    const def = SHEET_DEFS[key];
     const grid = grids.find((g) => g.name === summary.name) ?? { name: summary.name, originRow: 0, originCol: 0, rows: [] };
-    const read = readTable(def, grid, msgLang);
-    structured.set(key, { def, summary, read });
+    return { def, summary, read: readTable(def, grid, msgLang) };
+  };
+  const byKey: { readonly [S in SheetKey]?: LoadedSheet<S> } = {
+    tickets: load('tickets'),
+    customers: load('customers'),
+    charges: load('charges'),
+    reminders: load('reminders'),
+    settings: load('settings'),
+  };
+  const structured: StructuredSheets = {
+    get: (key) => byKey[key],
+    has: (key) => byKey[key] !== undefined,
+    *[Symbol.iterator]() {
+      for (const key of found.keys()) yield byKey[key]!;
+    },
+  };
+  const problems: Problem[] = [];
+  for (const { summary, read } of structured) {
     const missingRequired = read.missing.filter((c) => c.required);
     if (read.columns.length === 0) {
       problems.push(sheetProblem(summary.name, 'SHEET_NO_HEADER', {}));
@@ -73,7 +94,7 @@ export async function loadWorkbook(wb: Workbook, opts: { lang?: Lang } = {}): Pr
     }
     problems.push(...read.problems);
   }
-  const { settings, problems: settingProblems } = settingsFromTable(structured.get('settings')?.read, lang);
+  const { settings, problems: settingProblems } = settingsFromTable(byKey.settings?.read, lang);
   problems.push(...settingProblems);
   const structuredNames = new Set([...found.values()].map((s) => s.name));
   return {

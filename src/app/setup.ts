@@ -4,9 +4,9 @@
 import { Lang, ListName } from '../domain/enums';
 import { Problem } from '../domain/problems';
 import { ALL_SHEETS, header, SETTINGS, SheetKey, sheetName } from '../domain/schema';
-import { defaultSettings, Settings, settingsRows } from '../domain/settings';
+import { defaultSettings, Settings, SettingsList, SETTINGS_LISTS, settingsRows } from '../domain/settings';
 import { Cell, NewSheet, Workbook } from '../workbook/types';
-import { LIST_NAMES, listNameFormula, sheetSpec } from './layout';
+import { listNameFormula, sheetSpec } from './layout';
 import { LoadedWorkbook, loadWorkbook } from './load';
 
 export interface SheetStatus {
@@ -49,7 +49,7 @@ export interface SetupOptions {
   readonly settings?: Settings;
 }
 
-export function statusOf(loaded: LoadedWorkbook): WorkbookStatus {
+function statusOf(loaded: LoadedWorkbook): WorkbookStatus {
   const sheets = ALL_SHEETS.map((def): SheetStatus => {
     const s = loaded.structured.get(def.key);
     if (!s) return { key: def.key, name: null, present: false, rows: 0, missingColumns: [] };
@@ -90,7 +90,7 @@ export async function setUpWorkbook(wb: Workbook, opts: SetupOptions = {}): Prom
   const settingsSheet = settingsPresent?.summary.name ?? sheetName(SETTINGS, lang);
   const namedLists = new Set<ListName>();
   const namesToAdd: Array<{ name: string; formula: string }> = [];
-  for (const [list, { name, settingsColumn }] of Object.entries(LIST_NAMES) as Array<[ListName, (typeof LIST_NAMES)[ListName]]>) {
+  for (const [list, { name, column: settingsColumn }] of Object.entries(SETTINGS_LISTS) as Array<[ListName, SettingsList]>) {
     let column: number | undefined;
     if (!settingsPresent) column = SETTINGS.columns.findIndex((c) => c.key === settingsColumn);
     else {

@@ -40,7 +40,7 @@ type Reads = Partial<Record<SheetKey, TableRead>>;
 
 function readsOf(loaded: LoadedWorkbook): Reads {
   const reads: Reads = {};
-  for (const [key, s] of loaded.structured) reads[key] = s.read;
+  for (const s of loaded.structured) reads[s.def.key] = s.read;
   return reads;
 }
 

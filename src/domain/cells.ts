@@ -36,7 +36,7 @@ function wrong(cell: Cell, expected: ExpectedCode, allowed?: ReadonlyArray<strin
 }
 
 /** The cell as a person would see it, for messages (long text shortened). */
-export function shown(cell: Cell): string {
+function shown(cell: Cell): string {
   if (cell === null) return '';
   if (typeof cell === 'object') return cell.error;
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';

@@ -1,13 +1,13 @@
 // Cross-tabs of tickets (the KPI pivots as values): counts of tickets by two columns, with the values
 // as written in the workbook (the labels a clerk typed), rows and columns in a stable order.
-import { ENUMS, EnumName, EnumValue, label, Lang } from './enums';
-import { ColumnKind } from './schema';
+import { BLANK_LABEL, ENUMS, EnumValue, enumLabel, Lang } from './enums';
+import { ColumnKind, TicketKey } from './schema';
 import { TableRead, TableRecord } from './table';
 import { monthLabel } from './time';
 
 export interface CrossTab {
-  readonly rowKey: string;
-  readonly colKey: string;
+  readonly rowKey: CrossKey;
+  readonly colKey: CrossKey;
   readonly rows: ReadonlyArray<string>;
   readonly cols: ReadonlyArray<string>;
   /** counts[r][c] */
@@ -17,20 +17,25 @@ export interface CrossTab {
   readonly total: number;
 }
 
-/** 'month' stands for the month of 受理时间. */
-export type CrossKey = string | 'month';
+/** A ticket column, or 'month': the month of 受理时间. */
+export type CrossKey = TicketKey | 'month';
 
-function labeller(read: TableRead, key: CrossKey, lang: Lang): (r: TableRecord) => string | null {
+type Ticket = TableRecord<TicketKey>;
+
+function kindOf(read: TableRead<'tickets'>, key: CrossKey): ColumnKind | undefined {
+  return key === 'month' ? undefined : read.def.columns.find((c) => c.key === key)?.kind;
+}
+
+function labeller(read: TableRead<'tickets'>, key: CrossKey, lang: Lang): (r: Ticket) => string | null {
   if (key === 'month') {
     return (r) => (typeof r.values.receivedAt === 'number' ? monthLabel(r.values.receivedAt) : null);
   }
-  const kind: ColumnKind | undefined = read.def.columns.find((c) => c.key === key)?.kind;
+  const kind = kindOf(read, key);
   if (kind?.type === 'enum') {
-    const list: ReadonlyArray<EnumValue> = ENUMS[kind.enum as EnumName];
-    const names = new Map<string, string>(list.map((v) => [v.key, label(v, lang)]));
+    const list = ENUMS[kind.enum];
     return (r) => {
       const v = r.values[key];
-      return typeof v === 'string' ? (names.get(v) ?? v) : null;
+      return typeof v === 'string' ? enumLabel(list, v, lang) : null;
     };
   }
   return (r) => {
@@ -39,12 +44,12 @@ function labeller(read: TableRead, key: CrossKey, lang: Lang): (r: TableRecord) 
   };
 }
 
-function order(values: Iterable<string>, key: CrossKey, read: TableRead): string[] {
+function order(values: Iterable<string>, key: CrossKey, read: TableRead<'tickets'>): string[] {
   const all = [...values];
-  const kind = key === 'month' ? undefined : read.def.columns.find((c) => c.key === key)?.kind;
+  const kind = kindOf(read, key);
   if (kind?.type === 'enum') {
     // the enumeration's own order (待派单 before 已派单 …), whatever the language
-    const list: ReadonlyArray<EnumValue> = ENUMS[kind.enum as EnumName];
+    const list: ReadonlyArray<EnumValue> = ENUMS[kind.enum];
     const rank = (s: string) => {
       const i = list.findIndex((v) => v.zh === s || v.en === s);
       return i < 0 ? 99 : i;
@@ -54,9 +59,9 @@ function order(values: Iterable<string>, key: CrossKey, read: TableRead): string
   return all.sort((a, b) => a.localeCompare(b));
 }
 
-/** Counts tickets by two columns; a ticket with either value empty counts under "(空)" / "(blank)". */
-export function crossTab(read: TableRead, rowKey: CrossKey, colKey: CrossKey, lang: Lang): CrossTab {
-  const blank = lang === 'zh' ? '(空)' : '(blank)';
+/** Counts tickets by two columns; a ticket with either value empty counts under BLANK_LABEL. */
+export function crossTab(read: TableRead<'tickets'>, rowKey: CrossKey, colKey: CrossKey, lang: Lang): CrossTab {
+  const blank = BLANK_LABEL[lang];
   const rowOf = labeller(read, rowKey, read.lang);
   const colOf = labeller(read, colKey, read.lang);
   const cells = new Map<string, Map<string, number>>();

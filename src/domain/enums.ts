@@ -123,16 +123,27 @@ export const ENUMS = {
 } as const;
 export type EnumName = keyof typeof ENUMS;
 
-/** Lists whose values come from the Settings sheet (defaults above). */
-export const SETTINGS_LISTS = {
-  category: DEFAULT_CATEGORIES,
-  department: DEFAULT_DEPARTMENTS,
-  feeItem: DEFAULT_FEE_ITEMS,
-} as const;
-export type ListName = keyof typeof SETTINGS_LISTS | 'clerk';
+/** The lists whose values come from the Settings sheet (settings.ts SETTINGS_LISTS says where). */
+export type ListName = 'category' | 'department' | 'feeItem' | 'clerk';
 
+/** What a breakdown or a cross-tab calls a ticket whose field is empty. */
+export const BLANK_LABEL: Readonly<Record<Lang, string>> = { zh: '(未填)', en: '(blank)' };
+
+/** A value's label in a language. */
 export function label(v: EnumValue, lang: Lang): string {
   return lang === 'zh' ? v.zh : v.en;
+}
+
+const labelCache = new Map<ReadonlyArray<EnumValue>, Readonly<Record<Lang, ReadonlyMap<string, string>>>>();
+
+/** The label of an enumeration's key in a language; a key the list does not have is shown as it is. */
+export function enumLabel(list: ReadonlyArray<EnumValue>, key: string, lang: Lang): string {
+  let byLang = labelCache.get(list);
+  if (!byLang) {
+    byLang = { zh: new Map(list.map((v) => [v.key, label(v, 'zh')])), en: new Map(list.map((v) => [v.key, label(v, 'en')])) };
+    labelCache.set(list, byLang);
+  }
+  return byLang[lang].get(key) ?? key;
 }
 
 const lookupCache = new Map<ReadonlyArray<EnumValue>, Map<string, string>>();

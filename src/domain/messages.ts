@@ -4,6 +4,7 @@ import { ExpectedCode } from './cells';
 import { Lang } from './enums';
 import { Problem } from './problems';
 import { RULE_MESSAGES } from './rules/messages';
+import { HEADER_SEARCH_ROWS } from './table';
 
 type Template = (p: Problem, lang: Lang) => string;
 
@@ -50,8 +51,8 @@ const TEMPLATES: Record<string, Template> = {
       : `setting "${str(p.params.setting)}" has the invalid value "${str(p.params.found)}"; expected ${str(p.params.expected)} (the default applies meanwhile)`,
   SHEET_NO_HEADER: (_p, lang) =>
     lang === 'zh'
-      ? '在前 10 行中找不到表头行（如 工单号、受理时间…）'
-      : 'no header row (such as Ticket ID, Received, …) in the first 10 rows',
+      ? `在前 ${HEADER_SEARCH_ROWS} 行中找不到表头行（如 工单号、受理时间…）`
+      : `no header row (such as Ticket ID, Received, …) in the first ${HEADER_SEARCH_ROWS} rows`,
   // the validation rules' own words (rules/messages.ts)
   ...Object.fromEntries(Object.entries(RULE_MESSAGES).map(([code, words]): [string, Template] => [code, (p, lang) => words[lang](p)])),
 };

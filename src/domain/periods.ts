@@ -169,11 +169,6 @@ export function previousPeriod(p: Period, settings: PeriodSettings): Period {
   return periodContaining(p.kind, p.start - 1, settings);
 }
 
-/** The period just after. */
-export function nextPeriod(p: Period, settings: PeriodSettings): Period {
-  return periodContaining(p.kind, p.end, settings);
-}
-
 /** The `count` periods ending with `p`, oldest first (trend charts). */
 export function periodsEndingWith(p: Period, count: number, settings: PeriodSettings): Period[] {
   const out = [p];

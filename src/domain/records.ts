@@ -2,9 +2,10 @@
 // KPI of every period reads numbers and never a table record again. A row without the fact a sheet
 // is about (a ticket without 受理时间, a charge without 应收金额) cannot be placed in any period and is
 // left out here; validation already reports it to the clerk.
-import { CHANNELS, Channel, ENUMS, EnumValue, label, Lang, Occupancy, Priority, Satisfaction, Status, TICKET_TYPES, TicketType, YesNo } from './enums';
+import { Value } from './cells';
+import { CHANNELS, Channel, enumLabel, Occupancy, Priority, Satisfaction, Status, TICKET_TYPES, TicketType, YesNo } from './enums';
 import { monthIndexOfLabel } from './periods';
-import { TableRead } from './table';
+import { SheetRows } from './table';
 import { WallTime } from './time';
 
 export interface TicketFacts {
@@ -54,23 +55,19 @@ export interface CustomerFacts {
   readonly occupancy: Occupancy | null;
 }
 
-type Values = Readonly<Record<string, string | number | null | undefined>>;
+/** A record's value: null for an empty cell, undefined for a missing column or an unreadable cell. */
+type Field = Value | null | undefined;
 
-const num = (v: Values[string]): number | null => (typeof v === 'number' ? v : null);
-const str = (v: Values[string]): string | null => (typeof v === 'string' && v !== '' ? v : null);
-function key<K extends string>(v: Values[string]): K | null {
+const num = (v: Field): number | null => (typeof v === 'number' ? v : null);
+const str = (v: Field): string | null => (typeof v === 'string' && v !== '' ? v : null);
+// an enum column's value is its key (cells.ts converted the label)
+function key<K extends string>(v: Field): K | null {
   return typeof v === 'string' ? (v as K) : null;
 }
 
-function labeller(list: ReadonlyArray<EnumValue>, lang: Lang): (k: string | null) => string | null {
-  const byKey = new Map(list.map((v) => [v.key, label(v, lang)]));
-  return (k) => (k === null ? null : byKey.get(k) ?? k);
-}
-
-export function ticketFacts(read: TableRead | undefined): TicketFacts[] {
+export function ticketFacts(read: SheetRows<'tickets'> | undefined): TicketFacts[] {
   if (!read) return [];
-  const typeLabel = labeller(TICKET_TYPES, read.lang);
-  const channelLabel = labeller(CHANNELS, read.lang);
+  const lang = read.lang;
   const out: TicketFacts[] = [];
   for (const { row, values: v } of read.records) {
     const receivedAt = num(v.receivedAt);
@@ -83,8 +80,8 @@ export function ticketFacts(read: TableRead | undefined): TicketFacts[] {
       receivedAt,
       channel,
       type,
-      typeLabel: typeLabel(type),
-      channelLabel: channelLabel(channel),
+      typeLabel: type === null ? null : enumLabel(TICKET_TYPES, type, lang),
+      channelLabel: channel === null ? null : enumLabel(CHANNELS, channel, lang),
       category: str(v.category),
       department: str(v.department),
       unit: str(v.unit),
@@ -103,7 +100,7 @@ export function ticketFacts(read: TableRead | undefined): TicketFacts[] {
   return out;
 }
 
-export function chargeFacts(read: TableRead | undefined): ChargeFacts[] {
+export function chargeFacts(read: SheetRows<'charges'> | undefined): ChargeFacts[] {
   if (!read) return [];
   const out: ChargeFacts[] = [];
   const monthIndexes = new Map<string, number | null>(); // a ledger repeats a few dozen 账期 labels
@@ -132,7 +129,7 @@ export function chargeFacts(read: TableRead | undefined): ChargeFacts[] {
   return out;
 }
 
-export function customerFacts(read: TableRead | undefined): CustomerFacts[] {
+export function customerFacts(read: SheetRows<'customers'> | undefined): CustomerFacts[] {
   if (!read) return [];
   const out: CustomerFacts[] = [];
   for (const { row, values: v } of read.records) {
@@ -140,10 +137,4 @@ export function customerFacts(read: TableRead | undefined): CustomerFacts[] {
     if (unit !== null) out.push({ row, unit, occupancy: key<Occupancy>(v.occupancy) });
   }
   return out;
-}
-
-/** The label of an enum key in a language (for tests and fixtures written with keys). */
-export function enumLabel(name: keyof typeof ENUMS, k: string, lang: Lang): string {
-  const v = ENUMS[name].find((e) => e.key === k);
-  return v ? label(v, lang) : k;
 }

@@ -14,8 +14,9 @@ export type ColumnKind =
   | { type: 'enum'; enum: EnumName }
   | { type: 'list'; list: ListName }; // values from the Settings sheet
 
-export interface ColumnDef {
-  readonly key: string;
+export interface ColumnDef<K extends string = string> {
+  /** the column's key in code (a TicketKey, ChargeKey, …: see ColumnKey) */
+  readonly key: K;
   readonly zh: string;
   readonly en: string;
   readonly kind: ColumnKind;
@@ -27,13 +28,17 @@ export interface ColumnDef {
 
 export type SheetKey = 'tickets' | 'customers' | 'charges' | 'reminders' | 'settings';
 
-export interface SheetDef {
-  readonly key: SheetKey;
+/** The structured sheets but Settings: the ones whose rows are validated and reported on. */
+export type DataSheetKey = Exclude<SheetKey, 'settings'>;
+
+/** A sheet's definition; `SheetDef<'tickets'>` is typed by the ticket columns' keys. */
+export interface SheetDef<S extends SheetKey = SheetKey> {
+  readonly key: S;
   readonly zh: string;
   readonly en: string;
   /** Excel table name (ASCII so that formulas read the same in both languages) */
   readonly table: string;
-  readonly columns: ReadonlyArray<ColumnDef>;
+  readonly columns: ReadonlyArray<ColumnDef<ColumnKey<S>>>;
 }
 
 const text = { type: 'text' } as const;
@@ -46,11 +51,13 @@ const period = { type: 'period' } as const;
 const enumOf = (e: EnumName) => ({ type: 'enum', enum: e }) as const;
 const listOf = (l: ListName) => ({ type: 'list', list: l }) as const;
 
-function col(key: string, zh: string, en: string, kind: ColumnKind, width: number, required = false): ColumnDef {
+function col<K extends string>(key: K, zh: string, en: string, kind: ColumnKind, width: number, required = false): ColumnDef<K> {
   return required ? { key, zh, en, kind, width, required } : { key, zh, en, kind, width };
 }
 
-export const TICKETS: SheetDef = {
+// Each sheet is declared `as const`, so that its column keys are a type (TicketKey, …, below): a
+// misspelt key in a rule, a record or a form does not compile.
+const TICKETS_SHEET = {
   key: 'tickets',
   zh: '工单',
   en: 'Tickets',
@@ -81,9 +88,9 @@ export const TICKETS: SheetDef = {
     col('callbackNotes', '回访意见', 'Callback notes', text, 24),
     col('complaintValid', '投诉是否成立', 'Complaint valid', enumOf('yesNo'), 12),
   ],
-};
+} as const;
 
-export const CUSTOMERS: SheetDef = {
+const CUSTOMERS_SHEET = {
   key: 'customers',
   zh: '客户',
   en: 'Customers',
@@ -97,9 +104,9 @@ export const CUSTOMERS: SheetDef = {
     col('moveInDate', '入住日期', 'Move-in', date, 11),
     col('occupancy', '状态', 'Occupancy', enumOf('occupancy'), 9),
   ],
-};
+} as const;
 
-export const CHARGES: SheetDef = {
+const CHARGES_SHEET = {
   key: 'charges',
   zh: '应收',
   en: 'Charges',
@@ -113,9 +120,9 @@ export const CHARGES: SheetDef = {
     col('amountPaid', '实收金额', 'Amount paid', money, 12),
     col('paidDate', '收款日期', 'Paid date', date, 11),
   ],
-};
+} as const;
 
-export const REMINDERS: SheetDef = {
+const REMINDERS_SHEET = {
   key: 'reminders',
   zh: '催缴记录',
   en: 'Reminders',
@@ -128,11 +135,11 @@ export const REMINDERS: SheetDef = {
     col('result', '结果', 'Result', text, 30),
     col('promisedDate', '承诺缴费日', 'Promised date', date, 12),
   ],
-};
+} as const;
 
 /** The Settings sheet: a parameter table (参数 / 值 / 说明) and, in the columns to its right, one list
  *  per column (categories, departments, …) that the dropdowns read. See settings.ts. */
-export const SETTINGS: SheetDef = {
+const SETTINGS_SHEET = {
   key: 'settings',
   zh: '设置',
   en: 'Settings',
@@ -148,9 +155,41 @@ export const SETTINGS: SheetDef = {
     col('holidays', '节假日', 'Holidays', date, 12),
     col('workdays', '调休工作日', 'Make-up workdays', date, 14),
   ],
+} as const;
+
+export type TicketKey = (typeof TICKETS_SHEET)['columns'][number]['key'];
+export type CustomerKey = (typeof CUSTOMERS_SHEET)['columns'][number]['key'];
+export type ChargeKey = (typeof CHARGES_SHEET)['columns'][number]['key'];
+export type ReminderKey = (typeof REMINDERS_SHEET)['columns'][number]['key'];
+export type SettingsKey = (typeof SETTINGS_SHEET)['columns'][number]['key'];
+
+interface ColumnKeys {
+  readonly tickets: TicketKey;
+  readonly customers: CustomerKey;
+  readonly charges: ChargeKey;
+  readonly reminders: ReminderKey;
+  readonly settings: SettingsKey;
+}
+
+/** The column keys of a sheet; of any sheet for the whole union (`ColumnKey<SheetKey>`). */
+export type ColumnKey<S extends SheetKey> = ColumnKeys[S];
+
+export const TICKETS: SheetDef<'tickets'> = TICKETS_SHEET;
+export const CUSTOMERS: SheetDef<'customers'> = CUSTOMERS_SHEET;
+export const CHARGES: SheetDef<'charges'> = CHARGES_SHEET;
+export const REMINDERS: SheetDef<'reminders'> = REMINDERS_SHEET;
+export const SETTINGS: SheetDef<'settings'> = SETTINGS_SHEET;
+
+/** Each sheet's definition by its key, typed by that sheet's columns. */
+export const SHEET_DEFS: { readonly [S in SheetKey]: SheetDef<S> } = {
+  tickets: TICKETS,
+  customers: CUSTOMERS,
+  charges: CHARGES,
+  reminders: REMINDERS,
+  settings: SETTINGS,
 };
 
-export const DATA_SHEETS: ReadonlyArray<SheetDef> = [TICKETS, CUSTOMERS, CHARGES, REMINDERS];
+export const DATA_SHEETS: ReadonlyArray<SheetDef<DataSheetKey>> = [TICKETS, CUSTOMERS, CHARGES, REMINDERS];
 export const ALL_SHEETS: ReadonlyArray<SheetDef> = [TICKETS, CUSTOMERS, CHARGES, REMINDERS, SETTINGS];
 
 export function sheetName(def: SheetDef, lang: Lang): string {

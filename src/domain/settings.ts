@@ -1,9 +1,9 @@
 // The center's settings (PRODUCT.md "Rules", all editable): a parameter table on the Settings sheet,
 // and one list per column beside it. A workbook without the sheet works with these defaults.
 import type { Cell } from './grid';
-import { DEFAULT_CATEGORIES, DEFAULT_DEPARTMENTS, DEFAULT_FEE_ITEMS, Lang, label } from './enums';
+import { DEFAULT_CATEGORIES, DEFAULT_DEPARTMENTS, DEFAULT_FEE_ITEMS, EnumValue, Lang, label, ListName } from './enums';
 import { Problem } from './problems';
-import { SETTINGS } from './schema';
+import { SETTINGS, SettingsKey } from './schema';
 import { TableRead } from './table';
 import { WallTime } from './time';
 
@@ -44,6 +44,33 @@ export interface Settings {
   readonly workdays: ReadonlyArray<WallTime>;
 }
 
+/** The Settings fields that hold a list of schema.ts's 'list' columns. */
+type ListField = 'categories' | 'departments' | 'feeItems' | 'clerks';
+
+export interface SettingsList {
+  /** the field of Settings that holds the list */
+  readonly field: ListField;
+  /** the Settings-sheet column the center types it in */
+  readonly column: SettingsKey;
+  /** the workbook name through which the dropdowns read that column (set-up defines it) */
+  readonly name: string;
+  /** what a new workbook starts with; null: the list starts empty, and while empty allows anything */
+  readonly defaults: ReadonlyArray<EnumValue> | null;
+}
+
+/** Each Settings list: where it lives in Settings, on the Settings sheet and in the workbook's names. */
+export const SETTINGS_LISTS: Readonly<Record<ListName, SettingsList>> = {
+  category: { field: 'categories', column: 'categories', name: 'DeskbookCategories', defaults: DEFAULT_CATEGORIES },
+  department: { field: 'departments', column: 'departments', name: 'DeskbookDepartments', defaults: DEFAULT_DEPARTMENTS },
+  feeItem: { field: 'feeItems', column: 'feeItems', name: 'DeskbookFeeItems', defaults: DEFAULT_FEE_ITEMS },
+  clerk: { field: 'clerks', column: 'clerks', name: 'DeskbookClerks', defaults: null },
+};
+
+/** The values of a Settings list. */
+export function listValues(settings: Settings, list: ListName): ReadonlyArray<string> {
+  return settings[SETTINGS_LISTS[list].field];
+}
+
 type ParamKey =
   | 'centerName'
   | 'reportLang'
@@ -75,7 +102,7 @@ interface ParamDef {
 
 const same = (v: string | number) => ({ zh: v, en: v });
 
-export const PARAMS: ReadonlyArray<ParamDef> = [
+const PARAMS: ReadonlyArray<ParamDef> = [
   { key: 'centerName', zh: '中心名称', en: 'Center name', value: { zh: '客户服务中心', en: 'Customer Service Center' }, note: { zh: '报表标题与催缴通知单上使用', en: 'Used in report titles and notices' } },
   { key: 'reportLang', zh: '报表语言', en: 'Report language', value: { zh: '中文', en: 'English' }, note: { zh: '中文 或 English', en: '中文 or English' } },
   { key: 'responseSlaHours', zh: '响应时限(小时)', en: 'Response SLA (hours)', value: same(24), note: { zh: '受理后首次响应时限，表扬类除外', en: 'First response after receipt, all types but praise' } },
@@ -106,6 +133,10 @@ const WEEKDAYS: ReadonlyArray<readonly [string, string]> = [
   ['星期日', 'Sunday'],
 ];
 
+function defaultList(list: ListName, lang: Lang): string[] {
+  return (SETTINGS_LISTS[list].defaults ?? []).map((v) => label(v, lang));
+}
+
 export function defaultSettings(lang: Lang = 'zh'): Settings {
   return {
     centerName: String(PARAMS[0].value[lang]),
@@ -120,25 +151,23 @@ export function defaultSettings(lang: Lang = 'zh'): Settings {
     agingBuckets: [30, 60, 90, 180, 365],
     dunningLevels: [15, 45, 90],
     callbackShare: 0.25,
-    categories: DEFAULT_CATEGORIES.map((v) => label(v, lang)),
-    departments: DEFAULT_DEPARTMENTS.map((v) => label(v, lang)),
-    feeItems: DEFAULT_FEE_ITEMS.map((v) => label(v, lang)),
-    clerks: [],
+    categories: defaultList('category', lang),
+    departments: defaultList('department', lang),
+    feeItems: defaultList('feeItem', lang),
+    clerks: defaultList('clerk', lang),
     holidays: [],
     workdays: [],
   };
 }
 
+// 参数 / 值 / 说明: the first columns of SETTINGS; the lists stand to their right
+const PARAM_COLUMNS = 3;
+
 /** The rows of a new Settings sheet, in the column order of SETTINGS. */
 export function settingsRows(settings: Settings, lang: Lang): Cell[][] {
-  const lists: ReadonlyArray<ReadonlyArray<Cell>> = [
-    settings.categories,
-    settings.departments,
-    settings.feeItems,
-    settings.clerks,
-    [], // holidays: the center fills them in
-    [],
-  ];
+  // the list columns right of the parameter table; holidays and make-up workdays the center fills in
+  const listOfColumn = new Map<SettingsKey, ReadonlyArray<Cell>>(Object.values(SETTINGS_LISTS).map((l) => [l.column, settings[l.field]]));
+  const lists = SETTINGS.columns.slice(PARAM_COLUMNS).map((c) => listOfColumn.get(c.key) ?? []);
   const height = Math.max(PARAMS.length, ...lists.map((l) => l.length));
   const rows: Cell[][] = [];
   for (let i = 0; i < height; i++) {
@@ -247,14 +276,15 @@ const PARAM_BY_LABEL = new Map<string, ParamDef>(PARAMS.flatMap((p) => [[p.zh, p
  * Settings from a read of the Settings sheet: defaults for what is missing, a problem (and the
  * default) for a value that does not parse.
  */
-export function settingsFromTable(read: TableRead | undefined, lang: Lang): { settings: Settings; problems: Problem[] } {
+export function settingsFromTable(read: TableRead<'settings'> | undefined, lang: Lang): { settings: Settings; problems: Problem[] } {
   const base = defaultSettings(lang);
   if (!read) return { settings: base, problems: [] };
   const problems: Problem[] = [];
   const out: Record<string, unknown> = { ...base, resolutionSlaHours: { ...base.resolutionSlaHours } };
   const valueHeader = read.columns.find((c) => c.def.key === 'value')?.header ?? SETTINGS.columns[1][lang];
-  const lists: Record<string, string[]> = { categories: [], departments: [], feeItems: [], clerks: [] };
-  const days: Record<string, WallTime[]> = { holidays: [], workdays: [] };
+  const lists = Object.values(SETTINGS_LISTS).map((list) => ({ list, values: [] as string[] }));
+  const holidays: WallTime[] = [];
+  const workdays: WallTime[] = [];
   for (const rec of read.records) {
     const name = rec.values.setting;
     if (typeof name === 'string') {
@@ -279,20 +309,18 @@ export function settingsFromTable(read: TableRead | undefined, lang: Lang): { se
         }
       }
     }
-    for (const key of Object.keys(lists)) {
-      const v = rec.values[key];
-      if (typeof v === 'string' && v) lists[key].push(v);
+    for (const { list, values } of lists) {
+      const v = rec.values[list.column];
+      if (typeof v === 'string' && v) values.push(v);
     }
-    for (const key of Object.keys(days)) {
-      const v = rec.values[key];
-      if (typeof v === 'number') days[key].push(v);
-    }
+    if (typeof rec.values.holidays === 'number') holidays.push(rec.values.holidays);
+    if (typeof rec.values.workdays === 'number') workdays.push(rec.values.workdays);
   }
-  for (const key of Object.keys(lists)) {
+  for (const { list, values } of lists) {
     // An empty list column means the defaults still hold.
-    if (lists[key].length > 0 || key === 'clerks') out[key] = lists[key];
+    if (values.length > 0 || list.defaults === null) out[list.field] = values;
   }
-  out.holidays = days.holidays;
-  out.workdays = days.workdays;
+  out.holidays = holidays;
+  out.workdays = workdays;
   return { settings: out as unknown as Settings, problems };
 }

@@ -4,68 +4,66 @@ import type { Cell, SheetGrid } from './grid';
 import { convertCell, Value } from './cells';
 import { Lang } from './enums';
 import { CellProblem, cellProblem } from './problems';
-import { ColumnDef, normalizeHeader, SheetDef } from './schema';
+import { ColumnDef, ColumnKey, normalizeHeader, SheetDef, SheetKey } from './schema';
 
-export interface ColumnMatch {
-  readonly def: ColumnDef;
+export interface ColumnMatch<K extends string = ColumnKey<SheetKey>> {
+  readonly def: ColumnDef<K>;
   /** index of the column in the grid's rows */
   readonly index: number;
   /** the header as it stands in the file */
   readonly header: string;
 }
 
-export interface TableRecord {
+/** A row's converted values by column key: null for an empty cell; undefined (or no key) for a
+ *  missing column or a cell that did not convert (its problem is already in the read's `problems`). */
+export type RowValues<K extends string = ColumnKey<SheetKey>> = Readonly<Partial<Record<K, Value | null>>>;
+
+export interface TableRecord<K extends string = ColumnKey<SheetKey>> {
   /** 1-based Excel row number */
   readonly row: number;
-  /** converted values by column key: null for an empty cell; undefined for a missing column (no
-   *  key) or a cell that did not convert (its problem is already in `problems`) */
-  readonly values: Readonly<Record<string, Value | null | undefined>>;
+  readonly values: RowValues<K>;
 }
 
-export interface TableRead {
+/** A sheet read as a table; `TableRead<'tickets'>` is typed by the ticket columns' keys, a plain
+ *  `TableRead` holds any one sheet. */
+export interface TableRead<S extends SheetKey = SheetKey> {
   readonly sheet: string;
-  readonly def: SheetDef;
+  readonly def: SheetDef<S>;
   /** the language the headers were written in (the majority of matched headers) */
   readonly lang: Lang;
   /** 1-based Excel row number of the header row */
   readonly headerRow: number;
   /** 0-based sheet column of the grid's first column (column indexes below are relative to it) */
   readonly firstColumn: number;
-  readonly columns: ReadonlyArray<ColumnMatch>;
-  readonly missing: ReadonlyArray<ColumnDef>;
+  readonly columns: ReadonlyArray<ColumnMatch<ColumnKey<S>>>;
+  readonly missing: ReadonlyArray<ColumnDef<ColumnKey<S>>>;
   /** the clerk's own columns, kept and ignored */
   readonly extra: ReadonlyArray<string>;
-  readonly records: ReadonlyArray<TableRecord>;
+  readonly records: ReadonlyArray<TableRecord<ColumnKey<S>>>;
   readonly problems: ReadonlyArray<CellProblem>;
 }
 
-// A title or a note may stand above the header: look at the first rows for the one that names the
-// most known columns.
-const HEADER_SEARCH_ROWS = 10;
+/** What reading a sheet's rows needs of a read: the language its headers are in and its records. */
+export type SheetRows<S extends SheetKey> = Pick<TableRead<S>, 'lang' | 'records'>;
 
-interface HeaderIndex {
-  readonly byText: Map<string, { def: ColumnDef; lang: Lang }>;
-}
+/** How many rows from the top the header row is looked for in: a title or a note may stand above
+ *  it, so the first rows are searched for the one that names the most known columns. */
+export const HEADER_SEARCH_ROWS = 10;
 
-const headerIndexes = new WeakMap<SheetDef, HeaderIndex>();
+/** A sheet's columns by their normalized header text in either language. */
+type HeaderIndex<K extends string> = ReadonlyMap<string, { def: ColumnDef<K>; lang: Lang }>;
 
-function headerIndex(def: SheetDef): HeaderIndex {
-  let idx = headerIndexes.get(def);
-  if (!idx) {
-    const byText = new Map<string, { def: ColumnDef; lang: Lang }>();
-    for (const c of def.columns) {
-      byText.set(normalizeHeader(c.en), { def: c, lang: 'en' });
-      byText.set(normalizeHeader(c.zh), { def: c, lang: 'zh' });
-    }
-    idx = { byText };
-    headerIndexes.set(def, idx);
+function headerIndex<K extends string>(columns: ReadonlyArray<ColumnDef<K>>): HeaderIndex<K> {
+  const byText = new Map<string, { def: ColumnDef<K>; lang: Lang }>();
+  for (const c of columns) {
+    byText.set(normalizeHeader(c.en), { def: c, lang: 'en' });
+    byText.set(normalizeHeader(c.zh), { def: c, lang: 'zh' });
   }
-  return idx;
+  return byText;
 }
 
-function matchHeaders(def: SheetDef, row: ReadonlyArray<Cell>): { columns: ColumnMatch[]; zh: number; en: number } {
-  const { byText } = headerIndex(def);
-  const columns: ColumnMatch[] = [];
+function matchHeaders<K extends string>(byText: HeaderIndex<K>, row: ReadonlyArray<Cell>): { columns: ColumnMatch<K>[]; zh: number; en: number } {
+  const columns: ColumnMatch<K>[] = [];
   const seen = new Set<string>();
   let zh = 0;
   let en = 0;
@@ -89,33 +87,33 @@ function isBlank(row: ReadonlyArray<Cell>): boolean {
   return true;
 }
 
-const rowTemplates = new WeakMap<ReadonlyArray<ColumnMatch>, Readonly<Record<string, null>>>();
+/** The columns a table's rows are converted by, and the values every record starts from. */
+interface RowShape<K extends string> {
+  readonly columns: ReadonlyArray<ColumnMatch<K>>;
+  /** every matched key, null */
+  readonly template: Readonly<Partial<Record<K, null>>>;
+}
 
-function rowTemplate(columns: ReadonlyArray<ColumnMatch>): Readonly<Record<string, null>> {
-  let t = rowTemplates.get(columns);
-  if (!t) {
-    const keys: Record<string, null> = {};
-    for (const m of columns) keys[m.def.key] = null;
-    t = keys;
-    rowTemplates.set(columns, t);
-  }
-  return t;
+function rowShape<K extends string>(columns: ReadonlyArray<ColumnMatch<K>>): RowShape<K> {
+  const template: Partial<Record<K, null>> = {};
+  for (const m of columns) template[m.def.key] = null;
+  return { columns, template };
 }
 
 /** One row's cells converted by the matched columns; `shift` moves column indexes (a row read on its
  *  own may start at another column than the grid the columns were matched on). */
-function convertRow(
+function convertRow<K extends string>(
   sheet: string,
-  columns: ReadonlyArray<ColumnMatch>,
+  { columns, template }: RowShape<K>,
   cells: ReadonlyArray<Cell>,
   excelRow: number,
   lang: Lang,
   problems: CellProblem[],
   shift: number,
-): TableRecord {
+): TableRecord<K> {
   // Every record of a table starts as a copy of one object with all its keys: built at once in its
   // final shape, rows cost a third of the time to read and to judge (tens of thousands of rows).
-  const values: Record<string, Value | null | undefined> = { ...rowTemplate(columns) };
+  const values: Partial<Record<K, Value | null>> = { ...template };
   for (const m of columns) {
     const res = convertCell(m.def.kind, cells[m.index + shift] ?? null, lang);
     if (res.ok) values[m.def.key] = res.value;
@@ -131,28 +129,30 @@ function convertRow(
  * Rows read on their own (live validation: the rows a clerk just changed), converted with the
  * columns of an earlier read of the whole table. A blank row gives no record.
  */
-export function readMoreRows(
-  read: TableRead,
+export function readMoreRows<S extends SheetKey>(
+  read: TableRead<S>,
   originCol: number,
   rows: ReadonlyArray<{ readonly row: number; readonly cells: ReadonlyArray<Cell> }>,
   lang: Lang = read.lang,
-): { records: TableRecord[]; problems: CellProblem[] } {
+): { records: TableRecord<ColumnKey<S>>[]; problems: CellProblem[] } {
   const problems: CellProblem[] = [];
-  const records: TableRecord[] = [];
+  const records: TableRecord<ColumnKey<S>>[] = [];
   const shift = read.firstColumn - originCol;
+  const shape = rowShape(read.columns);
   for (const { row, cells } of rows) {
-    if (!isBlank(cells)) records.push(convertRow(read.sheet, read.columns, cells, row, lang, problems, shift));
+    if (!isBlank(cells)) records.push(convertRow(read.sheet, shape, cells, row, lang, problems, shift));
   }
   return { records, problems };
 }
 
 /** Reads a grid as the table `def`; never throws on cell content. */
-export function readTable(def: SheetDef, grid: SheetGrid, lang?: Lang): TableRead {
+export function readTable<S extends SheetKey>(def: SheetDef<S>, grid: SheetGrid, lang?: Lang): TableRead<S> {
   const rows = grid.rows;
+  const byText = headerIndex(def.columns);
   let headerAt = 0;
-  let best = { columns: [] as ColumnMatch[], zh: 0, en: 0 };
+  let best: { columns: ColumnMatch<ColumnKey<S>>[]; zh: number; en: number } = { columns: [], zh: 0, en: 0 };
   for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, rows.length); r++) {
-    const m = matchHeaders(def, rows[r]);
+    const m = matchHeaders(byText, rows[r]);
     if (m.columns.length > best.columns.length) {
       best = m;
       headerAt = r;
@@ -171,14 +171,15 @@ export function readTable(def: SheetDef, grid: SheetGrid, lang?: Lang): TableRea
     }
   });
 
-  const records: TableRecord[] = [];
+  const records: TableRecord<ColumnKey<S>>[] = [];
   const problems: CellProblem[] = [];
   const columns = best.columns;
   if (columns.length > 0) {
+    const shape = rowShape(columns);
     for (let r = headerAt + 1; r < rows.length; r++) {
       const cells = rows[r];
       if (isBlank(cells)) continue;
-      records.push(convertRow(grid.name, columns, cells, grid.originRow + r + 1, msgLang, problems, 0));
+      records.push(convertRow(grid.name, shape, cells, grid.originRow + r + 1, msgLang, problems, 0));
     }
   }
   return {

@@ -12,7 +12,7 @@
 // computed from the IDs this installation can see, and an installation always sees its own rows.
 import { formatWallAs, WallTime } from './time';
 
-export const TICKET_ID_PREFIX = 'GD';
+const TICKET_ID_PREFIX = 'GD';
 
 /**
  * Crockford's base-32 digits: no I, L, O or U, so a tag read aloud or copied by hand is not
@@ -21,7 +21,7 @@ export const TICKET_ID_PREFIX = 'GD';
 export const TAG_DIGITS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const TAG_LETTERS = TAG_DIGITS.slice(10);
 /** Length of a drawn tag; 2-character tags (chosen by hand) are also accepted. */
-export const DRAWN_TAG_LENGTH = 3;
+const DRAWN_TAG_LENGTH = 3;
 /** How many different tags can be drawn: 22 × 32 × 32. */
 export const TAG_SPACE = TAG_LETTERS.length * TAG_DIGITS.length ** (DRAWN_TAG_LENGTH - 1);
 /** The sequence is written with at least this many digits (it grows past 999 rather than wrap). */

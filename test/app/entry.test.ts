@@ -1,7 +1,7 @@
 import { addTicket, rowDetail, TicketInput, ticketFormOptions } from '../../src/app/entry';
 import { setUpWorkbook } from '../../src/app/setup';
 import { defaultSettings } from '../../src/domain/settings';
-import { CUSTOMERS, TICKETS } from '../../src/domain/schema';
+import { ColumnKey, CUSTOMERS, SheetDef, SheetKey, TICKETS } from '../../src/domain/schema';
 import { wall, wallToSerial } from '../../src/domain/time';
 import { Cell } from '../../src/workbook/types';
 import { MemoryWorkbook } from './memoryWorkbook';
@@ -10,7 +10,7 @@ const AS_OF = '2026-11-25T10:00:00';
 const TAG = 'K7M';
 
 /** a row of a sheet in the schema's column order, from values by column key */
-function rowOf(def: typeof TICKETS, values: Record<string, Cell>): Cell[] {
+function rowOf<S extends SheetKey>(def: SheetDef<S>, values: Partial<Record<ColumnKey<S>, Cell>>): Cell[] {
   return def.columns.map((c) => values[c.key] ?? null);
 }
 

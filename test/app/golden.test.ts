@@ -21,7 +21,9 @@ const CASES: Array<[PeriodKind, string]> = [
 ];
 
 /** Sheet labels renamed to the KPI catalogue's names: old text → new text. */
-const RENAMED: Record<string, string> = {};
+const RENAMED: Record<string, string> = {
+  '(空)': '(未填)',
+};
 
 const relabel = (cells: unknown[][]) => cells.map((row) => row.map((c) => (typeof c === 'string' && c in RENAMED ? RENAMED[c] : c)));
 

@@ -14,7 +14,6 @@ import { backlog, backlogByType, byCategory, byChannel, byDepartment, byType, re
 
 export * from './measures';
 export * from './book';
-export { BLANK_LABEL } from './volume';
 export type { Counts } from './volume';
 export type { RepeatComplaint } from './complaints';
 export type { AgingBucket, Arrears, ArrearsUnit } from './charges';

@@ -1,12 +1,9 @@
 // Volume KPIs (PRODUCT.md "KPIs"): received, resolved, backlog, and the breakdowns of what was
 // received. Breakdowns are keyed by the value as written in the workbook (the label the clerk typed),
 // every known value listed, zero or not, so that one period's table lines up with the next.
-import { CHANNELS, label, Lang, TICKET_TYPES } from '../enums';
+import { BLANK_LABEL, CHANNELS, label, Lang, TICKET_TYPES } from '../enums';
 import { TicketFacts } from '../records';
 import { eachIn, inPeriod, knownBy, TicketWindow } from './book';
-
-/** What a breakdown calls a ticket whose field is empty. */
-export const BLANK_LABEL: Readonly<Record<Lang, string>> = { zh: '(未填)', en: '(blank)' };
 
 export type Counts = Record<string, number>;
 

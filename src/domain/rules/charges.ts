@@ -2,7 +2,7 @@
 import { formatYuan } from '../money';
 import { At, Rule } from './rule';
 
-export const CHARGE_RULES: ReadonlyArray<Rule> = [
+export const CHARGE_RULES: ReadonlyArray<Rule<'charges'>> = [
   {
     // issue 4: paid ≤ due; an overpayment is a warning, not an error (PRODUCT.md: it does not offset other charges)
     code: 'CHARGE_OVERPAID',

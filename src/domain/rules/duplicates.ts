@@ -4,7 +4,7 @@
 import { laterRows } from './facts';
 import { Rule } from './rule';
 
-export const DUPLICATE_RULES: ReadonlyArray<Rule> = [
+export const DUPLICATE_RULES: ReadonlyArray<Rule<'tickets'>> = [
   {
     // PRODUCT.md: the ticket ID is unique (even when two clerks add rows at the same moment)
     code: 'TICKET_DUPLICATE_ID',

@@ -6,15 +6,15 @@ import { TableRead, TableRecord } from '../table';
 import { MS_PER_DAY } from '../time';
 import type { KeyIndex, KeyRows, SheetFacts, Values } from './rule';
 
-export interface Fact {
+interface Fact<S extends SheetKey = SheetKey> {
   /** the rows a row may clash with share this key; undefined: the row takes no part */
-  readonly key: (values: Values) => string | undefined;
+  readonly key: (values: Values<S>) => string | undefined;
   /** when the key only narrows the rows down: do two rows with the same key clash */
-  readonly same?: (earlier: Values, later: Values) => boolean;
+  readonly same?: (earlier: Values<S>, later: Values<S>) => boolean;
 }
 
 /** The facts indexed here, by sheet and fact name (the duplicate rules read them: duplicates.ts). */
-export const FACT_KEYS: Readonly<Partial<Record<SheetKey, Readonly<Record<string, Fact>>>>> = {
+const FACT_KEYS: { readonly [S in SheetKey]?: Readonly<Record<string, Fact<S>>> } = {
   tickets: {
     ticketId: { key: (v) => (typeof v.id === 'string' && v.id !== '' ? v.id : undefined) },
     // keyed by day and unit (short keys hash fast); category and description are compared within
@@ -30,7 +30,7 @@ export const FACT_KEYS: Readonly<Partial<Record<SheetKey, Readonly<Record<string
 
 const NO_ROWS: ReadonlyArray<number> = [];
 
-export function rowsOf(rows: KeyRows | undefined): ReadonlyArray<number> {
+function rowsOf(rows: KeyRows | undefined): ReadonlyArray<number> {
   return rows === undefined ? NO_ROWS : typeof rows === 'number' ? [rows] : rows;
 }
 
@@ -58,7 +58,7 @@ function removeRow(rowsOfKey: Map<string, KeyRows>, key: string, row: number): v
   rowsOfKey.set(key, left.length === 1 ? left[0] : left);
 }
 
-function factKeys(sheet: SheetKey) {
+function factKeys(sheet: SheetKey): Array<[string, Fact]> {
   return Object.entries(FACT_KEYS[sheet] ?? {});
 }
 

@@ -1,6 +1,6 @@
 // Formats: phone numbers as Chinese mobiles or landlines, and unit numbers that the customer register
 // knows.
-import { DATA_SHEETS, SheetDef, SheetKey } from '../schema';
+import { ColumnKey, DATA_SHEETS, SheetDef, SheetKey } from '../schema';
 import { At, Rule } from './rule';
 
 // 11 digits 1[3-9]…, spaced or hyphenated as people write them (138 1234 5678), +86 allowed.
@@ -45,7 +45,7 @@ function phoneRule(def: SheetDef): Rule | null {
 }
 
 /** The sheets whose unit numbers must be in the customer register, and their unit column. */
-const UNIT_COLUMNS: Readonly<Partial<Record<SheetKey, string>>> = {
+const UNIT_COLUMNS: { readonly [S in SheetKey]?: ColumnKey<S> } = {
   tickets: 'unit',
   charges: 'unit',
   reminders: 'unit',

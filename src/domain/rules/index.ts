@@ -4,7 +4,7 @@
 // reported by reading) is never reported again here.
 import { Problem } from '../problems';
 import { DATA_SHEETS, SheetKey } from '../schema';
-import { TableRead, TableRecord } from '../table';
+import { SheetRows, TableRead, TableRecord } from '../table';
 import { CHARGE_RULES } from './charges';
 import { DUPLICATE_RULES } from './duplicates';
 import { sheetFacts } from './facts';
@@ -50,7 +50,7 @@ const RULES_OF: Readonly<Record<SheetKey, ReadonlyArray<Rule>>> = {
 };
 
 /** The customer units a register read holds, or null when it has no rows (then units are not checked). */
-export function unitsOf(customers: TableRead | undefined): ReadonlySet<string> | null {
+export function unitsOf(customers: SheetRows<'customers'> | undefined): ReadonlySet<string> | null {
   if (!customers || customers.records.length === 0) return null;
   const units = new Set<string>();
   for (const r of customers.records) if (typeof r.values.unit === 'string') units.add(r.values.unit);

@@ -1,27 +1,16 @@
 // Settings lists: category, department and fee item come from the lists on the Settings sheet, and
 // clerks (回访人, 经办人) from its clerk list when the center has filled one in.
 import { ListName } from '../enums';
-import { ColumnDef, DATA_SHEETS, SheetDef } from '../schema';
-import { Settings } from '../settings';
+import { ColumnDef, ColumnKey, DATA_SHEETS, SheetDef, SheetKey } from '../schema';
+import { listValues, SETTINGS_LISTS } from '../settings';
 import { At, Rule } from './rule';
-
-/** Each list of schema.ts ('list' columns) and where Settings keeps it. */
-const LISTS: Readonly<Record<ListName, (s: Settings) => ReadonlyArray<string>>> = {
-  category: (s) => s.categories,
-  department: (s) => s.departments,
-  feeItem: (s) => s.feeItems,
-  clerk: (s) => s.clerks,
-};
-
-/** Lists that may be left empty, and then allow anything. */
-const OPTIONAL_LISTS: ReadonlySet<ListName> = new Set<ListName>(['clerk']);
 
 function listOf(c: ColumnDef): ListName | undefined {
   return c.kind.type === 'list' ? c.kind.list : undefined;
 }
 
 interface ListCheck {
-  readonly key: string;
+  readonly key: ColumnKey<SheetKey>;
   readonly list: ListName;
   readonly allowed: ReadonlyArray<string>;
   /** the list as typed, and lower-cased (English labels are matched case-insensitively) */
@@ -44,8 +33,9 @@ function listRule(def: SheetDef): Rule | null {
       const checks: ListCheck[] = [];
       for (const c of columns) {
         const list = listOf(c)!;
-        const allowed = LISTS[list](pass.ctx.settings);
-        if (!pass.has(c.key) || (allowed.length === 0 && OPTIONAL_LISTS.has(list))) continue;
+        const allowed = listValues(pass.ctx.settings, list);
+        // a list without defaults (clerks) is only checked once the center has filled it in
+        if (!pass.has(c.key) || (allowed.length === 0 && SETTINGS_LISTS[list].defaults === null)) continue;
         checks.push({
           key: c.key,
           list,

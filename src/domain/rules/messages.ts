@@ -1,7 +1,7 @@
 // The rules' problems in words for a clerk, in Chinese and English. describeProblem (messages.ts) puts
 // the sheet, row and column in front ("工单 第 12 行「完成时间」："); these say what is wrong and what
 // is expected. Other columns are named by their headers in the file (passed in params).
-import { EnumValue, Lang, SATISFACTION, STATUSES, TICKET_TYPES, label } from '../enums';
+import { enumLabel, Lang, ListName, SATISFACTION, STATUSES, TICKET_TYPES } from '../enums';
 import { Problem } from '../problems';
 
 type Words = (p: Problem) => string;
@@ -10,17 +10,13 @@ function str(v: unknown): string {
   return Array.isArray(v) ? v.join('、') : String(v ?? '');
 }
 
-function labelOf(list: ReadonlyArray<EnumValue>, key: unknown, lang: Lang): string {
-  const v = list.find((e) => e.key === key);
-  return v ? label(v, lang) : str(key);
-}
-
-const LIST_NAMES: Record<string, { zh: string; en: string }> = {
+// each Settings list in words, by the `list` param of LIST_UNKNOWN
+const LIST_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
   category: { zh: '类别', en: 'category' },
   department: { zh: '责任部门', en: 'department' },
   feeItem: { zh: '费用项目', en: 'fee item' },
   clerk: { zh: '经办人', en: 'clerk' },
-};
+} satisfies Record<ListName, { zh: string; en: string }>;
 
 // A long list (clerks of a big center) is cut short in a message.
 const SHOWN_CHOICES = 12;
@@ -34,13 +30,13 @@ function choices(p: Problem, lang: Lang): string {
 
 /** "投诉工单「状态」为“已关闭”" / "Status is Closed on a complaint" */
 function statusIs(p: Problem, lang: Lang): string {
-  const status = labelOf(STATUSES, p.params.status, lang);
+  const status = enumLabel(STATUSES, str(p.params.status), lang);
   const col = str(p.params.statusColumn);
   if (lang === 'zh') {
-    const type = p.params.type === undefined ? '' : `${labelOf(TICKET_TYPES, p.params.type, lang)}工单`;
+    const type = p.params.type === undefined ? '' : `${enumLabel(TICKET_TYPES, str(p.params.type), lang)}工单`;
     return `${type}「${col}」为“${status}”`;
   }
-  const type = p.params.type === undefined ? '' : ` on a ${labelOf(TICKET_TYPES, p.params.type, lang).toLowerCase()}`;
+  const type = p.params.type === undefined ? '' : ` on a ${enumLabel(TICKET_TYPES, str(p.params.type), lang).toLowerCase()}`;
   return `${col} is ${status}${type}`;
 }
 

@@ -1,12 +1,11 @@
 // What a validation rule is: a stable code, the sheet it judges, a severity, its PRODUCT.md wording,
 // and a row check prepared once per pass (columns, Settings lists and facts looked up before the
 // rows are walked, so the walk itself does arithmetic and lookups only).
-import { Value } from '../cells';
 import { Lang } from '../enums';
 import { Problem, ProblemParams, Severity } from '../problems';
-import { header, SheetKey } from '../schema';
+import { ColumnKey, header, SheetKey } from '../schema';
 import { Settings } from '../settings';
-import { TableRead } from '../table';
+import { RowValues, TableRead } from '../table';
 import { WallTime } from '../time';
 
 export interface ValidationContext {
@@ -19,16 +18,17 @@ export interface ValidationContext {
 }
 
 /** One rule as the registry, the docs and the tests read it. */
-export interface RuleInfo {
+export interface RuleInfo<S extends SheetKey = SheetKey> {
   readonly code: string;
-  readonly sheet: SheetKey;
+  readonly sheet: S;
   readonly severity: Severity;
   /** the rule in PRODUCT.md's words */
   readonly zh: string;
   readonly en: string;
 }
 
-export type Values = Readonly<Record<string, Value | null | undefined>>;
+/** A row's values as the rules see them, typed by the sheet's column keys. */
+export type Values<S extends SheetKey = SheetKey> = RowValues<ColumnKey<S>>;
 
 /** A key's rows, ascending; a key on one row (the usual case) keeps the bare row number. */
 export type KeyRows = number | ReadonlyArray<number>;
@@ -50,28 +50,29 @@ export interface SheetFacts {
 }
 
 /** Checks one row; pushes its problems onto `out`. */
-export type RowCheck = (values: Values, row: number, out: Problem[]) => void;
+export type RowCheck<S extends SheetKey = SheetKey> = (values: Values<S>, row: number, out: Problem[]) => void;
 
 /** Makes the problem of one rule at one column of a row. */
 export type At = (row: number, params?: ProblemParams) => Problem;
 
-/** What a rule may look up while it prepares its row check. */
-export interface Pass {
-  readonly read: TableRead;
+/** What a rule of sheet S may look up while it prepares its row check; columns are named by key. */
+export interface Pass<S extends SheetKey = SheetKey> {
   readonly ctx: ValidationContext;
   /** sheet-wide facts (duplicate keys), from the whole sheet even when a few rows are judged */
   readonly facts: SheetFacts;
   /** is the column in the file (a missing column gives undefined values, never a problem) */
-  has(key: string): boolean;
+  has(key: ColumnKey<S>): boolean;
   /** the column's header as it stands in the file, or the schema's in the file's language */
-  header(key: string): string;
+  header(key: ColumnKey<S>): string;
   /** the problem maker of `rule` on column `key` */
-  at(rule: RuleInfo, key: string): At;
+  at(rule: RuleInfo, key: ColumnKey<S>): At;
 }
 
-export interface Rule extends RuleInfo {
+/** A rule of sheet S: its row check names S's columns by key, so a misspelt key does not compile. A
+ *  Rule<'tickets'> is a Rule: the registry holds rules of every sheet and runs each on its own sheet. */
+export interface Rule<S extends SheetKey = SheetKey> extends RuleInfo<S> {
   /** the row check of one pass, or null when the rule cannot apply (its columns are missing, …) */
-  readonly prepare: (pass: Pass) => RowCheck | null;
+  readonly prepare: (pass: Pass<S>) => RowCheck<S> | null;
 }
 
 // the range of a JavaScript date; converted wall times always lie well inside it
@@ -89,7 +90,6 @@ export function makePass(read: TableRead, ctx: ValidationContext, facts: SheetFa
     return def ? header(def, read.lang) : key;
   };
   return {
-    read,
     ctx,
     facts,
     has: (key) => headers.has(key),

@@ -1,5 +1,6 @@
 // Status consistency: what each status needs filled in (PRODUCT.md status flow), as a table.
 import { Status, TicketType } from '../enums';
+import { TicketKey } from '../schema';
 import { At, Rule } from './rule';
 
 interface When {
@@ -8,7 +9,7 @@ interface When {
   /** and its type one of these */
   readonly types?: ReadonlyArray<TicketType>;
   /** or this column is filled */
-  readonly filled?: string;
+  readonly filled?: TicketKey;
 }
 
 interface Need {
@@ -17,12 +18,12 @@ interface Need {
   readonly en: string;
   /** any of these makes the column needed */
   readonly when: ReadonlyArray<When>;
-  readonly needs: string;
+  readonly needs: TicketKey;
 }
 
 const CALLED_BACK_TYPES: ReadonlyArray<TicketType> = ['complaint', 'repair'];
 
-export const STATUS_NEEDS: ReadonlyArray<Need> = [
+const STATUS_NEEDS: ReadonlyArray<Need> = [
   {
     // issue 4: resolved / called back / closed need a resolved time
     code: 'TICKET_STATUS_NEEDS_RESOLVED',
@@ -76,10 +77,10 @@ export const STATUS_NEEDS: ReadonlyArray<Need> = [
 interface PreparedWhen {
   readonly statuses: ReadonlySet<string> | null;
   readonly types: ReadonlySet<string> | null;
-  readonly filled: string | null;
+  readonly filled: TicketKey | null;
 }
 
-function needRule(need: Need): Rule {
+function needRule(need: Need): Rule<'tickets'> {
   return {
     code: need.code,
     sheet: 'tickets',
@@ -117,4 +118,4 @@ function needRule(need: Need): Rule {
   };
 }
 
-export const STATUS_RULES: ReadonlyArray<Rule> = STATUS_NEEDS.map(needRule);
+export const STATUS_RULES: ReadonlyArray<Rule<'tickets'>> = STATUS_NEEDS.map(needRule);

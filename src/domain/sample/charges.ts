@@ -1,6 +1,6 @@
 // The charges ledger and the reminder log. Each billed unit has a payer profile (punctual, late,
 // partial, or a chronic debtor who stopped paying); reminders follow the arrears that result.
-import { DEFAULT_FEE_ITEMS, Lang, REMINDER_METHODS, ReminderMethod, label } from '../enums';
+import { DEFAULT_FEE_ITEMS, enumLabel, Lang, REMINDER_METHODS, ReminderMethod } from '../enums';
 import { CHARGES, REMINDERS } from '../schema';
 import type { Cell } from '../grid';
 import { centsToYuan } from '../money';
@@ -154,11 +154,10 @@ export function generateCharges(
 const CH = columnIndex(CHARGES);
 
 export function chargeRows(charges: ReadonlyArray<ChargeRecord>, units: ReadonlyArray<UnitRecord>, lang: Lang): Cell[][] {
-  const feeLabel = Object.fromEntries(DEFAULT_FEE_ITEMS.map((v) => [v.key, label(v, lang)]));
   return charges.map((c) => {
     const row: Cell[] = new Array<Cell>(CHARGES.columns.length).fill(null);
     row[CH.unit] = units[c.unitIndex].unit;
-    row[CH.feeItem] = feeLabel[c.feeItem];
+    row[CH.feeItem] = enumLabel(DEFAULT_FEE_ITEMS, c.feeItem, lang);
     row[CH.period] = c.period.label;
     row[CH.amountDue] = centsToYuan(c.dueFen);
     row[CH.dueDate] = c.period.dueDay;
@@ -248,12 +247,11 @@ export function generateReminders(
 const RE = columnIndex(REMINDERS);
 
 export function reminderRows(reminders: ReadonlyArray<ReminderRecord>, units: ReadonlyArray<UnitRecord>, lang: Lang): Cell[][] {
-  const methodLabel = Object.fromEntries(REMINDER_METHODS.map((v) => [v.key, label(v, lang)]));
   return reminders.map((r) => {
     const row: Cell[] = new Array<Cell>(REMINDERS.columns.length).fill(null);
     row[RE.unit] = units[r.unitIndex].unit;
     row[RE.date] = r.day;
-    row[RE.method] = methodLabel[r.method];
+    row[RE.method] = enumLabel(REMINDER_METHODS, r.method, lang);
     row[RE.clerk] = r.clerk;
     row[RE.result] = r.result;
     row[RE.promisedDate] = r.promisedDay;

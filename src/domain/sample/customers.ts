@@ -1,5 +1,5 @@
 // The customer register: units in several buildings, numbered building-floor-room ('3-1502').
-import { Lang, OCCUPANCY, Occupancy, label } from '../enums';
+import { enumLabel, Lang, OCCUPANCY, Occupancy } from '../enums';
 import { CUSTOMERS } from '../schema';
 import type { Cell } from '../grid';
 import { Person, personName, phoneNumber } from './people';
@@ -66,7 +66,6 @@ export function generateUnits(rng: Random, count: number, lang: Lang, windowStar
 const C = columnIndex(CUSTOMERS);
 
 export function customerRows(units: ReadonlyArray<UnitRecord>, lang: Lang): Cell[][] {
-  const occupancyLabel = Object.fromEntries(OCCUPANCY.map((v) => [v.key, label(v, lang)]));
   const buildingLabel = say(BUILDING_LABEL, lang);
   return units.map((u) => {
     const row: Cell[] = new Array<Cell>(CUSTOMERS.columns.length).fill(null);
@@ -76,7 +75,7 @@ export function customerRows(units: ReadonlyArray<UnitRecord>, lang: Lang): Cell
     row[C.building] = buildingLabel.replace('{n}', String(u.building));
     row[C.area] = u.areaCm / 100;
     row[C.moveInDate] = u.moveInDay;
-    row[C.occupancy] = occupancyLabel[u.occupancy];
+    row[C.occupancy] = enumLabel(OCCUPANCY, u.occupancy, lang);
     return row;
   });
 }

@@ -44,9 +44,9 @@ export interface SampleCenter {
   planted: PlantedProblem[];
 }
 
-export const DEFAULT_SAMPLE_SEED = 20261125;
-export const DEFAULT_SAMPLE_UNITS = 300;
-export const DEFAULT_SAMPLE_MONTHS = 6;
+const DEFAULT_SAMPLE_SEED = 20261125;
+const DEFAULT_SAMPLE_UNITS = 300;
+const DEFAULT_SAMPLE_MONTHS = 6;
 
 function wholeNumber(value: number | undefined, fallback: number, min: number, name: string): number {
   const v = value ?? fallback;

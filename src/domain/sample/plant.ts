@@ -1,19 +1,21 @@
 // Deliberate data-entry slips planted in an otherwise clean sample, so that a demo of validation has
 // something to find. Each is a mistake a clerk really makes, listed with the rule it breaks.
-import { Lang, STATUSES, label } from '../enums';
-import { CHARGES, CUSTOMERS, SheetKey, TICKETS } from '../schema';
+import { enumLabel, Lang, Status, STATUSES } from '../enums';
+import { CHARGES, ColumnKey, CUSTOMERS, TICKETS } from '../schema';
 import type { Cell } from '../grid';
 import { centsToYuan, yuanToCents } from '../money';
 import { Random } from './random';
 import { columnIndex } from './rows';
 import { Text, say } from './text';
 
+type PlantedSheet = 'tickets' | 'customers' | 'charges';
+
 export interface PlantedProblem {
-  readonly sheet: Exclude<SheetKey, 'settings'>;
+  readonly sheet: PlantedSheet;
   /** 0-based index into that sheet's rows */
   readonly row: number;
   /** column key from schema.ts */
-  readonly column: string;
+  readonly column: ColumnKey<PlantedSheet>;
   readonly code: PlantedCode;
   readonly note: string;
 }
@@ -41,10 +43,10 @@ const CU = columnIndex(CUSTOMERS);
 const CH = columnIndex(CHARGES);
 const HOUR = 1 / 24;
 
-interface Plant {
+interface PlantOn<S extends PlantedSheet> {
   readonly code: PlantedCode;
-  readonly sheet: 'tickets' | 'customers' | 'charges';
-  readonly column: string;
+  readonly sheet: S;
+  readonly column: ColumnKey<S>;
   readonly note: Text;
   /** may this row take the slip? */
   readonly fits: (row: Cell[], index: number, target: PlantTarget, used: ReadonlySet<number>) => boolean;
@@ -52,7 +54,9 @@ interface Plant {
   readonly apply: (row: Cell[], index: number, target: PlantTarget) => void;
 }
 
-const statusLabel = (key: string, lang: Lang): string => label(STATUSES.find((s) => s.key === key)!, lang);
+type Plant = PlantOn<'tickets'> | PlantOn<'customers'> | PlantOn<'charges'>;
+
+const statusLabel = (key: Status, lang: Lang): string => enumLabel(STATUSES, key, lang);
 const isNumber = (c: Cell): c is number => typeof c === 'number';
 
 /** the last two digits swapped: '3-1502' → '3-1520', a room number no floor has */

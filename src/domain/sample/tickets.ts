@@ -5,7 +5,7 @@ import {
   CHANNELS,
   DEFAULT_CATEGORIES,
   DEFAULT_DEPARTMENTS,
-  EnumValue,
+  enumLabel,
   Lang,
   PRIORITIES,
   Priority,
@@ -15,7 +15,6 @@ import {
   TICKET_TYPES,
   TicketType,
   YES_NO,
-  label,
 } from '../enums';
 import { TICKETS } from '../schema';
 import type { Cell } from '../grid';
@@ -94,10 +93,6 @@ export interface TicketContext {
   /** the as-of moment, in minutes */
   readonly asOfMinute: number;
   readonly count: number;
-}
-
-function labels(list: ReadonlyArray<EnumValue>, lang: Lang): Record<string, string> {
-  return Object.fromEntries(list.map((v) => [v.key, label(v, lang)]));
 }
 
 /** Receipt minutes, ascending: days weighted weekday/weekend, hours weighted to desk hours. */
@@ -186,16 +181,6 @@ export function generateTickets(ctx: TicketContext): Cell[][] {
     }
   }
 
-  const L = {
-    channel: labels(CHANNELS, lang),
-    type: labels(TICKET_TYPES, lang),
-    category: labels(DEFAULT_CATEGORIES, lang),
-    department: labels(DEFAULT_DEPARTMENTS, lang),
-    priority: labels(PRIORITIES, lang),
-    status: labels(STATUSES, lang),
-    satisfaction: labels(SATISFACTION, lang),
-    yesNo: labels(YES_NO, lang),
-  };
   const repeatPrefix = say(REPEAT_PREFIX, lang);
   const sameDayPrefix = say(SAME_DAY_PREFIX, lang);
   const sameDay = new Map<string, number>();
@@ -310,9 +295,9 @@ export function generateTickets(ctx: TicketContext): Cell[][] {
     const row: Cell[] = new Array<Cell>(TICKETS.columns.length).fill(null);
     row[C.id] = `GD-${ymd}-${String(seq).padStart(4, '0')}`;
     row[C.receivedAt] = receivedAt / DAY;
-    row[C.channel] = L.channel[rng.draw(CHANNEL_SHARE)];
-    row[C.type] = L.type[type];
-    row[C.category] = L.category[category];
+    row[C.channel] = enumLabel(CHANNELS, rng.draw(CHANNEL_SHARE), lang);
+    row[C.type] = enumLabel(TICKET_TYPES, type, lang);
+    row[C.category] = enumLabel(DEFAULT_CATEGORIES, category, lang);
     row[C.unit] = unit ? unit.unit : null;
     row[C.contact] = contact;
     row[C.phone] = phone;
@@ -330,12 +315,12 @@ export function generateTickets(ctx: TicketContext): Cell[][] {
     }
     row[C.description] = text;
     if (status !== 'new') {
-      row[C.department] = L.department[department];
+      row[C.department] = enumLabel(DEFAULT_DEPARTMENTS, department, lang);
       const handlers = staff[department];
       row[C.assignee] = handlers[rng.int(0, handlers.length - 1)];
     }
-    row[C.priority] = priority ? L.priority[priority] : null;
-    row[C.status] = L.status[status];
+    row[C.priority] = priority ? enumLabel(PRIORITIES, priority, lang) : null;
+    row[C.status] = enumLabel(STATUSES, status, lang);
     row[C.firstResponseAt] = firstResponse === null ? null : firstResponse / DAY;
     row[C.agreedDueAt] = agreedDueAt === null ? null : agreedDueAt / DAY;
     row[C.holdStartAt] = holdStartAt === null ? null : holdStartAt / DAY;
@@ -350,10 +335,10 @@ export function generateTickets(ctx: TicketContext): Cell[][] {
       const note = rng.pick(CALLBACK_NOTES[satisfaction]);
       row[C.callbackAt] = callbackAt / DAY;
       row[C.callbackBy] = clerks[rng.int(0, clerks.length - 1)];
-      row[C.satisfaction] = L.satisfaction[satisfaction];
+      row[C.satisfaction] = enumLabel(SATISFACTION, satisfaction, lang);
       row[C.callbackNotes] = note ? say(note, lang) : null;
     }
-    if (type === 'complaint' && resolved !== null) row[C.complaintValid] = L.yesNo[rejected ? 'no' : 'yes'];
+    if (type === 'complaint' && resolved !== null) row[C.complaintValid] = enumLabel(YES_NO, rejected ? 'no' : 'yes', lang);
     rows[i] = row;
   }
   return rows;

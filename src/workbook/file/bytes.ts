@@ -25,12 +25,6 @@ export function concatBytes(chunks: ReadonlyArray<Uint8Array>): Uint8Array {
   return out;
 }
 
-export function totalLength(chunks: ReadonlyArray<Uint8Array>): number {
-  let size = 0;
-  for (const c of chunks) size += c.length;
-  return size;
-}
-
 function matchesAt(hay: Uint8Array, at: number, needle: Uint8Array): boolean {
   for (let j = 1; j < needle.length; j++) if (hay[at + j] !== needle[j]) return false;
   return true;

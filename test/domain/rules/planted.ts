@@ -23,7 +23,7 @@ type Row = Readonly<Record<string, Cell>>;
 
 /** A grid with the canonical Chinese headers (and a clerk's own 备注 column at the end). */
 function grid(def: SheetDef, rows: ReadonlyArray<Row>, extra = false): SheetGrid {
-  const keys = def.columns.map((c) => c.key);
+  const keys: ReadonlyArray<string> = def.columns.map((c) => c.key);
   for (const r of rows) for (const k of Object.keys(r)) if (!keys.includes(k)) throw new Error(`${def.key} has no column ${k}`);
   const header: Cell[] = [...def.columns.map((c) => c.zh), ...(extra ? ['备注'] : [])];
   return {
@@ -198,7 +198,7 @@ export function readPlanted(): { reads: Partial<Record<SheetKey, TableRead>>; ct
   const grids = plantedGrids();
   const reads: Partial<Record<SheetKey, TableRead>> = {};
   for (const def of ALL_SHEETS) reads[def.key] = readTable(def, grids[def.key]);
-  const { settings, problems } = settingsFromTable(reads.settings, 'zh');
+  const { settings, problems } = settingsFromTable(readTable(SETTINGS, grids.settings), 'zh');
   if (problems.length > 0) throw new Error(`planted settings do not read: ${JSON.stringify(problems)}`);
   return { reads, ctx: { settings, asOf: parseWallText(AS_OF)!, lang: 'zh', units: unitsOf(reads.customers) } };
 }

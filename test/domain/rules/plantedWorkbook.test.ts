@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { unitsOf, validateAll } from '../../../src/domain/rules';
-import { ALL_SHEETS, SheetKey } from '../../../src/domain/schema';
+import { ALL_SHEETS, SETTINGS, SheetKey } from '../../../src/domain/schema';
 import { settingsFromTable } from '../../../src/domain/settings';
 import { readTable, TableRead } from '../../../src/domain/table';
 import { parseWallText } from '../../../src/domain/time';
@@ -29,7 +29,7 @@ describe('planted.xlsx', () => {
     const grids = await open();
     const reads: Partial<Record<SheetKey, TableRead>> = {};
     for (const def of ALL_SHEETS) reads[def.key] = readTable(def, grids.find((g) => g.name === def.zh)!);
-    const { settings } = settingsFromTable(reads.settings, 'zh');
+    const { settings } = settingsFromTable(readTable(SETTINGS, grids.find((g) => g.name === SETTINGS.zh)!), 'zh');
     const problems = validateAll(reads, { settings, asOf: parseWallText(AS_OF)!, lang: 'zh', units: unitsOf(reads.customers) });
     expect(problems.map((p) => [p.sheet, p.row, p.column, p.code])).toEqual(PLANTED);
   });

@@ -1,10 +1,10 @@
 // Reading sample rows by column key, for the sample tests.
-import { CHARGES, CUSTOMERS, REMINDERS, SheetDef, TICKETS } from '../../../src/domain/schema';
+import { CHARGES, ColumnKey, CUSTOMERS, REMINDERS, SheetDef, SheetKey, TICKETS } from '../../../src/domain/schema';
 import type { Cell } from '../../../src/workbook/types';
 
-function reader(def: SheetDef) {
+function reader<S extends SheetKey>(def: SheetDef<S>) {
   const index = new Map(def.columns.map((c, i) => [c.key, i]));
-  return (row: Cell[], key: string): Cell => {
+  return (row: Cell[], key: ColumnKey<S>): Cell => {
     const i = index.get(key);
     if (i === undefined) throw new Error(`no column ${key} in ${def.key}`);
     return row[i];
