@@ -1,4 +1,4 @@
-// The center's clock (PRODUCT.md "Rules": hours are counted on the center's calendar): calendar hours
+// The center's clock (docs/kpis.md "Rules": hours are counted on the center's calendar): calendar hours
 // by default; or working hours (settings.workingHours) on working days — Monday to Friday, minus the
 // public holidays listed in Settings, plus the make-up working days (调休) listed there, which are
 // working days even on a weekend. These run once or twice per ticket for 100,000 tickets, so they

@@ -1,4 +1,4 @@
-// Enumerations of PRODUCT.md ("Enumerations (zh / en)"). Each value has a stable key used in code and
+// Enumerations of docs/sheets.md ("Enumerations (zh / en)"). Each value has a stable key used in code and
 // the two labels a clerk may type. Lists marked `settings` are only defaults: the workbook's Settings
 // sheet may replace them.
 

@@ -1,5 +1,5 @@
 // Money. The domain counts integer cents (分); yuan (元) appear only in a cell and in text for people.
-// The one place where cents and yuan turn into each other (STYLE.md: Actual Budget's amountToInteger /
+// The one place where cents and yuan turn into each other (as Actual Budget's amountToInteger /
 // integerToAmount).
 
 /**

@@ -1,4 +1,4 @@
-// Report periods (PRODUCT.md "Rules" and "Precisely"): a day, a week labelled by ISO week, a month
+// Report periods (docs/kpis.md "Rules" and "Precisely"): a day, a week labelled by ISO week, a month
 // (calendar, or from a cut-off day such as the 26th), a quarter. A period is the half-open interval
 // [start, end) of wall times. dayjs in UTC mode does the calendar work on wall times (see time.ts).
 import dayjs from 'dayjs';
@@ -200,7 +200,7 @@ export function asOfFor(p: Period, now: WallTime): WallTime {
   return Math.min(now, p.end);
 }
 
-/** PRODUCT.md "as-of day": the calendar day (its 00:00) of the last moment before as-of. */
+/** docs/kpis.md "as-of day": the calendar day (its 00:00) of the last moment before as-of. */
 export function asOfDay(asOf: WallTime): WallTime {
   return Math.floor((asOf - 1) / MS_PER_DAY) * MS_PER_DAY;
 }

@@ -1,4 +1,4 @@
-// The five structured sheets of PRODUCT.md ("Sheets"), as data. Headers are canonical text in both
+// The five structured sheets of docs/sheets.md ("Sheets"), as data. Headers are canonical text in both
 // languages; the engine finds columns by header text, never by position.
 import { EnumName, Lang, ListName } from './enums';
 

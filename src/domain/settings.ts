@@ -1,4 +1,4 @@
-// The center's settings (PRODUCT.md "Rules", all editable): a parameter table on the Settings sheet,
+// The center's settings (docs/sheets.md "Rules", all editable): a parameter table on the Settings sheet,
 // and one list per column beside it. A workbook without the sheet works with these defaults.
 import type { Cell } from './grid';
 import { DEFAULT_CATEGORIES, DEFAULT_DEPARTMENTS, DEFAULT_FEE_ITEMS, EnumValue, Lang, label, ListName } from './enums';

@@ -1,4 +1,4 @@
-// SLA deadlines (PRODUCT.md "Precisely"). Response deadline = received + response SLA (every type but
+// SLA deadlines (docs/kpis.md "Precisely"). Response deadline = received + response SLA (every type but
 // praise). Resolution deadline = the agreed due time (约定完成时间) when set — a fixed promise that holds
 // do not move — else received + the resolution SLA of the type (and priority, for repairs). A hold
 // (挂起) that starts before a deadline moves it later by the hold's length on the center's clock,
@@ -205,7 +205,7 @@ export function pendingDeadline(t: TicketFacts, clock: SlaClock, asOf: WallTime)
 export type DueState = 'none' | 'onHold' | 'ok' | 'dueSoon' | 'overdue';
 
 /**
- * What clerks see on an open ticket (PRODUCT.md "Rules"): overdue once past its next deadline; due
+ * What clerks see on an open ticket (docs/kpis.md "Rules"): overdue once past its next deadline; due
  * soon within settings.dueSoonHours of it, on the center's clock; on hold while the clock is
  * stopped; none when it is closed or has no SLA. Exactly on the deadline is still in time.
  */

@@ -1,5 +1,5 @@
 // Ticket IDs that stay unique when several clerks add tickets at the same moment to one workbook
-// shared on OneDrive, with no server and no lock (PRODUCT.md: "generated, unique even when two clerks
+// shared on OneDrive, with no server and no lock (docs/ticket-ids.md: "generated, unique even when two clerks
 // add rows at the same moment"). Scheme and failure analysis: docs/ticket-ids.md.
 //
 //   GD-20261125-K7M-003

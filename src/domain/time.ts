@@ -1,4 +1,4 @@
-// Wall-clock time. All times are the workbook's wall-clock time (PRODUCT.md: "there is no time-zone
+// Wall-clock time. All times are the workbook's wall-clock time (docs/sheets.md: "there is no time-zone
 // arithmetic"), so an instant is kept as the milliseconds of its wall-clock reading taken as if it were
 // UTC. dayjs in UTC mode does the calendar work on those numbers without any zone ever applying.
 import dayjs from 'dayjs';

@@ -37,7 +37,7 @@ export function formatCount(n: number, lang: Lang): string {
   return n.toLocaleString(LOCALE[lang]);
 }
 
-/** A rate as a percentage with one decimal (PRODUCT.md); null when there is nothing to divide by. */
+/** A rate as a percentage with one decimal (docs/kpis.md); null when there is nothing to divide by. */
 export function formatPercent(rate: number | null, lang: Lang): string | null {
   if (rate === null || !Number.isFinite(rate)) return null;
   return rate.toLocaleString(LOCALE[lang], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });

@@ -9,7 +9,7 @@ import { resolutionMs, SlaClockColumns, slaClockColumns, SlaSettings } from '../
 import { Settings } from '../settings';
 import { WallTime } from '../time';
 
-// PRODUCT.md "Precisely": an earlier complaint from the same unit in the same category within 30 days.
+// docs/kpis.md "Precisely": an earlier complaint from the same unit in the same category within 30 days.
 export const REPEAT_WINDOW_MS = 720 * 3_600_000;
 
 /** Indexes of facts sorted by one time, and those times in that order, for range searches. */

@@ -1,4 +1,4 @@
-// Callback KPIs (PRODUCT.md "KPIs"): callback rate, satisfaction, and the year's callback coverage of
+// Callback KPIs (docs/kpis.md "KPIs"): callback rate, satisfaction, and the year's callback coverage of
 // occupied households.
 import { asOfDay } from '../periods';
 import { CustomerFacts } from '../records';

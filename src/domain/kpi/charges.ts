@@ -1,4 +1,4 @@
-// Charges KPIs (PRODUCT.md "Precisely"): collection rate by amount and by household, arrears at the
+// Charges KPIs (docs/kpis.md "Precisely"): collection rate by amount and by household, arrears at the
 // as-of day by aging bucket, fee item and unit, arrears at the period start, and what of those was
 // recovered. Money in integer cents. The whole 实收金额 counts as paid on 收款日期 (the date of the last
 // payment) once that day is on or before the as-of day; a charge is overdue once its due date is

@@ -1,4 +1,4 @@
-// Complaint KPIs (PRODUCT.md "KPIs"): valid complaint rate and repeat complaints.
+// Complaint KPIs (docs/kpis.md "KPIs"): valid complaint rate and repeat complaints.
 import { eachIn, TicketWindow } from './book';
 import { Rate, rateOf } from './measures';
 

@@ -1,4 +1,4 @@
-// The KPI catalogue: every KPI of PRODUCT.md "KPIs", defined once in its family's module and listed
+// The KPI catalogue: every KPI of docs/kpis.md "KPIs", defined once in its family's module and listed
 // here once with everything else about it: its names in both languages, unit, display format, which
 // way is better, its rows in a report's KPI tables and whether the pane shows it as a tile. Report
 // models compute a block by running a registry over a period window and write it to --json in the

@@ -1,4 +1,4 @@
-// The shapes every KPI reports in: a rate with its numerator and denominator (PRODUCT.md: "Every rate
+// The shapes every KPI reports in: a rate with its numerator and denominator (docs/kpis.md: "Every rate
 // comes with numerator and denominator"), and hour statistics.
 
 export interface Rate {

@@ -1,4 +1,4 @@
-// Timeliness KPIs (PRODUCT.md "Precisely"): on-time response and resolution against each ticket's
+// Timeliness KPIs (docs/kpis.md "Precisely"): on-time response and resolution against each ticket's
 // deadline as known at as-of, and the handling time of the tickets resolved in the period. Tickets
 // not yet due are left out of on-time rates: a late ticket counts once its deadline has passed.
 import { MS_PER_HOUR } from '../time';

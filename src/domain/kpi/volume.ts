@@ -1,4 +1,4 @@
-// Volume KPIs (PRODUCT.md "KPIs"): received, resolved, backlog, and the breakdowns of what was
+// Volume KPIs (docs/kpis.md "KPIs"): received, resolved, backlog, and the breakdowns of what was
 // received. Breakdowns are keyed by the value as written in the workbook (the label the clerk typed),
 // every known value listed, zero or not, so that one period's table lines up with the next.
 import { BLANK_LABEL, CHANNELS, label, Lang, TICKET_TYPES } from '../enums';

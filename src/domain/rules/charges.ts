@@ -4,7 +4,7 @@ import { At, Rule } from './rule';
 
 export const CHARGE_RULES: ReadonlyArray<Rule<'charges'>> = [
   {
-    // issue 4: paid ≤ due; an overpayment is a warning, not an error (PRODUCT.md: it does not offset other charges)
+    // issue 4: paid ≤ due; an overpayment is a warning, not an error (docs/validation.md: it does not offset other charges)
     code: 'CHARGE_OVERPAID',
     sheet: 'charges',
     severity: 'warning',
@@ -24,7 +24,7 @@ export const CHARGE_RULES: ReadonlyArray<Rule<'charges'>> = [
     },
   },
   {
-    // issue 4: a paid amount needs a paid date (PRODUCT.md: the whole amount paid counts on 收款日期)
+    // issue 4: a paid amount needs a paid date (docs/validation.md: the whole amount paid counts on 收款日期)
     code: 'CHARGE_PAID_NO_DATE',
     sheet: 'charges',
     severity: 'error',

@@ -6,7 +6,7 @@ import { Rule } from './rule';
 
 export const DUPLICATE_RULES: ReadonlyArray<Rule<'tickets'>> = [
   {
-    // PRODUCT.md: the ticket ID is unique (even when two clerks add rows at the same moment)
+    // docs/validation.md: the ticket ID is unique (even when two clerks add rows at the same moment)
     code: 'TICKET_DUPLICATE_ID',
     sheet: 'tickets',
     severity: 'error',

@@ -55,7 +55,7 @@ function unitRule(def: SheetDef): Rule | null {
   const key = UNIT_COLUMNS[def.key];
   if (key === undefined) return null;
   return {
-    // PRODUCT.md: customer register, unit numbers validated against it (when it has rows)
+    // docs/validation.md: customer register, unit numbers validated against it (when it has rows)
     code: 'UNIT_UNKNOWN',
     sheet: def.key,
     severity: 'error',

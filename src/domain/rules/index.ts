@@ -1,5 +1,5 @@
 // The validation rules of issue 4, one table per sheet, and the passes that apply them. Every rule is
-// listed once in RULES (code, sheet, severity, PRODUCT.md wording); docs and tests read that list.
+// listed once in RULES (code, sheet, severity, docs/validation.md wording); docs and tests read that list.
 // Rules only mark: they never change a value, and a cell that did not convert (CELL_WRONG_TYPE,
 // reported by reading) is never reported again here.
 import { Problem } from '../problems';

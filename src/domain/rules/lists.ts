@@ -23,7 +23,7 @@ function listRule(def: SheetDef): Rule | null {
   const columns = def.columns.filter((c) => listOf(c) !== undefined);
   if (columns.length === 0) return null;
   return {
-    // PRODUCT.md / issue 4: category, department, fee item in the Settings lists; clerks in the clerk list when it is not empty
+    // docs/validation.md / issue 4: category, department, fee item in the Settings lists; clerks in the clerk list when it is not empty
     code: 'LIST_UNKNOWN',
     sheet: def.key,
     severity: 'error',

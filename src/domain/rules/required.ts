@@ -6,7 +6,7 @@ import { At, Rule } from './rule';
 function requiredRule(def: SheetDef): Rule {
   const required = def.columns.filter((c) => c.required).map((c) => c.key);
   return {
-    // PRODUCT.md "Sheets": required fields
+    // docs/validation.md "Sheets": required fields
     code: 'REQUIRED_MISSING',
     sheet: def.key,
     severity: 'error',

@@ -1,4 +1,4 @@
-// What a validation rule is: a stable code, the sheet it judges, a severity, its PRODUCT.md wording,
+// What a validation rule is: a stable code, the sheet it judges, a severity, its docs/validation.md wording,
 // and a row check prepared once per pass (columns, Settings lists and facts looked up before the
 // rows are walked, so the walk itself does arithmetic and lookups only).
 import { Lang } from '../enums';
@@ -22,7 +22,7 @@ export interface RuleInfo<S extends SheetKey = SheetKey> {
   readonly code: string;
   readonly sheet: S;
   readonly severity: Severity;
-  /** the rule in PRODUCT.md's words */
+  /** the rule in docs/validation.md's words */
   readonly zh: string;
   readonly en: string;
 }

@@ -1,4 +1,4 @@
-// Status consistency: what each status needs filled in (PRODUCT.md status flow), as a table.
+// Status consistency: what each status needs filled in (docs/validation.md status flow), as a table.
 import { Status, TicketType } from '../enums';
 import { TicketKey } from '../schema';
 import { At, Rule } from './rule';
@@ -49,7 +49,7 @@ const STATUS_NEEDS: ReadonlyArray<Need> = [
     needs: 'satisfaction',
   },
   {
-    // PRODUCT.md: 不成立 rejected — reason in 处理结果
+    // docs/validation.md: 不成立 rejected — reason in 处理结果
     code: 'TICKET_REJECTED_NEEDS_REASON',
     zh: '不成立须在处理结果中写明理由',
     en: 'rejected needs the reason in Result',

@@ -5,7 +5,7 @@ import { MS_PER_DAY } from '../time';
 import { At, Rule, showTime } from './rule';
 
 /**
- * The order of a ticket's events (PRODUCT.md status flow: received, first response, on hold from
+ * The order of a ticket's events (docs/validation.md status flow: received, first response, on hold from
  * start to end, resolved, called back). Each filled time is judged against the filled time before it
  * in this list, so one mistyped time is reported once, on the cell that breaks the order.
  */

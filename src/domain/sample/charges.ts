@@ -188,7 +188,7 @@ function formatDay(day: number, lang: Lang): string {
 
 /**
  * The desk checks each unit every week or so; a unit whose oldest unpaid charge is 15+ days overdue
- * gets a reminder at its dunning level (PRODUCT.md "Dunning levels"), again when the level rises or a
+ * gets a reminder at its dunning level (docs/sheets.md "Dunning levels"), again when the level rises or a
  * month has passed. A unit that does pay soon after promised a date: its actual payment day.
  */
 export function generateReminders(

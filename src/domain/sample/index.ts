@@ -85,7 +85,7 @@ export function generateSample(options: SampleOptions): SampleCenter {
   const minuteOfDay = Math.floor((asOf - asOfDate) / MS_PER_MINUTE);
   const second = (asOf - asOfDate - minuteOfDay * MS_PER_MINUTE) / 1000;
   const asOfMinute = wallToSerial(asOfDate) * MINUTES_PER_DAY + minuteOfDay + second / 60;
-  // PRODUCT.md "as-of day": the calendar day of the last moment before as-of
+  // docs/kpis.md "as-of day": the calendar day of the last moment before as-of
   const asOfDay = Math.ceil(asOfMinute / MINUTES_PER_DAY) - 1;
   const periods = periodsEnding(asOfDay, months);
   const windowStartDay = periods[0].firstDay;

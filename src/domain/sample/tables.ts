@@ -139,7 +139,7 @@ export const PRIORITY_BY_TYPE: Partial<Record<TicketType, Weighted<Priority>>> =
   ]),
 };
 
-/** PRODUCT.md "Rules": resolution SLA hours (a rules module owns the live copy; these are defaults) */
+/** docs/sheets.md "Rules": resolution SLA hours (a rules module owns the live copy; these are defaults) */
 export const RESOLUTION_SLA_HOURS: Record<TicketType, number> = {
   complaint: 72,
   repair: 72,
@@ -261,7 +261,7 @@ export const PARTIAL_FRACTION: Range = [30, 70]; // percent, rounded to whole yu
 
 // ---- reminders ----------------------------------------------------------------------------------
 
-/** PRODUCT.md "Dunning levels": from 15, 45 and 90 days overdue */
+/** docs/sheets.md "Dunning levels": from 15, 45 and 90 days overdue */
 export const DUNNING_FROM_DAYS: ReadonlyArray<number> = [15, 45, 90];
 export const REMINDER_CHECK_EVERY_DAYS: Range = [6, 9];
 export const REMINDER_REPEAT_AFTER_DAYS = 30;

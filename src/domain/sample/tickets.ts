@@ -1,5 +1,5 @@
 // The ticket log: receipts over the window, in order, each taken through the status flow of
-// PRODUCT.md as far as the as-of moment allows. All times are minute numbers (serial × 1440), so the
+// docs/sheets.md as far as the as-of moment allows. All times are minute numbers (serial × 1440), so the
 // hot loop does arithmetic only.
 import {
   CHANNELS,
