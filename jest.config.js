@@ -1,8 +1,16 @@
-/** @type {import('jest').Config} */
-module.exports = {
+// Three projects, quickest first: `npm run test:unit` (domain and use cases, seconds),
+// `npm run test:backends` (the file and Office.js back ends), `npm run test:integration` (the CLI,
+// the task pane in Chromium, LibreOffice and openpyxl, and the large-file tests). `npx jest` runs all
+// three; timings are in `npm run bench`, never in a test.
+
+/** Files that build a workbook of 50,000 rows or more: integration, whatever folder they sit in. */
+const LARGE = ['<rootDir>/test/workbook/file/large.test.ts', '<rootDir>/test/app/liveOffice.test.ts'];
+/** The file back end's output in LibreOffice and openpyxl. */
+const EXTERNAL = ['<rootDir>/test/workbook/file/external.test.ts'];
+
+const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
@@ -12,5 +20,18 @@ module.exports = {
     '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js',
   },
   testTimeout: 60000,
+};
+
+const TESTS = '**/*.test.{ts,tsx}';
+const ignore = [...LARGE, ...EXTERNAL];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testTimeout: 60000,
   reporters: ['default', '<rootDir>/scripts/jest-summary.js'],
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: [`<rootDir>/test/{domain,app}/${TESTS}`], testPathIgnorePatterns: ignore },
+    { ...shared, displayName: 'backends', testMatch: [`<rootDir>/test/workbook/${TESTS}`], testPathIgnorePatterns: ignore },
+    { ...shared, displayName: 'integration', testMatch: [`<rootDir>/test/{cli,taskpane}/${TESTS}`, ...LARGE, ...EXTERNAL] },
+  ],
 };
