@@ -3,6 +3,7 @@
 // Office requires in their schema order, the ribbon button, resource ids, URLs and icon files.
 import fs from 'fs';
 import path from 'path';
+import { pngSize } from '../support/screenshots';
 import { child, childrenNamed, descendants, parseXml, XmlElement, XmlSyntaxError } from './xml';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -56,13 +57,6 @@ const REQUIRED_TOP_LEVEL = [
 function must<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`manifest.xml: ${what} is missing`);
   return value;
-}
-
-/** Width and height from a PNG's IHDR chunk. */
-function pngSize(file: string): { width: number; height: number } {
-  const b = fs.readFileSync(file);
-  expect(b.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
 /** Every URL the manifest points at: element text and attribute values, namespace declarations aside. */
