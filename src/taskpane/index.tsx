@@ -1,12 +1,14 @@
 // Entry point of the task pane: find out where we run (inside Excel, or a plain browser), pick the
-// language, and render.
+// language, pin the clock if the page names a moment (?asOf=), and render.
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { App, AppProps } from './App';
+import { pinClock } from './clock';
 import { detectEnvironment, excelHost } from './host';
 import { pickLang, STRINGS } from './i18n';
 
 async function start(): Promise<void> {
+  pinClock(window.location.search);
   const env = await detectEnvironment();
   const lang = pickLang({
     search: window.location.search,
