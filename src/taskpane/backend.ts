@@ -5,11 +5,12 @@ import type { AddTicketOptions, AddTicketResult, RowDetail, TicketFormOptions, T
 import type { ValidateOptions, ValidationReport, LiveValidator } from '../app/validate';
 import type { Lang } from '../domain/enums';
 import type { Workbook } from '../workbook/types';
+import { pinnedAsOf } from './clock';
 
 export type { SheetStatus, WorkbookStatus, SetupResult } from '../app/setup';
 export { inspectWorkbook, setUpWorkbook } from '../app/setup';
 export { columnLetter } from '../app/layout';
-export { nowIso } from '../app/clock';
+export { nowIso } from './clock';
 export type { LiveValidator, LocatedProblem, ValidationReport } from '../app/validate';
 export type { AddTicketResult, EntryProblem, RowDetail, TicketField, TicketFieldInfo, TicketFormOptions, TicketInput } from '../app/entry';
 
@@ -29,7 +30,8 @@ export async function buildSample(lang: Lang): Promise<WorkbookFile> {
     import(/* webpackChunkName: "sample" */ '../app/sample'),
   ]);
   const wb = FileWorkbook.create();
-  await writeSample(wb, { lang });
+  // as of the moment the page pinned (?asOf=), else today 17:30
+  await writeSample(wb, { lang, asOf: pinnedAsOf() });
   return wb;
 }
 

@@ -1,8 +1,9 @@
 // Entry point of the task pane: find out where we run (inside Excel, or a plain browser), pick the
-// language, and render.
+// language, pin the clock if the page names a moment (?asOf=), and render.
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { App, AppProps } from './App';
+import { pinClock } from './clock';
 import { detectEnvironment, excelHost } from './host';
 import { pickLang, STRINGS } from './i18n';
 import { showUnsupported, unsupportedExcel } from './support';
@@ -10,6 +11,7 @@ import { showUnsupported, unsupportedExcel } from './support';
 async function start(): Promise<void> {
   // taskpane.html's ES5 check found a webview that cannot run this bundle, and said so
   if ((window as { DESKBOOK_UNSUPPORTED?: boolean }).DESKBOOK_UNSUPPORTED) return;
+  pinClock(window.location.search);
   const env = await detectEnvironment();
   const root = document.getElementById('root');
   if (env.kind === 'excel' && root) {

@@ -255,7 +255,7 @@ describe('adding a ticket', () => {
   });
 
   it('refuses a malformed installation tag (a bug in the caller, not the clerk\'s entry)', async () => {
-    await expect(addTicket(await center(), GOOD, { asOf: AS_OF, clerkTag: 'xx' })).rejects.toThrow();
+    await expect(addTicket(await center(), GOOD, { asOf: AS_OF, clerkTag: 'xx' })).rejects.toThrow(new Error('not an installation tag: "xx"'));
   });
 });
 

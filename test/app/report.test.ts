@@ -12,8 +12,15 @@ import type { PeriodKind } from '../../src/domain/periods';
 const AS_OF = '2026-11-25T17:30:00';
 
 describe('report use case', () => {
+  // the clean sample, built once; each test opens its own copy
+  let sampleBytes: Uint8Array;
+  beforeAll(async () => {
+    sampleBytes = (await buildSampleWorkbook({ asOf: AS_OF, plant: false })).toBytes();
+  });
+  const sampleWorkbook = () => FileWorkbook.open(sampleBytes);
+
   it('regenerating a report with the same inputs gives an identical workbook', async () => {
-    const wb = await buildSampleWorkbook({ asOf: AS_OF, plant: false });
+    const wb = sampleWorkbook();
     const req = { kind: 'weekly' as const, period: '2026-W47', asOf: AS_OF, generatedAt: '2026-11-25T18:00:00', write: true };
     const first = await runReport(wb, req);
     const once = wb.toBytes();
@@ -30,7 +37,7 @@ describe('report use case', () => {
   it('tells generated sheets from the clerk’s own', async () => {
     expect(['月报 2026-10', '周报 2026-W47', '日盘点 2026-11-24', '季报 2026-Q4', 'Monthly 2026-10', 'KPI', 'KPI 部门月度'].every(isGeneratedSheetName)).toBe(true);
     expect(['月报', '我的月报 2026-10', '月报 2026-10 备份', 'KPIs', '台账'].some(isGeneratedSheetName)).toBe(false);
-    const wb = await buildSampleWorkbook({ asOf: AS_OF, plant: false });
+    const wb = sampleWorkbook();
     await runReport(wb, { kind: 'monthly', period: '2026-10', asOf: AS_OF, write: true });
     const status = await inspectWorkbook(wb);
     expect(status.generatedSheets).toEqual(['月报 2026-10']);
@@ -38,7 +45,7 @@ describe('report use case', () => {
   });
 
   it('writes the KPI cross-tabs as values in files, whose totals are the ticket count', async () => {
-    const wb = await buildSampleWorkbook({ asOf: AS_OF, plant: false });
+    const wb = sampleWorkbook();
     expect(wb.capabilities.pivots).toBe(false);
     const r = await writeKpiPivots(wb);
     expect(r).toEqual({ sheet: 'KPI', pivots: false, lang: 'zh' });
@@ -49,7 +56,7 @@ describe('report use case', () => {
   });
 
   it('asks Excel for real PivotTables where the back end has them', async () => {
-    const sample = await buildSampleWorkbook({ asOf: AS_OF, plant: false });
+    const sample = sampleWorkbook();
     const names = (await sample.listSheets()).map((s) => s.name);
     const wb = new MemoryWorkbook((await sample.readSheets(names)).map((g) => ({ name: g.name, rows: g.rows, tables: g.name === '工单' ? ['tblTickets'] : [] })));
     wb.capabilities = { charts: true, pivots: true };

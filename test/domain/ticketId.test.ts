@@ -79,8 +79,8 @@ describe('ticket IDs', () => {
   });
 
   it('refuse to count for something that is not a tag', () => {
-    expect(() => nextTicketId({ receivedAt: NOV25, tag: 'k7m', existingIds: [] })).toThrow();
-    expect(() => nextTicketId({ receivedAt: NOV25, tag: '', existingIds: [] })).toThrow();
+    expect(() => nextTicketId({ receivedAt: NOV25, tag: 'k7m', existingIds: [] })).toThrow(new Error('not an installation tag: "k7m"'));
+    expect(() => nextTicketId({ receivedAt: NOV25, tag: '', existingIds: [] })).toThrow(new Error('not an installation tag: ""'));
   });
 
   it('parse only well-formed IDs', () => {

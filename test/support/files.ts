@@ -58,9 +58,15 @@ export function python(code: string, file: string): unknown {
   return JSON.parse(execFileSync(PYTHON, ['-c', code, file], { encoding: 'utf8' }));
 }
 
-/** Convert with LibreOffice in a fresh profile; `to` is an extension, optionally with `:filter`. */
+let sofficeProfile: string | undefined;
+
+/**
+ * Convert with LibreOffice in a profile of this test file's own (made by the first conversion, reused
+ * by the next ones: making one costs a second or so; never shared by two files, which may run at
+ * once); `to` is an extension, optionally with `:filter`.
+ */
 export function sofficeConvert(file: string, to: string, outDir: string): { status: number | null; output: string } {
-  const profile = `file://${tempDir()}/lo-profile`;
+  const profile = (sofficeProfile ??= `file://${tempDir()}/lo-profile`);
   const run = spawnSync(
     'soffice',
     [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, file],

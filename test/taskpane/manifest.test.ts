@@ -3,6 +3,7 @@
 // Office requires in their schema order, the ribbon button, resource ids, URLs and icon files.
 import fs from 'fs';
 import path from 'path';
+import { pngSize } from '../support/screenshots';
 import { child, childrenNamed, descendants, parseXml, XmlElement, XmlSyntaxError } from './xml';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -56,13 +57,6 @@ const REQUIRED_TOP_LEVEL = [
 function must<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`manifest.xml: ${what} is missing`);
   return value;
-}
-
-/** Width and height from a PNG's IHDR chunk. */
-function pngSize(file: string): { width: number; height: number } {
-  const b = fs.readFileSync(file);
-  expect(b.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
 /** Every URL the manifest points at: element text and attribute values, namespace declarations aside. */
@@ -124,7 +118,7 @@ describe('manifest.xml', () => {
   it('has a fixed GUID, a four-part version and a provider', () => {
     expect(top('Id').text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
     expect(top('Version').text).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
-    expect(top('ProviderName').text.length).toBeGreaterThan(0);
+    expect(top('ProviderName').text).toBe('Deskbook');
   });
 
   it('is Chinese by default with an English override for name and description', () => {
@@ -181,7 +175,18 @@ describe('manifest.xml', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const e of defined) expect(e.ns).toBe(NS.basicTypes);
     const referenced = descendants(overrides).flatMap((e) => (e.attrs.resid ? [e.attrs.resid] : []));
-    expect(referenced.length).toBeGreaterThan(0);
+    expect([...new Set(referenced)].sort()).toEqual([
+      'GetStarted.Description',
+      'GetStarted.LearnMoreUrl',
+      'GetStarted.Title',
+      'Group.Label',
+      'Icon.16x16',
+      'Icon.32x32',
+      'Icon.80x80',
+      'Taskpane.Url',
+      'TaskpaneButton.Label',
+      'TaskpaneButton.Tooltip',
+    ]);
     for (const id of referenced) expect(ids).toContain(id);
     const limits: Record<string, number> = { ShortStrings: 125, LongStrings: 250 };
     for (const [group, limit] of Object.entries(limits)) {
@@ -196,7 +201,16 @@ describe('manifest.xml', () => {
 
   it('points every URL at the dev server on https://localhost:3000/', () => {
     const urls = urlsIn(root);
-    expect(urls.length).toBeGreaterThanOrEqual(8);
+    // the add-in's two icons, the button's three, and the pane page (source location, resources)
+    expect(urls).toHaveLength(9);
+    expect([...new Set(urls)].map((u) => u.slice(BASE.length)).sort()).toEqual([
+      'assets/icon-128.png',
+      'assets/icon-16.png',
+      'assets/icon-32.png',
+      'assets/icon-64.png',
+      'assets/icon-80.png',
+      'taskpane.html',
+    ]);
     for (const url of urls) expect(url.startsWith(BASE)).toBe(true);
   });
 

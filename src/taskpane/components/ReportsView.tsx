@@ -109,7 +109,8 @@ export function ReportsView({ host, lang, strings, status, revision, onDownload,
     setBusy(write ? 'generating' : 'showing');
     setNotice(null);
     try {
-      const result = await host.run((wb) => runReport(wb, { kind, period, lang, write }));
+      const now = nowIso();
+      const result = await host.run((wb) => runReport(wb, { kind, period, lang, write, asOf: now, generatedAt: now }));
       setShown({ result, revision, catalogue: await kpiCatalogue() });
       setWritten(result.written ? result.sheetName : null);
       if (result.written) {

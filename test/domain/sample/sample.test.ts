@@ -41,8 +41,8 @@ describe('sample center', () => {
       [REMINDERS, zh.reminders],
     ];
     expect(sheets.map(([d]) => d)).toEqual(DATA_SHEETS);
+    expect(sheets.map(([, rows]) => rows.length)).toEqual([900, 300, 3822, 142]);
     for (const [def, rows] of sheets) {
-      expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) expect(row).toHaveLength(def.columns.length);
     }
   });
@@ -193,15 +193,9 @@ describe('sample center', () => {
     expect(generateSample({ asOf: AS_OF, lang: 'en', units: 5000, tickets: 10 }).customers).toHaveLength(5000);
   });
 
-  it('makes exactly the number of tickets asked for, quickly', () => {
-    const started = performance.now();
+  // how long this takes: `npm run bench` (domain: generate the sample)
+  it('makes exactly the number of tickets asked for', () => {
     const big = generateSample({ asOf: AS_OF, units: 5000, tickets: 100_000 });
-    const ms = performance.now() - started;
-    // eslint-disable-next-line no-console
-    console.log(
-      `sample: 100,000 tickets, ${big.customers.length} units, ${big.charges.length} charges, ` +
-        `${big.reminders.length} reminders in ${ms.toFixed(0)} ms`,
-    );
     expect(big.tickets).toHaveLength(100_000);
     expect(big.customers).toHaveLength(5000);
     expect(generateSample({ asOf: AS_OF, tickets: 0 }).tickets).toHaveLength(0);

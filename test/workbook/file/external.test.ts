@@ -1,8 +1,11 @@
-// A workbook this back end creates from nothing opens in other programs.
-import { existsSync, readFileSync, writeFileSync } from 'fs';
+// What this back end writes opens in other programs: a workbook created from nothing, and a report
+// sheet, which LibreOffice also prints.
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { FileWorkbook } from '../../../src/workbook/file';
-import { hasOpenpyxl, hasSoffice, python, sofficeConvert, tempDir } from '../../support/files';
+import { fixture, hasOpenpyxl, hasPdftoppm, hasSoffice, python, renderFirstPagePng, sofficeConvert, tempDir } from '../../support/files';
+import { pngSize, publishScreenshot, screenshotPath } from '../../support/screenshots';
+import { sampleReport } from '../reportSample';
 
 async function newWorkbookFile(): Promise<string> {
   const wb = FileWorkbook.create();
@@ -74,5 +77,86 @@ print(json.dumps({
     expect(csv).toContain('工单号,受理时间,类型,金额');
     expect(csv).toContain('GD-1,2026-11-24 12:00,投诉,12.50');
     expect(csv).toContain('=1+1');
+  });
+});
+
+describe('a report file as other programs see it', () => {
+  let file = '';
+  beforeAll(async () => {
+    const wb = FileWorkbook.open(fixture('ledger.xlsx'));
+    await wb.writeReport(sampleReport('月报 2026-11', 40));
+    file = join(tempDir(), 'report.xlsx');
+    writeFileSync(file, wb.toBytes());
+  });
+
+  (hasOpenpyxl() ? it : it.skip)('openpyxl sees merges, widths, print titles, A4 landscape fit to width, fonts and number formats', () => {
+    const seen = python(
+      `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['月报 2026-11']
+print(json.dumps({
+  'merges': sorted(str(r) for r in ws.merged_cells.ranges),
+  'widths': {k: round(v.width, 2) for k, v in ws.column_dimensions.items() if v.customWidth},
+  'titles': ws.print_title_rows,
+  'paper': ws.page_setup.paperSize, 'orientation': ws.page_setup.orientation,
+  'fitToPage': ws.sheet_properties.pageSetUpPr.fitToPage, 'fitToWidth': ws.page_setup.fitToWidth, 'fitToHeight': ws.page_setup.fitToHeight,
+  'title': [ws['A1'].font.b, ws['A1'].font.sz], 'section': [ws['A4'].font.b, ws['A4'].font.sz],
+  'header': [ws['A5'].font.b, ws['A5'].fill.fgColor.rgb, ws['A5'].border.top.style, ws['A5'].alignment.wrap_text],
+  'percent': ws['B7'].number_format, 'money': ws['B11'].number_format, 'decimal': ws['B9'].number_format,
+  'date': ws['F22'].number_format, 'datetime': ws['B22'].number_format, 'integer': ws['B6'].number_format,
+  'total': [ws['A18'].font.b, ws['A18'].border.top.style, ws['B18'].number_format],
+  'note': ws.cell(ws.max_row, 1).font.sz,
+  'text': ws['D22'].value, 'type': ws['D22'].data_type,
+}, ensure_ascii=False))
+`,
+      file,
+    );
+    expect(seen).toEqual({
+      merges: ['A1:G1', 'A2:G2'],
+      widths: { A: 20.71, B: 17.71, C: 11.71, D: 34.71, E: 11.71, F: 12.71, G: 24.71 },
+      titles: '$21:$21',
+      paper: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      title: [true, 16],
+      section: [true, 12],
+      header: [true, 'FFDDEBF7', 'thin', true],
+      percent: '0.0%',
+      money: '#,##0.00',
+      decimal: '0.0',
+      date: 'yyyy-mm-dd',
+      datetime: 'yyyy-mm-dd hh:mm',
+      integer: '0',
+      total: [true, 'thin', '0'],
+      note: 9,
+      text: '=SUM(A1:A9) 楼上漏水',
+      type: 's',
+    });
+  });
+
+  (hasSoffice() ? it : it.skip)('LibreOffice converts it to PDF', () => {
+    const out = tempDir();
+    const { status, output } = sofficeConvert(file, 'pdf', out);
+    expect(status).toBe(0);
+    expect(existsSync(output)).toBe(true);
+  });
+});
+
+describe('the sample report as printed', () => {
+  // `npm run screenshots` publishes the image as docs/screenshots/report-sheet-sample.png
+  (hasSoffice() && hasPdftoppm() ? it : it.skip)('renders page 1 to a PNG through LibreOffice, A4 landscape', async () => {
+    const wb = FileWorkbook.create();
+    await wb.writeReport(sampleReport('月报 2026-11', 12));
+    const dir = tempDir();
+    const file = join(dir, 'report-sheet-sample.xlsx');
+    writeFileSync(file, wb.toBytes());
+    const png = renderFirstPagePng(file, dir);
+    // A4 landscape at 70 dpi: 297 mm × 210 mm is 818.5 × 578.7 px
+    expect(pngSize(png)).toEqual({ width: 819, height: 579 });
+    copyFileSync(png, screenshotPath('report-sheet-sample.png'));
+    publishScreenshot('report-sheet-sample.png');
   });
 });

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// npm run screenshots: regenerates docs/screenshots/ (after `npm run build`).
+// - the task pane's, and the sample report sheet as LibreOffice prints it: their tests, run with
+//   DESKBOOK_SCREENSHOTS=1, copy what they save in test-output/screenshots/ into docs/screenshots/;
+// - the demo's daily, weekly and monthly reports as printed (page 1, LibreOffice at 70 dpi): made here.
+// Everything is as of 2026-11-25 17:30, so a run on another day makes the same pictures. CI=1 makes the
+// tests fail, rather than skip, when Chromium, LibreOffice or pdftoppm is missing.
+const { execFileSync, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const docs = path.join(root, 'docs', 'screenshots');
+const AS_OF = '2026-11-25T17:30:00';
+
+function fromTests() {
+  const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+  const tests = ['test/taskpane/browser.test.ts', 'test/workbook/file/external.test.ts'];
+  const run = spawnSync(process.execPath, [jest, '--ci', '--runTestsByPath', ...tests], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, DESKBOOK_SCREENSHOTS: '1', CI: '1' },
+  });
+  if (run.status !== 0) throw new Error('the screenshot tests failed: docs/screenshots/ may be half updated');
+}
+
+/** Page 1 of `file` as LibreOffice prints it, as a PNG next to it (the method of test/support/files.ts). */
+function printFirstPage(file, dir) {
+  const profile = `file://${dir}/lo-profile`;
+  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore' });
+  const prefix = file.replace(/\.xlsx$/, '');
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', `${prefix}.pdf`, prefix]);
+  return `${prefix}.png`;
+}
+
+async function reports() {
+  const { buildSampleWorkbook } = require(path.join(root, 'dist', 'app', 'sample'));
+  const { runReport } = require(path.join(root, 'dist', 'app', 'report'));
+  const { renderReport } = require(path.join(root, 'dist', 'app', 'reportSheet'));
+  const { FileWorkbook } = require(path.join(root, 'dist', 'workbook', 'file'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deskbook-screenshots-'));
+  try {
+    // `deskbook demo --as-of 2026-11-25T17:30`, and its latest complete day, week and month
+    const demo = await buildSampleWorkbook({ lang: 'zh', asOf: AS_OF });
+    for (const kind of ['daily', 'weekly', 'monthly']) {
+      const { json } = await runReport(demo, { kind, asOf: AS_OF, generatedAt: AS_OF, lang: 'zh' });
+      const wb = FileWorkbook.create();
+      await wb.writeReport(renderReport(json, 'zh'));
+      const file = path.join(dir, `report-${kind}-zh.xlsx`);
+      fs.writeFileSync(file, wb.toBytes());
+      fs.copyFileSync(printFirstPage(file, dir), path.join(docs, `report-${kind}-zh.png`));
+      console.log(`docs/screenshots/report-${kind}-zh.png`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  fs.mkdirSync(docs, { recursive: true });
+  fromTests();
+  await reports();
+}
+
+main().catch((e) => {
+  console.error(e.message);
+  process.exit(1);
+});
