@@ -107,7 +107,7 @@ const REASONS: { readonly [R in FileErrorReason]: ReasonWords<FileReasonParams[R
   BINARY_WORKBOOK: { zh: () => '它是二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx', en: () => 'it is a binary workbook (.xlsb); save it as .xlsx in Excel' },
   STRICT_OOXML: {
     whole: true,
-    zh: (_p, file) => `${file} 以 Strict Open XML 格式保存，本程序只能读取、不能修改：请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后重试`,
+    zh: (_p, file) => `${file} 以“严格”（Strict）格式保存，本程序只能读取、不能修改：请在 Excel 中另存为普通的 Excel 工作簿（*.xlsx）后重试`,
     en: (_p, file) => `${file} is saved as Strict Open XML, which this program can read but not change: save it in Excel as "Excel Workbook (*.xlsx)" and try again`,
   },
 

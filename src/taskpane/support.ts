@@ -1,7 +1,9 @@
 // Hosts that cannot run the pane get a message, not a blank pane. The bundle needs ExcelApi 1.8
 // (Excel 2019 volume-licensed stops at 1.7) and a modern webview (ES2022: Microsoft 365 with
 // WebView2, Excel 2021 or later, Excel on the web); taskpane.html carries a tiny ES5 check for the
-// webview, and this module the requirement-set check once Office is ready. Both say the same words.
+// webview, and this module the requirement-set check once Office is ready. Both say the same words
+// (i18n: tooOld; taskpane.html holds an ES5 copy, checked by test/taskpane/oldWebview.test.ts).
+import { STRINGS } from './i18n';
 
 /** The lowest ExcelApi requirement set the add-in runs on (the manifest says the same). */
 export const MIN_EXCEL_API = '1.8';
@@ -18,10 +20,7 @@ export function highestExcelApi(isSetSupported: (name: string, version: string) 
 
 /** The bilingual message for a host that is too old, naming what was found. */
 export function tooOldMessage(found: string): { zh: string; en: string } {
-  return {
-    zh: `此版本的 Excel 太旧，无法运行服务台工作簿加载项。请使用 Microsoft 365、Excel 2021 或更新版本，或网页版 Excel。（检测到：${found}）`,
-    en: `This version of Excel is too old to run the Deskbook add-in. Use Microsoft 365, Excel 2021 or later, or Excel on the web. (Found: ${found})`,
-  };
+  return { zh: STRINGS.zh.tooOld(found), en: STRINGS.en.tooOld(found) };
 }
 
 /** The message when the host lacks the requirement set, else null. */

@@ -1,0 +1,148 @@
+// The words of the pane: one table per language (i18n.zh.ts, i18n.en.ts) of this shape.
+import type { Lang } from '../domain/enums';
+import type { SheetKey } from '../domain/schema';
+import type { PeriodKind } from './backend';
+
+export interface Strings {
+  /** a host too old for the pane (support.ts), naming what was found */
+  readonly tooOld: (found: string) => string;
+  readonly title: string;
+  readonly subtitleExcel: string;
+  readonly subtitleStandalone: string;
+  readonly starting: string;
+  readonly reading: string;
+  readonly settingUp: string;
+
+  // standalone: choosing a workbook
+  readonly standaloneIntro: string;
+  readonly openFile: string;
+  readonly loadSample: string;
+  readonly download: string;
+  readonly sampleFileName: string;
+  readonly currentFile: (fileName: string) => string;
+
+  // status
+  readonly sheetsHeading: string;
+  readonly readyCount: (ready: number, total: number) => string;
+  readonly setUp: string;
+  readonly refresh: string;
+  readonly badgeReady: string;
+  readonly badgeMissing: string;
+  readonly badgeColumnsMissing: string;
+  readonly rows: (count: number) => string;
+  readonly willBeCreated: string;
+  readonly missingColumns: (columns: ReadonlyArray<string>) => string;
+  readonly sheetPurpose: Readonly<Record<SheetKey, string>>;
+  readonly otherSheets: (names: ReadonlyArray<string>) => string;
+  readonly problemsHeading: (count: number) => string;
+  readonly moreProblems: (count: number) => string;
+  readonly headerLanguage: string;
+  readonly headerLanguageZh: string;
+  readonly headerLanguageEn: string;
+
+  // outcomes
+  readonly workbookReadyTitle: string;
+  readonly workbookReady: string;
+  readonly workbookNotReadyTitle: string;
+  readonly workbookNotReady: string;
+  readonly columnsStillMissing: string;
+  readonly setUpDoneTitle: string;
+  readonly setUpDone: (created: ReadonlyArray<string>) => string;
+  readonly setUpNothingToDo: string;
+  readonly sampleLoaded: string;
+  readonly fileOpened: (fileName: string) => string;
+  readonly downloaded: (fileName: string) => string;
+
+  // tabs
+  readonly tabWorkbook: string;
+  readonly tabValidation: string;
+  readonly tabEntry: string;
+  readonly tabReports: string;
+
+  // validation
+  readonly validationIntro: string;
+  readonly validateAll: string;
+  readonly validating: string;
+  readonly noWorkbookYet: string;
+  readonly errorsCount: (count: number) => string;
+  readonly warningsCount: (count: number) => string;
+  readonly noProblems: string;
+  readonly lastChecked: (time: string) => string;
+  readonly liveValidation: string;
+  readonly liveValidationHint: string;
+  readonly liveStarting: string;
+  readonly marksInExcel: string;
+  readonly marksInFile: string;
+  readonly staleReport: string;
+  readonly severityError: string;
+  readonly severityWarning: string;
+  /** where a problem is: its row, and its column as letter and header when it has one */
+  readonly problemAt: (row: number, column: { readonly letter: string; readonly header: string } | null) => string;
+  readonly wholeSheet: string;
+  readonly sheetProblems: (errors: number, warnings: number) => string;
+  readonly moreInSheet: (count: number) => string;
+  readonly rowDetailTitle: (sheet: string, row: number) => string;
+  readonly rowDetailEmpty: string;
+  readonly close: string;
+
+  // new ticket
+  readonly entryIntro: string;
+  readonly entryNotReady: (missing: ReadonlyArray<string>) => string;
+  readonly choose: string;
+  readonly addTicket: string;
+  readonly addAnyway: string;
+  readonly adding: string;
+  readonly clearForm: string;
+  readonly ticketAddedTitle: string;
+  readonly ticketAdded: (id: string, sheet: string, row: number) => string;
+  readonly entryHasErrors: string;
+  readonly entryHasWarnings: string;
+  readonly installationTag: (tag: string) => string;
+
+  // reports
+  readonly reportsIntro: string;
+  readonly reportKind: string;
+  readonly reportKindLabel: Readonly<Record<PeriodKind, string>>;
+  readonly reportPeriod: string;
+  readonly reportPeriodHint: Readonly<Record<PeriodKind, string>>;
+  readonly defaultPeriod: (label: string) => string;
+  readonly generateReport: string;
+  readonly showKpis: string;
+  readonly generating: string;
+  readonly computing: string;
+  readonly reportWrittenTitle: string;
+  readonly reportWrittenExcel: (sheet: string) => string;
+  readonly reportWrittenFile: (sheet: string) => string;
+  readonly jumpToSheet: (sheet: string) => string;
+  readonly reportNotReadyTitle: string;
+  readonly reportSheetsMissing: (sheets: ReadonlyArray<string>) => string;
+  readonly reportColumnsMissing: (missing: ReadonlyArray<string>) => string;
+  /** one item of reportColumnsMissing */
+  readonly sheetLacks: (sheet: string, columns: ReadonlyArray<string>) => string;
+  readonly goToWorkbookTab: string;
+  readonly reportNoCharges: (sheet: string) => string;
+  readonly kpiHeading: (kind: string, period: string) => string;
+  readonly asOf: (time: string) => string;
+  readonly kpisStale: string;
+  readonly notApplicable: string;
+  readonly previousValue: (value: string) => string;
+  readonly changeAria: Readonly<Record<'up' | 'down' | 'same', string>>;
+  readonly trendHeading: string;
+  readonly trendAria: (points: number) => string;
+  readonly trendPoint: (label: string, received: string, resolved: string) => string;
+  readonly monthShort: (month: number) => string;
+  readonly pivotsHeading: string;
+  readonly pivotsIntroExcel: string;
+  readonly pivotsIntroFile: string;
+  readonly writePivots: string;
+  readonly refreshPivots: string;
+  readonly pivotsWrittenExcel: (sheet: string) => string;
+  readonly pivotsWrittenFile: (sheet: string) => string;
+
+  // problems
+  readonly errorTitle: string;
+  /** stands for the file name in a file message when there is none (inside Excel) */
+  readonly thisWorkbook: string;
+  readonly excelCellEditing: string;
+  readonly unexpected: (detail: string) => string;
+}
