@@ -6,6 +6,22 @@ import { drawTag, isTag } from '../domain/ticketId';
 
 const TAG_KEY = 'deskbook.installationTag';
 const ISSUED_KEY = 'deskbook.issuedTicketIds';
+
+/**
+ * Where Office partitions an add-in's storage (Excel on the web, new Outlook…), keys must carry
+ * `Office.context.partitionKey`, as Microsoft's docs for add-in storage say; elsewhere it is unset.
+ */
+export function storageKey(key: string, partitionKey: string | undefined = officePartitionKey()): string {
+  return partitionKey ? `${partitionKey}${key}` : key;
+}
+
+function officePartitionKey(): string | undefined {
+  try {
+    return typeof Office !== 'undefined' ? (Office.context as { partitionKey?: string } | undefined)?.partitionKey || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
 /** enough to cover the rows appended but not yet seen in the workbook's copy, and a day's work */
 const ISSUED_KEPT = 200;
 
@@ -13,7 +29,8 @@ const ISSUED_KEPT = 200;
 // session: IDs stay unique, the tag is simply drawn anew next time.
 const memory = new Map<string, string>();
 
-function load(key: string): string | null {
+function load(name: string): string | null {
+  const key = storageKey(name);
   try {
     return window.localStorage.getItem(key) ?? memory.get(key) ?? null;
   } catch {
@@ -21,7 +38,8 @@ function load(key: string): string | null {
   }
 }
 
-function store(key: string, value: string): void {
+function store(name: string, value: string): void {
+  const key = storageKey(name);
   memory.set(key, value);
   try {
     window.localStorage.setItem(key, value);
