@@ -15,7 +15,9 @@ async function start(): Promise<void> {
   const env = await detectEnvironment();
   const root = document.getElementById('root');
   if (env.kind === 'excel' && root) {
-    const tooOld = unsupportedExcel((name, version) => Office.context.requirements.isSetSupported(name, version));
+    const requirements = Office.context.requirements;
+    // every Excel that runs add-ins has the requirements API; without it there is nothing to judge by
+    const tooOld = typeof requirements?.isSetSupported === 'function' ? unsupportedExcel((name, version) => requirements.isSetSupported(name, version)) : null;
     if (tooOld) {
       showUnsupported(root, tooOld);
       return;

@@ -4,10 +4,8 @@
 // Every page is opened with ?asOf= (the pane's now), so nothing here depends on today's date. The
 // screenshots go to test-output/screenshots/; `npm run screenshots` also puts them in docs/screenshots/.
 import fs from 'fs';
-import http from 'http';
 import os from 'os';
 import path from 'path';
-import { AddressInfo } from 'net';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { kpiSheetName } from '../../src/app/pivots';
 import { KPI_CATALOGUE, reportPeriods, runReport, writeKpiPivots } from '../../src/app/report';
@@ -20,16 +18,15 @@ import { ALL_SHEETS, TICKETS } from '../../src/domain/schema';
 import { drawTag } from '../../src/domain/ticketId';
 import type { PeriodKind } from '../../src/domain/periods';
 import { wall, wallToSerial } from '../../src/domain/time';
+import { tooOldMessage } from '../../src/taskpane/support';
 import { ReportJson, tileDefs } from '../../src/taskpane/reportFormat';
 import { FileWorkbook } from '../../src/workbook/file';
+import { CHROMIUM, hasChromium, ROOT, serve, WEB } from '../support/web';
 import { publishScreenshot, screenshotPath } from '../support/screenshots';
 
-const ROOT = path.resolve(__dirname, '../..');
-const WEB = path.join(ROOT, 'dist/web');
 const OFFICE_DIST = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 const OFFICE_TELEMETRY = /^https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\//;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** a task pane is 320-450 px wide */
 const PANE = { width: 400, height: 700 };
 /** the pane's now, given to every page as ?asOf=: a Wednesday, late in the afternoon */
@@ -40,34 +37,7 @@ const ZH_NAMES = ALL_SHEETS.map((d) => d.zh);
 const EN_NAMES = ALL_SHEETS.map((d) => d.en);
 const TILE_KEYS = tileDefs(KPI_CATALOGUE).map((t) => t.key);
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.png': 'image/png',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
-/** A static file server over dist/web on 127.0.0.1, on a free port. */
-function serve(dir: string): Promise<{ base: string; close(): Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = path.join(dir, rel);
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ base: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(() => done())) });
-    });
-  });
-}
-
-const hasChromium = fs.existsSync(CHROMIUM);
 if (!hasChromium && !process.env.CI) {
   console.warn(`Chromium not found at ${CHROMIUM}: the task pane browser tests are skipped (apt-get install chromium fonts-noto-cjk).`);
 }
@@ -406,7 +376,7 @@ if (!hasChromium && process.env.CI) {
     expect(await summary.getAttribute('data-warnings')).toBe(String(expected.report.warnings));
     expect(await page.getByTestId('error-count').textContent()).toBe(`错误 ${expected.report.errors}`);
     expect(await page.getByTestId('warning-count').textContent()).toBe(`警告 ${expected.report.warnings}`);
-    expect(await page.getByTestId('last-checked').textContent()).toBe('上次校验：2026-11-25 17:30:00');
+    expect(await page.getByTestId('last-checked').textContent()).toBe('上次校验：2026-11-25 17:30');
 
     // one group per sheet with problems, in workbook order, each with its counts
     const groups = page.getByTestId('problem-group');
@@ -806,9 +776,11 @@ if (!hasChromium && process.env.CI) {
   const FAKE_OFFICE = `
     window.Office = {
       HostType: { Excel: 'Excel' },
-      context: { displayLanguage: 'en-US' },
+      context: { displayLanguage: 'en-US', requirements: { isSetSupported: function (name, version) { return name === 'ExcelApi' && Number(version.split('.')[1]) <= window.excelApiMinor; } } },
+      // the highest ExcelApi 1.x the stand-in supports (set before the page loads)
       onReady: function () { return Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }); },
     };
+    window.excelApiMinor = window.excelApiMinor || 17;
     window.excelRuns = 0;
     window.Excel = {
       run: function () {
@@ -831,6 +803,25 @@ if (!hasChromium && process.env.CI) {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+  });
+
+  it('tells Excel with ExcelApi 1.7 (volume-licensed Office 2019) it is too old, in both languages, and starts nothing', async () => {
+    const context = await browser.newContext({ viewport: PANE, locale: 'zh-CN' });
+    await context.addInitScript('window.excelApiMinor = 7;');
+    await context.route('**/*', (route) =>
+      route.request().url().startsWith(OFFICE_CDN)
+        ? route.fulfill({ body: FAKE_OFFICE, contentType: 'text/javascript' })
+        : route.request().url().startsWith(server.base)
+          ? route.continue()
+          : route.abort(),
+    );
+    const page = await context.newPage();
+    await page.goto(`${server.base}taskpane.html`);
+    await page.getByTestId('unsupported').first().waitFor();
+    expect(await page.getByTestId('unsupported').allTextContents()).toEqual([tooOldMessage('ExcelApi 1.7').zh, tooOldMessage('ExcelApi 1.7').en]);
+    expect(await page.evaluate(() => (window as unknown as { excelRuns: number }).excelRuns)).toBe(0);
+    expect(await page.getByTestId('pane').count()).toBe(0);
+    await context.close();
   });
 
   it('reads the workbook through Excel.run, in English, and explains a workbook busy editing a cell', async () => {

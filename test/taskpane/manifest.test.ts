@@ -204,7 +204,6 @@ describe('manifest.xml', () => {
     // the add-in's two icons, the button's three, and the pane page (source location, resources)
     expect(urls).toHaveLength(9);
     expect([...new Set(urls)].map((u) => u.slice(BASE.length)).sort()).toEqual([
-      'assets/icon-128.png',
       'assets/icon-16.png',
       'assets/icon-32.png',
       'assets/icon-64.png',
