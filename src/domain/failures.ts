@@ -65,6 +65,8 @@ export interface FileReasonParams {
   readonly EXCEL_ADD_NAMES: { readonly names: ReadonlyArray<string>; readonly office?: string };
   readonly EXCEL_MARKS: { readonly sheet: string; readonly office?: string };
   readonly EXCEL_WRITE_SHEET: { readonly sheet: string; readonly office?: string };
+  /** another clerk replaced or created the same generated sheet between our look and our write */
+  readonly REGENERATED_MEANWHILE: { readonly sheet: string };
   readonly EXCEL_PIVOTS: { readonly sheet: string; readonly office?: string };
 }
 
@@ -178,6 +180,11 @@ const REASONS: { readonly [R in FileErrorReason]: ReasonWords<FileReasonParams[R
   EXCEL_ADD_NAMES: { zh: (p) => `Excel 未能添加名称${zhList(p.names)}${zhExcel(p)}`, en: (p) => `Excel could not add the names ${enList(p.names)}${enExcel(p)}` },
   EXCEL_MARKS: { zh: (p) => `Excel 未能在工作表“${p.sheet}”上标记问题${zhExcel(p)}`, en: (p) => `Excel could not mark the problems on the sheet "${p.sheet}"${enExcel(p)}` },
   EXCEL_WRITE_SHEET: { zh: (p) => `Excel 未能写入工作表“${p.sheet}”${zhExcel(p)}`, en: (p) => `Excel could not write the sheet "${p.sheet}"${enExcel(p)}` },
+  REGENERATED_MEANWHILE: {
+    whole: true,
+    zh: (p) => `刚有人重新生成了工作表“${p.sheet}”：请查看该表；如需按现在的数据再生成，请重试`,
+    en: (p) => `someone just regenerated the sheet "${p.sheet}": look at it, or try again to regenerate it from the data as it is now`,
+  },
   EXCEL_PIVOTS: { zh: (p) => `Excel 未能在工作表“${p.sheet}”上写入数据透视表${zhExcel(p)}`, en: (p) => `Excel could not write the PivotTables on the sheet "${p.sheet}"${enExcel(p)}` },
 };
 

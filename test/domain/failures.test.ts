@@ -61,6 +61,7 @@ function sample(reason: FileErrorReason, sheet: string): FileErrorDetail {
     EXCEL_ADD_NAMES: { names: ['DeskbookCategory'], office: 'InvalidArgument' },
     EXCEL_MARKS: { sheet },
     EXCEL_WRITE_SHEET: { sheet, office: 'GeneralException' },
+    REGENERATED_MEANWHILE: { sheet },
     EXCEL_PIVOTS: { sheet, office: 'InvalidArgument' },
   };
   return { reason, ...samples[reason] } as FileErrorDetail;
@@ -88,7 +89,7 @@ const CHINESE = /[\u3400-\u9fff]/;
 
 describe('the words of a file failure', () => {
   it('cover every reason of the table', () => {
-    expect(FILE_ERROR_REASONS.length).toBe(44);
+    expect(FILE_ERROR_REASONS.length).toBe(45);
     // the check below would have caught the message this table replaced
     expect('台账.xlsx 已损坏，无法读取：The file is damaged or was cut short').toMatch(ENGLISH_PROSE);
   });

@@ -21,6 +21,12 @@ export function itemNotFound(error: unknown): boolean {
   return errorCode(error) === 'ItemNotFound';
 }
 
+/** A sheet that was there when we looked is gone, or a name that was free is taken: a co-author's doing. */
+export function changedMeanwhile(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'ItemNotFound' || code === 'ItemAlreadyExists';
+}
+
 /** What Excel failed to write (`EXCEL_…` reasons), with the error code Excel gave; Excel's own
  *  message stays in the cause. Our own WorkbookError, and an error without a code (not Excel's: a
  *  bug), stay as they are. */

@@ -3,7 +3,8 @@
 import { PivotSpec, ReportSheet } from '../types';
 import { checkReportShape, REPORT_LOOKS } from '../reportLooks';
 import { rowToExcel, toExcel } from './cells';
-import { writeFailed } from './errors';
+import { WorkbookError } from '../types';
+import { changedMeanwhile, writeFailed } from './errors';
 import { queueCharts, queuePageLayout, queueReportLayout } from './report';
 import { isOurs, OfficeSession, sameSheetName } from './session';
 import { writeInSyncs, writeJob } from './write';
@@ -31,8 +32,9 @@ interface GeneratedProbe {
 export async function writeReport(session: OfficeSession, report: ReportSheet): Promise<void> {
   checkReportShape(report);
   const probe = await probeGenerated(session, report.name, false);
+  const fresh = freshSheetName(probe);
   try {
-    const sheet = queueFreshSheet(session, report.name, probe);
+    const sheet = queueFreshSheet(session, report.name, probe, fresh);
     queueReportLayout(sheet, report);
     if (session.isSetSupported('ExcelApi', '1.9')) queuePageLayout(sheet, report);
     queueCharts(sheet, report.charts ?? []);
@@ -43,7 +45,7 @@ export async function writeReport(session: OfficeSession, report: ReportSheet): 
     });
     await writeInSyncs(session, width > 0 ? [job] : [], session.budget);
   } catch (error) {
-    throw writeFailed({ reason: 'EXCEL_WRITE_SHEET', sheet: report.name }, error);
+    throw await afterFailedReplace(session, report.name, fresh, error, () => writeFailed({ reason: 'EXCEL_WRITE_SHEET', sheet: report.name }, error));
   }
 }
 
@@ -67,8 +69,9 @@ export async function writePivots(session: OfficeSession, sheetName: string, piv
       // rebuilt below
     }
   }
+  const fresh = freshSheetName(probe);
   try {
-    const sheet = queueFreshSheet(session, sheetName, probe);
+    const sheet = queueFreshSheet(session, sheetName, probe, fresh);
     const title = REPORT_LOOKS.section;
     let row = 0;
     for (const spec of pivots) {
@@ -89,8 +92,25 @@ export async function writePivots(session: OfficeSession, sheetName: string, piv
     }
     if (pivots.length === 0) await session.sync();
   } catch (error) {
-    throw writeFailed({ reason: 'EXCEL_PIVOTS', sheet: sheetName }, error);
+    throw await afterFailedReplace(session, sheetName, fresh, error, () => writeFailed({ reason: 'EXCEL_PIVOTS', sheet: sheetName }, error));
   }
+}
+
+/**
+ * A replace that failed half way leaves what ran before the failure (Excel does not roll a batch
+ * back): our temporary sheet is removed, one sync, so no stray sheet stays. When a co-author
+ * regenerated the same sheet between our look and our write (the old sheet gone, or the name taken),
+ * the result is their sheet, and the clerk is told so; any other failure is what Excel said.
+ */
+async function afterFailedReplace(session: OfficeSession, name: string, fresh: string, error: unknown, otherwise: () => unknown): Promise<unknown> {
+  if (error instanceof WorkbookError) return error;
+  try {
+    session.context.workbook.worksheets.getItemOrNullObject(fresh).delete();
+    await session.sync();
+  } catch {
+    // the temporary sheet was never made: nothing to remove
+  }
+  return changedMeanwhile(error) ? new WorkbookError('WRITE_FAILED', { reason: 'REGENERATED_MEANWHILE', sheet: name }, { cause: error }) : otherwise();
 }
 
 /** One sync: every sheet's name (in tab order), the tables' sheets, and the PivotTables if asked. */
@@ -114,18 +134,24 @@ async function probeGenerated(session: OfficeSession, name: string, withPivots: 
   };
 }
 
+/** A temporary sheet name no one else uses: random, so two clerks replacing at once never share one. */
+function freshSheetName(probe: GeneratedProbe): string {
+  for (;;) {
+    const name = `~deskbook ${Math.random().toString(36).slice(2, 8)}`;
+    if (!probe.sheetNames.some((s) => sameSheetName(s, name))) return name;
+  }
+}
+
 /**
  * Queues a new, empty sheet of that name where the old one stood. The new sheet is added before the
  * old is deleted, under a temporary name, so a workbook whose only sheet is the report still has one.
  */
-function queueFreshSheet(session: OfficeSession, name: string, probe: GeneratedProbe): Excel.Worksheet {
+function queueFreshSheet(session: OfficeSession, name: string, probe: GeneratedProbe, fresh: string): Excel.Worksheet {
   const sheets = session.context.workbook.worksheets;
   if (!probe.existing) return sheets.add(name);
-  let n = 1;
-  while (probe.sheetNames.some((s) => sameSheetName(s, `~deskbook ${n}`))) n++;
-  const fresh = sheets.add(`~deskbook ${n}`);
+  const sheet = sheets.add(fresh);
   probe.existing.sheet.delete();
-  fresh.name = name;
-  fresh.position = probe.existing.index;
-  return fresh;
+  sheet.name = name;
+  sheet.position = probe.existing.index;
+  return sheet;
 }

@@ -112,6 +112,23 @@ describe('writeReport over Office.js', () => {
     expect(context.syncs).toBe(2);
   });
 
+  it.each([
+    ['an existing report', true],
+    ['a report not there yet', false],
+  ] as const)('two clerks regenerating %s at once end with one sheet, no stray one, and the later told why', async (_what, existed) => {
+    const state = ledger();
+    if (existed) state.addSheet('月报 2026-11', [['old']]);
+    const a = workbook(state);
+    const b = workbook(state);
+    const report = (text: string) => ({ ...sampleReport(), rows: [[text]], styles: [['title' as const]], merges: [], charts: [] });
+    // both look before either writes: the interleaving that collides
+    const results = await Promise.allSettled([a.wb.writeReport(report('A')), b.wb.writeReport(report('B'))]);
+    expect(results[0].status).toBe('fulfilled');
+    expect(results[1]).toMatchObject({ status: 'rejected', reason: { code: 'WRITE_FAILED', reason: 'REGENERATED_MEANWHILE', params: { sheet: '月报 2026-11' } } });
+    expect(state.sheets.map((s) => s.name)).toEqual(['台账', '月报 2026-11']);
+    expect(state.grid('月报 2026-11')).toEqual([['A']]);
+  });
+
   it('keeps to the payload budget: a report heavier than one sync goes in more syncs', async () => {
     const state = ledger();
     const { wb, context } = workbook(state, { payloadLimit: 200_000 });
