@@ -63,6 +63,7 @@ export async function excelHost(): Promise<Host> {
       const watchChanges = await loadChangeWatch();
       const watch = await watchChanges({
         run: (batch) => Excel.run(batch),
+        runIn: (context, batch) => Excel.run(context, batch),
         sheets,
         onRows: handlers.onRows,
         onSheet: handlers.onSheet,

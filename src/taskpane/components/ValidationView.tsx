@@ -56,8 +56,9 @@ export function ValidationView({ host, lang, strings, sheets, settingsSheet, rev
     validator.current = null;
     const stop = stopWatching.current;
     stopWatching.current = null;
-    if (stop) await stop().catch(() => undefined);
-  }, []);
+    // a handler Excel would not remove keeps calling us: say so rather than swallow it
+    if (stop) await stop().catch(fail);
+  }, [fail]);
 
   /** a full pass that live validation goes on from */
   const restart = useCallback(async () => {

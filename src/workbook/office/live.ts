@@ -24,6 +24,9 @@ const realTimer: DebounceTimer = {
 export interface ChangeWatchOptions {
   /** `Excel.run`, or a stand-in in tests: runs a batch in a fresh request context */
   readonly run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  /** `Excel.run(context, batch)`: a batch in the request context a handler was added in, which is how
+   *  Office documents removing an event handler; a stand-in in tests. Default: the context as it is. */
+  readonly runIn?: <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
   /** names of the sheets to watch */
   readonly sheets: ReadonlyArray<string>;
   /** rows of a sheet changed (0-based, ascending, distinct) */
@@ -243,9 +246,12 @@ export async function watchChanges(options: ChangeWatchOptions): Promise<ChangeW
         list.push(h);
         byContext.set(h.context as Excel.RequestContext, list);
       }
-      for (const [context, list] of byContext) {
-        for (const h of list) h.remove();
-        await context.sync();
+      const runIn = options.runIn ?? ((context, batch) => batch(context));
+      for (const [handlerContext, list] of byContext) {
+        await runIn(handlerContext, async (context) => {
+          for (const h of list) h.remove();
+          await context.sync();
+        });
       }
       await queue;
     },

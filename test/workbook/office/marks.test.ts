@@ -306,6 +306,22 @@ describe('live changes', () => {
     expect(seen.rows).toEqual([[7]]);
   });
 
+  it('removes its handlers in the request context they were added in (Excel.run(handler.context, …))', async () => {
+    const state = await bigTable(20);
+    const { run, contexts } = runner(state);
+    const clock = manualTimer();
+    const seenContexts: Excel.RequestContext[] = [];
+    const runIn = <T,>(context: Excel.RequestContext, batch: (c: Excel.RequestContext) => Promise<T>): Promise<T> => {
+      seenContexts.push(context);
+      return batch(context);
+    };
+    const watch = await watchChanges({ run, runIn, sheets: ['工单'], onRows: jest.fn(), onSheet: jest.fn(), timer: clock.timer });
+    expect(state.sheet('工单')?.changeHandlers).toHaveLength(1);
+    await watch.stop();
+    expect(seenContexts).toEqual([contexts[0].excel]); // once, in the registration's context
+    expect(state.sheet('工单')?.changeHandlers).toEqual([]);
+  });
+
   it('falls back to the whole sheet beyond the row cap, for columns, and ignores co-authors', async () => {
     const state = await bigTable(100);
     const { run } = runner(state);
