@@ -805,9 +805,10 @@ if (!hasChromium && process.env.CI) {
     await server?.close();
   });
 
-  it('tells Excel with ExcelApi 1.7 (volume-licensed Office 2019) it is too old, in both languages, and starts nothing', async () => {
+  /** The pane in the stand-in Excel host that supports ExcelApi up to 1.`minor`. */
+  async function openInStandIn(minor: number) {
     const context = await browser.newContext({ viewport: PANE, locale: 'zh-CN' });
-    await context.addInitScript('window.excelApiMinor = 7;');
+    await context.addInitScript(`window.excelApiMinor = ${minor};`);
     await context.route('**/*', (route) =>
       route.request().url().startsWith(OFFICE_CDN)
         ? route.fulfill({ body: FAKE_OFFICE, contentType: 'text/javascript' })
@@ -817,6 +818,11 @@ if (!hasChromium && process.env.CI) {
     );
     const page = await context.newPage();
     await page.goto(`${server.base}taskpane.html`);
+    return { context, page };
+  }
+
+  it('tells Excel with ExcelApi 1.7 (volume-licensed Office 2019) it is too old, in both languages, and starts nothing', async () => {
+    const { context, page } = await openInStandIn(7);
     await page.getByTestId('unsupported').first().waitFor();
     expect(await page.getByTestId('unsupported').allTextContents()).toEqual([tooOldMessage('ExcelApi 1.7').zh, tooOldMessage('ExcelApi 1.7').en]);
     expect(await page.evaluate(() => (window as unknown as { excelRuns: number }).excelRuns)).toBe(0);
@@ -825,16 +831,7 @@ if (!hasChromium && process.env.CI) {
   });
 
   it('reads the workbook through Excel.run, in English, and explains a workbook busy editing a cell', async () => {
-    const context = await browser.newContext({ viewport: PANE, locale: 'zh-CN' });
-    await context.route('**/*', (route) =>
-      route.request().url().startsWith(OFFICE_CDN)
-        ? route.fulfill({ body: FAKE_OFFICE, contentType: 'text/javascript' })
-        : route.request().url().startsWith(server.base)
-          ? route.continue()
-          : route.abort(),
-    );
-    const page = await context.newPage();
-    await page.goto(`${server.base}taskpane.html`);
+    const { context, page } = await openInStandIn(17);
     await page.waitForSelector('[data-testid=message][data-intent=error]');
     expect(await page.getByTestId('pane').getAttribute('data-mode')).toBe('excel');
     expect(await page.getByTestId('pane').getAttribute('data-lang')).toBe('en');
