@@ -182,8 +182,8 @@ const REASONS: { readonly [R in FileErrorReason]: ReasonWords<FileReasonParams[R
   EXCEL_WRITE_SHEET: { zh: (p) => `Excel 未能写入工作表“${p.sheet}”${zhExcel(p)}`, en: (p) => `Excel could not write the sheet "${p.sheet}"${enExcel(p)}` },
   REGENERATED_MEANWHILE: {
     whole: true,
-    zh: (p) => `刚有人重新生成了工作表“${p.sheet}”：请查看该表；如需按现在的数据再生成，请重试`,
-    en: (p) => `someone just regenerated the sheet "${p.sheet}": look at it, or try again to regenerate it from the data as it is now`,
+    zh: (p, file) => `刚有人重新生成了${file}中的工作表“${p.sheet}”：请查看该表；如需按现在的数据再生成，请重试`,
+    en: (p, file) => `someone just regenerated the sheet "${p.sheet}" in ${file}: look at it, or try again to regenerate it from the data as it is now`,
   },
   EXCEL_PIVOTS: { zh: (p) => `Excel 未能在工作表“${p.sheet}”上写入数据透视表${zhExcel(p)}`, en: (p) => `Excel could not write the PivotTables on the sheet "${p.sheet}"${enExcel(p)}` },
 };

@@ -22,9 +22,9 @@ export function itemNotFound(error: unknown): boolean {
 }
 
 /** A sheet that was there when we looked is gone, or a name that was free is taken: a co-author's doing. */
-export function changedMeanwhile(error: unknown): boolean {
+export function changedMeanwhile(error: unknown, notFoundMeansGone: boolean): boolean {
   const code = errorCode(error);
-  return code === 'ItemNotFound' || code === 'ItemAlreadyExists';
+  return code === 'ItemAlreadyExists' || (notFoundMeansGone && code === 'ItemNotFound');
 }
 
 /** What Excel failed to write (`EXCEL_…` reasons), with the error code Excel gave; Excel's own

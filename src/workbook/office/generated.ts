@@ -45,7 +45,8 @@ export async function writeReport(session: OfficeSession, report: ReportSheet): 
     });
     await writeInSyncs(session, width > 0 ? [job] : [], session.budget);
   } catch (error) {
-    throw await afterFailedReplace(session, report.name, fresh, error, () => writeFailed({ reason: 'EXCEL_WRITE_SHEET', sheet: report.name }, error));
+    // nothing in a report's batch is looked up by name but the old sheet: ItemNotFound means it is gone
+    throw await afterFailedReplace(session, report.name, fresh, error, true, () => writeFailed({ reason: 'EXCEL_WRITE_SHEET', sheet: report.name }, error));
   }
 }
 
@@ -92,7 +93,8 @@ export async function writePivots(session: OfficeSession, sheetName: string, piv
     }
     if (pivots.length === 0) await session.sync();
   } catch (error) {
-    throw await afterFailedReplace(session, sheetName, fresh, error, () => writeFailed({ reason: 'EXCEL_PIVOTS', sheet: sheetName }, error));
+    // a PivotTable's table or field may be what was not found: only a taken name tells of a co-author
+    throw await afterFailedReplace(session, sheetName, fresh, error, false, () => writeFailed({ reason: 'EXCEL_PIVOTS', sheet: sheetName }, error));
   }
 }
 
@@ -102,7 +104,7 @@ export async function writePivots(session: OfficeSession, sheetName: string, piv
  * regenerated the same sheet between our look and our write (the old sheet gone, or the name taken),
  * the result is their sheet, and the clerk is told so; any other failure is what Excel said.
  */
-async function afterFailedReplace(session: OfficeSession, name: string, fresh: string, error: unknown, otherwise: () => unknown): Promise<unknown> {
+async function afterFailedReplace(session: OfficeSession, name: string, fresh: string, error: unknown, notFoundMeansGone: boolean, otherwise: () => unknown): Promise<unknown> {
   if (error instanceof WorkbookError) return error;
   try {
     session.context.workbook.worksheets.getItemOrNullObject(fresh).delete();
@@ -110,7 +112,7 @@ async function afterFailedReplace(session: OfficeSession, name: string, fresh: s
   } catch {
     // the temporary sheet was never made: nothing to remove
   }
-  return changedMeanwhile(error) ? new WorkbookError('WRITE_FAILED', { reason: 'REGENERATED_MEANWHILE', sheet: name }, { cause: error }) : otherwise();
+  return changedMeanwhile(error, notFoundMeansGone) ? new WorkbookError('WRITE_FAILED', { reason: 'REGENERATED_MEANWHILE', sheet: name }, { cause: error }) : otherwise();
 }
 
 /** One sync: every sheet's name (in tab order), the tables' sheets, and the PivotTables if asked. */
