@@ -140,7 +140,7 @@ export function hasCheckXlsx(): boolean {
 
 /** The checker's findings on a workbook file: '' when Excel would open it without a repair prompt. */
 export function checkXlsx(file: string): string {
-  const run = spawnSync(CHECK_XLSX, [file], { encoding: 'utf8', timeout: 120000 });
+  const run = spawnSync('bash', [CHECK_XLSX, file], { encoding: 'utf8', timeout: 120000 });
   return run.status === 0 ? '' : `${run.stdout}${run.stderr}`.trim() || `check-xlsx exited ${run.status}`;
 }
 

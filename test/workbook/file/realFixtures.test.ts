@@ -91,7 +91,7 @@ function newFindings(file: string, original: Uint8Array, bytes: Uint8Array): str
   writeFileSync(now, bytes);
   const oldDir = unpack(before, Object.keys(before));
   const newDir = unpack(after, Object.keys(after));
-  const schema = (d: string) => lines(run(join(OOXML, 'xsdcheck.sh'), [d]).split('\n').filter((l) => !/\tvalid|not XML-schema checked/.test(l)).join('\n'), d);
+  const schema = (d: string) => lines(run('bash', [join(OOXML, 'xsdcheck.sh'), d]).split('\n').filter((l) => !/\tvalid|not XML-schema checked/.test(l)).join('\n'), d);
   const old = new Set([
     ...lines(run(PYTHON, [join(OOXML, 'zipcheck.py'), was]), was),
     ...lines(run(PYTHON, [join(OOXML, 'semcheck.py'), oldDir]).split('\n').filter((l) => /^(ERROR|WARN)/.test(l)).join('\n'), oldDir),
