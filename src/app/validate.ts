@@ -6,7 +6,8 @@ import { Problem, sortProblems } from '../domain/problems';
 import { unitsOf, validateAll, ValidationContext } from '../domain/rules';
 import { ALL_SHEETS, SheetKey } from '../domain/schema';
 import { readMoreRows, TableRead, TableRecord } from '../domain/table';
-import { CellMark, Workbook } from '../workbook/types';
+import { Cell } from '../domain/grid';
+import { CellMark, MarkSet, Workbook } from '../workbook/types';
 import { nowIso } from './clock';
 import { LoadedWorkbook, loadWorkbook } from './load';
 import { parseAsOf } from './problem';
@@ -66,15 +67,22 @@ function report(problems: ReadonlyArray<LocatedProblem>, sheetOrder: ReadonlyArr
   return { lang, asOf, problems: sorted, errors, warnings: sorted.length - errors, bySheet };
 }
 
-function marksOf(problems: ReadonlyArray<LocatedProblem>, sheet: string): CellMark[] {
+/**
+ * The marks of a sheet's problems, each tied to its row by the row's key cell (the ticket ID, the
+ * unit) as read: a row without a record is blank (key empty) or the header row (its header).
+ */
+function marksOf(problems: ReadonlyArray<LocatedProblem>, read: TableRead): MarkSet {
+  const keyIndex = read.keyColumn ?? 0;
+  const keys = new Map<number, Cell>(read.records.map((r) => [r.row, r.key]));
+  keys.set(read.headerRow, read.columns.find((c) => c.index === keyIndex)?.header ?? null);
   const byCell = new Map<string, CellMark>();
   for (const p of problems) {
-    if (p.sheet !== sheet || p.row === null || p.col === null) continue;
-    const key = `${p.row}:${p.col}`;
+    if (p.sheet !== read.sheet || p.row === null || p.col === null) continue;
+    const at = `${p.row}:${p.col}`;
     // an error outranks a warning on the same cell
-    if (!byCell.has(key) || p.severity === 'error') byCell.set(key, { row: p.row - 1, col: p.col, severity: p.severity });
+    if (!byCell.has(at) || p.severity === 'error') byCell.set(at, { row: p.row - 1, col: p.col, severity: p.severity, key: keys.get(p.row) ?? null });
   }
-  return [...byCell.values()];
+  return { keyCol: read.firstColumn + keyIndex, marks: [...byCell.values()] };
 }
 
 /** Everything one validation pass knows, kept by the live validator between edits. */
@@ -114,7 +122,7 @@ async function markAll(wb: Workbook, pass: Pass): Promise<void> {
   for (const def of ALL_SHEETS) {
     const read = pass.reads[def.key];
     if (!read || def.key === 'settings') continue;
-    await wb.setMarks(read.sheet, marksOf(pass.report.problems, read.sheet));
+    await wb.setMarks(read.sheet, marksOf(pass.report.problems, read));
   }
 }
 
@@ -192,7 +200,7 @@ export class LiveValidator {
       for (const row of new Set([...old.keys(), ...now.keys()])) if (old.get(row) !== now.get(row)) scope.add(row);
       if (scope.size === 0) continue;
       const inScope = after.problems.filter((p) => p.row !== null && scope.has(p.row));
-      await wb.setMarks(r.sheet, marksOf(inScope, r.sheet), { rows: [...scope].map((row) => row - 1) });
+      await wb.setMarks(r.sheet, marksOf(inScope, r), { rows: [...scope].map((row) => row - 1) });
     }
     return after;
   }

@@ -38,6 +38,9 @@ export interface SheetDef<S extends SheetKey = SheetKey> {
   readonly en: string;
   /** Excel table name (ASCII so that formulas read the same in both languages) */
   readonly table: string;
+  /** the column that names a row (a ticket's ID, a unit): problem marks are tied to its value, so a
+   *  row inserted above cannot carry a mark onto a neighbour (see workbook/marks.ts) */
+  readonly rowKey: ColumnKey<S>;
   readonly columns: ReadonlyArray<ColumnDef<ColumnKey<S>>>;
 }
 
@@ -62,6 +65,7 @@ const TICKETS_SHEET = {
   zh: '工单',
   en: 'Tickets',
   table: 'tblTickets',
+  rowKey: 'id',
   columns: [
     col('id', '工单号', 'Ticket ID', text, 16, true),
     col('receivedAt', '受理时间', 'Received', datetime, 17, true),
@@ -95,6 +99,7 @@ const CUSTOMERS_SHEET = {
   zh: '客户',
   en: 'Customers',
   table: 'tblCustomers',
+  rowKey: 'unit',
   columns: [
     col('unit', '房号', 'Unit', text, 10, true),
     col('name', '客户姓名', 'Name', text, 12),
@@ -111,6 +116,7 @@ const CHARGES_SHEET = {
   zh: '应收',
   en: 'Charges',
   table: 'tblCharges',
+  rowKey: 'unit',
   columns: [
     col('unit', '房号', 'Unit', text, 10, true),
     col('feeItem', '费用项目', 'Fee item', listOf('feeItem'), 10, true),
@@ -127,6 +133,7 @@ const REMINDERS_SHEET = {
   zh: '催缴记录',
   en: 'Reminders',
   table: 'tblReminders',
+  rowKey: 'unit',
   columns: [
     col('unit', '房号', 'Unit', text, 10, true),
     col('date', '日期', 'Date', date, 11, true),
@@ -144,6 +151,7 @@ const SETTINGS_SHEET = {
   zh: '设置',
   en: 'Settings',
   table: 'tblSettings',
+  rowKey: 'setting',
   columns: [
     col('setting', '参数', 'Setting', text, 26, true),
     col('value', '值', 'Value', text, 24),

@@ -22,6 +22,9 @@ export interface TableRecord<K extends string = ColumnKey<SheetKey>> {
   /** 1-based Excel row number */
   readonly row: number;
   readonly values: RowValues<K>;
+  /** the row's cell in the key column (TableRead.keyColumn) exactly as read: what ties a problem
+   *  mark to this row wherever the row moves */
+  readonly key: Cell;
 }
 
 /** A sheet read as a table; `TableRead<'tickets'>` is typed by the ticket columns' keys, a plain
@@ -36,6 +39,9 @@ export interface TableRead<S extends SheetKey = SheetKey> {
   /** 0-based sheet column of the grid's first column (column indexes below are relative to it) */
   readonly firstColumn: number;
   readonly columns: ReadonlyArray<ColumnMatch<ColumnKey<S>>>;
+  /** the column naming each row: the sheet's row key (SheetDef.rowKey) where found, else the first
+   *  matched column; an index like ColumnMatch.index; null when no column matched */
+  readonly keyColumn: number | null;
   readonly missing: ReadonlyArray<ColumnDef<ColumnKey<S>>>;
   /** the clerk's own columns, kept and ignored */
   readonly extra: ReadonlyArray<string>;
@@ -92,19 +98,25 @@ interface RowShape<K extends string> {
   readonly columns: ReadonlyArray<ColumnMatch<K>>;
   /** every matched key, null */
   readonly template: Readonly<Partial<Record<K, null>>>;
+  readonly keyColumn: number | null;
 }
 
-function rowShape<K extends string>(columns: ReadonlyArray<ColumnMatch<K>>): RowShape<K> {
+function rowShape<K extends string>(columns: ReadonlyArray<ColumnMatch<K>>, keyColumn: number | null): RowShape<K> {
   const template: Partial<Record<K, null>> = {};
   for (const m of columns) template[m.def.key] = null;
-  return { columns, template };
+  return { columns, template, keyColumn };
+}
+
+/** The key column of matched columns: the sheet's row key, else the first column matched. */
+function keyColumnOf<K extends string>(columns: ReadonlyArray<ColumnMatch<K>>, rowKey: K): number | null {
+  return (columns.find((m) => m.def.key === rowKey) ?? columns[0])?.index ?? null;
 }
 
 /** One row's cells converted by the matched columns; `shift` moves column indexes (a row read on its
  *  own may start at another column than the grid the columns were matched on). */
 function convertRow<K extends string>(
   sheet: string,
-  { columns, template }: RowShape<K>,
+  { columns, template, keyColumn }: RowShape<K>,
   cells: ReadonlyArray<Cell>,
   excelRow: number,
   lang: Lang,
@@ -122,7 +134,7 @@ function convertRow<K extends string>(
       problems.push(cellProblem(sheet, excelRow, m.header, res.problem));
     }
   }
-  return { row: excelRow, values };
+  return { row: excelRow, values, key: keyColumn === null ? null : (cells[keyColumn + shift] ?? null) };
 }
 
 /**
@@ -138,7 +150,7 @@ export function readMoreRows<S extends SheetKey>(
   const problems: CellProblem[] = [];
   const records: TableRecord<ColumnKey<S>>[] = [];
   const shift = read.firstColumn - originCol;
-  const shape = rowShape(read.columns);
+  const shape = rowShape(read.columns, read.keyColumn);
   for (const { row, cells } of rows) {
     if (!isBlank(cells)) records.push(convertRow(read.sheet, shape, cells, row, lang, problems, shift));
   }
@@ -174,8 +186,9 @@ export function readTable<S extends SheetKey>(def: SheetDef<S>, grid: SheetGrid,
   const records: TableRecord<ColumnKey<S>>[] = [];
   const problems: CellProblem[] = [];
   const columns = best.columns;
+  const keyColumn = keyColumnOf(columns, def.rowKey);
   if (columns.length > 0) {
-    const shape = rowShape(columns);
+    const shape = rowShape(columns, keyColumn);
     for (let r = headerAt + 1; r < rows.length; r++) {
       const cells = rows[r];
       if (isBlank(cells)) continue;
@@ -189,6 +202,7 @@ export function readTable<S extends SheetKey>(def: SheetDef<S>, grid: SheetGrid,
     headerRow: grid.originRow + headerAt + 1,
     firstColumn: grid.originCol,
     columns,
+    keyColumn,
     missing,
     extra,
     records,

@@ -12,7 +12,7 @@ export interface Host {
 }
 
 export interface ChangeHandlers {
-  /** these rows (0-based, ascending) of the sheet changed */
+  /** these rows (0-based, ascending) of the sheet changed, here or by a co-author */
   onRows(sheet: string, rows: ReadonlyArray<number>): void | Promise<void>;
   /** too much changed to follow row by row (a sort, a paste, rows inserted or deleted) */
   onSheet(sheet: string): void | Promise<void>;
@@ -67,8 +67,6 @@ export async function excelHost(): Promise<Host> {
         sheets,
         onRows: handlers.onRows,
         onSheet: handlers.onSheet,
-        // the marks have followed the rows; the problems' row numbers have not: check the sheet again
-        onShift: (sheet) => handlers.onSheet(sheet),
         onError: handlers.onError,
       });
       return () => watch.stop();

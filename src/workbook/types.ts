@@ -40,6 +40,17 @@ export interface CellMark {
   readonly row: number;
   readonly col: number;
   readonly severity: 'error' | 'warning';
+  /** the row's cell in the sheet's key column (MarkSet.keyCol) when it was judged: the mark shows
+   *  only while that cell still holds it, so a row inserted or deleted above by someone without
+   *  the add-in hides the mark instead of moving it onto a neighbour */
+  readonly key: Cell;
+}
+
+/** The marks of one sheet and the column whose value ties each to its row. */
+export interface MarkSet {
+  /** 0-based sheet column of the rows' key (the ticket ID, the unit) */
+  readonly keyCol: number;
+  readonly marks: ReadonlyArray<CellMark>;
 }
 
 /** Some rows of a sheet, each as wide as the sheet's used range. */
@@ -144,7 +155,7 @@ export interface Workbook {
    * the given 0-based rows. Marks show on the cells without changing the clerk's values or formats,
    * and disappear when replaced by none.
    */
-  setMarks(sheet: string, marks: ReadonlyArray<CellMark>, scope?: { readonly rows: ReadonlyArray<number> }): Promise<void>;
+  setMarks(sheet: string, marks: MarkSet, scope?: { readonly rows: ReadonlyArray<number> }): Promise<void>;
   /** selects a cell where the host shows the workbook (Excel); false where it cannot (files) */
   selectCell(sheet: string, row: number, col: number): Promise<boolean>;
   /** what this back end can draw: charts and real PivotTables exist only inside Excel */

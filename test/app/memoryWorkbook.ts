@@ -1,5 +1,5 @@
 // A Workbook held in memory, for use-case tests that are about the use case, not a back end.
-import { Cell, CellMark, NewSheet, PivotSpec, ReportSheet, SheetGrid, SheetRows, SheetSummary, Workbook } from '../../src/workbook/types';
+import { Cell, CellMark, MarkSet, NewSheet, PivotSpec, ReportSheet, SheetGrid, SheetRows, SheetSummary, Workbook } from '../../src/workbook/types';
 
 interface MemSheet {
   name: string;
@@ -65,7 +65,7 @@ export class MemoryWorkbook implements Workbook {
     return { name: grid.name, originCol: 0, rows: rows.map((r) => grid.rows[r]?.slice() ?? new Array<Cell>(width).fill(null)) };
   }
 
-  async setMarks(sheet: string, marks: ReadonlyArray<CellMark>, scope?: { readonly rows: ReadonlyArray<number> }): Promise<void> {
+  async setMarks(sheet: string, { marks }: MarkSet, scope?: { readonly rows: ReadonlyArray<number> }): Promise<void> {
     if (!this.sheets.some((s) => s.name === sheet)) throw new Error(`no sheet ${sheet}`);
     const rows = scope ? new Set(scope.rows) : null;
     const kept = rows ? (this.marks.get(sheet) ?? []).filter((m) => !rows.has(m.row)) : [];

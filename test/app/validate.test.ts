@@ -33,7 +33,7 @@ describe('validating a workbook', () => {
     expect(report.errors).toBe(1);
     expect(report.bySheet.map((g) => [g.sheet, g.problems.length])).toEqual([['工单', 1]]);
     expect(report.problems[0].message).toMatch(/^工单 第 4 行「房号」：/);
-    expect(wb.marks.get('工单')).toEqual([{ row: 3, col: 5, severity: 'error' }]);
+    expect(wb.marks.get('工单')).toEqual([{ row: 3, col: 5, severity: 'error', key: 'GD-3' }]);
   });
 
   it('judges a Chinese workbook by Chinese defaults even when the messages are English', async () => {
@@ -65,7 +65,8 @@ describe('live validation', () => {
     // the duplicate is reported on the later row, as a full pass would
     expect(after.problems.map((p) => [p.row, p.column, p.code])).toEqual([[3, '工单号', 'TICKET_DUPLICATE_ID']]);
     expect(after.problems).toEqual((await validateWorkbook(wb, { asOf: AS_OF })).problems);
-    expect(wb.marks.get('工单')).toEqual([{ row: 2, col: 0, severity: 'error' }]);
+    // the mark is tied to the row by its ID as it now reads
+    expect(wb.marks.get('工单')).toEqual([{ row: 2, col: 0, severity: 'error', key: 'GD-1' }]);
     // only the changed rows were read
     expect(reads).toEqual([[3], [2]]);
   });

@@ -151,20 +151,20 @@ export function describeWorkbookContract(label: string, factory: () => Promise<C
     it('sets marks, replaces them row by row with a scope, and clears them, leaving the values alone', async () => {
       const subject = await factory();
       const { wb } = subject;
-      await wb.setMarks('台账', [
-        { row: 1, col: 1, severity: 'error' },
-        { row: 2, col: 0, severity: 'warning' },
-      ]);
+      await wb.setMarks('台账', { keyCol: 0, marks: [
+        { row: 1, col: 1, severity: 'error', key: '1-101' },
+        { row: 2, col: 0, severity: 'warning', key: '1-102' },
+      ] });
       expect((await subject.marks(wb, '台账')).sort(byCell)).toEqual([
-        { row: 1, col: 1, severity: 'error' },
-        { row: 2, col: 0, severity: 'warning' },
+        { row: 1, col: 1, severity: 'error', key: '1-101' },
+        { row: 2, col: 0, severity: 'warning', key: '1-102' },
       ]);
 
       // row 1 fixed (its error gone), a new warning on it; row 2 is outside the scope and keeps its mark
-      await wb.setMarks('台账', [{ row: 1, col: 0, severity: 'warning' }], { rows: [1] });
+      await wb.setMarks('台账', { keyCol: 0, marks: [{ row: 1, col: 0, severity: 'warning', key: '1-101' }] }, { rows: [1] });
       const afterScope = [
-        { row: 1, col: 0, severity: 'warning' },
-        { row: 2, col: 0, severity: 'warning' },
+        { row: 1, col: 0, severity: 'warning', key: '1-101' },
+        { row: 2, col: 0, severity: 'warning', key: '1-102' },
       ];
       expect((await subject.marks(wb, '台账')).sort(byCell)).toEqual(afterScope);
 
@@ -181,24 +181,24 @@ export function describeWorkbookContract(label: string, factory: () => Promise<C
         expect((await subject.marks(seen, '台账')).sort(byCell)).toEqual(afterScope);
       }
 
-      await wb.setMarks('台账', []);
+      await wb.setMarks('台账', { keyCol: 0, marks: [] });
       expect(await subject.marks(wb, '台账')).toEqual([]);
       expect((await wb.listSheets()).map((s) => s.name)).toEqual(['台账']);
     });
 
     it('keeps a second setMarks of a sheet idempotent and an empty first one a no-op', async () => {
       const subject = await factory();
-      await subject.wb.setMarks('台账', []);
-      await subject.wb.setMarks('台账', [], { rows: [1, 2] });
+      await subject.wb.setMarks('台账', { keyCol: 0, marks: [] });
+      await subject.wb.setMarks('台账', { keyCol: 0, marks: [] }, { rows: [1, 2] });
       expect(await subject.marks(subject.wb, '台账')).toEqual([]);
-      await subject.wb.setMarks('台账', [{ row: 2, col: 1, severity: 'error' }]);
-      await subject.wb.setMarks('台账', [{ row: 2, col: 1, severity: 'error' }]);
-      expect(await subject.marks(subject.wb, '台账')).toEqual([{ row: 2, col: 1, severity: 'error' }]);
+      await subject.wb.setMarks('台账', { keyCol: 0, marks: [{ row: 2, col: 1, severity: 'error', key: '1-102' }] });
+      await subject.wb.setMarks('台账', { keyCol: 0, marks: [{ row: 2, col: 1, severity: 'error', key: '1-102' }] });
+      expect(await subject.marks(subject.wb, '台账')).toEqual([{ row: 2, col: 1, severity: 'error', key: '1-102' }]);
     });
 
     it('refuses marks on a sheet that does not exist', async () => {
       const { wb } = await factory();
-      await expect(wb.setMarks('不存在', [{ row: 1, col: 0, severity: 'error' }])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(wb.setMarks('不存在', { keyCol: 0, marks: [{ row: 1, col: 0, severity: 'error', key: '1-101' }] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
     it('answers selectCell as the host can: true in Excel, false on a file', async () => {

@@ -1,7 +1,7 @@
 // The file back end of the Workbook interface: an .xlsx package held in memory. Reading goes through
 // read.ts (SheetJS); writing edits only the parts this back end owns and copies every other part of
 // the package byte for byte, so charts, pivots, styles and validations of a clerk's workbook survive.
-import { Cell, CellMark, NamedFormula, NewSheet, PivotSpec, ReportSheet, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from '../types';
+import { Cell, CellMark, MarkSet, NamedFormula, NewSheet, PivotSpec, ReportSheet, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from '../types';
 import { isMarkSheetName } from '../marks';
 import { readMarks, setMarks } from './marks';
 import { SharedStrings } from './cells';
@@ -115,7 +115,7 @@ export class FileWorkbook implements Workbook {
     };
   }
 
-  async setMarks(sheet: string, marks: ReadonlyArray<CellMark>, scope?: { readonly rows: ReadonlyArray<number> }): Promise<void> {
+  async setMarks(sheet: string, marks: MarkSet, scope?: { readonly rows: ReadonlyArray<number> }): Promise<void> {
     const model = this.userSheet(sheet);
     setMarks(this.pkg, this.writable(), model, marks, scope ? scope.rows : null);
     this.changed([]);

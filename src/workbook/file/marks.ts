@@ -1,9 +1,10 @@
 // Problem marks in a package (design in ../marks.ts). The mark sheet is a part this back end owns
 // and rewrites whole; the clerk's sheet part gets our two rules once, in the x14 extension of its
-// extLst where Excel keeps rules that read another sheet, every byte before it kept. styles.xml is
-// not touched (the x14 rules carry their format inline). Nothing else changes.
-import { CellMark } from '../types';
-import { MARK_SHEET_PREFIX, MARK_STYLE, MARK_VALUE, markRuleFormula, markSheetName, ourRuleSeverity, rowRuns, SEVERITIES } from '../marks';
+// extLst where Excel keeps rules that read another sheet, every byte before it kept (ours keyed by
+// another column, or by none, are replaced). styles.xml is not touched (the x14 rules carry their
+// format inline). Nothing else changes.
+import { CellMark, MarkSet } from '../types';
+import { MARK_SHEET_PREFIX, MARK_STYLE, MARK_VALUE, markBlocks, markRuleFormula, markSheetName, OurRule, ourRule, parseMarkCell, rowRuns, rulesToAdd } from '../marks';
 import { fromUtf8, utf8 } from './bytes';
 import { dirOf, freePartName } from './edit';
 import { addOverride, addRelationship, CONTENT_TYPE, CONTENT_TYPES_PART, emptyRels, nextRelId, REL, relativeTarget } from './opc';
@@ -11,11 +12,12 @@ import { Package } from './package';
 import { scanSheet } from './append';
 import { cellRef, parseCell, rangeRef, WHOLE_SHEET } from '../a1';
 import { SheetModel, Structure } from './structure';
-import { damaged, escapeText, findClose, splice, unescapeXml } from './xml';
+import { damaged, decodeOoxml, escapeText, findClose, splice, unescapeXml } from './xml';
+import { cellXml } from './cells';
 import { addSheetEntry } from './workbookXml';
 
-/** Marks by row, then column: 2 error, 1 warning. */
-type MarkGrid = Map<number, Map<number, number>>;
+/** Mark sheet cells by row, then column: the text each holds ("2|GD-…"). */
+type MarkGrid = Map<number, Map<number, string>>;
 
 /** The mark sheet of a data sheet if the package has it: a very-hidden sheet of that name. */
 export function findMarkSheet(st: Structure, dataSheet: string): SheetModel | undefined {
@@ -27,20 +29,50 @@ export function findMarkSheet(st: Structure, dataSheet: string): SheetModel | un
   return sheet;
 }
 
-/** The marks a mark sheet part holds. Tolerant of how Excel rewrites the part (styles, types). */
-export function parseMarks(xml: string): MarkGrid {
+/** The text of every <t> of an element's content (a shared string's runs, an inline string). */
+function textOf(xml: string): string {
+  let text = '';
+  // phonetic runs (<rPh>) are a reading aid, not the value
+  const body = xml.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, '');
+  for (const m of body.matchAll(/<(?:[\w.-]+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?t>)/g)) text += decodeOoxml(unescapeXml(m[1] ?? ''));
+  return text;
+}
+
+/** The workbook's shared strings, read only if a mark sheet cell refers to one (Excel, on saving,
+ *  moves inline strings there). */
+function sharedStrings(pkg: Package, st: Structure): () => ReadonlyArray<string> {
+  let strings: string[] | null = null;
+  return () => {
+    if (strings) return strings;
+    strings = [];
+    const rel = st.workbookRels.find((r) => r.type === REL.sharedStrings && !r.external);
+    if (rel && pkg.has(rel.part)) {
+      for (const m of pkg.text(rel.part).matchAll(/<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g)) strings.push(textOf(m[1] ?? ''));
+    }
+    return strings;
+  };
+}
+
+/** The marks a mark sheet part holds, as text by cell. Tolerant of how Excel rewrites the part
+ *  (styles, shared strings); a cell holding no mark of ours (a number of an earlier version) is left out. */
+export function parseMarks(xml: string, strings: () => ReadonlyArray<string>): MarkGrid {
   const grid: MarkGrid = new Map();
-  const cell = /<(?:[\w.-]+:)?c\b([^>]*?)(\/?)>/g;
+  const cell = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
   let m: RegExpExecArray | null;
   while ((m = cell.exec(xml)) !== null) {
-    if (m[2] === '/') continue;
+    const body = m[2];
+    if (!body) continue;
     const ref = /\br="([A-Za-z]+\d+)"/.exec(m[1]);
-    const v = /^\s*<(?:[\w.-]+:)?v>\s*([12])\s*<\//.exec(xml.slice(cell.lastIndex, cell.lastIndex + 40));
-    if (!ref || !v) continue;
-    const pos = parseCell(ref[1]);
-    if (!pos) continue;
-    const row = grid.get(pos.row) ?? new Map<number, number>();
-    row.set(pos.col, Number(v[1]));
+    const type = /\bt="(\w+)"/.exec(m[1])?.[1] ?? 'n';
+    const v = /<(?:[\w.-]+:)?v>([^<]*)<\//.exec(body)?.[1];
+    let text: string | undefined;
+    if (type === 'inlineStr') text = textOf(body);
+    else if (type === 'str' && v !== undefined) text = decodeOoxml(unescapeXml(v));
+    else if (type === 's' && v !== undefined) text = strings()[Number(v)];
+    const pos = ref ? parseCell(ref[1]) : null;
+    if (!pos || text === undefined || !parseMarkCell(text)) continue;
+    const row = grid.get(pos.row) ?? new Map<number, string>();
+    row.set(pos.col, text);
     grid.set(pos.row, row);
   }
   return grid;
@@ -49,9 +81,9 @@ export function parseMarks(xml: string): MarkGrid {
 export function gridMarks(grid: MarkGrid): CellMark[] {
   const marks: CellMark[] = [];
   for (const row of [...grid.keys()].sort((a, b) => a - b)) {
-    const cols = grid.get(row) as Map<number, number>;
+    const cols = grid.get(row) as Map<number, string>;
     for (const col of [...cols.keys()].sort((a, b) => a - b)) {
-      marks.push({ row, col, severity: cols.get(col) === 2 ? 'error' : 'warning' });
+      marks.push({ row, col, ...(parseMarkCell(cols.get(col)) as { severity: CellMark['severity']; key: string }) });
     }
   }
   return marks;
@@ -63,8 +95,8 @@ function markSheetXml(grid: MarkGrid): string {
   let minCol = Infinity;
   let maxCol = -1;
   for (const r of rows) {
-    const cols = [...(grid.get(r) as Map<number, number>).entries()].sort((a, b) => a[0] - b[0]);
-    data += `<row r="${r + 1}">${cols.map(([c, v]) => `<c r="${cellRef(r, c)}"><v>${v}</v></c>`).join('')}</row>`;
+    const cols = [...(grid.get(r) as Map<number, string>).entries()].sort((a, b) => a[0] - b[0]);
+    data += `<row r="${r + 1}">${cols.map(([c, text]) => cellXml(cellRef(r, c), text, 0, null)).join('')}</row>`;
     minCol = Math.min(minCol, cols[0][0]);
     maxCol = Math.max(maxCol, cols[cols.length - 1][0]);
   }
@@ -118,14 +150,12 @@ function tailChildren(tail: string, from: number, sheet: string): { children: Ch
   }
 }
 
-/** Severities whose rule the sheet part already has (main block or Excel's x14 extension). */
-function rulesIn(tail: string, markSheet: string): Set<CellMark['severity']> {
-  const found = new Set<CellMark['severity']>();
-  const formula = /<(?:[\w.-]+:)?(?:formula|f)>([^<]*)<\//g;
-  let m: RegExpExecArray | null;
-  while ((m = formula.exec(tail)) !== null) {
-    const severity = ourRuleSeverity(unescapeXml(m[1]), markSheet);
-    if (severity) found.add(severity);
+/** Our rules the sheet part already has (main block or Excel's x14 extension). */
+function rulesIn(tail: string, markSheet: string): OurRule[] {
+  const found: OurRule[] = [];
+  for (const m of tail.matchAll(/<(?:[\w.-]+:)?(?:formula|f)>([^<]*)<\//g)) {
+    const rule = ourRule(unescapeXml(m[1]), markSheet);
+    if (rule) found.push(rule);
   }
   return found;
 }
@@ -147,11 +177,11 @@ function dxfContent(p: string, severity: CellMark['severity']): string {
  * worksheet's extLst, the format inline (MS-OI29500 3.2.3.1.2 forbids 3-D references in the main
  * block). The element declares its own namespaces, so it fits whatever prefixes the part uses.
  */
-function x14Rules(p: string, markSheet: string, severities: ReadonlyArray<CellMark['severity']>, firstPriority: number): string {
+function x14Rules(p: string, markSheet: string, severities: ReadonlyArray<CellMark['severity']>, keyCol: number, firstPriority: number): string {
   const rules = severities
     .map(
       (s, i) =>
-        `<x14:cfRule type="expression" priority="${firstPriority + i}" id="${ruleId(markSheet, s)}"><xm:f>${escapeText(markRuleFormula(markSheet, s))}</xm:f>` +
+        `<x14:cfRule type="expression" priority="${firstPriority + i}" id="${ruleId(markSheet, s)}"><xm:f>${escapeText(markRuleFormula(markSheet, s, keyCol))}</xm:f>` +
         `<x14:dxf>${dxfContent(p, s)}</x14:dxf></x14:cfRule>`,
     )
     .join('');
@@ -164,17 +194,18 @@ function ruleId(markSheet: string, severity: CellMark['severity']): string {
   return `{${hash}-DE5C-4B00-8000-00000000000${MARK_VALUE[severity]}}`;
 }
 
-/** `tail` without the main-block conditional formats that are wholly ours (written so by earlier versions). */
-function withoutLegacyRules(tail: string, children: ReadonlyArray<Child>, close: number, markSheet: string): string {
-  let out = tail;
-  const ends = [...children.slice(1).map((c) => c.start), close];
-  for (let i = children.length - 1; i >= 0; i--) {
-    if (children[i].name !== 'conditionalFormatting') continue;
-    const block = tail.slice(children[i].start, ends[i]);
-    const formulas = [...block.matchAll(/<(?:[\w.-]+:)?formula>([^<]*)<\//g)].map((m) => unescapeXml(m[1]));
-    if (formulas.length > 0 && formulas.every((f) => ourRuleSeverity(f, markSheet) !== null)) out = out.slice(0, children[i].start) + out.slice(ends[i]);
-  }
-  return out;
+/**
+ * `tail` without the conditional formats that are wholly ours and keyed otherwise than by `keyCol`:
+ * in the main block (written so, keyless, by earlier versions) or in the x14 extension (the key
+ * column has changed: the sheet's columns were rearranged). The clerk's rules, and any block mixing
+ * theirs with ours, stay as they are.
+ */
+function withoutStaleRules(tail: string, markSheet: string, keyCol: number): string {
+  return tail.replace(/<([\w.-]+:)?conditionalFormatting\b[^>]*>[\s\S]*?<\/\1conditionalFormatting>/g, (block) => {
+    const rules = [...block.matchAll(/<(?:[\w.-]+:)?(?:formula|f)>([^<]*)<\//g)].map((m) => ourRule(unescapeXml(m[1]), markSheet));
+    const wholly = rules.length > 0 && rules.every((r) => r !== null);
+    return wholly && rules.some((r) => r?.keyCol !== keyCol) ? '' : block;
+  });
 }
 
 /** `tail` with `element` (an x14 conditionalFormatting) added to the worksheet's extLst, made if need be. */
@@ -201,7 +232,7 @@ function withX14Rules(tail: string, from: number, p: string, element: string, sh
  * Replace the marks of a data sheet (all, or those in `scopeRows`). Creates the mark sheet and the
  * conditional formats only when there is a mark to show.
  */
-export function setMarks(pkg: Package, st: Structure, dataSheet: SheetModel, marks: ReadonlyArray<CellMark>, scopeRows: ReadonlyArray<number> | null): void {
+export function setMarks(pkg: Package, st: Structure, dataSheet: SheetModel, { keyCol, marks }: MarkSet, scopeRows: ReadonlyArray<number> | null): void {
   if (!dataSheet.part) throw damaged({ reason: 'SHEET_NO_PART', sheet: dataSheet.name });
   const name = markSheetName(dataSheet.name);
   const existing = findMarkSheet(st, dataSheet.name);
@@ -209,13 +240,16 @@ export function setMarks(pkg: Package, st: Structure, dataSheet: SheetModel, mar
   const wanted = marks.filter((m) => Number.isInteger(m.row) && Number.isInteger(m.col) && m.row >= 0 && m.col >= 0 && (!scope || scope.has(m.row)));
   if (!existing && wanted.length === 0) return;
 
-  const grid: MarkGrid = existing?.part && pkg.has(existing.part) ? parseMarks(pkg.text(existing.part)) : new Map();
+  const grid: MarkGrid = existing?.part && pkg.has(existing.part) && scope ? parseMarks(pkg.text(existing.part), sharedStrings(pkg, st)) : new Map();
   if (scope) for (const run of rowRuns(scope)) for (let r = run.start; r < run.start + run.count; r++) grid.delete(r);
-  else grid.clear();
-  for (const m of wanted) {
-    const row = grid.get(m.row) ?? new Map<number, number>();
-    row.set(m.col, Math.max(row.get(m.col) ?? 0, m.severity === 'error' ? 2 : 1));
-    grid.set(m.row, row);
+  for (const block of markBlocks(wanted)) {
+    block.values.forEach((values, i) => {
+      const row = grid.get(block.row + i) ?? new Map<number, string>();
+      values.forEach((text, j) => {
+        if (text !== '') row.set(block.col + j, text);
+      });
+      grid.set(block.row + i, row);
+    });
   }
 
   // Everything is built first and committed at the end, so a failure leaves the package as it was.
@@ -229,16 +263,16 @@ export function setMarks(pkg: Package, st: Structure, dataSheet: SheetModel, mar
   const p = scan.prefix;
   const afterSheetData = scan.selfClosing ? 0 : `</${p}sheetData>`.length;
   const original = fromUtf8(bytes.subarray(scan.dataEnd));
-  const { children, close } = tailChildren(original, afterSheetData, dataSheet.name);
-  let tail = withoutLegacyRules(original, children, close, name);
-  const missing = SEVERITIES.filter((s) => !rulesIn(tail, name).has(s));
+  tailChildren(original, afterSheetData, dataSheet.name); // a damaged part is refused before anything is changed
+  let tail = withoutStaleRules(original, name, keyCol);
+  const missing = rulesToAdd(rulesIn(tail, name), keyCol);
   let contentTypes = pkg.text(CONTENT_TYPES_PART);
   let workbookRels = pkg.has(st.workbookRelsPart) ? pkg.text(st.workbookRelsPart) : emptyRels();
   const rels = [...st.workbookRels];
   if (missing.length > 0) {
     let priority = 0;
     for (const m of tail.matchAll(/\bpriority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
-    tail = withX14Rules(tail, afterSheetData, p, x14Rules(p, name, missing, priority + 1), dataSheet.name);
+    tail = withX14Rules(tail, afterSheetData, p, x14Rules(p, name, missing, keyCol, priority + 1), dataSheet.name);
   }
   if (tail !== original) dataPartChunks = [bytes.subarray(0, scan.dataEnd), utf8(tail)];
 
@@ -272,5 +306,5 @@ export function setMarks(pkg: Package, st: Structure, dataSheet: SheetModel, mar
 export function readMarks(pkg: Package, st: Structure, dataSheet: string): CellMark[] {
   const sheet = findMarkSheet(st, dataSheet);
   if (!sheet?.part || !pkg.has(sheet.part)) return [];
-  return gridMarks(parseMarks(pkg.text(sheet.part)));
+  return gridMarks(parseMarks(pkg.text(sheet.part), sharedStrings(pkg, st)));
 }

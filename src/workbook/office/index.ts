@@ -37,7 +37,7 @@
 // No runtime reference to the global `Excel` or `Office`: only their types, so these modules load in
 // Node (tests, over a fake request context) and in the task pane.
 
-import { Cell, CellMark, NamedFormula, NewSheet, PivotSpec, ReportSheet, SheetGrid, SheetRows, SheetSummary, Workbook } from '../types';
+import { Cell, CellMark, MarkSet, NamedFormula, NewSheet, PivotSpec, ReportSheet, SheetGrid, SheetRows, SheetSummary, Workbook } from '../types';
 import { writePivots, writeReport } from './generated';
 import { readMarks, selectCell, setMarks } from './marking';
 import { EXCEL_PAYLOAD_LIMIT_BYTES, PAYLOAD_FILL } from './payload';
@@ -112,7 +112,7 @@ export class OfficeWorkbook implements Workbook {
   }
 
   /** Marks into the sheet's very-hidden mark sheet; no probe after readRows on this sheet (see marking.ts). */
-  setMarks(sheetName: string, marks: ReadonlyArray<CellMark>, scope?: { readonly rows: ReadonlyArray<number> }): Promise<void> {
+  setMarks(sheetName: string, marks: MarkSet, scope?: { readonly rows: ReadonlyArray<number> }): Promise<void> {
     return setMarks(this.session, sheetName, marks, scope);
   }
 

@@ -2,11 +2,12 @@
 // numbers. Host plumbing only: what to do with the rows (read them, check them, mark them) is the
 // caller's. No runtime reference to the global `Excel`: the caller passes `Excel.run` in.
 //
-// Worksheet.onChanged is ExcelApi 1.7. Only changes made here ('Local') are followed by default: a
-// co-author's add-in handles the co-author's edits, and shifting marks twice for one row insert would
-// misplace them.
-
-import { shiftMarkRows } from './marks';
+// Worksheet.onChanged is ExcelApi 1.7. A co-author's edits (event source 'Remote') are followed like
+// the clerk's own: the rows they changed are handed over to be read again, so what the pane knows of
+// the workbook does not go stale. Rows or columns inserted or deleted, by anyone, hand over the whole
+// sheet: the marks are written again from the data (marks are tied to their rows' keys, see
+// ../marks.ts). Nothing here inserts or deletes rows of a mark sheet: a co-author's pane would do the
+// same, and Excel would merge both shifts.
 
 /** Excel's last row, 0-based. */
 const LAST_ROW = 1_048_575;
@@ -31,19 +32,15 @@ export interface ChangeWatchOptions {
   readonly sheets: ReadonlyArray<string>;
   /** rows of a sheet changed (0-based, ascending, distinct) */
   readonly onRows: (sheet: string, rows: number[]) => Promise<void> | void;
-  /** too much changed to follow row by row (a sort, a column inserted, a big paste): check the sheet */
+  /** too much changed to follow row by row (rows or columns inserted or deleted, a sort, a big
+   *  paste): check the sheet */
   readonly onSheet: (sheet: string) => Promise<void> | void;
-  /** rows were inserted (count > 0) or deleted (count < 0) at `at`; marks have already followed.
-   *  For a caller that keeps a list of problems by row. */
-  readonly onShift?: (sheet: string, at: number, count: number) => Promise<void> | void;
-  /** a callback or a shift failed; the watch goes on */
+  /** a callback failed; the watch goes on */
   readonly onError?: (error: unknown) => void;
   /** quiet time before the collected rows are handed over; default 400 ms */
   readonly debounceMs?: number;
   /** more changed rows than this in one sheet -> onSheet; default 5,000 */
   readonly maxRows?: number;
-  /** also follow co-authors' changes (event source 'Remote'); default false */
-  readonly includeRemote?: boolean;
   readonly timer?: DebounceTimer;
 }
 
@@ -57,10 +54,7 @@ export interface ChangeWatch {
 }
 
 /** What one onChanged event means for the rows of its sheet. */
-export type RowChange =
-  | { readonly kind: 'rows'; readonly first: number; readonly last: number }
-  | { readonly kind: 'shift'; readonly at: number; readonly count: number }
-  | { readonly kind: 'sheet' };
+export type RowChange = { readonly kind: 'rows'; readonly first: number; readonly last: number } | { readonly kind: 'sheet' };
 
 /** Rows (0-based, inclusive) of one area of an event address: `B5:D7`, `C7`, `5:7`, `A:C`. */
 function areaRows(area: string): { first: number; last: number } | null {
@@ -80,9 +74,9 @@ function isEntireColumns(area: string): boolean {
 }
 
 /**
- * What an event says changed. Edits map to their rows (each area of a multi-area address); an
- * inserted or deleted row range is a shift of the rows below; an inserted or deleted column, or
- * cells shifted sideways or up and down, changes what every row's cells mean: the whole sheet.
+ * What an event says changed. Edits map to their rows (each area of a multi-area address); rows or
+ * columns inserted or deleted, or cells shifted sideways or up and down, move what the sheet's rows
+ * and marks mean: the whole sheet.
  */
 export function rowChanges(changeType: string, address: string): RowChange[] {
   const areas = address.split(',').map((a) => a.trim()).filter(Boolean);
@@ -91,10 +85,7 @@ export function rowChanges(changeType: string, address: string): RowChange[] {
   const spans = rows as { first: number; last: number }[];
   switch (changeType) {
     case 'RowInserted':
-      return spans.map((r) => ({ kind: 'shift', at: r.first, count: r.last - r.first + 1 }));
     case 'RowDeleted':
-      // delete the lowest rows first, so each shift's `at` is still right when it is applied
-      return [...spans].sort((a, b) => b.first - a.first).map((r) => ({ kind: 'shift', at: r.first, count: -(r.last - r.first + 1) }));
     case 'ColumnInserted':
     case 'ColumnDeleted':
     case 'CellInserted':
@@ -113,9 +104,9 @@ interface Pending {
 }
 
 /**
- * Registers `onChanged` on the given sheets (one sync) and hands changed rows to `onRows` once
- * edits have been quiet for `debounceMs`. Callbacks run one at a time, in order; a row insert or
- * delete shifts the sheet's marks at once (one sync) and renumbers the rows still pending.
+ * Registers `onChanged` on the given sheets (one sync) and hands changed rows to `onRows`, or the
+ * sheet to `onSheet`, once edits (the clerk's and co-authors') have been quiet for `debounceMs`.
+ * Callbacks run one at a time, in order.
  */
 export async function watchChanges(options: ChangeWatchOptions): Promise<ChangeWatch> {
   const debounceMs = options.debounceMs ?? 400;
@@ -156,19 +147,6 @@ export async function watchChanges(options: ChangeWatchOptions): Promise<ChangeW
     }
   };
 
-  /** Renumber pending rows after rows were inserted or deleted. */
-  const shiftPending = (p: Pending, at: number, count: number) => {
-    if (p.whole || p.rows.size === 0) return;
-    const moved = new Set<number>();
-    for (const r of p.rows) {
-      if (r < at) moved.add(r);
-      else if (count > 0) moved.add(r + count);
-      else if (r >= at - count) moved.add(r + count); // below the deleted rows
-      // rows inside the deleted range are gone
-    }
-    p.rows = moved;
-  };
-
   const takePending = (): Array<[string, Pending]> => {
     const taken = [...pending.entries()];
     pending.clear();
@@ -203,23 +181,15 @@ export async function watchChanges(options: ChangeWatchOptions): Promise<ChangeW
     }, debounceMs);
   };
 
+  // Local or Remote alike: a co-author's edit is read again as the clerk's is.
   const onChanged = (sheet: string) => async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
-    if (!options.includeRemote && event.source === 'Remote') return;
     const p = pendingOf(sheet);
     for (const change of rowChanges(String(event.changeType), event.address ?? '')) {
       if (change.kind === 'sheet') {
         p.whole = true;
         p.rows.clear();
-      } else if (change.kind === 'rows') {
-        addRows(p, change.first, change.last);
       } else {
-        shiftPending(p, change.at, change.count);
-        if (change.count > 0) addRows(p, change.at, change.at + change.count - 1); // the new rows
-        const { at, count } = change;
-        void enqueue(async () => {
-          await options.run((context) => shiftMarkRows(context, sheet, at, count));
-          if (options.onShift) await options.onShift(sheet, at, count);
-        });
+        addRows(p, change.first, change.last);
       }
     }
     schedule();

@@ -1,7 +1,7 @@
 // Problems shown in Excel: marks written to and read back from a data sheet's very-hidden mark sheet
 // (the syncs around the queued operations of marks.ts), and the selection moved to a problem's cell.
-import { CellMark } from '../types';
-import { markBlocks, markSheetName, rowRuns } from '../marks';
+import { CellMark, MarkSet } from '../types';
+import { markBlocks, markSheetName, parseMarkCell, rowRuns } from '../marks';
 import { addressOrigin } from '../a1';
 import { itemNotFound, noSuchSheet, syncOrSayMissing, writeFailed } from './errors';
 import { queueMarkClear, queueMarkProbe, queueMarkSetUp } from './marks';
@@ -9,7 +9,7 @@ import { isOurs, OfficeSession } from './session';
 import { writeInSyncs, writeJob } from './write';
 
 /**
- * Writes marks as numbers into the sheet's very-hidden mark sheet (see ../marks.ts). Syncs: a probe
+ * Writes marks as text into the sheet's very-hidden mark sheet (see ../marks.ts). Syncs: a probe
  * (skipped when readRows or an earlier setMarks on this sheet already probed in this context), then
  * one sync that sets the mark sheet and conditional formats up if needed, clears and writes, more
  * only when the marks outweigh one sync's payload budget. No marks and no mark sheet: nothing is
@@ -18,7 +18,7 @@ import { writeInSyncs, writeJob } from './write';
 export async function setMarks(
   session: OfficeSession,
   sheetName: string,
-  marks: ReadonlyArray<CellMark>,
+  { keyCol, marks }: MarkSet,
   scope?: { readonly rows: ReadonlyArray<number> },
 ): Promise<void> {
   const key = sheetName.toLocaleLowerCase();
@@ -38,12 +38,12 @@ export async function setMarks(
   if (scope && rowRuns(scope.rows).length === 0 && blocks.length === 0) return;
 
   try {
-    const markSheet = queueMarkSetUp(session.context, sheetName, probe);
+    const markSheet = queueMarkSetUp(session.context, sheetName, probe, keyCol);
     queueMarkClear(markSheet, scope ? rowRuns(scope.rows) : null);
-    // A block's 0 is written as "", which clears: the rows were cleared above anyway.
+    // A block's "" (no mark) clears: the rows were cleared above anyway.
     const jobs = blocks.map((block) =>
       writeJob(
-        block.values.map((row) => row.map((v) => (v === 0 ? '' : v))),
+        block.values,
         (chunk, start) => {
           markSheet.getRangeByIndexes(block.row + start, block.col, chunk.length, chunk[0].length).values = chunk;
         },
@@ -54,7 +54,7 @@ export async function setMarks(
     session.markProbes.delete(key);
     throw writeFailed({ reason: 'EXCEL_MARKS', sheet: sheetName }, error);
   }
-  session.markProbes.set(key, { markSheet: 'ours', rules: new Set(['error', 'warning']) });
+  session.markProbes.set(key, { markSheet: 'ours', rules: [{ severity: 'error', keyCol }, { severity: 'warning', keyCol }] });
 }
 
 /** The marks on a sheet, read back from its mark sheet (for tests and diagnostics). */
@@ -73,7 +73,8 @@ export async function readMarks(session: OfficeSession, sheetName: string): Prom
   const marks: CellMark[] = [];
   used.values.forEach((row, i) =>
     row.forEach((value, j) => {
-      if (value === 2 || value === 1) marks.push({ row: origin.row + i, col: origin.col + j, severity: value === 2 ? 'error' : 'warning' });
+      const mark = parseMarkCell(value);
+      if (mark) marks.push({ row: origin.row + i, col: origin.col + j, ...mark });
     }),
   );
   return marks;

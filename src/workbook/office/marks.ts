@@ -1,19 +1,19 @@
 // The problem marks of src/workbook/marks.ts over Office.js: queued operations only; the caller
 // syncs. No runtime reference to the global `Excel` (enum values are their string literals).
 //
-// Requirement sets: ExcelApi 1.1 Worksheet.visibility ('VeryHidden'), Range.clear, Range.insert /
-// delete, Worksheet.getRange(); ExcelApi 1.6 Range.conditionalFormats, ConditionalFormat.type /
-// customOrNullObject, CustomConditionalFormat.rule.formula and format.fill / font.
+// Requirement sets: ExcelApi 1.1 Worksheet.visibility ('VeryHidden'), Range.clear,
+// Worksheet.getRange(); ExcelApi 1.6 Range.conditionalFormats, ConditionalFormat.type /
+// customOrNullObject / delete, CustomConditionalFormat.rule.formula and format.fill / font.
 import { MAX_COLS } from '../a1';
-import { CellMark } from '../types';
-import { MARK_STYLE, markRuleFormula, markSheetName, ourRuleSeverity, SEVERITIES } from '../marks';
+import { MARK_STYLE, markRuleFormula, markSheetName, OurRule, ourRule, rulesToAdd } from '../marks';
 
 /** What a data sheet's marks look like before we touch them. */
 export interface MarkProbe {
   /** our very-hidden mark sheet, none yet, or a sheet of that name that is not ours */
   readonly markSheet: 'ours' | 'absent' | 'foreign';
-  /** severities whose conditional format is on the data sheet */
-  readonly rules: ReadonlySet<CellMark['severity']>;
+  /** our conditional formats on the data sheet, each with its handle (to delete one keyed by
+   *  another column, or by none: an earlier version's) */
+  readonly rules: ReadonlyArray<OurRule & { readonly format?: Excel.ConditionalFormat }>;
 }
 
 /**
@@ -28,13 +28,13 @@ export function queueMarkProbe(context: Excel.RequestContext, sheet: Excel.Works
   markSheet.load('name,visibility');
   const formats = sheet.getRange().conditionalFormats.load('items/type,items/customOrNullObject/rule/formula');
   return () => {
-    const rules = new Set<CellMark['severity']>();
+    const rules: Array<OurRule & { format: Excel.ConditionalFormat }> = [];
     for (const format of formats.items) {
       if (format.type !== 'Custom') continue;
       const custom = format.customOrNullObject;
       if (custom.isNullObject) continue;
-      const severity = ourRuleSeverity(custom.rule.formula, name);
-      if (severity) rules.add(severity);
+      const rule = ourRule(custom.rule.formula, name);
+      if (rule) rules.push({ ...rule, format });
     }
     const state = markSheet.isNullObject ? 'absent' : markSheet.visibility === 'VeryHidden' ? 'ours' : 'foreign';
     return { markSheet: state, rules };
@@ -42,11 +42,11 @@ export function queueMarkProbe(context: Excel.RequestContext, sheet: Excel.Works
 }
 
 /**
- * Queue what makes a data sheet able to show marks: the very-hidden mark sheet if it is absent, and
- * each of our conditional formats the probe did not find (so they are never added twice). Returns
- * the mark sheet.
+ * Queue what makes a data sheet able to show marks keyed by column `keyCol`: the very-hidden mark
+ * sheet if it is absent, each of our conditional formats the probe did not find (so none is ever
+ * added twice), and the deletion of ours keyed otherwise. Returns the mark sheet.
  */
-export function queueMarkSetUp(context: Excel.RequestContext, dataSheet: string, probe: MarkProbe): Excel.Worksheet {
+export function queueMarkSetUp(context: Excel.RequestContext, dataSheet: string, probe: MarkProbe, keyCol: number): Excel.Worksheet {
   const name = markSheetName(dataSheet);
   if (probe.markSheet === 'foreign') {
     throw new Error(`The sheet "${name}" exists and is not a mark sheet of the add-in; marks for "${dataSheet}" cannot be shown.`);
@@ -60,12 +60,12 @@ export function queueMarkSetUp(context: Excel.RequestContext, dataSheet: string,
     markSheet = sheets.getItem(name);
   }
   const data = sheets.getItem(dataSheet);
-  for (const severity of SEVERITIES) {
-    if (probe.rules.has(severity)) continue;
+  for (const rule of probe.rules) if (rule.keyCol !== keyCol && rule.format) rule.format.delete();
+  for (const severity of rulesToAdd(probe.rules, keyCol)) {
     // Over the whole sheet, so rows the clerk adds later are covered; A1 in the formula is relative
     // to the top-left cell of that range, i.e. each cell reads its own address on the mark sheet.
     const format = data.getRange().conditionalFormats.add('Custom');
-    format.custom.rule.formula = `=${markRuleFormula(name, severity)}`;
+    format.custom.rule.formula = `=${markRuleFormula(name, severity, keyCol)}`;
     format.custom.format.fill.color = MARK_STYLE[severity].fill;
     format.custom.format.font.color = MARK_STYLE[severity].font;
   }
@@ -79,23 +79,4 @@ export function queueMarkClear(markSheet: Excel.Worksheet, runs: ReadonlyArray<{
     return;
   }
   for (const { start, count } of runs) markSheet.getRangeByIndexes(start, 0, count, MAX_COLS).clear('Contents');
-}
-
-/**
- * Rows were inserted (count > 0) or deleted (count < 0) at `at` on a data sheet: do the same on its
- * mark sheet, so marks below stay on their cells. One sync; nothing happens when the data sheet has no
- * mark sheet (the batch then fails with ItemNotFound, which is not an error here).
- */
-export async function shiftMarkRows(context: Excel.RequestContext, dataSheet: string, at: number, count: number): Promise<void> {
-  if (count === 0) return;
-  const markSheet = context.workbook.worksheets.getItem(markSheetName(dataSheet));
-  const rows = markSheet.getRangeByIndexes(at, 0, Math.abs(count), MAX_COLS);
-  if (count > 0) rows.insert('Down');
-  else rows.delete('Up');
-  try {
-    await context.sync();
-  } catch (error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
-    if (code !== 'ItemNotFound') throw error;
-  }
 }

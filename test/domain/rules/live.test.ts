@@ -17,7 +17,7 @@ function withRecords(read: TableRead, changed: ReadonlyArray<TableRecord>, remov
 
 function edit(read: TableRead, row: number, values: Record<string, unknown>): TableRecord {
   const rec = read.records.find((r) => r.row === row)!;
-  return { row, values: { ...rec.values, ...values } as TableRecord['values'] };
+  return { row, values: { ...rec.values, ...values } as TableRecord['values'], key: rec.key };
 }
 
 /** A live step: facts updated with the change, the related rows judged again, the rest kept. */

@@ -214,7 +214,7 @@ describe('a damaged part inside', () => {
 
   it('a worksheet part that does not close <worksheet> (found when marking it)', async () => {
     const wb = FileWorkbook.open(await withPart(SHEET, `${WORKSHEET}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>房号</t></is></c></row></sheetData>`));
-    expect(await failure(() => wb.setMarks('台账', [{ row: 0, col: 0, severity: 'error' }]))).toEqual({
+    expect(await failure(() => wb.setMarks('台账', { keyCol: 0, marks: [{ row: 0, col: 0, severity: 'error', key: null }] }))).toEqual({
       code: 'CORRUPT',
       reason: 'XML_NOT_CLOSED',
       zh: `台账.xlsx 已损坏，无法读取：工作表“台账”中的 <worksheet> 没有结束标记${FIX.zh}`,
@@ -224,7 +224,7 @@ describe('a damaged part inside', () => {
 
   it('a worksheet part with a tag cut in half', async () => {
     const wb = FileWorkbook.open(await withPart(SHEET, `${WORKSHEET}<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><pageMargins left="0.7"`));
-    expect(await failure(() => wb.setMarks('台账', [{ row: 0, col: 0, severity: 'error' }]))).toEqual({
+    expect(await failure(() => wb.setMarks('台账', { keyCol: 0, marks: [{ row: 0, col: 0, severity: 'error', key: null }] }))).toEqual({
       code: 'CORRUPT',
       reason: 'XML_MALFORMED_TAG',
       zh: `台账.xlsx 已损坏，无法读取：工作表“台账”中有残缺的标记${FIX.zh}`,

@@ -1,7 +1,7 @@
 // Problem marks in files: a very-hidden mark sheet we own, and our two rules added once to the x14
 // extension of the clerk's sheet part, as Excel stores rules that read another sheet (every other
 // byte kept; styles.xml untouched).
-import { writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { FileWorkbook } from '../../../src/workbook/file';
 import { markSheetName } from '../../../src/workbook/marks';
@@ -13,10 +13,11 @@ const decode = (b: Uint8Array) => new TextDecoder().decode(b);
 async function markedClerkWorkbook() {
   const original = fixture('clerk-workbook.xlsx');
   const wb = FileWorkbook.open(original);
-  await wb.setMarks('投诉登记', [
-    { row: 2, col: 1, severity: 'error' },
-    { row: 3, col: 4, severity: 'warning' },
-  ]);
+  // keyed by 房号 (column B): the header row's key is its header
+  await wb.setMarks('投诉登记', { keyCol: 1, marks: [
+    { row: 2, col: 1, severity: 'error', key: '房号' },
+    { row: 3, col: 4, severity: 'warning', key: '1-101' },
+  ] });
   return { original, wb, bytes: wb.toBytes() };
 }
 
@@ -38,8 +39,8 @@ describe('file marks', () => {
     expect(after).not.toMatch(/<conditionalFormatting\b/);
     const rules = [...after.matchAll(/<x14:cfRule type="expression" priority="(\d+)" id="\{[0-9A-F-]+\}"><xm:f>([^<]*)<\/xm:f><x14:dxf>(.*?)<\/x14:dxf>/g)].map((m) => [m[1], m[2], m[3]]);
     expect(rules).toEqual([
-      ['1', `${name}!A1=2`, '<font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill>'],
-      ['2', `${name}!A1=1`, '<font><color rgb="FF9C5700"/></font><fill><patternFill><bgColor rgb="FFFFEB9C"/></patternFill></fill>'],
+      ['1', `${name}!A1="2|"&amp;$B1`, '<font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill>'],
+      ['2', `${name}!A1="1|"&amp;$B1`, '<font><color rgb="FF9C5700"/></font><fill><patternFill><bgColor rgb="FFFFEB9C"/></patternFill></fill>'],
     ]);
     expect(after).toContain('<xm:sqref>A1:XFD1048576</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>');
   });
@@ -67,35 +68,35 @@ describe('file marks', () => {
     pkg[DATA] = new TextEncoder().encode(old);
     const { zipSync } = await import('fflate');
     const again = FileWorkbook.open(zipSync(pkg));
-    await again.setMarks('投诉登记', [{ row: 2, col: 1, severity: 'error' }]);
+    await again.setMarks('投诉登记', { keyCol: 1, marks: [{ row: 2, col: 1, severity: 'error', key: '房号' }] });
     const now = decode(parts(again.toBytes())[DATA]);
     expect(now).not.toContain(legacy);
     expect(now).toContain(clerks);
-    expect([...now.matchAll(/<xm:f>([^<]*)<\/xm:f>/g)].map((m) => m[1])).toEqual([`${name}!A1=2`, `${name}!A1=1`]);
+    expect([...now.matchAll(/<xm:f>([^<]*)<\/xm:f>/g)].map((m) => m[1])).toEqual([`${name}!A1="2|"&amp;$B1`, `${name}!A1="1|"&amp;$B1`]);
     expect(now).toContain('priority="4"');
   });
 
   it('adds the conditional formats once, however often marks are set', async () => {
     const { wb, bytes } = await markedClerkWorkbook();
-    await wb.setMarks('投诉登记', [{ row: 5, col: 0, severity: 'error' }], { rows: [5] });
+    await wb.setMarks('投诉登记', { keyCol: 1, marks: [{ row: 5, col: 0, severity: 'error', key: '客户36-801' }] }, { rows: [5] });
     const again = FileWorkbook.open(wb.toBytes());
-    await again.setMarks('投诉登记', []);
+    await again.setMarks('投诉登记', { keyCol: 1, marks: [] });
     const final = parts(again.toBytes());
     expect(decode(final[DATA])).toBe(decode(parts(bytes)[DATA]));
     expect(decode(final['xl/styles.xml'])).toBe(decode(parts(fixture('clerk-workbook.xlsx'))['xl/styles.xml']));
     expect(await again.readMarks('投诉登记')).toEqual([]);
     expect(await FileWorkbook.open(wb.toBytes()).readMarks('投诉登记')).toEqual([
-      { row: 2, col: 1, severity: 'error' },
-      { row: 3, col: 4, severity: 'warning' },
-      { row: 5, col: 0, severity: 'error' },
+      { row: 2, col: 1, severity: 'error', key: '房号' },
+      { row: 3, col: 4, severity: 'warning', key: '1-101' },
+      { row: 5, col: 0, severity: 'error', key: '客户36-801' },
     ]);
   });
 
   it('creates nothing when there are no marks and no mark sheet', async () => {
     const original = fixture('clerk-workbook.xlsx');
     const wb = FileWorkbook.open(original);
-    await wb.setMarks('投诉登记', []);
-    await wb.setMarks('投诉登记', [], { rows: [1, 2, 3] });
+    await wb.setMarks('投诉登记', { keyCol: 0, marks: [] });
+    await wb.setMarks('投诉登记', { keyCol: 0, marks: [] }, { rows: [1, 2, 3] });
     const a = parts(original);
     const b = parts(wb.toBytes());
     expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
@@ -109,7 +110,7 @@ describe('file marks', () => {
       { name: markSheetName('台账'), columns: [{ header: '备注' }], rows: [] },
     ]);
     expect((await wb.listSheets()).map((s) => s.name)).toEqual(['台账', markSheetName('台账')]);
-    await expect(wb.setMarks('台账', [{ row: 1, col: 0, severity: 'error' }])).rejects.toThrow(/not a mark sheet/);
+    await expect(wb.setMarks('台账', { keyCol: 0, marks: [{ row: 1, col: 0, severity: 'error', key: null }] })).rejects.toThrow(/not a mark sheet/);
   });
 
   it('gives selectCell false: a file has no window', async () => {
@@ -134,7 +135,7 @@ print(json.dumps({'sheets': wb.sheetnames, 'state': marks.sheet_state,
 `,
         file,
       ) as { sheets: string[]; state: string; marks: unknown[][] };
-      expect(seen).toEqual({ sheets: ['投诉登记', '备注', name], state: 'veryHidden', marks: [['B3', 2], ['E4', 1]] });
+      expect(seen).toEqual({ sheets: ['投诉登记', '备注', name], state: 'veryHidden', marks: [['B3', '2|房号'], ['E4', '1|1-101']] });
     }
     if (hasSoffice() && hasPdftoppm()) {
       const page = renderFirstPagePixels(file, tempDir(), 70);
@@ -142,6 +143,54 @@ print(json.dumps({'sheets': wb.sheetnames, 'state': marks.sheet_state,
       expect(pixelsNear(page.rgb, '#FFC7CE')).toBeGreaterThan(50);
       expect(pixelsNear(page.rgb, '#FFEB9C')).toBeGreaterThan(50);
     }
+  });
+  it('shows no mark on a neighbour when a row was inserted above without the add-in (LibreOffice paints it)', async () => {
+    const { bytes } = await markedClerkWorkbook();
+    // what Excel does when someone without the add-in inserts a row above row 4: the clerk's rows
+    // from 4 on move down one, the mark sheet stays where it was
+    const pkg = parts(bytes);
+    const xml = decode(pkg[DATA]);
+    const shift = (ref: string) => ref.replace(/(\d+)$/, (n) => String(Number(n) >= 4 ? Number(n) + 1 : Number(n)));
+    const body = xml.slice(xml.indexOf('<sheetData>'), xml.indexOf('</sheetData>'));
+    const moved = body.replace(/<row r="(\d+)"/g, (m, n: string) => `<row r="${Number(n) >= 4 ? Number(n) + 1 : n}"`).replace(/ r="([A-Z]+\d+)"/g, (m, ref: string) => ` r="${shift(ref)}"`);
+    pkg[DATA] = new TextEncoder().encode(xml.replace(body, moved));
+    const { zipSync } = await import('fflate');
+    const file = join(tempDir(), 'inserted.xlsx');
+    writeFileSync(file, zipSync(pkg));
+    if (hasCheckXlsx()) expect(checkXlsx(file)).toBe('');
+    // the warning on E4 belonged to 1-101, now on row 5: it shows neither on row 4 (empty now) nor on
+    // row 5; the header row's error did not move and still shows
+    const wb = FileWorkbook.open(new Uint8Array(readFileSync(file)));
+    const [grid] = await wb.readSheets(['投诉登记']);
+    expect(grid.rows[4 - grid.originRow][1]).toBe('1-101');
+    if (hasSoffice() && hasPdftoppm()) {
+      const page = renderFirstPagePixels(file, tempDir(), 70);
+      expect(pixelsNear(page.rgb, '#FFC7CE')).toBeGreaterThan(50);
+      expect(pixelsNear(page.rgb, '#FFEB9C')).toBeLessThan(5);
+    }
+  });
+
+  it('reads marks back after Excel moved them into shared strings, and keeps them through a scoped update', async () => {
+    const { bytes } = await markedClerkWorkbook();
+    const pkg = parts(bytes);
+    const markPart = 'xl/worksheets/sheet3.xml';
+    const sst = decode(pkg['xl/sharedStrings.xml']);
+    const count = [...sst.matchAll(/<si>/g)].length;
+    // Excel, saving, turns our inline strings into shared ones
+    const marks = decode(pkg[markPart])
+      .replace(/<c r="B3" t="inlineStr"><is><t>2\|房号<\/t><\/is><\/c>/, `<c r="B3" t="s"><v>${count}</v></c>`)
+      .replace(/<c r="E4" t="inlineStr"><is><t>1\|1-101<\/t><\/is><\/c>/, `<c r="E4" t="s"><v>${count + 1}</v></c>`);
+    expect(marks).not.toContain('inlineStr');
+    pkg[markPart] = new TextEncoder().encode(marks);
+    pkg['xl/sharedStrings.xml'] = new TextEncoder().encode(sst.replace('</sst>', '<si><t>2|房号</t></si><si><r><t>1|</t></r><r><t>1-101</t></r></si></sst>'));
+    const { zipSync } = await import('fflate');
+    const wb = FileWorkbook.open(zipSync(pkg));
+    expect(await wb.readMarks('投诉登记')).toEqual([
+      { row: 2, col: 1, severity: 'error', key: '房号' },
+      { row: 3, col: 4, severity: 'warning', key: '1-101' },
+    ]);
+    await wb.setMarks('投诉登记', { keyCol: 1, marks: [] }, { rows: [2] });
+    expect(await FileWorkbook.open(wb.toBytes()).readMarks('投诉登记')).toEqual([{ row: 3, col: 4, severity: 'warning', key: '1-101' }]);
   });
 });
 

@@ -67,8 +67,8 @@ describe('a write Excel refuses', () => {
   });
 
   it('marking more problems than one request carries', async () => {
-    const marks = Array.from({ length: 3000 }, (_, i) => ({ row: 1 + i, col: i % 2, severity: 'error' as const }));
-    expect(await said(open(ledger(), 4000).setMarks('台账', marks))).toEqual({
+    const marks = Array.from({ length: 3000 }, (_, i) => ({ row: 1 + i, col: i % 2, severity: 'error' as const, key: null }));
+    expect(await said(open(ledger(), 4000).setMarks('台账', { keyCol: 0, marks: marks }))).toEqual({
       code: 'WRITE_FAILED',
       reason: 'EXCEL_MARKS',
       params: { sheet: '台账', office: 'RequestPayloadSizeLimitExceeded' },

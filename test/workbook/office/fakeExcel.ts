@@ -341,6 +341,42 @@ export class WorkbookState {
     return table;
   }
 
+  /**
+   * The cells of a sheet Excel would paint with one of the add-in's marks: its custom conditional
+   * formats evaluated, for exactly the two shapes of formula the add-in writes (`=M!A1="2|"&$C1`,
+   * and the keyless `=M!A1=2` of earlier versions), over the whole sheet, A1 relative to each cell.
+   * Text compares as Excel's `=` does, ignoring case; a number key as `&""` turns it into text.
+   * Any other formula that names a sheet is refused, so a new shape cannot pass untested.
+   */
+  shownMarks(name: string): { row: number; col: number; fill: string }[] {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    const shown = new Map<string, { row: number; col: number; fill: string }>();
+    const asText = (v: Stored | undefined): string =>
+      v === undefined ? '' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : typeof v === 'object' ? '\u0000error' : String(v);
+    // Excel applies the first rule (top priority) that is true; the list is in priority order
+    for (const cf of [...sheet.conditionalFormats].reverse()) {
+      const f = cf.formula ?? '';
+      if (!f.includes('!')) continue;
+      const keyed = /^=([^!]+)!A1="([12])\|"&\$([A-Z]+)1$/.exec(f);
+      const keyless = /^=([^!]+)!A1=([12])$/.exec(f);
+      const m = keyed ?? keyless;
+      if (!m) throw new Error(`fake: cannot evaluate ${f}`);
+      const marks = this.sheet(m[1]);
+      if (!marks) continue;
+      const keyCol = keyed ? [...keyed[3]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 : -1;
+      marks.cells.forEach((row, r) =>
+        row?.forEach((value, c) => {
+          if (value === undefined) return;
+          const want = keyed ? `${m[2]}|${asText(sheet.get(r, keyCol))}` : Number(m[2]);
+          const hit = keyed ? typeof value === 'string' && value.toLowerCase() === (want as string).toLowerCase() : value === want;
+          if (hit) shown.set(`${r}:${c}`, { row: r, col: c, fill: cf.fill ?? '' });
+        }),
+      );
+    }
+    return [...shown.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+  }
+
   /** The sheet as `Range.values` of its used range would show it, or [] when empty. */
   grid(name: string): (string | number | boolean)[][] {
     const sheet = this.sheet(name);
@@ -1126,6 +1162,17 @@ export class FakeConditionalFormat extends FakeObject<ConditionalFormatState> {
 
   get type(): string {
     return this.prop('type');
+  }
+
+  /** ConditionalFormat.delete (ExcelApi 1.6) */
+  delete(): void {
+    this.ctx._enqueue(() => {
+      const state = this._target();
+      for (const sheet of this.ctx.state.sheets) {
+        const at = sheet.conditionalFormats.indexOf(state);
+        if (at >= 0) sheet.conditionalFormats.splice(at, 1);
+      }
+    });
   }
 
   get customOrNullObject(): { readonly isNullObject: boolean; readonly rule: { readonly formula: string } } {

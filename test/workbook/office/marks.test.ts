@@ -59,20 +59,24 @@ describe('Office marks', () => {
   it('creates a very-hidden mark sheet and two whole-sheet conditional formats reading it', async () => {
     const state = ledger();
     const { fake, wb } = open(state);
-    await wb.setMarks('台账', [
-      { row: 1, col: 1, severity: 'error' },
-      { row: 2, col: 0, severity: 'warning' },
-    ]);
+    await wb.setMarks('台账', { keyCol: 0, marks: [
+      { row: 1, col: 1, severity: 'error', key: '1-101' },
+      { row: 2, col: 0, severity: 'warning', key: '1-102' },
+    ] });
     expect(fake.syncs).toBe(2); // probe, then set-up + writes
     const name = markSheetName('台账');
     const marks = state.sheet(name);
     expect(marks?.visibility).toBe('VeryHidden');
-    expect(marks?.get(1, 1)).toBe(2);
-    expect(marks?.get(2, 0)).toBe(1);
+    expect(marks?.get(1, 1)).toBe('2|1-101');
+    expect(marks?.get(2, 0)).toBe('1|1-102');
     const formats = state.sheet('台账')?.conditionalFormats ?? [];
     expect(formats.map((f) => [f.type, f.formula, f.fill, f.font]).sort()).toEqual([
-      ['Custom', `=${name}!A1=1`, '#FFEB9C', '#9C5700'],
-      ['Custom', `=${name}!A1=2`, '#FFC7CE', '#9C0006'],
+      ['Custom', `=${name}!A1="1|"&$A1`, '#FFEB9C', '#9C5700'],
+      ['Custom', `=${name}!A1="2|"&$A1`, '#FFC7CE', '#9C0006'],
+    ]);
+    expect(state.shownMarks('台账')).toEqual([
+      { row: 1, col: 1, fill: '#FFC7CE' },
+      { row: 2, col: 0, fill: '#FFEB9C' },
     ]);
     expect(formats.every((f) => f.box.r0 === 0 && f.box.c0 === 0 && f.box.r1 === 1_048_575 && f.box.c1 === 16_383)).toBe(true);
     // the clerk's values are untouched
@@ -88,7 +92,7 @@ describe('Office marks', () => {
     const clerkRule = new ConditionalFormatState('Custom', { r0: 1, c0: 1, r1: 100, c1: 1 });
     clerkRule.formula = '=B2>100';
     state.sheet('台账')?.conditionalFormats.push(clerkRule);
-    for (let i = 0; i < 3; i++) await open(state).wb.setMarks('台账', [{ row: 1, col: 0, severity: 'error' }]);
+    for (let i = 0; i < 3; i++) await open(state).wb.setMarks('台账', { keyCol: 0, marks: [{ row: 1, col: 0, severity: 'error', key: null }] });
     const formats = state.sheet('台账')?.conditionalFormats ?? [];
     expect(formats).toHaveLength(3);
     expect(formats).toContain(clerkRule);
@@ -97,17 +101,35 @@ describe('Office marks', () => {
 
   it('re-adds a rule the clerk deleted, and only that one', async () => {
     const state = ledger();
-    await open(state).wb.setMarks('台账', [{ row: 1, col: 0, severity: 'error' }]);
+    await open(state).wb.setMarks('台账', { keyCol: 0, marks: [{ row: 1, col: 0, severity: 'error', key: null }] });
     const formats = state.sheet('台账')?.conditionalFormats ?? [];
-    formats.splice(formats.findIndex((f) => f.formula?.endsWith('=2')), 1);
-    await open(state).wb.setMarks('台账', [{ row: 1, col: 0, severity: 'error' }]);
-    expect(formats.map((f) => f.formula?.slice(-2)).sort()).toEqual(['=1', '=2']);
+    formats.splice(formats.findIndex((f) => f.formula?.includes('"2|"')), 1);
+    await open(state).wb.setMarks('台账', { keyCol: 0, marks: [{ row: 1, col: 0, severity: 'error', key: null }] });
+    expect(formats.map((f) => f.formula?.slice(-9)).sort()).toEqual(['="1|"&$A1', '="2|"&$A1']);
+  });
+
+  it('replaces its rules keyed by another column, or by none (an earlier version), and keeps the clerk’s', async () => {
+    const state = ledger();
+    const name = markSheetName('台账');
+    const clerkRule = new ConditionalFormatState('Custom', { r0: 1, c0: 1, r1: 100, c1: 1 });
+    clerkRule.formula = '=B2>100';
+    const formats = state.sheet('台账')?.conditionalFormats ?? [];
+    formats.push(clerkRule);
+    for (const formula of [`=${name}!A1=2`, `=${name}!A1="1|"&$C1`]) {
+      const old = new ConditionalFormatState('Custom', { r0: 0, c0: 0, r1: 1_048_575, c1: 16_383 });
+      old.formula = formula;
+      formats.push(old);
+    }
+    await open(state).wb.setMarks('台账', { keyCol: 1, marks: [{ row: 1, col: 0, severity: 'error', key: 12.5 }] });
+    expect(formats.map((f) => f.formula).sort()).toEqual(['=B2>100', `=${name}!A1="1|"&$B1`, `=${name}!A1="2|"&$B1`]);
+    expect(state.sheet(name)?.get(1, 0)).toBe('2|12.5');
+    expect(state.shownMarks('台账')).toEqual([{ row: 1, col: 0, fill: '#FFC7CE' }]);
   });
 
   it('creates nothing for no marks when there is no mark sheet, after one probe', async () => {
     const state = ledger();
     const { fake, wb } = open(state);
-    await wb.setMarks('台账', []);
+    await wb.setMarks('台账', { keyCol: 0, marks: [] });
     expect(state.sheets.map((s) => s.name)).toEqual(['台账']);
     expect(state.sheet('台账')?.conditionalFormats).toEqual([]);
     expect(fake.syncs).toBe(1);
@@ -118,13 +140,13 @@ describe('Office marks', () => {
     const { fake, wb } = open(state);
     await wb.readRows('台账', [0, 2]);
     expect(fake.syncs).toBe(1);
-    await wb.setMarks('台账', [{ row: 2, col: 1, severity: 'error' }], { rows: [2] });
+    await wb.setMarks('台账', { keyCol: 0, marks: [{ row: 2, col: 1, severity: 'error', key: null }] }, { rows: [2] });
     expect(fake.syncs).toBe(2);
-    await wb.setMarks('台账', [{ row: 1, col: 1, severity: 'warning' }], { rows: [1] });
+    await wb.setMarks('台账', { keyCol: 0, marks: [{ row: 1, col: 1, severity: 'warning', key: null }] }, { rows: [1] });
     expect(fake.syncs).toBe(3);
     expect(await wb.readMarks('台账')).toEqual([
-      { row: 1, col: 1, severity: 'warning' },
-      { row: 2, col: 1, severity: 'error' },
+      { row: 1, col: 1, severity: 'warning', key: '' },
+      { row: 2, col: 1, severity: 'error', key: '' },
     ]);
   });
 
@@ -132,10 +154,10 @@ describe('Office marks', () => {
     const state = new WorkbookState();
     state.addSheet('工单', [TICKET_HEADERS, ...ticketRows(2000)]);
     const marks: CellMark[] = [];
-    for (let r = 1; r <= 2000; r++) marks.push({ row: r, col: r % 24, severity: r % 3 === 0 ? 'warning' : 'error' });
+    for (let r = 1; r <= 2000; r++) marks.push({ row: r, col: r % 24, severity: r % 3 === 0 ? 'warning' : 'error', key: null });
     const fake = new FakeContext(state);
     const wb = new OfficeWorkbook(fake.excel, { maxPayloadBytes: 50_000 });
-    await wb.setMarks('工单', marks);
+    await wb.setMarks('工单', { keyCol: 0, marks: marks });
     expect(fake.syncs).toBeGreaterThan(2);
     for (const sync of fake.log) expect(sync.requestBytes).toBeLessThanOrEqual(50_000);
     expect((await new OfficeWorkbook(new FakeContext(state).excel).readMarks('工单')).length).toBe(2000);
@@ -184,14 +206,17 @@ describe('rowChanges', () => {
     expect(rowChanges('RangeEdited', 'A1:A1048576')).toEqual([{ kind: 'sheet' }]);
   });
 
-  it('maps row inserts and deletes to shifts, columns and cell shifts to the whole sheet', () => {
-    expect(rowChanges('RowInserted', '5:7')).toEqual([{ kind: 'shift', at: 4, count: 3 }]);
-    expect(rowChanges('RowDeleted', 'A5:XFD5')).toEqual([{ kind: 'shift', at: 4, count: -1 }]);
+  it('maps rows and columns inserted or deleted, and cell shifts, to the whole sheet', () => {
+    expect(rowChanges('RowInserted', '5:7')).toEqual([{ kind: 'sheet' }]);
+    expect(rowChanges('RowDeleted', 'A5:XFD5')).toEqual([{ kind: 'sheet' }]);
     expect(rowChanges('ColumnInserted', 'B:B')).toEqual([{ kind: 'sheet' }]);
     expect(rowChanges('CellDeleted', 'B2:C3')).toEqual([{ kind: 'sheet' }]);
     expect(rowChanges('RangeEdited', 'not an address')).toEqual([{ kind: 'sheet' }]);
   });
 });
+
+/** The ID of fixture ticket row r (ticketRows numbers them from sheet row 1). */
+const ticketId = (r: number) => `GD-${String(r).padStart(6, '0')}`;
 
 describe('live changes', () => {
   async function bigTable(rows = 50_000) {
@@ -199,7 +224,11 @@ describe('live changes', () => {
     state.addSheet('工单', [TICKET_HEADERS, ...ticketRows(rows)]);
     state.addTable('工单', 'tblTickets', 0, 0, rows, 23);
     // the sheet already carries marks from an earlier full validation
-    await open(state).wb.setMarks('工单', [{ row: 4, col: 0, severity: 'error' }, { row: 9000, col: 3, severity: 'warning' }]);
+    const marks: CellMark[] = [
+      { row: 4, col: 0, severity: 'error', key: ticketId(4) },
+      { row: 9000, col: 3, severity: 'warning', key: ticketId(9000) },
+    ];
+    await open(state).wb.setMarks('工单', { keyCol: 0, marks: marks.filter((m) => m.row <= rows) });
     return state;
   }
 
@@ -212,8 +241,8 @@ describe('live changes', () => {
         const read = await wb.readRows(sheet, [0, ...rows]);
         seen.read.push(read.rows);
         // a stand-in rule: the 状态 (column 12) of each changed row is flagged
-        const marks: CellMark[] = rows.map((row) => ({ row, col: 12, severity: 'warning' }));
-        await wb.setMarks(sheet, marks, { rows });
+        const marks: CellMark[] = rows.map((row, i) => ({ row, col: 12, severity: 'warning', key: read.rows[i + 1][0] }));
+        await wb.setMarks(sheet, { keyCol: 0, marks }, { rows });
       });
     };
   }
@@ -252,58 +281,59 @@ describe('live changes', () => {
 
     const marks = await new OfficeWorkbook(new FakeContext(state).excel).readMarks('工单');
     expect(marks).toEqual([
-      { row: 4, col: 12, severity: 'warning' }, // row 4's old error replaced
-      { row: 6, col: 12, severity: 'warning' },
-      { row: 9000, col: 3, severity: 'warning' }, // outside the event: kept
+      { row: 4, col: 12, severity: 'warning', key: ticketId(4) }, // row 4's old error replaced
+      { row: 6, col: 12, severity: 'warning', key: ticketId(6) },
+      { row: 9000, col: 3, severity: 'warning', key: ticketId(9000) }, // outside the event: kept
     ]);
+    expect(state.shownMarks('工单').map((m) => [m.row, m.col])).toEqual([[4, 12], [6, 12], [9000, 3]]);
     await watch.stop();
     expect(state.sheet('工单')?.changeHandlers).toEqual([]);
   });
 
-  it('takes at most 3 syncs for a row insert: marks shift with the rows, the new row is handed over', async () => {
-    const state = await bigTable(1_000);
-    const { run, syncs } = runner(state);
-    const clock = manualTimer();
-    const seen = { rows: [] as number[][], read: [] as unknown[][][] };
-    const shifts: number[][] = [];
-    const watch = await watchChanges({
-      run,
-      sheets: ['工单'],
-      onRows: validator(run, seen),
-      onSheet: () => { throw new Error('not expected'); },
-      onShift: (_sheet, at, count) => { shifts.push([at, count]); },
-      timer: clock.timer,
-    });
-    const before = syncs();
-    state.sheet('工单')?.shiftRows(2, 1); // what Excel did to the data
-    await state.fireChanged('工单', '3:3', 'RowInserted');
-    clock.fire();
-    await watch.idle();
-    expect(syncs() - before).toBeLessThanOrEqual(3);
-    expect(syncs() - before).toBe(3); // the marks shifted at once, then the new row read and its marks set
-    expect(shifts).toEqual([[2, 1]]);
-    expect(seen.rows).toEqual([[2]]);
-    const marks = await new OfficeWorkbook(new FakeContext(state).excel).readMarks('工单');
-    expect(marks).toEqual([
-      { row: 2, col: 12, severity: 'warning' },
-      { row: 5, col: 0, severity: 'error' }, // was row 4: moved down with its ticket
-      { row: 9001, col: 3, severity: 'warning' }, // was 9000
-    ]);
-  });
+  it.each(['Local', 'Remote'] as const)(
+    'hands the whole sheet over for a row inserted (%s), never shifts the mark sheet, and shows no mark on a neighbour meanwhile',
+    async (source) => {
+      const state = await bigTable(10_000);
+      const { run, syncs } = runner(state);
+      const clock = manualTimer();
+      const onRows = jest.fn();
+      const onSheet = jest.fn();
+      const watch = await watchChanges({ run, sheets: ['工单'], onRows, onSheet, timer: clock.timer });
+      expect(state.shownMarks('工单').map((m) => [m.row, m.col])).toEqual([[4, 0], [9000, 3]]);
+      const before = syncs();
 
-  it('renumbers rows still pending when rows are deleted above them, and drops deleted ones', async () => {
+      state.sheet('工单')?.shiftRows(2, 1); // what Excel did to the data: GD-000004 is now on row 5
+      await state.fireChanged('工单', '3:3', 'RowInserted', source);
+      // the mark sheet has not moved; its marks no longer match their rows' keys, so none is painted
+      // on the ticket that moved up under it (GD-000003 on row 4) or anywhere else
+      expect(state.sheet(markSheetName('工单'))?.get(4, 0)).toBe(`2|${ticketId(4)}`);
+      expect(state.shownMarks('工单')).toEqual([]);
+
+      clock.fire();
+      await watch.idle();
+      expect(onSheet).toHaveBeenCalledWith('工单');
+      expect(onSheet).toHaveBeenCalledTimes(1);
+      expect(onRows).not.toHaveBeenCalled();
+      expect(syncs() - before).toBe(0); // nothing of its own: the caller reads and marks the sheet again
+      await watch.stop();
+    },
+  );
+
+  it('hands over the whole sheet, not rows gone stale, when rows are deleted after edits', async () => {
     const state = await bigTable(100);
     const { run } = runner(state);
     const clock = manualTimer();
-    const seen = { rows: [] as number[][], read: [] as unknown[][][] };
-    const watch = await watchChanges({ run, sheets: ['工单'], onRows: validator(run, seen), onSheet: jest.fn(), timer: clock.timer });
+    const onRows = jest.fn();
+    const onSheet = jest.fn();
+    const watch = await watchChanges({ run, sheets: ['工单'], onRows, onSheet, timer: clock.timer });
     await state.fireChanged('工单', 'A10:B10');
     await state.fireChanged('工单', 'A3');
     state.sheet('工单')?.shiftRows(2, -2);
     await state.fireChanged('工单', '3:4', 'RowDeleted');
     clock.fire();
     await watch.idle();
-    expect(seen.rows).toEqual([[7]]);
+    expect(onSheet).toHaveBeenCalledTimes(1);
+    expect(onRows).not.toHaveBeenCalled();
   });
 
   it('removes its handlers in the request context they were added in (Excel.run(handler.context, …))', async () => {
@@ -322,7 +352,7 @@ describe('live changes', () => {
     expect(state.sheet('工单')?.changeHandlers).toEqual([]);
   });
 
-  it('falls back to the whole sheet beyond the row cap, for columns, and ignores co-authors', async () => {
+  it('falls back to the whole sheet beyond the row cap and for columns; follows a co-author’s edit row by row', async () => {
     const state = await bigTable(100);
     const { run } = runner(state);
     const clock = manualTimer();
@@ -336,14 +366,15 @@ describe('live changes', () => {
     expect(onRows).not.toHaveBeenCalled();
 
     await state.fireChanged('工单', 'B:B', 'ColumnDeleted');
-    await state.fireChanged('工单', 'A2', 'RangeEdited', 'Remote');
     await watch.flush();
     expect(onSheet).toHaveBeenCalledTimes(2);
-    expect(onRows).not.toHaveBeenCalled();
 
+    // a co-author typed into A2 and D7: those rows are read again, as the clerk's own edits are
     await state.fireChanged('工单', 'A2', 'RangeEdited', 'Remote');
+    await state.fireChanged('工单', 'D7', 'RangeEdited', 'Remote');
     await watch.flush();
-    expect(onRows).not.toHaveBeenCalled();
+    expect(onRows).toHaveBeenCalledWith('工单', [1, 6]);
+    expect(onSheet).toHaveBeenCalledTimes(2);
     await watch.stop();
   });
 

@@ -415,7 +415,7 @@ describe('a sheet named but missing', () => {
   const calls = [
     ['appendRows', (wb: OfficeWorkbook) => wb.appendRows('不存在', [['x']])],
     ['readRows', (wb: OfficeWorkbook) => wb.readRows('不存在', [0, 1])],
-    ['setMarks', (wb: OfficeWorkbook) => wb.setMarks('不存在', [{ row: 1, col: 0, severity: 'error' }])],
+    ['setMarks', (wb: OfficeWorkbook) => wb.setMarks('不存在', { keyCol: 0, marks: [{ row: 1, col: 0, severity: 'error', key: null }] })],
   ] as const;
 
   // null objects that propagate: the one sync says the sheet is a null object. Null objects that fail
