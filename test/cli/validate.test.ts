@@ -41,7 +41,7 @@ describe('deskbook validate', () => {
     const r = await cli('validate', demo, '--lang', 'en', '--as-of', AS_OF);
     // the sheets keep their (Chinese) names; the words around them are English
     expect(r.out).toMatch(/^工单: problems: 5$/m);
-    expect(r.out).toContain('工单 row 279, 工单号: ticket ID "GD-20260724-0001" is already used on row 278');
+    expect(r.out).toContain('工单 row 279, 工单号: ticket ID "GD-20260724-K7M-001" is already used on row 278');
     expect(r.out).toMatch(/^errors: 7, warnings: 1$/m);
   });
 
