@@ -78,12 +78,23 @@ export function sheetSpec(
   namedLists: ReadonlySet<ListName>,
   rows: ReadonlyArray<ReadonlyArray<Cell>>,
   tableName: string,
+  extraHeaders: ReadonlyArray<string> = [],
 ): NewSheet {
+  const own = def.columns.map((c, i) => columnSpec(c, lang, settings, namedLists, rows.map((r) => r[i] ?? null)));
+  // columns after the sheet's own (an adopted register's): General, as wide as their text
+  const extra = extraHeaders.map((h, j): ColumnSpec => {
+    let widest = displayWidth(h);
+    for (const r of rows) {
+      const v = r[def.columns.length + j];
+      if (typeof v === 'string') widest = Math.max(widest, displayWidth(v));
+    }
+    return { header: h, width: Math.min(Math.max(widest + 1, 8), MAX_FITTED_WIDTH) };
+  });
   return {
     name: sheetName(def, lang),
     tableName,
     freezeHeader: true,
-    columns: def.columns.map((c, i) => columnSpec(c, lang, settings, namedLists, rows.map((r) => r[i] ?? null))),
+    columns: [...own, ...extra],
     rows,
   };
 }

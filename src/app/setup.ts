@@ -47,6 +47,9 @@ export interface SetupOptions {
   readonly rows?: Partial<Record<Exclude<SheetKey, 'settings'>, ReadonlyArray<ReadonlyArray<Cell>>>>;
   /** settings written into a created Settings sheet; default: the defaults in the workbook's language */
   readonly settings?: Settings;
+  /** headers of columns a created sheet has after its own (adopting a register keeps its columns);
+   *  `rows` then hold their cells after the sheet's own */
+  readonly extraColumns?: Partial<Record<Exclude<SheetKey, 'settings'>, ReadonlyArray<string>>>;
 }
 
 function statusOf(loaded: LoadedWorkbook): WorkbookStatus {
@@ -110,7 +113,8 @@ export async function setUpWorkbook(wb: Workbook, opts: SetupOptions = {}): Prom
   for (const def of ALL_SHEETS) {
     if (loaded.structured.has(def.key)) continue;
     const rows = def.key === 'settings' ? settingsRows(settings, lang) : (opts.rows?.[def.key] ?? []);
-    toCreate.push(sheetSpec(def, lang, settings, namedLists, rows, uniqueTableName(def.table, takenTables)));
+    const extra = def.key === 'settings' ? [] : (opts.extraColumns?.[def.key] ?? []);
+    toCreate.push(sheetSpec(def, lang, settings, namedLists, rows, uniqueTableName(def.table, takenTables), extra));
   }
   // A sheet named like ours but in the other language counts as present; a clerk's sheet that
   // merely shares a name cannot exist here because names are unique per workbook.

@@ -233,6 +233,14 @@ export interface UseCaseParams {
   readonly BAD_PERIOD: { readonly period: string };
   /** the workbook has no ticket sheet; the sheets it has */
   readonly NO_TICKETS: { readonly sheets: ReadonlyArray<string> };
+  /** adopt: a sheet asked for that the workbook does not have */
+  readonly ADOPT_NO_SHEET: { readonly sheet: string; readonly sheets: ReadonlyArray<string> };
+  /** adopt: a sheet asked for that is not a register of any kind (and no --as) */
+  readonly ADOPT_NOT_A_REGISTER: { readonly sheet: string };
+  /** adopt: a column-choice file (--map) that is not a JSON object of header -> header or null */
+  readonly BAD_MAP: { readonly file: string; readonly entry?: string };
+  /** adopt: the structured sheet exists without columns the imported rows need */
+  readonly ADOPT_COLUMNS_MISSING: { readonly sheet: string; readonly columns: ReadonlyArray<string> };
 }
 
 export type UseCaseCode = keyof UseCaseParams;
@@ -249,6 +257,22 @@ const USE_CASES: { readonly [C in UseCaseCode]: { readonly zh: Say<UseCaseParams
   NO_TICKETS: {
     zh: (p) => `工作簿中没有工单表${p.sheets.length ? `（现有工作表：${p.sheets.join('、')}）` : ''}，请先设置工作簿`,
     en: (p) => `the workbook has no ticket sheet${p.sheets.length ? ` (sheets: ${p.sheets.join(', ')})` : ''}; set the workbook up first`,
+  },
+  ADOPT_NO_SHEET: {
+    zh: (p) => `工作簿中没有工作表“${p.sheet}”${p.sheets.length ? `（现有工作表：${p.sheets.join('、')}）` : ''}`,
+    en: (p) => `the workbook has no sheet "${p.sheet}"${p.sheets.length ? ` (sheets: ${p.sheets.join(', ')})` : ''}`,
+  },
+  ADOPT_NOT_A_REGISTER: {
+    zh: (p) => `无法判断工作表“${p.sheet}”是哪种台账（工单、客户、应收或催缴记录）；请用 --as 指明`,
+    en: (p) => `cannot tell what kind of register the sheet "${p.sheet}" is (tickets, customers, charges or reminders); say it with --as`,
+  },
+  BAD_MAP: {
+    zh: (p) => `列对应文件“${p.file}”无法使用${p.entry === undefined ? '' : `（“${p.entry}”的值应为列名或 null）`}；应为 JSON 对象，如 {"登记日期": "受理时间", "序号": null}`,
+    en: (p) => `the column-choice file "${p.file}" cannot be used${p.entry === undefined ? '' : ` (the value of "${p.entry}" should be a column name or null)`}; expected a JSON object such as {"登记日期": "受理时间", "序号": null}`,
+  },
+  ADOPT_COLUMNS_MISSING: {
+    zh: (p) => `「${p.sheet}」缺少导入所需的列：${p.columns.join('、')}；请先在表格右侧添加这些列（表头照写），再导入`,
+    en: (p) => `"${p.sheet}" lacks columns the import needs: ${p.columns.map((c) => `"${c}"`).join(', ')}; add them to the right of its table (with these headers), then import`,
   },
 };
 

@@ -134,6 +134,10 @@ describe('the words of a use case refusal', () => {
     BAD_AS_OF: { asOf: '昨天下午' },
     BAD_PERIOD: { period: '2026-13' },
     NO_TICKETS: { sheets: ['我的台账'] },
+    ADOPT_NO_SHEET: { sheet: '投诉台账', sheets: ['Sheet1', '备注'] },
+    ADOPT_NOT_A_REGISTER: { sheet: '备注' },
+    ADOPT_COLUMNS_MISSING: { sheet: '工单', columns: ['导入来源', '序号'] },
+    BAD_MAP: { file: 'map.json', entry: '序号' },
   };
 
   it.each([...USE_CASE_CODES] as UseCaseCode[])('%s: Chinese without English prose', (code) => {
