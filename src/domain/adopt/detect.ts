@@ -68,7 +68,9 @@ export interface DetectOptions {
 
 /** Header text as matched: normalizeHeader, without a trailing colon or a required-field star. */
 export function headerKey(text: string): string {
-  return normalizeHeader(text.normalize('NFKC')).replace(/[*＊]/g, '').replace(/[:：]$/, '');
+  // an export template's placeholder names its field: {d.i18n.clientName} is clientName
+  const t = text.trim().replace(/^\{(?:\w+\.)*(\w+)\}$/, '$1');
+  return normalizeHeader(t.normalize('NFKC')).replace(/[*＊]/g, '').replace(/[:：]$/, '');
 }
 
 interface KeyHit {
@@ -256,6 +258,16 @@ interface KindMap {
   readonly score: number;
 }
 
+/** What a register of a kind must have to be taken for one: a ticket register says what happened,
+ *  a customer list whose unit or name and phone it is, a fee ledger amounts, a reminder log when
+ *  which unit was chased and how. A table of Id / Name / Category / Date is none of them. */
+const CORE: Readonly<Record<DataSheetKey, (has: (key: string) => boolean, months: number) => boolean>> = {
+  tickets: (has) => has('description'),
+  customers: (has) => (has('unit') && ['name', 'phone', 'area', 'building', 'moveInDate', 'occupancy'].some(has)) || (has('name') && has('phone')),
+  charges: (has, months) => (has('amountDue') || has('amountPaid') || months >= 3) && (has('unit') || has('feeItem')),
+  reminders: (has) => has('unit') && has('date') && ['method', 'result', 'promisedDate'].some(has),
+};
+
 /** Column weights in a kind's score: the columns every kind has count for less. */
 const SHARED = new Set(['unit', 'phone', 'contact', 'name', 'status', 'date', 'result']);
 
@@ -356,11 +368,13 @@ export function detectSheet(grid: SheetGrid, opts: DetectOptions = {}): SheetGue
   for (const def of DATA_SHEETS) scores[def.key] = maps[def.key].score;
   let kind: DataSheetKey | null = opts.as ?? null;
   if (!kind) {
+    // the best-scoring kind whose core columns are there, with at least two columns' worth
     const ranked = DATA_SHEETS.map((d) => d.key).sort((a, b) => scores[b] - scores[a]);
-    // at least two columns' worth, one of them not shared by every kind
-    const top = ranked[0];
-    const own = maps[top].columns.some((g) => g.target !== null && !SHARED.has(g.target));
-    if (scores[top] >= 2 && own) kind = top;
+    kind =
+      ranked.find((k) => {
+        const has = (key: string) => maps[k].columns.some((g) => g.target === key);
+        return scores[k] >= 0.9 && CORE[k](has, k === 'charges' ? months.length : 0);
+      }) ?? null;
   }
   if (!kind) return { sheet: grid.name, kind: null, scores, headerRow: found.row, headerRows: found.rows, columns: maps.tickets.columns.map((g) => ({ ...g, target: null, confidence: 0 })), months: [], year, ticketType, dayOrders };
 
