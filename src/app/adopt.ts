@@ -127,12 +127,19 @@ function sourceRefs(grid: SheetGrid | undefined): Set<string> {
   return refs;
 }
 
+/** The language the registers' headers are written in: Chinese if most have a CJK character. */
+function registersLanguage(guesses: ReadonlyArray<SheetGuess>): Lang | undefined {
+  const headers = guesses.filter((g) => g.kind).flatMap((g) => g.columns.map((c) => c.header));
+  if (headers.length === 0) return undefined;
+  const zh = headers.filter((h) => /[\u3400-\u9fff]/.test(h)).length;
+  return zh * 2 >= headers.length ? 'zh' : 'en';
+}
+
 /** What adopting the workbook's registers does (or, on a dry run, would do). */
 export async function adoptWorkbook(wb: Workbook, req: AdoptRequest = {}): Promise<AdoptResult> {
   const asOf = parseAsOf(req.asOf);
   const loaded = await loadWorkbook(wb, { lang: req.lang });
-  const lang = loaded.lang;
-  const msgLang = req.lang ?? lang;
+  let lang = loaded.lang;
   for (const s of req.sheets ?? []) {
     if (!loaded.otherSheets.some((n) => n.toLowerCase() === s.toLowerCase())) throw new UseCaseProblem('ADOPT_NO_SHEET', { sheet: s, sheets: loaded.otherSheets });
   }
@@ -144,6 +151,10 @@ export async function adoptWorkbook(wb: Workbook, req: AdoptRequest = {}): Promi
     if (req.sheets && guess.kind === null) throw new UseCaseProblem('ADOPT_NOT_A_REGISTER', { sheet: name });
     return guess;
   });
+  // A workbook with no structured sheet yet gets them in its registers' language (set-up's default
+  // otherwise: the language asked for, else Chinese).
+  if ([...loaded.structured].length === 0 && !req.lang) lang = registersLanguage(guesses) ?? lang;
+  const msgLang = req.lang ?? lang;
 
   // what each structured sheet already holds: its source references (rows imported before)
   const structuredNames = DATA_SHEETS.map((d) => loaded.structured.get(d.key)?.summary.name).filter((n): n is string => !!n);
@@ -281,7 +292,7 @@ export async function adoptWorkbook(wb: Workbook, req: AdoptRequest = {}): Promi
     rows[key] = batch.rows;
     extraColumns[key] = batch.headers.slice(own);
   }
-  const setup = await setUpWorkbook(wb, { rows, extraColumns });
+  const setup = await setUpWorkbook(wb, { lang, rows, extraColumns });
   for (const a of appendTo) await wb.appendRows(a.sheet, a.rows);
   return { sheets, created: setup.created, appended: appendTo.map((a) => a.sheet), changed: setup.created.length > 0 || setup.namesAdded.length > 0 || appendTo.length > 0 };
 }

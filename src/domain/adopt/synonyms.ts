@@ -70,7 +70,7 @@ export const PERIOD_START_SYNONYMS: ReadonlyArray<string> = ['开始时间', '�
 export const UNIT_PART_SYNONYMS: Readonly<Record<'building' | 'entrance' | 'room', ReadonlyArray<string>>> = {
   building: ['楼号', '楼栋', '楼栋号', '栋号', '栋', '楼', 'building', 'block'],
   entrance: ['单元', '单元号', '门', 'entrance', 'staircase'],
-  room: ['房间', '房间号', '室', '房号', '门牌', 'room'],
+  room: ['房间', '房间号', '室', 'room'],
 };
 
 /** Values by enumeration and key, besides the value's own zh and en labels. */
