@@ -259,28 +259,18 @@ export async function adoptWorkbook(wb: Workbook, req: AdoptRequest = {}): Promi
   const anything = [...batches.values()].some((b) => b.rows.length > 0);
   if (req.dryRun || !anything) return { sheets, created: [], appended: [], changed: false };
 
-  // Appending to a structured sheet there already: every column the rows fill must be in it.
-  const appendTo: Array<{ key: DataSheetKey; sheet: string; rows: Cell[][] }> = [];
+  // Appending to a structured sheet there already: the columns the rows fill that it lacks (导入来源,
+  // the register's own) are added to the right of its table first, then each value goes under its header.
+  const appendTo: Array<{ key: DataSheetKey; sheet: string; headerRow: number; batch: KindBatch; needed: string[] }> = [];
   for (const [key, batch] of batches) {
     const present = loaded.structured.get(key);
     if (!present || batch.rows.length === 0) continue;
     const grid = gridOf(key) as SheetGrid;
-    const headerCells = grid.rows[present.read.headerRow - 1 - grid.originRow] ?? [];
-    const at = batch.headers.map((h) => headerCells.findIndex((c) => typeof c === 'string' && headerKey(c) === headerKey(h)));
-    const needed = batch.headers.filter((h, j) => at[j] < 0 && batch.rows.some((r) => r[j] !== null));
-    if (needed.length > 0) throw new UseCaseProblem('ADOPT_COLUMNS_MISSING', { sheet: present.summary.name, columns: needed });
-    const width = Math.max(headerCells.length, ...at.map((x) => x + 1));
-    appendTo.push({
-      key,
-      sheet: present.summary.name,
-      rows: batch.rows.map((r) => {
-        const row = new Array<Cell>(width).fill(null);
-        r.forEach((v, j) => {
-          if (at[j] >= 0) row[at[j]] = v;
-        });
-        return row;
-      }),
-    });
+    const headerRow = present.read.headerRow - 1;
+    const headerCells = grid.rows[headerRow - grid.originRow] ?? [];
+    const has = (h: string) => headerCells.some((c) => typeof c === 'string' && headerKey(c) === headerKey(h));
+    const needed = batch.headers.filter((h, j) => !has(h) && batch.rows.some((r) => r[j] !== null));
+    appendTo.push({ key, sheet: present.summary.name, headerRow, batch, needed });
   }
   // Sheets not there yet are created by set-up, with every column the rows need and the rest of a
   // structured workbook (Settings, the other sheets, the dropdown names).
@@ -293,6 +283,19 @@ export async function adoptWorkbook(wb: Workbook, req: AdoptRequest = {}): Promi
     extraColumns[key] = batch.headers.slice(own);
   }
   const setup = await setUpWorkbook(wb, { lang, rows, extraColumns });
-  for (const a of appendTo) await wb.appendRows(a.sheet, a.rows);
+  for (const a of appendTo) {
+    if (a.needed.length > 0) await wb.addColumns(a.sheet, a.headerRow, a.needed);
+    const header = (await wb.readRows(a.sheet, [a.headerRow])).rows[0] ?? [];
+    const at = a.batch.headers.map((h) => header.findIndex((c) => typeof c === 'string' && headerKey(c) === headerKey(h)));
+    const width = Math.max(header.length, ...at.map((x) => x + 1));
+    const aligned = a.batch.rows.map((r) => {
+      const row = new Array<Cell>(width).fill(null);
+      r.forEach((v, j) => {
+        if (at[j] >= 0) row[at[j]] = v;
+      });
+      return row;
+    });
+    await wb.appendRows(a.sheet, aligned);
+  }
   return { sheets, created: setup.created, appended: appendTo.map((a) => a.sheet), changed: setup.created.length > 0 || setup.namesAdded.length > 0 || appendTo.length > 0 };
 }

@@ -62,6 +62,9 @@ export interface FileReasonParams {
   // WRITE_FAILED inside Excel (office: the error code Excel gave, when it gave one)
   readonly EXCEL_ADD_SHEETS: { readonly sheets: ReadonlyArray<string>; readonly office?: string };
   readonly EXCEL_ADD_ROWS: { readonly sheet: string; readonly office?: string };
+  /** columns to add where a cell already holds something */
+  readonly COLUMNS_IN_THE_WAY: { readonly sheet: string; readonly cell: string };
+  readonly EXCEL_ADD_COLUMNS: { readonly sheet: string; readonly office?: string };
   readonly EXCEL_ADD_NAMES: { readonly names: ReadonlyArray<string>; readonly office?: string };
   readonly EXCEL_MARKS: { readonly sheet: string; readonly office?: string };
   readonly EXCEL_WRITE_SHEET: { readonly sheet: string; readonly office?: string };
@@ -177,6 +180,11 @@ const REASONS: { readonly [R in FileErrorReason]: ReasonWords<FileReasonParams[R
 
   EXCEL_ADD_SHEETS: { zh: (p) => `Excel 未能添加工作表${zhList(p.sheets)}${zhExcel(p)}`, en: (p) => `Excel could not add the sheets ${enList(p.sheets)}${enExcel(p)}` },
   EXCEL_ADD_ROWS: { zh: (p) => `Excel 未能向工作表“${p.sheet}”添加行${zhExcel(p)}`, en: (p) => `Excel could not add rows to the sheet "${p.sheet}"${enExcel(p)}` },
+  COLUMNS_IN_THE_WAY: {
+    zh: (p) => `工作表“${p.sheet}”中要添加列的位置已有内容（${p.cell}），未作改动`,
+    en: (p) => `the sheet "${p.sheet}" has something where the columns would go (${p.cell}); nothing was changed`,
+  },
+  EXCEL_ADD_COLUMNS: { zh: (p) => `Excel 未能向工作表“${p.sheet}”添加列${zhExcel(p)}`, en: (p) => `Excel could not add columns to the sheet "${p.sheet}"${enExcel(p)}` },
   EXCEL_ADD_NAMES: { zh: (p) => `Excel 未能添加名称${zhList(p.names)}${zhExcel(p)}`, en: (p) => `Excel could not add the names ${enList(p.names)}${enExcel(p)}` },
   EXCEL_MARKS: { zh: (p) => `Excel 未能在工作表“${p.sheet}”上标记问题${zhExcel(p)}`, en: (p) => `Excel could not mark the problems on the sheet "${p.sheet}"${enExcel(p)}` },
   EXCEL_WRITE_SHEET: { zh: (p) => `Excel 未能写入工作表“${p.sheet}”${zhExcel(p)}`, en: (p) => `Excel could not write the sheet "${p.sheet}"${enExcel(p)}` },
@@ -239,8 +247,6 @@ export interface UseCaseParams {
   readonly ADOPT_NOT_A_REGISTER: { readonly sheet: string };
   /** adopt: a column-choice file (--map) that is not a JSON object of header -> header or null */
   readonly BAD_MAP: { readonly file: string; readonly entry?: string };
-  /** adopt: the structured sheet exists without columns the imported rows need */
-  readonly ADOPT_COLUMNS_MISSING: { readonly sheet: string; readonly columns: ReadonlyArray<string> };
 }
 
 export type UseCaseCode = keyof UseCaseParams;
@@ -269,10 +275,6 @@ const USE_CASES: { readonly [C in UseCaseCode]: { readonly zh: Say<UseCaseParams
   BAD_MAP: {
     zh: (p) => `列对应文件“${p.file}”无法使用${p.entry === undefined ? '' : `（“${p.entry}”的值应为列名或 null）`}；应为 JSON 对象，如 {"登记日期": "受理时间", "序号": null}`,
     en: (p) => `the column-choice file "${p.file}" cannot be used${p.entry === undefined ? '' : ` (the value of "${p.entry}" should be a column name or null)`}; expected a JSON object such as {"登记日期": "受理时间", "序号": null}`,
-  },
-  ADOPT_COLUMNS_MISSING: {
-    zh: (p) => `「${p.sheet}」缺少导入所需的列：${p.columns.join('、')}；请先在表格右侧添加这些列（表头照写），再导入`,
-    en: (p) => `"${p.sheet}" lacks columns the import needs: ${p.columns.map((c) => `"${c}"`).join(', ')}; add them to the right of its table (with these headers), then import`,
   },
 };
 

@@ -5,6 +5,7 @@ import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { adoptWorkbook } from '../../src/app/adopt';
 import { validateWorkbook } from '../../src/app/validate';
+import { setUpWorkbook } from '../../src/app/setup';
 import { FileWorkbook } from '../../src/workbook/file';
 import type { Cell } from '../../src/domain/grid';
 import { checkXlsx, hasCheckXlsx, tempDir } from '../support/files';
@@ -99,5 +100,28 @@ describe('adopting a workbook', () => {
     const notes = FileWorkbook.create();
     await notes.addSheets([{ name: '备注', columns: [{ header: '今天开会' }], rows: [['记得交报表']] }]);
     await expect(adoptWorkbook(notes, { sheets: ['备注'] })).rejects.toMatchObject({ code: 'ADOPT_NOT_A_REGISTER', params: { sheet: '备注' } });
+  });
+});
+
+describe('adopting into a workbook already set up', () => {
+  it('adds the columns the rows need to the right of the tables, then the rows, and nothing the second time', async () => {
+    const wb = FileWorkbook.open(await legacyWorkbook([COMPLAINTS]));
+    await setUpWorkbook(wb);
+    const result = await adoptWorkbook(wb, { asOf: AS_OF });
+    expect(result.created).toEqual([]);
+    expect(result.appended).toEqual(['工单']);
+    const [tickets] = await wb.readSheets(['工单']);
+    const head = tickets.rows[0] as string[];
+    expect(head.slice(-2)).toEqual(['导入来源', '序号']);
+    expect(tickets.rows.slice(1).map((r) => r[head.indexOf('导入来源')])).toEqual(['投诉台账!4', '投诉台账!5', '投诉台账!6', '投诉台账!8', '投诉台账!9']);
+    expect(tickets.rows.slice(1).map((r) => r[head.indexOf('内容')])).toEqual(['楼上漏水', '夜间装修噪音', '车位被占用', '物业费发票未收到', '电梯异响']);
+    const file = join(tempDir(), 'adopted-into-set-up.xlsx');
+    writeFileSync(file, wb.toBytes());
+    if (hasCheckXlsx()) expect(checkXlsx(file)).toBe('');
+    // the table grew with its new columns: the workbook reads as before, a second import adds nothing
+    const again = FileWorkbook.open(wb.toBytes());
+    const second = await adoptWorkbook(again, { asOf: AS_OF });
+    expect(second.changed).toBe(false);
+    expect(second.sheets[0].rows.imported).toBe(0);
   });
 });

@@ -58,6 +58,8 @@ function sample(reason: FileErrorReason, sheet: string): FileErrorDetail {
     OS_ERROR: { os: 'EIO' },
     EXCEL_ADD_SHEETS: { sheets: [sheet, `${sheet}2`], office: 'ItemAlreadyExists' },
     EXCEL_ADD_ROWS: { sheet, office: 'InvalidArgument' },
+    COLUMNS_IN_THE_WAY: { sheet, cell: 'Y1' },
+    EXCEL_ADD_COLUMNS: { sheet, office: 'InvalidArgument' },
     EXCEL_ADD_NAMES: { names: ['DeskbookCategory'], office: 'InvalidArgument' },
     EXCEL_MARKS: { sheet },
     EXCEL_WRITE_SHEET: { sheet, office: 'GeneralException' },
@@ -89,7 +91,7 @@ const CHINESE = /[\u3400-\u9fff]/;
 
 describe('the words of a file failure', () => {
   it('cover every reason of the table', () => {
-    expect(FILE_ERROR_REASONS.length).toBe(45);
+    expect(FILE_ERROR_REASONS.length).toBe(47);
     // the check below would have caught the message this table replaced
     expect('台账.xlsx 已损坏，无法读取：The file is damaged or was cut short').toMatch(ENGLISH_PROSE);
   });
@@ -136,7 +138,6 @@ describe('the words of a use case refusal', () => {
     NO_TICKETS: { sheets: ['我的台账'] },
     ADOPT_NO_SHEET: { sheet: '投诉台账', sheets: ['Sheet1', '备注'] },
     ADOPT_NOT_A_REGISTER: { sheet: '备注' },
-    ADOPT_COLUMNS_MISSING: { sheet: '工单', columns: ['导入来源', '序号'] },
     BAD_MAP: { file: 'map.json', entry: '序号' },
   };
 
