@@ -3,7 +3,7 @@
 // running it twice changes nothing the second time.
 import { Lang, ListName } from '../domain/enums';
 import { Problem } from '../domain/problems';
-import { ALL_SHEETS, header, SETTINGS, SheetKey, sheetName } from '../domain/schema';
+import { ALL_SHEETS, SETTINGS, SheetKey, sheetName } from '../domain/schema';
 import { defaultSettings, Settings, SettingsList, SETTINGS_LISTS, settingsRows } from '../domain/settings';
 import { Cell, NewSheet, Workbook } from '../workbook/types';
 import { listNameFormula, sheetSpec } from './layout';
@@ -56,8 +56,7 @@ function statusOf(loaded: LoadedWorkbook): WorkbookStatus {
   const sheets = ALL_SHEETS.map((def): SheetStatus => {
     const s = loaded.structured.get(def.key);
     if (!s) return { key: def.key, name: null, present: false, rows: 0, missingColumns: [] };
-    const missingColumns = s.read.missing.filter((c) => c.required).map((c) => header(c, s.read.lang));
-    return { key: def.key, name: s.summary.name, present: true, rows: s.read.records.length, missingColumns };
+    return { key: def.key, name: s.summary.name, present: true, rows: s.read.records.length, missingColumns: s.missingColumns };
   });
   return {
     lang: loaded.lang,

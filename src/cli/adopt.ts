@@ -7,7 +7,7 @@ import { UseCaseProblem } from '../app/problem';
 import type { ColumnChoices } from '../domain/adopt/detect';
 import { Lang } from '../domain/enums';
 import type { DataSheetKey } from '../domain/schema';
-import { readWorkbookFile, writeFileAtomic } from './files';
+import { readWorkbookFile, saveIfChanged } from './files';
 
 export interface AdoptOptions {
   readonly sheet?: string[];
@@ -83,9 +83,9 @@ function printText(io: Io, lang: Lang, file: string, result: AdoptResult, dryRun
 /** Runs `deskbook adopt`; returns the exit code (1 when an imported row has problems). */
 export async function runAdopt(io: Io, file: string, opts: AdoptOptions): Promise<number> {
   const choices = opts.map ? readChoices(opts.map) : undefined;
-  const wb = readWorkbookFile(file);
-  const result = await adoptWorkbook(wb, { sheets: opts.sheet, as: opts.as, choices, dryRun: opts.dryRun, lang: opts.lang, asOf: opts.asOf });
-  if (!opts.dryRun && result.changed) writeFileAtomic(file, wb.toBytes());
+  const read = readWorkbookFile(file);
+  const result = await adoptWorkbook(read.workbook, { sheets: opts.sheet, as: opts.as, choices, dryRun: opts.dryRun, lang: opts.lang, asOf: opts.asOf });
+  if (!opts.dryRun && result.changed) saveIfChanged(file, read);
   const lang = opts.lang ?? 'zh';
   if (opts.json) io.out(JSON.stringify(result.sheets.map(sheetJson), null, 2));
   else printText(io, lang, file, result, !!opts.dryRun);

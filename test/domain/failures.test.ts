@@ -55,6 +55,8 @@ function sample(reason: FileErrorReason, sheet: string): FileErrorDetail {
     DISK_FULL: {},
     READ_ONLY: {},
     FILE_BUSY: {},
+    NAME_TOO_LONG: {},
+    LINK_LOOP: {},
     OS_ERROR: { os: 'EIO' },
     EXCEL_ADD_SHEETS: { sheets: [sheet, `${sheet}2`], office: 'ItemAlreadyExists' },
     EXCEL_ADD_ROWS: { sheet, office: 'InvalidArgument' },
@@ -75,7 +77,7 @@ function codeOf(reason: FileErrorReason): FileErrorCode {
   if (['OLE_FILE', 'ZIP_ENCRYPTED'].includes(reason)) return 'ENCRYPTED';
   if (['FILE_TOO_LARGE', 'ZIP_TOO_LARGE', 'PART_TOO_LARGE', 'SHEET_SPREAD', 'SHEET_ROW_LIMIT', 'PACKAGE_TOO_LARGE'].includes(reason)) return 'TOO_LARGE';
   if (reason === 'SHEET_MISSING') return 'NOT_FOUND';
-  if (reason.startsWith('EXCEL_') || ['FOLDER_MISSING', 'NOT_A_FOLDER', 'NO_PERMISSION', 'IS_A_FOLDER', 'DISK_FULL', 'READ_ONLY', 'FILE_BUSY', 'OS_ERROR'].includes(reason))
+  if (reason.startsWith('EXCEL_') || ['FOLDER_MISSING', 'NOT_A_FOLDER', 'NO_PERMISSION', 'IS_A_FOLDER', 'DISK_FULL', 'READ_ONLY', 'FILE_BUSY', 'NAME_TOO_LONG', 'LINK_LOOP', 'OS_ERROR'].includes(reason))
     return 'WRITE_FAILED';
   return 'CORRUPT';
 }
@@ -139,6 +141,10 @@ describe('the words of a use case refusal', () => {
     ADOPT_NO_SHEET: { sheet: '投诉台账', sheets: ['Sheet1', '备注'] },
     ADOPT_NOT_A_REGISTER: { sheet: '备注' },
     BAD_MAP: { file: 'map.json', entry: '序号' },
+    NOT_SET_UP: { sheets: ['我的台账'] },
+    MISSING_COLUMNS: { sheet: '工单', columns: ['渠道', '类型'] },
+    NO_HEADER: { sheet: '应收', rows: 10, examples: ['房号', '费用项目'] },
+    FUTURE_PERIOD: { period: '2027-01', asOf: '2026-11-25 17:30' },
   };
 
   it.each([...USE_CASE_CODES] as UseCaseCode[])('%s: Chinese without English prose', (code) => {
