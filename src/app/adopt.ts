@@ -212,8 +212,12 @@ export async function adoptWorkbook(wb: Workbook, req: AdoptRequest = {}): Promi
       if (p.sheet !== read.sheet || p.row === null || p.row < start) continue;
       const from = batch.from[p.row - start];
       if (!from) continue;
+      // said where the clerk will look: the register's sheet, row and column
+      const guess = guesses[from.sheet];
+      const key = def.columns.find((c) => header(c, lang) === p.column)?.key;
+      const source = guess.columns.find((c) => c.target !== null && c.target === key)?.header ?? p.column;
       const k = `${from.sheet}:${from.row}`;
-      issuesBySource.set(k, [...(issuesBySource.get(k) ?? []), describeProblem(p, msgLang)]);
+      issuesBySource.set(k, [...(issuesBySource.get(k) ?? []), describeProblem({ ...p, sheet: guess.sheet, row: from.row, column: source }, msgLang)]);
     }
   }
 
