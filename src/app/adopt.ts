@@ -2,7 +2,7 @@
 // map their columns (domain/adopt), and import every row into the structured sheets, each with where
 // it came from. The registers themselves are never changed. A dry run tells what an import would do.
 import { detectSheet, SheetGuess, ColumnChoices, headerKey } from '../domain/adopt/detect';
-import { adoptRows, AdoptedRows, RowAccount, SkipReason, SOURCE_COLUMN } from '../domain/adopt/rows';
+import { adoptRows, AdoptedRows, RowAccount, SkipReason, SOURCE_COLUMN, ValueMaps } from '../domain/adopt/rows';
 import { Lang } from '../domain/enums';
 import type { Cell, SheetGrid } from '../domain/grid';
 import { describeProblem } from '../domain/messages';
@@ -28,6 +28,8 @@ export interface AdoptRequest {
   readonly as?: DataSheetKey;
   /** the user's column choices: source header -> structured header (either language) or null */
   readonly choices?: ColumnChoices;
+  /** the user's value maps: source header -> {code: word} ({"房屋状态": {"2001": "已入住"}}) */
+  readonly values?: ValueMaps;
   /** tell what would happen; change nothing */
   readonly dryRun?: boolean;
   /** language of messages; created sheets follow the workbook's language */
@@ -147,7 +149,7 @@ export async function adoptWorkbook(wb: Workbook, req: AdoptRequest = {}): Promi
   const grids = await wb.readSheets(names);
   const guesses: SheetGuess[] = names.map((name) => {
     const grid = grids.find((g) => g.name === name) ?? { name, originRow: 0, originCol: 0, rows: [] };
-    const guess = detectSheet(grid, { as: req.as, choices: req.choices });
+    const guess = detectSheet(grid, { as: req.as, choices: req.choices, values: req.values });
     if (req.sheets && guess.kind === null) throw new UseCaseProblem('ADOPT_NOT_A_REGISTER', { sheet: name });
     return guess;
   });
@@ -164,7 +166,7 @@ export async function adoptWorkbook(wb: Workbook, req: AdoptRequest = {}): Promi
   const adopted: Array<AdoptedRows | null> = guesses.map((g, i) => {
     if (!g.kind) return null;
     const grid = grids.find((x) => x.name === names[i]) as SheetGrid;
-    return adoptRows(grid, g, { lang, already: sourceRefs(gridOf(g.kind)) });
+    return adoptRows(grid, g, { lang, already: sourceRefs(gridOf(g.kind)), values: req.values });
   });
   const batches = new Map<DataSheetKey, KindBatch>();
   adopted.forEach((a, i) => {

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import { adoptWorkbook, AdoptResult, SheetAdoption } from '../app/adopt';
 import { UseCaseProblem } from '../app/problem';
 import type { ColumnChoices } from '../domain/adopt/detect';
+import type { ValueMaps } from '../domain/adopt/rows';
 import { Lang } from '../domain/enums';
 import type { DataSheetKey } from '../domain/schema';
 import { readWorkbookFile, saveIfChanged } from './files';
@@ -40,17 +41,28 @@ const KINDS: Readonly<Record<DataSheetKey, Readonly<Record<Lang, string>>>> = {
   reminders: { zh: '催缴记录', en: 'reminders' },
 };
 
-/** The --map file: a JSON object of source header -> structured header or null. */
-function readChoices(file: string): ColumnChoices {
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The --map file: a JSON object of source header -> structured header or null; or
+ * {"columns": {…that…}, "values": {"房屋状态": {"2001": "已入住"}}} with value maps for coded columns.
+ */
+function readChoices(file: string): { choices: ColumnChoices; values: ValueMaps } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
     throw new UseCaseProblem('BAD_MAP', { file });
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UseCaseProblem('BAD_MAP', { file });
-  for (const [k, v] of Object.entries(parsed)) if (v !== null && typeof v !== 'string') throw new UseCaseProblem('BAD_MAP', { file, entry: k });
-  return parsed as ColumnChoices;
+  if (!isObject(parsed)) throw new UseCaseProblem('BAD_MAP', { file });
+  const structured = Object.keys(parsed).every((k) => k === 'columns' || k === 'values') && Object.values(parsed).every(isObject);
+  const columns = structured ? ((parsed.columns as Record<string, unknown> | undefined) ?? {}) : parsed;
+  for (const [k, v] of Object.entries(columns)) if (v !== null && typeof v !== 'string') throw new UseCaseProblem('BAD_MAP', { file, entry: k });
+  const values = structured ? ((parsed.values as Record<string, unknown> | undefined) ?? {}) : {};
+  for (const [k, m] of Object.entries(values)) {
+    if (!isObject(m) || Object.values(m).some((w) => typeof w !== 'string')) throw new UseCaseProblem('BAD_MAP', { file, entry: k });
+  }
+  return { choices: columns as ColumnChoices, values: values as ValueMaps };
 }
 
 function sheetJson(s: SheetAdoption) {
@@ -82,9 +94,9 @@ function printText(io: Io, lang: Lang, file: string, result: AdoptResult, dryRun
 
 /** Runs `deskbook adopt`; returns the exit code (1 when an imported row has problems). */
 export async function runAdopt(io: Io, file: string, opts: AdoptOptions): Promise<number> {
-  const choices = opts.map ? readChoices(opts.map) : undefined;
+  const map = opts.map ? readChoices(opts.map) : undefined;
   const read = readWorkbookFile(file);
-  const result = await adoptWorkbook(read.workbook, { sheets: opts.sheet, as: opts.as, choices, dryRun: opts.dryRun, lang: opts.lang, asOf: opts.asOf });
+  const result = await adoptWorkbook(read.workbook, { sheets: opts.sheet, as: opts.as, choices: map?.choices, values: map?.values, dryRun: opts.dryRun, lang: opts.lang, asOf: opts.asOf });
   if (!opts.dryRun && result.changed) saveIfChanged(file, read);
   const lang = opts.lang ?? 'zh';
   if (opts.json) io.out(JSON.stringify(result.sheets.map(sheetJson), null, 2));

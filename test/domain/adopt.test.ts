@@ -158,6 +158,29 @@ describe('importing legacy rows', () => {
     expect(adopted.rows.map((_, i) => cell(adopted, i, 'Ticket ID'))).toEqual(['1001', '1002']);
   });
 
+  it('reads coded values through the user’s value map (房屋状态 2001), and keeps them aside without one', () => {
+    const g: SheetGrid = {
+      name: '房屋',
+      originRow: 0,
+      originCol: 0,
+      rows: [
+        ['房号', '业主名称', '房屋状态'],
+        ['1-101', '吴先生', 2001],
+        ['1-102', null, 2002],
+        ['1-103', '周女士', 2009],
+      ],
+    };
+    const plain = detectSheet(g);
+    expect(plain.columns.find((c) => c.header === '房屋状态')?.target).toBeNull(); // codes are no occupancy words
+    const values = { 房屋状态: { '2001': '已入住', '2002': '空置' } };
+    const guess = detectSheet(g, { values });
+    expect(guess.columns.find((c) => c.header === '房屋状态')?.target).toBe('occupancy');
+    const adopted = adoptRows(g, guess, { lang: 'zh', values });
+    // a code the map does not have is kept as it was, for validation to show
+    expect(adopted.rows.map((r) => r[adopted.headers.indexOf('状态')])).toEqual(['已入住', '空置', 2009]);
+    expect(adopted.accounts.map((a) => a.unconverted)).toEqual([[], [], ['房屋状态']]);
+  });
+
   it('takes no sheet for a register that is none', () => {
     const guess = detectSheet({ name: '备注', originRow: 0, originCol: 0, rows: [['今天开会'], ['记得交报表']] });
     expect(guess.kind).toBeNull();

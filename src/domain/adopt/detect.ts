@@ -64,6 +64,8 @@ export interface DetectOptions {
   /** take the sheet for this kind whatever it scores */
   readonly as?: DataSheetKey;
   readonly choices?: ColumnChoices;
+  /** coded values by source header ({"房屋状态": {"2001": "已入住"}}): the content is judged decoded */
+  readonly values?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** Header text as matched: normalizeHeader, without a trailing colon or a required-field star. */
@@ -347,7 +349,12 @@ export function detectSheet(grid: SheetGrid, opts: DetectOptions = {}): SheetGue
   }
   const firstData = found.row + 1;
   const { year, ticketType } = titleFacts(grid.name, rows.slice(0, found.row + 1 - found.rows));
-  const values = (i: number) => columnValues(rows, firstData, i);
+  const decode = new Map(Object.entries(opts.values ?? {}).map(([h, m]) => [headerKey(h), m]));
+  const values = (i: number) => {
+    const map = decode.get(headerKey(found.headers[i] ?? ''));
+    const raw = columnValues(rows, firstData, i);
+    return map ? raw.map((v) => map[textOf(v)] ?? v) : raw;
+  };
   const dayOrders: Record<number, DayOrder> = {};
   found.headers.forEach((h, i) => {
     if (h === '') return;

@@ -48,7 +48,12 @@ export interface AdoptRowsOptions {
   readonly lang: Lang;
   /** source references already in the structured sheet: those rows are not imported again */
   readonly already?: ReadonlySet<string>;
+  /** codes a register writes for words, by source header: {"房屋状态": {"2001": "已入住"}} */
+  readonly values?: ValueMaps;
 }
+
+/** Per source header, what a coded value stands for (the user's value map). */
+export type ValueMaps = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 function text(cell: Cell | undefined): string {
   if (cell === null || cell === undefined || isCellError(cell)) return '';
@@ -112,6 +117,7 @@ export function adoptRows(grid: SheetGrid, guess: SheetGuess, opts: AdoptRowsOpt
   const accounts: RowAccount[] = [];
   const first = (guess.headerRow ?? -1) + 1;
   const idx = (key: string) => cols.findIndex((c) => c.key === key);
+  const valueMaps = new Map(Object.entries(opts.values ?? {}).map(([h, m]) => [headerKey(h), new Map(Object.entries(m).map(([k, v]) => [k.trim(), v]))]));
 
   for (let r = first; r < grid.rows.length; r++) {
     const src = grid.rows[r];
@@ -129,7 +135,9 @@ export function adoptRows(grid: SheetGrid, guess: SheetGuess, opts: AdoptRowsOpt
       cols.forEach((col, i) => {
         const g = byTarget.get(col.key);
         if (!g) return;
-        const c = convertLegacy(col.kind, src[g.index] ?? null, lang, { year, order: guess.dayOrders[g.index] });
+        const raw = src[g.index] ?? null;
+        const coded = valueMaps.get(headerKey(g.header))?.get(text(raw));
+        const c = convertLegacy(col.kind, coded ?? raw, lang, { year, order: guess.dayOrders[g.index] });
         cells[i] = c.cell;
         if (!c.ok) unconverted.push(g.header);
       });
