@@ -302,6 +302,20 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .action(async (file: string, opts: { lang?: Lang; json?: boolean }) => setExit(await onFile(file, () => runInit(io, file, opts))));
 
   program
+    .command('adopt')
+    .summary(h('adoptSummary'))
+    .description(h('adoptDescription'))
+    .argument('<file>', h('file'))
+    .option('--sheet <name>', h('adoptSheet'), (v: string, prev: string[] = []) => [...prev, v])
+    .addOption(new Option('--as <kind>', h('adoptAs')).choices(['tickets', 'customers', 'charges', 'reminders']))
+    .option('--map <file>', h('adoptMap'))
+    .option('--dry-run', h('dryRun'))
+    .option('--as-of <datetime>', h('asOfAdopt'))
+    .addOption(langOption())
+    .option('--json', h('json'))
+    .action(async (file: string, opts: AdoptOptions) => setExit(await onFile(file, () => runAdopt(io, file, opts))));
+
+  program
     .command('status')
     .summary(h('statusSummary'))
     .description(h('statusDescription'))
@@ -362,20 +376,6 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .addOption(langOption())
     .option('--json', h('json'))
     .action(async (opts: DemoOptions) => setExit(await runDemo(io, opts)));
-
-  program
-    .command('adopt')
-    .summary(h('adoptSummary'))
-    .description(h('adoptDescription'))
-    .argument('<file>', h('file'))
-    .option('--sheet <name>', h('adoptSheet'), (v: string, prev: string[] = []) => [...prev, v])
-    .addOption(new Option('--as <kind>', h('adoptAs')).choices(['tickets', 'customers', 'charges', 'reminders']))
-    .option('--map <file>', h('adoptMap'))
-    .option('--dry-run', h('dryRun'))
-    .option('--as-of <datetime>', h('asOfAdopt'))
-    .addOption(langOption())
-    .option('--json', h('json'))
-    .action(async (file: string, opts: AdoptOptions) => setExit(await onFile(file, () => runAdopt(io, file, opts))));
 
   return program;
 }

@@ -43,7 +43,7 @@ const STRINGS = {
 
 /** The help: what each command, argument and option is for. */
 const HELP = {
-  program: { zh: '服务台工作簿工具：设置、校验、报表、示例数据（详见 README.md）', en: 'Service-center workbook tools: set up, validate, report, sample data (see README.md)' },
+  program: { zh: '服务台工作簿工具：设置、导入台账、校验、报表、示例数据（详见 README.md）', en: 'Service-center workbook tools: set up, adopt, validate, report, sample data (see README.md)' },
   helpOption: { zh: '显示帮助', en: 'show help' },
   helpCommand: { zh: '显示某个命令的帮助', en: 'show help for a command' },
   version: { zh: '显示版本号', en: 'print the version' },
@@ -103,7 +103,7 @@ const HELP = {
   asOfDemo: { zh: '示例的“现在”，如 2026-11-25T17:30（默认：今天 17:30）', en: 'the sample\'s "now", e.g. 2026-11-25T17:30 (default: today 17:30)' },
   noPlant: { zh: '不埋入故意的录入错误', en: 'leave out the deliberate data-entry problems' },
   legacy: { zh: '写成手工台账的样子（每月一张工单表、业主信息、收费台账、催缴登记），用来试 adopt', en: 'write it as hand-kept registers (a ticket sheet a month, owners, fee ledger, reminders), to try adopt on' },
-  adoptSummary: { zh: '导入已有的手工台账：识别、对应列、导入每一行', en: 'adopt the registers a center keeps: find, map, import' },
+  adoptSummary: { zh: '导入已有的手工台账：识别、对应列、导入每一行', en: 'import the registers a center already keeps' },
   adoptDescription: {
     zh: '找出工作簿中已有的手工台账（投诉登记、报修记录、业主信息、收费台账、催缴记录……），对应它们的列，把每一行导入结构化工作表，并注明来源（工作表!行）。原有工作表不作改动；再次运行不会重复导入。每一行都有交代：导入、导入但有问题、或跳过（空行、合计、说明……）。',
     en: 'Find the hand-kept registers in a workbook (complaint logs, repair records, owner lists, fee ledgers, reminder logs …), map their columns and import every row into the structured sheets with its source (sheet!row). The registers are not changed; a second run imports nothing twice. Every row is accounted for: imported, imported with problems, or skipped (blank, a total, a note …).',

@@ -200,6 +200,7 @@ describe('the help and the complaints of the command line, in the user’s langu
     expect(r.out.split('\n')[0]).toBe('用法：deskbook [选项] [命令]');
     expect(commandLines(r.out, '命令：').map((l) => l.trim().split(/\s{2,}/))).toEqual([
       ['init [选项] <file>', '设置工作簿：添加缺少的结构化工作表'],
+      ['adopt [选项] <file>', '导入已有的手工台账：识别、对应列、导入每一行'],
       ['status [选项] <file>', '查看结构化工作表、行数和无法读取的单元格'],
       ['validate [选项] <file>', '校验每一条记录；--mark 在单元格上标记问题'],
       ['report [选项] <kind> <file>', '生成日盘点、周报、月报或季报工作表'],
@@ -215,7 +216,7 @@ describe('the help and the complaints of the command line, in the user’s langu
     const r = await cli('--help', '--lang', 'en');
     expect(r.out.split('\n')[0]).toBe('Usage: deskbook [options] [command]');
     const lines = commandLines(r.out, 'Commands:');
-    expect(lines.map((l) => l.trim().split(/\s{2,}/)[0].split(' ')[0])).toEqual(['init', 'status', 'validate', 'report', 'kpi', 'demo', 'help']);
+    expect(lines.map((l) => l.trim().split(/\s{2,}/)[0].split(' ')[0])).toEqual(['init', 'adopt', 'status', 'validate', 'report', 'kpi', 'demo', 'help']);
     expect(lines.every((l) => l.length <= 80 && l.trim().split(/\s{2,}/).length === 2)).toBe(true);
     expect(r.out).toMatch(/^ {2}-h, --help +show help$/m);
   });
