@@ -58,7 +58,8 @@ describe('adopting a workbook', () => {
     // flagged rows are listed with validation's words: the unconverted date, the missing ticket ID
     const complaints = result.sheets[0];
     expect(complaints.flaggedRows.map((f) => f.row)).toContain(9);
-    expect(complaints.flaggedRows.find((f) => f.row === 9)?.messages.join(' ')).toMatch(/受理时间/);
+    // said where the clerk will look: the register's sheet, row and column
+    expect(complaints.flaggedRows.find((f) => f.row === 9)?.messages.join(' ')).toContain('投诉台账 第 9 行「登记日期」：“明天下午”不是有效值');
 
     const file = join(tempDir(), 'adopted.xlsx');
     writeFileSync(file, wb.toBytes());
