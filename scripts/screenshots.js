@@ -35,14 +35,15 @@ function printFirstPage(file, dir) {
 }
 
 async function reports() {
-  const { buildSampleWorkbook } = require(path.join(root, 'dist', 'app', 'sample'));
+  const { writeSample } = require(path.join(root, 'dist', 'app', 'sample'));
   const { runReport } = require(path.join(root, 'dist', 'app', 'report'));
   const { renderReport } = require(path.join(root, 'dist', 'app', 'reportSheet'));
   const { FileWorkbook } = require(path.join(root, 'dist', 'workbook', 'file'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deskbook-screenshots-'));
   try {
     // `deskbook demo --as-of 2026-11-25T17:30`, and its latest complete day, week and month
-    const demo = await buildSampleWorkbook({ lang: 'zh', asOf: AS_OF });
+    const demo = FileWorkbook.create();
+    await writeSample(demo, { lang: 'zh', asOf: AS_OF });
     for (const kind of ['daily', 'weekly', 'monthly']) {
       const { json } = await runReport(demo, { kind, asOf: AS_OF, generatedAt: AS_OF, lang: 'zh' });
       const wb = FileWorkbook.create();
