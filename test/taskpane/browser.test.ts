@@ -23,6 +23,7 @@ import { tooOldMessage } from '../../src/taskpane/support';
 import { ReportJson, tileDefs } from '../../src/taskpane/reportFormat';
 import { FileWorkbook } from '../../src/workbook/file';
 import { CHROMIUM, hasChromium, ROOT, serve, WEB } from '../support/web';
+import { checkXlsx } from '../support/files';
 import { publishScreenshot, screenshotPath } from '../support/screenshots';
 
 const OFFICE_DIST = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
@@ -936,6 +937,7 @@ if (!hasChromium && process.env.CI) {
     expect(download.suggestedFilename()).toBe('服务台示例.xlsx');
     const saved = path.join(tmp, 'kept-before-switch.xlsx');
     await download.saveAs(saved);
+    expect(checkXlsx(saved)).toBe('');
     const [tickets] = await FileWorkbook.open(new Uint8Array(fs.readFileSync(saved))).readSheets(['工单']);
     expect(tickets.rows.at(-1)).toContain('地下车库积水');
     await page.waitForFunction(() => document.querySelector('[data-testid=file-name]')?.textContent === '当前文件：另一个台账.xlsx');
@@ -1058,6 +1060,7 @@ if (!hasChromium && process.env.CI) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
     const saved = path.join(tmp, 'typed-times.xlsx');
     await download.saveAs(saved);
+    expect(checkXlsx(saved)).toBe('');
     const [tickets] = await FileWorkbook.open(new Uint8Array(fs.readFileSync(saved))).readSheets(['工单']);
     const headers = tickets.rows[0];
     const row = tickets.rows.find((r) => r[0] === id)!;
