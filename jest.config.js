@@ -10,6 +10,7 @@ const EXTERNAL = [
   '<rootDir>/test/workbook/file/external.test.ts',
   '<rootDir>/test/workbook/file/excelStrict.test.ts',
   '<rootDir>/test/workbook/file/realFixtures.test.ts',
+  '<rootDir>/test/workbook/file/adoptReal.test.ts',
 ];
 
 const shared = {

@@ -44,7 +44,7 @@ function ensureWorkbook(w) {
   const stamp = path.join(cache, `${w.name}.args`);
   const want = JSON.stringify([...w.args, AS_OF, fs.statSync(path.join(root, 'dist', 'domain', 'sample', 'index.js')).mtimeMs]);
   if (fs.existsSync(file) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want) return { file, generated: null };
-  const g = timed(process.execPath, [cli, 'demo', '--out', file, '--as-of', AS_OF, '--no-plant', ...w.args]);
+  const g = timed(process.execPath, [cli, 'demo', '--out', file, '--force', '--as-of', AS_OF, '--no-plant', ...w.args]);
   if (g.status !== 0) throw new Error(`demo failed: ${g.stderr}`);
   fs.writeFileSync(stamp, want);
   return { file, generated: g };

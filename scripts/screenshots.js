@@ -41,11 +41,13 @@ async function reports() {
   const { FileWorkbook } = require(path.join(root, 'dist', 'workbook', 'file'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deskbook-screenshots-'));
   try {
-    // `deskbook demo --as-of 2026-11-25T17:30`, and its latest complete day, week and month
+    // `deskbook demo --as-of 2026-11-25T17:30`, and its latest complete day, week and month (named:
+    // the default daily report is today's, still in progress)
     const demo = FileWorkbook.create();
     await writeSample(demo, { lang: 'zh', asOf: AS_OF });
-    for (const kind of ['daily', 'weekly', 'monthly']) {
-      const { json } = await runReport(demo, { kind, asOf: AS_OF, generatedAt: AS_OF, lang: 'zh' });
+    const PERIODS = { daily: '2026-11-24', weekly: '2026-W47', monthly: '2026-10' };
+    for (const [kind, period] of Object.entries(PERIODS)) {
+      const { json } = await runReport(demo, { kind, period, asOf: AS_OF, generatedAt: AS_OF, lang: 'zh' });
       const wb = FileWorkbook.create();
       await wb.writeReport(renderReport(json, 'zh'));
       const file = path.join(dir, `report-${kind}-zh.xlsx`);

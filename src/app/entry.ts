@@ -12,7 +12,7 @@ import { HEADER_SEARCH_ROWS, readMoreRows, readTable, TableRead } from '../domai
 import { formatWall, formatWallIso, parseWallText, serialToWall, wallToSerial } from '../domain/time';
 import { isTag, nextTicketId, tagsInUse } from '../domain/ticketId';
 import { Cell, SheetGrid, Workbook } from '../workbook/types';
-import { findStructuredSheets } from './load';
+import { findStructuredSheets, headerExamples } from './load';
 import { parseAsOf, UseCaseProblem } from './problem';
 
 /** The columns a clerk fills at intake, in the order the form shows them. */
@@ -247,7 +247,7 @@ export async function addTicket(wb: Workbook, input: TicketInput, opts: AddTicke
   const { read, grid } = intake.tickets;
   const missing = missingColumns(read);
   if (read.columns.length === 0 || missing.length > 0) {
-    const p = sheetProblem(read.sheet, read.columns.length === 0 ? 'SHEET_NO_HEADER' : 'SHEET_MISSING_COLUMNS', { columns: missing });
+    const p = sheetProblem(read.sheet, read.columns.length === 0 ? 'SHEET_NO_HEADER' : 'SHEET_MISSING_COLUMNS', { columns: missing, examples: headerExamples(TICKETS, read.lang) });
     return { ok: false, reason: 'notReady', problems: [entryProblem(p, null, lang)] };
   }
 

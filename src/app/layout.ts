@@ -42,12 +42,30 @@ function listOf(kind: ColumnKind, lang: Lang, settings: Settings, namedLists: Re
   return fits ? { values } : undefined;
 }
 
-function columnSpec(col: ColumnDef, lang: Lang, settings: Settings, namedLists: ReadonlySet<ListName>): ColumnSpec {
+/** How wide a text shows, in Excel's width units (about one digit): a CJK character takes two. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) as number) >= 0x2e80 ? 2 : 1;
+  return w;
+}
+
+/** A column grows past its schema width to fit its header and the text it is created with (an
+ *  English name, "Michael Nelson", is longer than a Chinese one), up to this; long text wraps. */
+const MAX_FITTED_WIDTH = 30;
+
+function fittedWidth(col: ColumnDef, title: string, values: ReadonlyArray<Cell>): number {
+  let widest = displayWidth(title);
+  for (const v of values) if (typeof v === 'string') widest = Math.max(widest, displayWidth(v));
+  return Math.max(col.width, Math.min(widest + 1, MAX_FITTED_WIDTH));
+}
+
+function columnSpec(col: ColumnDef, lang: Lang, settings: Settings, namedLists: ReadonlySet<ListName>, values: ReadonlyArray<Cell>): ColumnSpec {
   const list = listOf(col.kind, lang, settings, namedLists);
   const numberFormat = NUMBER_FORMATS[col.kind.type];
+  const title = header(col, lang);
   return {
-    header: header(col, lang),
-    width: col.width,
+    header: title,
+    width: fittedWidth(col, title, values),
     ...(numberFormat ? { numberFormat } : {}),
     ...(list ? { list } : {}),
   };
@@ -60,12 +78,23 @@ export function sheetSpec(
   namedLists: ReadonlySet<ListName>,
   rows: ReadonlyArray<ReadonlyArray<Cell>>,
   tableName: string,
+  extraHeaders: ReadonlyArray<string> = [],
 ): NewSheet {
+  const own = def.columns.map((c, i) => columnSpec(c, lang, settings, namedLists, rows.map((r) => r[i] ?? null)));
+  // columns after the sheet's own (an adopted register's): General, as wide as their text
+  const extra = extraHeaders.map((h, j): ColumnSpec => {
+    let widest = displayWidth(h);
+    for (const r of rows) {
+      const v = r[def.columns.length + j];
+      if (typeof v === 'string') widest = Math.max(widest, displayWidth(v));
+    }
+    return { header: h, width: Math.min(Math.max(widest + 1, 8), MAX_FITTED_WIDTH) };
+  });
   return {
     name: sheetName(def, lang),
     tableName,
     freezeHeader: true,
-    columns: def.columns.map((c) => columnSpec(c, lang, settings, namedLists)),
+    columns: [...own, ...extra],
     rows,
   };
 }

@@ -4,14 +4,19 @@ import { Lang } from '../domain/enums';
 import { Problem, sheetProblem } from '../domain/problems';
 import { header, normalizeHeader, SHEET_DEFS, SheetDef, SheetKey, sheetDefByName } from '../domain/schema';
 import { Settings, settingsFromTable } from '../domain/settings';
-import { readTable, TableRead } from '../domain/table';
+import { HEADER_SEARCH_ROWS, readTable, TableRead } from '../domain/table';
 import { SheetSummary, Workbook } from '../workbook/types';
+import { UseCaseProblem } from './problem';
 import { isGeneratedSheetName } from './reportNames';
 
 export interface LoadedSheet<S extends SheetKey = SheetKey> {
   readonly def: SheetDef<S>;
   readonly summary: SheetSummary;
   readonly read: TableRead<S>;
+  /** the language of the sheet's headers; of its name when no header row was found */
+  readonly lang: Lang;
+  /** required columns the sheet lacks, as its header row would name them (all of them without a header row) */
+  readonly missingColumns: ReadonlyArray<string>;
 }
 
 /** The structured sheets found, by key, each read typed by its sheet's columns; in workbook order. */
@@ -44,6 +49,34 @@ export function findStructuredSheets(sheets: ReadonlyArray<SheetSummary>): Map<S
   return found;
 }
 
+/** The language a sheet's name is in (a name matching both is Chinese). */
+function langOfName(name: string, def: SheetDef): Lang {
+  return normalizeHeader(name) === normalizeHeader(def.en) && normalizeHeader(name) !== normalizeHeader(def.zh) ? 'en' : 'zh';
+}
+
+/** The first headers of a sheet, as a hint of the header row it lacks. */
+export function headerExamples(def: SheetDef, lang: Lang): string[] {
+  return def.columns.slice(0, 2).map((c) => header(c, lang));
+}
+
+/**
+ * The ticket sheet, ready for a report: present, with a header row and every required column; else
+ * the request is turned down naming what is missing (NO_TICKETS, NO_HEADER, MISSING_COLUMNS), as the
+ * task pane refuses the same file.
+ */
+export function readyTickets(loaded: LoadedWorkbook): LoadedSheet<'tickets'> {
+  const s = loaded.structured.get('tickets');
+  if (!s) throw new UseCaseProblem('NO_TICKETS', { sheets: loaded.sheets.map((x) => x.name) });
+  if (s.read.columns.length === 0) throw new UseCaseProblem('NO_HEADER', { sheet: s.summary.name, rows: HEADER_SEARCH_ROWS, examples: headerExamples(s.def, s.lang) });
+  if (s.missingColumns.length > 0) throw new UseCaseProblem('MISSING_COLUMNS', { sheet: s.summary.name, columns: s.missingColumns });
+  return s;
+}
+
+/** A workbook with none of the structured sheets cannot be judged: NOT_SET_UP. */
+export function requireSetUp(loaded: LoadedWorkbook): void {
+  if ([...loaded.structured].length === 0) throw new UseCaseProblem('NOT_SET_UP', { sheets: loaded.sheets.map((s) => s.name) });
+}
+
 function langOfNames(found: Map<SheetKey, SheetSummary>): Lang | undefined {
   let zh = 0;
   let en = 0;
@@ -68,7 +101,10 @@ export async function loadWorkbook(wb: Workbook, opts: { lang?: Lang } = {}): Pr
     if (!summary) return undefined;
     const def = SHEET_DEFS[key];
     const grid = grids.find((g) => g.name === summary.name) ?? { name: summary.name, originRow: 0, originCol: 0, rows: [] };
-    return { def, summary, read: readTable(def, grid, msgLang) };
+    const read = readTable(def, grid, msgLang);
+    const sheetLang = read.columns.length > 0 ? read.lang : langOfName(summary.name, def);
+    const missingColumns = read.missing.filter((c) => c.required).map((c) => header(c, sheetLang));
+    return { def, summary, read, lang: sheetLang, missingColumns };
   };
   const byKey: { readonly [S in SheetKey]?: LoadedSheet<S> } = {
     tickets: load('tickets'),
@@ -85,12 +121,11 @@ export async function loadWorkbook(wb: Workbook, opts: { lang?: Lang } = {}): Pr
     },
   };
   const problems: Problem[] = [];
-  for (const { summary, read } of structured) {
-    const missingRequired = read.missing.filter((c) => c.required);
+  for (const { def, summary, read, lang: sheetLang, missingColumns } of structured) {
     if (read.columns.length === 0) {
-      problems.push(sheetProblem(summary.name, 'SHEET_NO_HEADER', {}));
-    } else if (missingRequired.length > 0) {
-      problems.push(sheetProblem(summary.name, 'SHEET_MISSING_COLUMNS', { columns: missingRequired.map((c) => header(c, read.lang)) }));
+      problems.push(sheetProblem(summary.name, 'SHEET_NO_HEADER', { examples: headerExamples(def, sheetLang) }));
+    } else if (missingColumns.length > 0) {
+      problems.push(sheetProblem(summary.name, 'SHEET_MISSING_COLUMNS', { columns: missingColumns }));
     }
     problems.push(...read.problems);
   }

@@ -1,20 +1,21 @@
 // Reports, shared by every face: read the workbook once, build the report model in the domain,
 // write it as a sheet (replacing only that sheet) and hand the same model to JSON and the pane.
 import { Lang } from '../domain/enums';
-import { defaultPeriod, latestCompletePeriod, parsePeriod, Period, periodContaining, PeriodKind, previousPeriod } from '../domain/periods';
+import { defaultPeriod, parsePeriod, Period, periodContaining, PeriodKind, previousPeriod } from '../domain/periods';
 import { buildReport, ReportJson, ReportModel, reportJson } from '../domain/report/model';
 import { SheetKey } from '../domain/schema';
-import { WallTime } from '../domain/time';
+import { formatWall, WallTime } from '../domain/time';
 import { Workbook } from '../workbook/types';
 import { nowIso } from './clock';
-import { loadWorkbook, LoadedWorkbook } from './load';
+import { loadWorkbook, LoadedWorkbook, readyTickets } from './load';
 import { crossTabSheet, KPI_PIVOTS, kpiSheetName } from './pivots';
 import { parseAsOf, UseCaseProblem } from './problem';
 import { renderReport, reportSheetName } from './reportSheet';
 
 export interface ReportRequest {
   readonly kind: PeriodKind;
-  /** a period label (2026-11-24, 2026-W48, 2026-11, 2026-Q4); default: the latest complete period */
+  /** a period label (2026-11-24, 2026-W48, 2026-11, 2026-Q4); default: defaultPeriod (domain/periods.ts),
+   *  the same for every face: today; this week from its Friday, else last week; the month or quarter just ended */
   readonly period?: string;
   /** wall-clock ISO "now"; default the machine's */
   readonly asOf?: string;
@@ -23,8 +24,6 @@ export interface ReportRequest {
   readonly write?: boolean;
   /** wall-clock ISO time printed as "generated at"; default now (fixed, a regenerated report is identical) */
   readonly generatedAt?: string;
-  /** which period is the default: the latest complete one (CLI) or the pane's choice */
-  readonly defaultRule?: 'latestComplete' | 'pane';
 }
 
 export interface ReportResult {
@@ -37,8 +36,8 @@ export interface ReportResult {
   readonly unreadableCells: number;
 }
 
-/** A request that cannot be met: a bad period label or as-of, or a workbook without tickets (the
- *  use cases' one shape of refusal, app/problem.ts). */
+/** A request that cannot be met: a bad period label or as-of, a period not begun, or a ticket sheet
+ *  missing or not ready (the use cases' one shape of refusal, app/problem.ts). */
 export class ReportProblem extends UseCaseProblem {}
 
 function wallOf(iso: string): WallTime {
@@ -51,12 +50,12 @@ function dataOf(loaded: LoadedWorkbook) {
 }
 
 function pickPeriod(req: ReportRequest, loaded: LoadedWorkbook, now: WallTime): Period {
-  if (req.period) {
-    const p = parsePeriod(req.kind, req.period, loaded.settings);
-    if (!p) throw new ReportProblem('BAD_PERIOD', { period: req.period });
-    return p;
-  }
-  return req.defaultRule === 'pane' ? defaultPeriod(req.kind, now, loaded.settings) : latestCompletePeriod(req.kind, now, loaded.settings);
+  if (!req.period) return defaultPeriod(req.kind, now, loaded.settings);
+  const p = parsePeriod(req.kind, req.period, loaded.settings);
+  if (!p) throw new ReportProblem('BAD_PERIOD', { period: req.period });
+  // a period not begun has nothing to count yet: an all-zero report would look like a quiet one
+  if (p.start > now) throw new ReportProblem('FUTURE_PERIOD', { period: p.label, asOf: formatWall(now, true) });
+  return p;
 }
 
 export async function runReport(wb: Workbook, req: ReportRequest): Promise<ReportResult> {
@@ -64,8 +63,8 @@ export async function runReport(wb: Workbook, req: ReportRequest): Promise<Repor
   const lang = req.lang ?? loaded.lang;
   const now = wallOf(req.asOf ?? nowIso());
   const generatedAt = wallOf(req.generatedAt ?? nowIso());
+  readyTickets(loaded);
   const data = dataOf(loaded);
-  if (!data.tickets) throw new ReportProblem('NO_TICKETS', { sheets: loaded.sheets.map((s) => s.name) });
   const period = pickPeriod(req, loaded, now);
   const model = buildReport(req.kind, period, data, loaded.settings, { now, generatedAt, lang });
   const json = reportJson(model);
@@ -94,8 +93,7 @@ export async function reportPeriods(wb: Workbook, now?: string): Promise<Record<
 export async function writeKpiPivots(wb: Workbook, opts: { lang?: Lang } = {}): Promise<{ sheet: string; pivots: boolean; lang: Lang }> {
   const loaded = await loadWorkbook(wb, { lang: opts.lang });
   const lang = opts.lang ?? loaded.lang;
-  const tickets = loaded.structured.get('tickets');
-  if (!tickets) throw new ReportProblem('NO_TICKETS', { sheets: loaded.sheets.map((s) => s.name) });
+  const tickets = readyTickets(loaded);
   const sheet = kpiSheetName(lang);
   const table = tickets.summary.tables[0];
   if (wb.capabilities.pivots && table) {

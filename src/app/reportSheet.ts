@@ -22,6 +22,7 @@ const W = {
     repeats: '五、重复投诉', repeatCount: '重复次数',
     trend: '六、趋势', label: '期间',
     daily: '今日盘点', open: '未结工单', moreRows: '另有 {n} 条未列出',
+    empty: '本期无工单',
   },
   en: {
     period: 'Period', to: 'to', asOf: 'as of', generated: 'generated',
@@ -33,6 +34,7 @@ const W = {
     repeats: '5. Repeat complaints', repeatCount: 'Repeats',
     trend: '6. Trend', label: 'Period',
     daily: 'Today', open: 'Open tickets', moreRows: '{n} more not listed',
+    empty: 'No tickets in this period',
   },
 };
 
@@ -152,6 +154,11 @@ export function renderReport(json: ReportJson, lang: Lang): ReportSheet {
   );
   const titleRows = { first: 0, last: 1 };
   L.blank();
+  // a period without any ticket says so before its zeros
+  if (json.empty) {
+    L.merged(w.empty, 'note');
+    L.blank();
+  }
 
   const t = json.tickets;
   const kpiTable = (rows: ReadonlyArray<HeadlineRow>) => {

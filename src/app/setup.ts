@@ -3,7 +3,7 @@
 // running it twice changes nothing the second time.
 import { Lang, ListName } from '../domain/enums';
 import { Problem } from '../domain/problems';
-import { ALL_SHEETS, header, SETTINGS, SheetKey, sheetName } from '../domain/schema';
+import { ALL_SHEETS, SETTINGS, SheetKey, sheetName } from '../domain/schema';
 import { defaultSettings, Settings, SettingsList, SETTINGS_LISTS, settingsRows } from '../domain/settings';
 import { Cell, NewSheet, Workbook } from '../workbook/types';
 import { listNameFormula, sheetSpec } from './layout';
@@ -47,14 +47,16 @@ export interface SetupOptions {
   readonly rows?: Partial<Record<Exclude<SheetKey, 'settings'>, ReadonlyArray<ReadonlyArray<Cell>>>>;
   /** settings written into a created Settings sheet; default: the defaults in the workbook's language */
   readonly settings?: Settings;
+  /** headers of columns a created sheet has after its own (adopting a register keeps its columns);
+   *  `rows` then hold their cells after the sheet's own */
+  readonly extraColumns?: Partial<Record<Exclude<SheetKey, 'settings'>, ReadonlyArray<string>>>;
 }
 
 function statusOf(loaded: LoadedWorkbook): WorkbookStatus {
   const sheets = ALL_SHEETS.map((def): SheetStatus => {
     const s = loaded.structured.get(def.key);
     if (!s) return { key: def.key, name: null, present: false, rows: 0, missingColumns: [] };
-    const missingColumns = s.read.missing.filter((c) => c.required).map((c) => header(c, s.read.lang));
-    return { key: def.key, name: s.summary.name, present: true, rows: s.read.records.length, missingColumns };
+    return { key: def.key, name: s.summary.name, present: true, rows: s.read.records.length, missingColumns: s.missingColumns };
   });
   return {
     lang: loaded.lang,
@@ -110,7 +112,8 @@ export async function setUpWorkbook(wb: Workbook, opts: SetupOptions = {}): Prom
   for (const def of ALL_SHEETS) {
     if (loaded.structured.has(def.key)) continue;
     const rows = def.key === 'settings' ? settingsRows(settings, lang) : (opts.rows?.[def.key] ?? []);
-    toCreate.push(sheetSpec(def, lang, settings, namedLists, rows, uniqueTableName(def.table, takenTables)));
+    const extra = def.key === 'settings' ? [] : (opts.extraColumns?.[def.key] ?? []);
+    toCreate.push(sheetSpec(def, lang, settings, namedLists, rows, uniqueTableName(def.table, takenTables), extra));
   }
   // A sheet named like ours but in the other language counts as present; a clerk's sheet that
   // merely shares a name cannot exist here because names are unique per workbook.

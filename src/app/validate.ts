@@ -9,7 +9,7 @@ import { readMoreRows, TableRead, TableRecord } from '../domain/table';
 import { Cell } from '../domain/grid';
 import { CellMark, MarkSet, Workbook } from '../workbook/types';
 import { nowIso } from './clock';
-import { LoadedWorkbook, loadWorkbook } from './load';
+import { LoadedWorkbook, loadWorkbook, requireSetUp } from './load';
 import { parseAsOf } from './problem';
 
 export interface LocatedProblem extends Problem {
@@ -106,6 +106,8 @@ function judge(base: Omit<Pass, 'report' | 'ctx'> & { ctx: Omit<ValidationContex
 
 async function fullPass(wb: Workbook, opts: ValidateOptions): Promise<Pass> {
   const loaded = await loadWorkbook(wb, { lang: opts.lang });
+  // "no problems" of a workbook with nothing to judge would mislead: it is not set up (NOT_SET_UP)
+  requireSetUp(loaded);
   const lang = opts.lang ?? loaded.lang;
   const asOf = opts.asOf ?? nowIso();
   return judge({
@@ -126,7 +128,8 @@ async function markAll(wb: Workbook, pass: Pass): Promise<void> {
   }
 }
 
-/** Validates the whole workbook: every cell that does not convert and every rule of the domain. */
+/** Validates the whole workbook: every cell that does not convert and every rule of the domain; a
+ *  workbook without any structured sheet is turned down (NOT_SET_UP). */
 export async function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): Promise<ValidationReport> {
   const pass = await fullPass(wb, opts);
   if (opts.mark) await markAll(wb, pass);

@@ -33,7 +33,7 @@ export class FileProblem extends Error implements FileFailure {
 }
 
 // What the operating system said, as a person reads it (the code itself stays for OS_ERROR only).
-type OsReason = 'FOLDER_MISSING' | 'NOT_A_FOLDER' | 'NO_PERMISSION' | 'IS_A_FOLDER' | 'DISK_FULL' | 'READ_ONLY' | 'FILE_BUSY';
+type OsReason = 'FOLDER_MISSING' | 'NOT_A_FOLDER' | 'NO_PERMISSION' | 'IS_A_FOLDER' | 'DISK_FULL' | 'READ_ONLY' | 'FILE_BUSY' | 'NAME_TOO_LONG' | 'LINK_LOOP';
 const OS_REASONS: Readonly<Record<string, OsReason | undefined>> = {
   ENOENT: 'FOLDER_MISSING',
   ENOTDIR: 'NOT_A_FOLDER',
@@ -45,6 +45,8 @@ const OS_REASONS: Readonly<Record<string, OsReason | undefined>> = {
   EROFS: 'READ_ONLY',
   EBUSY: 'FILE_BUSY',
   ETXTBSY: 'FILE_BUSY',
+  ENAMETOOLONG: 'NAME_TOO_LONG',
+  ELOOP: 'LINK_LOOP',
 };
 
 /** An error of fs as a reason: known codes in words, any other as OS_ERROR with its code. */
@@ -59,7 +61,13 @@ export function osReason(e: unknown): FileErrorDetail {
 const MAX_BYTES = 512 * 1024 * 1024;
 const MB = 1024 * 1024;
 
-export function readWorkbookFile(file: string): FileWorkbook {
+/** A workbook file as read: the workbook, and the bytes it was opened from (to tell a change). */
+export interface WorkbookFile {
+  readonly workbook: FileWorkbook;
+  readonly original: Uint8Array;
+}
+
+export function readWorkbookFile(file: string): WorkbookFile {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -77,7 +85,7 @@ export function readWorkbookFile(file: string): FileWorkbook {
     throw new FileProblem('READ_FAILED', file, osReason(e));
   }
   try {
-    return FileWorkbook.open(bytes);
+    return { workbook: FileWorkbook.open(bytes), original: bytes };
   } catch (e) {
     if (e instanceof WorkbookError) throw FileProblem.of(e, file);
     throw e;
@@ -88,7 +96,35 @@ export function fileExists(file: string): boolean {
   return fs.existsSync(file);
 }
 
+/** Whether `file` is an existing file (not a folder): what --out would replace. */
+export function isExistingFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether two paths name the same file (a --out that is FILE itself). */
+export function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const [sa, sb] = [fs.statSync(a), fs.statSync(b)];
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
 export function writeFileAtomic(file: string, bytes: Uint8Array): void {
+  // a folder is said to be one, whatever rename would answer (EISDIR, or EBUSY for ".")
+  let folder = false;
+  try {
+    folder = fs.statSync(file).isDirectory();
+  } catch {
+    // nothing there yet, or a path the write below will word
+  }
+  if (folder) throw new FileProblem('WRITE_FAILED', file, { reason: 'IS_A_FOLDER' }, true);
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
@@ -108,4 +144,13 @@ export function writeFileAtomic(file: string, bytes: Uint8Array): void {
     }
     throw new FileProblem('WRITE_FAILED', file, osReason(e), true);
   }
+}
+
+/** Saves a workbook read from `file` back into it only when its bytes changed; returns whether it
+ *  did. A command that changes nothing leaves the file, and its modification time, alone. */
+export function saveIfChanged(file: string, read: WorkbookFile): boolean {
+  const bytes = read.workbook.toBytes();
+  if (Buffer.from(bytes).equals(Buffer.from(read.original))) return false;
+  writeFileAtomic(file, bytes);
+  return true;
 }

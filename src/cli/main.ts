@@ -1,19 +1,24 @@
 // deskbook: batch jobs on workbook files. It parses, calls a use case, prints; nothing more.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { writeSample } from '../app/sample';
+import { writeLegacySample, writeSample } from '../app/sample';
+import { AdoptOptions, runAdopt } from './adopt';
 import { SetupResult, setUpWorkbook, inspectWorkbook, WorkbookStatus } from '../app/setup';
 import { validateWorkbook } from '../app/validate';
-import { UseCaseProblem } from '../app/problem';
+import { UseCaseProblem, WORKBOOK_NOT_READY } from '../app/problem';
 import { runReport, writeKpiPivots } from '../app/report';
 import type { PeriodKind } from '../domain/periods';
 import { Lang } from '../domain/enums';
-import { fileErrorMessage, useCaseMessage } from '../domain/failures';
+import { fileErrorMessage, UseCaseCode, useCaseMessage } from '../domain/failures';
 import { describeProblem } from '../domain/messages';
 import { Problem } from '../domain/problems';
+import { ALL_SHEETS, sheetName } from '../domain/schema';
 import { FileWorkbook } from '../workbook/file';
 import { WorkbookError } from '../workbook/types';
-import { fileExists, FileProblem, readWorkbookFile, writeFileAtomic } from './files';
-import { t } from './strings';
+import { fileExists, FileProblem, isExistingFile, readWorkbookFile, sameFile, saveIfChanged, writeFileAtomic } from './files';
+import { helpText, t } from './strings';
+import { commanderMessage, configureHelp } from './usage';
 
 export const EXIT = { OK: 0, PROBLEMS: 1, USAGE: 2, INTERNAL: 3 } as const;
 
@@ -29,22 +34,50 @@ const stdio: Io = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-function langOption(): Option {
-  return new Option('--lang <lang>', 'language of sheets and messages').choices(['zh', 'en']);
+/** A refusal of this command line, before any work: one line in the user's words, exit 2. */
+class Refused extends Error {
+  constructor(readonly words: string) {
+    super(words);
+    this.name = 'Refused';
+  }
 }
 
-function positiveInt(name: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number of at least 1`);
-    return n;
-  };
+/** A use case's refusal on FILE: the face adds what to run when `deskbook init` is the fix. */
+class RefusedOnFile extends Error {
+  constructor(
+    readonly problem: UseCaseProblem,
+    readonly file: string,
+  ) {
+    super(problem.message);
+    this.name = 'RefusedOnFile';
+  }
+}
+
+/** Refusals that `deskbook init FILE` puts right. */
+const INIT_FIXES: ReadonlySet<UseCaseCode> = new Set<UseCaseCode>(['NO_TICKETS', 'NOT_SET_UP']);
+
+/** The package's version, from package.json beside src/ and dist/. */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    // a copy of dist/ without its package.json: every command still runs
+    return '?';
+  }
+}
+
+/** Refuses to replace an existing file other than FILE unless --force. */
+function keepExisting(lang: Lang, target: string, opts: { force?: boolean }, file?: string): void {
+  if (opts.force || (file !== undefined && sameFile(target, file))) return;
+  if (isExistingFile(target)) throw new Refused(t(lang, 'exists', { file: target }));
 }
 
 function printStatus(io: Io, lang: Lang, file: string, status: WorkbookStatus): void {
   for (const s of status.sheets) {
     if (!s.present) {
-      io.out(t(lang, 'sheetMissing', { name: s.name ?? s.key }));
+      // a sheet not there is named as set-up would create it: in the workbook's language
+      const def = ALL_SHEETS.find((d) => d.key === s.key)!;
+      io.out(t(lang, 'sheetMissing', { name: sheetName(def, status.lang) }));
       continue;
     }
     const cols = s.missingColumns.length ? t(lang, 'missingColumns', { list: s.missingColumns.join(lang === 'zh' ? '、' : ', ') }) : '';
@@ -84,7 +117,7 @@ function statusJson(status: WorkbookStatus, lang: Lang, extra: Record<string, un
 
 async function runInit(io: Io, file: string, opts: { lang?: Lang; json?: boolean }): Promise<number> {
   const exists = fileExists(file);
-  const wb = exists ? readWorkbookFile(file) : FileWorkbook.create();
+  const wb = exists ? readWorkbookFile(file).workbook : FileWorkbook.create();
   const result: SetupResult = await setUpWorkbook(wb, { lang: opts.lang });
   const lang = opts.lang ?? result.status.lang;
   if (result.created.length > 0 || result.namesAdded.length > 0) writeFileAtomic(file, wb.toBytes());
@@ -101,7 +134,7 @@ async function runInit(io: Io, file: string, opts: { lang?: Lang; json?: boolean
 }
 
 async function runStatus(io: Io, file: string, opts: { lang?: Lang; json?: boolean }): Promise<number> {
-  const wb = readWorkbookFile(file);
+  const { workbook: wb } = readWorkbookFile(file);
   const status = await inspectWorkbook(wb, { lang: opts.lang });
   const lang = opts.lang ?? status.lang;
   if (opts.json) io.out(JSON.stringify(statusJson(status, lang, { file }), null, 2));
@@ -113,9 +146,10 @@ async function runStatus(io: Io, file: string, opts: { lang?: Lang; json?: boole
 }
 
 async function runValidate(io: Io, file: string, opts: { lang?: Lang; json?: boolean; asOf?: string; mark?: boolean }): Promise<number> {
-  const wb = readWorkbookFile(file);
-  const report = await validateWorkbook(wb, { lang: opts.lang, asOf: opts.asOf, mark: opts.mark });
-  if (opts.mark) writeFileAtomic(file, wb.toBytes());
+  const read = readWorkbookFile(file);
+  const report = await validateWorkbook(read.workbook, { lang: opts.lang, asOf: opts.asOf, mark: opts.mark });
+  // marks as they already were change nothing: the file keeps its bytes and its time
+  const marked = opts.mark ? saveIfChanged(file, read) : false;
   if (opts.json) {
     io.out(JSON.stringify(problemsJson(report.problems, report.lang), null, 2));
   } else {
@@ -125,7 +159,7 @@ async function runValidate(io: Io, file: string, opts: { lang?: Lang; json?: boo
       if (group.problems.length > MAX_LISTED_PROBLEMS) io.out(t(report.lang, 'moreProblems', { n: group.problems.length - MAX_LISTED_PROBLEMS }));
     }
     io.out(report.problems.length ? t(report.lang, 'validateSummary', { errors: report.errors, warnings: report.warnings }) : t(report.lang, 'validateClean'));
-    if (opts.mark) io.out(t(report.lang, 'marked', { file }));
+    if (opts.mark) io.out(t(report.lang, marked ? 'marked' : 'marksUnchanged', { file }));
   }
   return report.errors > 0 ? EXIT.PROBLEMS : EXIT.OK;
 }
@@ -137,19 +171,38 @@ interface ReportOptions {
   json?: boolean;
   lang?: Lang;
   write: boolean;
+  force?: boolean;
+}
+
+/** Writes a workbook read from FILE into `target`: FILE itself only when changed, another file whole. */
+function save(file: string, target: string, read: ReturnType<typeof readWorkbookFile>): void {
+  if (sameFile(target, file)) saveIfChanged(file, read);
+  else writeFileAtomic(target, read.workbook.toBytes());
 }
 
 async function runReportCommand(io: Io, kind: PeriodKind, file: string, opts: ReportOptions): Promise<number> {
-  const wb = readWorkbookFile(file);
-  const result = await runReport(wb, { kind, period: opts.period, asOf: opts.asOf, lang: opts.lang, write: opts.write });
   const target = opts.out ?? file;
-  if (opts.write) writeFileAtomic(target, wb.toBytes());
+  if (opts.write) keepExisting(opts.lang ?? 'zh', target, opts, file);
+  const read = readWorkbookFile(file);
+  const result = await runReport(read.workbook, { kind, period: opts.period, asOf: opts.asOf, lang: opts.lang, write: opts.write });
+  if (opts.write) save(file, target, read);
   const lang = opts.lang ?? result.model.lang;
   // Nothing is skipped silently: a report over cells that could not be read says so.
   if (result.unreadableCells > 0) io.err(`deskbook: ${t(lang, 'reportUnreadable', { n: result.unreadableCells, file })}`);
+  const empty = result.json.empty ? t(lang, 'reportEmpty') : '';
   if (opts.json) io.out(JSON.stringify(result.json, null, 2));
-  else if (opts.write) io.out(t(lang, 'reportWritten', { sheet: result.sheetName, file: target }));
-  else io.out(t(lang, 'reportBuilt', { sheet: result.sheetName }));
+  else if (opts.write) io.out(t(lang, 'reportWritten', { sheet: result.sheetName, file: target }) + empty);
+  else io.out(t(lang, 'reportBuilt', { sheet: result.sheetName }) + empty);
+  return EXIT.OK;
+}
+
+async function runKpi(io: Io, file: string, opts: { out?: string; lang?: Lang; force?: boolean }): Promise<number> {
+  const target = opts.out ?? file;
+  keepExisting(opts.lang ?? 'zh', target, opts, file);
+  const read = readWorkbookFile(file);
+  const result = await writeKpiPivots(read.workbook, { lang: opts.lang });
+  save(file, target, read);
+  io.out(t(result.lang, 'reportWritten', { sheet: result.sheet, file: target }));
   return EXIT.OK;
 }
 
@@ -163,11 +216,22 @@ interface DemoOptions {
   lang?: Lang;
   plant: boolean;
   json?: boolean;
+  force?: boolean;
+  legacy?: boolean;
 }
 
 async function runDemo(io: Io, opts: DemoOptions): Promise<number> {
   const lang = opts.lang ?? 'zh';
+  // a clerk's workbook under the same name is kept: the sample replaces it only when asked
+  keepExisting(lang, opts.out, opts);
   const wb = FileWorkbook.create();
+  if (opts.legacy) {
+    const legacy = await writeLegacySample(wb, { lang, seed: opts.seed, units: opts.units, months: opts.months, tickets: opts.tickets, asOf: opts.asOf, plant: opts.plant });
+    writeFileAtomic(opts.out, wb.toBytes());
+    if (opts.json) io.out(JSON.stringify({ file: opts.out, lang, legacy: true, sheets: legacy.sheets, planted: legacy.planted }, null, 2));
+    else io.out(t(lang, 'wroteLegacy', { file: opts.out, list: legacy.sheets.join(lang === 'zh' ? '、' : ', ') }));
+    return EXIT.OK;
+  }
   const written = await writeSample(wb, {
     lang,
     seed: opts.seed,
@@ -189,123 +253,172 @@ async function runDemo(io: Io, opts: DemoOptions): Promise<number> {
   return EXIT.OK;
 }
 
-/** Runs a command on FILE: a workbook problem found while working (not only on opening) names FILE. */
+/** Runs a command on FILE: a workbook problem found while working (not only on opening), and a
+ *  refusal, name FILE. */
 async function onFile(file: string, work: () => Promise<number>): Promise<number> {
   try {
     return await work();
   } catch (e) {
     if (e instanceof WorkbookError) throw FileProblem.of(e, file);
+    if (e instanceof UseCaseProblem) throw new RefusedOnFile(e, file);
     throw e;
   }
 }
 
-export function buildProgram(io: Io, setExit: (code: number) => void): Command {
-  const program = new Command('deskbook')
-    .description('Service-center workbook tools: set up, sample data, status (see README.md)')
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang = 'zh'): Command {
+  const h = (key: Parameters<typeof helpText>[1]) => helpText(lang, key);
+  const nonEmpty = (value: string): string => {
+    if (value.trim() === '') throw new InvalidArgumentError(t(lang, 'emptyName'));
+    return value;
+  };
+  const positiveInt = (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(t(lang, 'wholeNumber'));
+    return n;
+  };
+  const fileArgument = () => new Argument('<file>', h('file')).argParser(nonEmpty);
+  const langOption = () => new Option('--lang <lang>', h('lang')).choices(['zh', 'en']);
+  const outOption = (key: 'reportOut' | 'kpiOut') => new Option('--out <file>', h(key)).argParser(nonEmpty);
+
+  const program = new Command('deskbook');
+  configureHelp(program, lang);
+  program
+    .description(h('program'))
+    .version(packageVersion(), '-V, --version', h('version'))
+    .helpOption('-h, --help', h('helpOption'))
+    .helpCommand('help [command]', h('helpCommand'))
+    // commander's complaints are worded in run(), in the user's language
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()), outputError: () => undefined })
     .showHelpAfterError(false)
     .exitOverride();
 
   program
     .command('init')
-    .description('set up a workbook: add the missing structured sheets (creates FILE when it does not exist)')
-    .argument('<file>', '.xlsx workbook')
+    .summary(h('initSummary'))
+    .description(h('initDescription'))
+    .addArgument(fileArgument())
     .addOption(langOption())
-    .option('--json', 'print the result as JSON')
+    .option('--json', h('json'))
     .action(async (file: string, opts: { lang?: Lang; json?: boolean }) => setExit(await onFile(file, () => runInit(io, file, opts))));
 
   program
     .command('status')
-    .description('show the structured sheets of a workbook, their row counts, and cells that cannot be read')
-    .argument('<file>', '.xlsx workbook')
+    .summary(h('statusSummary'))
+    .description(h('statusDescription'))
+    .addArgument(fileArgument())
     .addOption(langOption())
-    .option('--json', 'print the result as JSON')
+    .option('--json', h('json'))
     .action(async (file: string, opts: { lang?: Lang; json?: boolean }) => setExit(await onFile(file, () => runStatus(io, file, opts))));
 
   program
     .command('validate')
-    .description('check every entry: cells that cannot be read and every rule (required fields, lists, formats, time order, status, charges, duplicates)')
-    .argument('<file>', '.xlsx workbook')
+    .summary(h('validateSummary'))
+    .description(h('validateDescription'))
+    .addArgument(fileArgument())
     .addOption(langOption())
-    .option('--json', 'print the problems as a JSON array of {sheet, row, column, code, severity, message}')
-    .option('--as-of <datetime>', 'judge "in the future" against this moment instead of now')
-    .option('--mark', "also mark the problems on the cells in FILE (the add-in's own marks; values and formats untouched)")
+    .option('--json', h('validateJson'))
+    .option('--as-of <datetime>', h('asOfValidate'))
+    .option('--mark', h('mark'))
     .action(async (file: string, opts: { lang?: Lang; json?: boolean; asOf?: string; mark?: boolean }) => setExit(await onFile(file, () => runValidate(io, file, opts))));
 
   program
     .command('report')
-    .description('build a report (daily tally, weekly, monthly or quarterly) and write it as a sheet')
-    .addArgument(new Argument('<kind>', 'daily | weekly | monthly | quarterly').choices(['daily', 'weekly', 'monthly', 'quarterly']))
-    .argument('<file>', '.xlsx workbook')
-    .option('--period <p>', 'the period: 2026-11-24, 2026-W48, 2026-11 or 2026-Q4 (default: the latest complete one)')
-    .option('--as-of <datetime>', 'now, for the report (default: the machine\'s clock); the report counts up to the earlier of this and the period end')
-    .option('--out <file>', 'write the workbook with the report sheet here instead of into FILE')
-    .option('--json', 'print the report model as JSON')
-    .option('--no-write', 'do not write the sheet (with --json: only print)')
+    .summary(h('reportSummary'))
+    .description(h('reportDescription'))
+    .addArgument(new Argument('<kind>', h('kind')).choices(['daily', 'weekly', 'monthly', 'quarterly']))
+    .addArgument(fileArgument())
+    .option('--period <p>', h('period'))
+    .option('--as-of <datetime>', h('asOfReport'))
+    .addOption(outOption('reportOut'))
+    .option('--force', h('force'))
+    .option('--json', h('reportJson'))
+    .option('--no-write', h('noWrite'))
     .addOption(langOption())
     .action(async (kind: PeriodKind, file: string, opts: ReportOptions) => setExit(await onFile(file, () => runReportCommand(io, kind, file, opts))));
 
   program
     .command('kpi')
-    .description('write the KPI cross-tabs (category × status, department × month, type × channel) as a KPI sheet')
-    .argument('<file>', '.xlsx workbook')
-    .option('--out <file>', 'write the workbook here instead of into FILE')
+    .summary(h('kpiSummary'))
+    .description(h('kpiDescription'))
+    .addArgument(fileArgument())
+    .addOption(outOption('kpiOut'))
+    .option('--force', h('force'))
     .addOption(langOption())
-    .action(async (file: string, opts: { out?: string; lang?: Lang }) =>
-      setExit(
-        await onFile(file, async () => {
-          const wb = readWorkbookFile(file);
-          const result = await writeKpiPivots(wb, { lang: opts.lang });
-          const target = opts.out ?? file;
-          writeFileAtomic(target, wb.toBytes());
-          io.out(t(result.lang, 'reportWritten', { sheet: result.sheet, file: target }));
-          return EXIT.OK;
-        }),
-      ),
-    );
+    .action(async (file: string, opts: { out?: string; lang?: Lang; force?: boolean }) => setExit(await onFile(file, () => runKpi(io, file, opts))));
 
   program
     .command('demo')
-    .description('write a generated sample service center (a property-management desk) to a new workbook')
-    .option('--out <file>', 'the workbook to write', 'demo.xlsx')
-    .option('--seed <n>', 'random seed (same seed and as-of, same workbook)', positiveInt('--seed'))
-    .option('--units <n>', 'number of units (households)', positiveInt('--units'))
-    .option('--months <n>', 'months of history', positiveInt('--months'))
-    .option('--tickets <n>', 'number of tickets (default: about 3 per unit per 6 months)', positiveInt('--tickets'))
-    .option('--as-of <datetime>', 'the sample\'s "now", e.g. 2026-11-25T17:30 (default: today 17:30)')
-    .option('--no-plant', 'leave out the deliberate data-entry problems')
+    .summary(h('demoSummary'))
+    .description(h('demoDescription'))
+    .addOption(new Option('--out <file>', h('demoOut')).default('demo.xlsx').argParser(nonEmpty))
+    .option('--force', h('force'))
+    .option('--seed <n>', h('seed'), positiveInt)
+    .option('--units <n>', h('units'), positiveInt)
+    .option('--months <n>', h('months'), positiveInt)
+    .option('--tickets <n>', h('tickets'), positiveInt)
+    .option('--as-of <datetime>', h('asOfDemo'))
+    .option('--no-plant', h('noPlant'))
+    .option('--legacy', h('legacy'))
     .addOption(langOption())
-    .option('--json', 'print the result as JSON')
+    .option('--json', h('json'))
     .action(async (opts: DemoOptions) => setExit(await runDemo(io, opts)));
+
+  program
+    .command('adopt')
+    .summary(h('adoptSummary'))
+    .description(h('adoptDescription'))
+    .argument('<file>', h('file'))
+    .option('--sheet <name>', h('adoptSheet'), (v: string, prev: string[] = []) => [...prev, v])
+    .addOption(new Option('--as <kind>', h('adoptAs')).choices(['tickets', 'customers', 'charges', 'reminders']))
+    .option('--map <file>', h('adoptMap'))
+    .option('--dry-run', h('dryRun'))
+    .option('--as-of <datetime>', h('asOfAdopt'))
+    .addOption(langOption())
+    .option('--json', h('json'))
+    .action(async (file: string, opts: AdoptOptions) => setExit(await onFile(file, () => runAdopt(io, file, opts))));
 
   return program;
 }
 
+/** The language of messages and help: --lang on the command line, else Chinese. */
 function langFromArgv(argv: ReadonlyArray<string>): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const v = i < 0 ? undefined : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
   return v === 'en' ? 'en' : 'zh';
 }
 
+/** The command typed (`validate` of `deskbook validate x.xlsx --frob`), for the hint after a complaint. */
+function commandOf(program: Command, argv: ReadonlyArray<string>): string | undefined {
+  const first = argv.find((a) => !a.startsWith('-'));
+  return program.commands.some((c) => c.name() === first) ? first : undefined;
+}
+
 /** Runs the CLI; returns the exit code. Never lets an exception reach the user as a stack trace. */
 export async function run(argv: ReadonlyArray<string>, io: Io = stdio): Promise<number> {
   let code: number = EXIT.OK;
   const lang = langFromArgv(argv);
-  const program = buildProgram(io, (c) => (code = c));
+  const program = buildProgram(io, (c) => (code = c), lang);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return EXIT.OK;
-      if (e.code === 'commander.help') return EXIT.OK;
-      // commander has already printed its one-line message
+      // help and --version were printed; `deskbook` alone prints the help
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' || e.exitCode === 0) return EXIT.OK;
+      io.err(`deskbook: ${commanderMessage(e, lang, commandOf(program, argv))}`);
       return EXIT.USAGE;
     }
-    // a request turned down, a file that cannot be read or written: one line in the user's words
-    if (e instanceof UseCaseProblem) {
-      io.err(`deskbook: ${useCaseMessage(e, lang)}`);
+    if (e instanceof Refused) {
+      io.err(`deskbook: ${e.words}`);
       return EXIT.USAGE;
+    }
+    // a request turned down: one line in the user's words; a workbook not ready for it (not set up,
+    // a sheet without its columns) exits 1 like problems found, a request that cannot be met 2
+    if (e instanceof RefusedOnFile || e instanceof UseCaseProblem) {
+      const problem = e instanceof RefusedOnFile ? e.problem : e;
+      const hint = e instanceof RefusedOnFile && INIT_FIXES.has(problem.code) ? t(lang, 'runInit', { file: e.file }) : '';
+      io.err(`deskbook: ${useCaseMessage(problem, lang)}${hint}`);
+      return WORKBOOK_NOT_READY.has(problem.code) ? EXIT.PROBLEMS : EXIT.USAGE;
     }
     if (e instanceof FileProblem) {
       io.err(`deskbook: ${fileErrorMessage(e, lang, e.file)}`);
@@ -317,13 +430,18 @@ export async function run(argv: ReadonlyArray<string>, io: Io = stdio): Promise<
   }
 }
 
-if (require.main === module || process.argv[1]?.endsWith('deskbook.js')) {
+/** The installed command's entry (bin/deskbook.js calls it, whatever path it was started by): runs
+ *  the CLI on the process's arguments and sets the exit code. */
+export function main(argv: ReadonlyArray<string> = process.argv.slice(2)): Promise<void> {
   // `deskbook validate x.xlsx | head`: a reader that stops early is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  run(process.argv.slice(2)).then((code) => {
+  return run(argv).then((code) => {
     process.exitCode = code;
   });
 }
+
+// `node dist/cli/main.js …` runs it too
+if (require.main === module) void main();

@@ -27,9 +27,100 @@ const STRINGS = {
     zh: '注意：有 {n} 个单元格无法读取，报表未计入这些值；运行 deskbook validate {file} 查看',
     en: 'note: {n} cells could not be read and are left out of the report; run deskbook validate {file} to see them',
   },
+  reportEmpty: { zh: '（本期无工单）', en: ' (no tickets in this period)' },
+  exists: {
+    zh: '{file} 已存在，未覆盖：请换一个文件名，或加 --force 覆盖它',
+    en: '{file} already exists and was left as it is: choose another name, or add --force to replace it',
+  },
+  marksUnchanged: { zh: '{file} 中的问题标记已是最新，文件未改动', en: 'the marks in {file} are already up to date; the file is unchanged' },
+  runInit: { zh: '（运行 deskbook init {file}）', en: ' (run deskbook init {file})' },
+  emptyName: { zh: '文件名为空', en: 'the file name is empty' },
+  wholeNumber: { zh: '应为不小于 1 的整数', en: 'expected a whole number of at least 1' },
   usage: { zh: '用法错误：{detail}', en: 'usage error: {detail}' },
+  wroteLegacy: { zh: '已写入手工台账样例 {file}（工作表：{list}）；用 deskbook adopt {file} 导入', en: 'wrote the hand-kept sample {file} (sheets: {list}); import it with deskbook adopt {file}' },
   internal: { zh: '内部错误：{detail}（请报告此问题；设置 DESKBOOK_DEBUG=1 可查看详情）', en: 'internal error: {detail} (please report it; set DESKBOOK_DEBUG=1 for details)' },
 } as const;
+
+/** The help: what each command, argument and option is for. */
+const HELP = {
+  program: { zh: '服务台工作簿工具：设置、校验、报表、示例数据（详见 README.md）', en: 'Service-center workbook tools: set up, validate, report, sample data (see README.md)' },
+  helpOption: { zh: '显示帮助', en: 'show help' },
+  helpCommand: { zh: '显示某个命令的帮助', en: 'show help for a command' },
+  version: { zh: '显示版本号', en: 'print the version' },
+  file: { zh: '工作簿（.xlsx）', en: 'the workbook (.xlsx)' },
+  lang: { zh: '工作表和提示的语言：zh（中文，默认）或 en', en: 'language of sheets and messages: zh (Chinese, the default) or en' },
+  json: { zh: '以 JSON 输出结果', en: 'print the result as JSON' },
+  asOfValidate: { zh: '以此时间判断“在将来”（默认：现在），如 2026-11-25T17:30', en: 'judge "in the future" against this moment (default: now), e.g. 2026-11-25T17:30' },
+  force: { zh: '文件已存在时覆盖它', en: 'replace the file when it exists' },
+
+  initSummary: { zh: '设置工作簿：添加缺少的结构化工作表', en: 'set up a workbook: add the missing sheets' },
+  initDescription: {
+    zh: '设置工作簿：把缺少的结构化工作表（工单、客户、应收、催缴记录、设置）添加为带下拉列表和格式的 Excel 表格；文件不存在时新建。不改动已有的工作表，再次运行不做任何改动。',
+    en: 'Set up a workbook: add each missing structured sheet (Tickets, Customers, Charges, Reminders, Settings) as an Excel table with dropdowns and formats; creates FILE when it does not exist. Never changes a sheet it did not create; a second run changes nothing.',
+  },
+  statusSummary: { zh: '查看结构化工作表、行数和无法读取的单元格', en: 'show the sheets, row counts, unreadable cells' },
+  statusDescription: {
+    zh: '查看工作簿的结构化工作表、各表行数、缺少的列，以及无法读取的单元格（按工作表、行、列列出）。',
+    en: 'Show the structured sheets of a workbook, their row counts, missing columns, and every cell that cannot be read (by sheet, row and column).',
+  },
+  validateSummary: { zh: '校验每一条记录；--mark 在单元格上标记问题', en: 'check every entry; --mark marks the cells' },
+  validateDescription: {
+    zh: '校验每一条记录：无法读取的单元格和每条规则（必填、列表、格式、时间顺序、状态、收费、重复）。有错误时退出码为 1。',
+    en: 'Check every entry: cells that cannot be read and every rule (required fields, lists, formats, time order, status, charges, duplicates). Exit code 1 when there are errors.',
+  },
+  validateJson: { zh: '以 JSON 数组输出问题：{sheet, row, column, code, severity, message}', en: 'print the problems as a JSON array of {sheet, row, column, code, severity, message}' },
+  mark: { zh: '同时在 FILE 的单元格上标记问题（插件自己的标记；不改动值和格式；标记无变化时不改写文件）', en: "also mark the problems on the cells in FILE (the add-in's own marks; values and formats untouched; the file is not rewritten when the marks are unchanged)" },
+  reportSummary: { zh: '生成日盘点、周报、月报或季报工作表', en: 'write a daily/weekly/monthly/quarterly report' },
+  reportDescription: {
+    zh: '生成报表（日盘点、周报、月报或季报），写入工作簿中对应的报表工作表，只替换该工作表。',
+    en: 'Build a report (daily tally, weekly, monthly or quarterly) and write it as its sheet into the workbook, replacing only that sheet.',
+  },
+  kind: { zh: 'daily（日盘点）、weekly（周报）、monthly（月报）或 quarterly（季报）', en: 'daily, weekly, monthly or quarterly' },
+  period: {
+    zh: '期间：2026-11-24、2026-W48、2026-11 或 2026-Q4（默认：日盘点为今天；周报从周五起为本周，否则为上周；月报、季报为刚结束的一期）',
+    en: 'the period: 2026-11-24, 2026-W48, 2026-11 or 2026-Q4 (default: daily today; weekly this week from its Friday, else last week; monthly and quarterly the one just ended)',
+  },
+  asOfReport: { zh: '报表的“现在”（默认：本机时钟），统计到此时间与期末中较早者', en: "now, for the report (default: the machine's clock); the report counts up to the earlier of this and the period end" },
+  reportOut: { zh: '把含报表的工作簿写到这个文件，而不是 FILE', en: 'write the workbook with the report sheet here instead of into FILE' },
+  reportJson: { zh: '以 JSON 输出报表模型', en: 'print the report model as JSON' },
+  noWrite: { zh: '不写入报表工作表（与 --json 一起用：只输出）', en: 'do not write the sheet (with --json: only print)' },
+  kpiSummary: { zh: '生成 KPI 交叉统计表', en: 'write the KPI cross-tabs as a sheet' },
+  kpiDescription: {
+    zh: '把 KPI 交叉统计（类别 × 状态、责任部门 × 月份、类型 × 渠道）写成 KPI 工作表（在 Excel 中，任务窗格会生成真正的数据透视表）。',
+    en: 'Write the KPI cross-tabs (category × status, department × month, type × channel) as a KPI sheet (in Excel the task pane makes real PivotTables).',
+  },
+  kpiOut: { zh: '把工作簿写到这个文件，而不是 FILE', en: 'write the workbook here instead of into FILE' },
+  demoSummary: { zh: '生成示例服务中心工作簿', en: 'write a sample service center to a workbook' },
+  demoDescription: {
+    zh: '把生成的示例服务中心（一个物业服务台）写入新工作簿。相同的种子和时间生成相同的工作簿；文件已存在时不覆盖，除非加 --force。',
+    en: 'Write a generated sample service center (a property-management desk) to a new workbook. The same seed and as-of give the same workbook; an existing file is kept unless --force.',
+  },
+  demoOut: { zh: '要写入的工作簿（默认：demo.xlsx）', en: 'the workbook to write (default: demo.xlsx)' },
+  seed: { zh: '随机种子（种子和时间相同，工作簿相同）', en: 'random seed (same seed and as-of, same workbook)' },
+  units: { zh: '房屋（户）数', en: 'number of units (households)' },
+  months: { zh: '历史月数', en: 'months of history' },
+  tickets: { zh: '工单数（默认：约每户每 6 个月 3 张）', en: 'number of tickets (default: about 3 per unit per 6 months)' },
+  asOfDemo: { zh: '示例的“现在”，如 2026-11-25T17:30（默认：今天 17:30）', en: 'the sample\'s "now", e.g. 2026-11-25T17:30 (default: today 17:30)' },
+  noPlant: { zh: '不埋入故意的录入错误', en: 'leave out the deliberate data-entry problems' },
+  legacy: { zh: '写成手工台账的样子（每月一张工单表、业主信息、收费台账、催缴登记），用来试 adopt', en: 'write it as hand-kept registers (a ticket sheet a month, owners, fee ledger, reminders), to try adopt on' },
+  adoptSummary: { zh: '导入已有的手工台账：识别、对应列、导入每一行', en: 'adopt the registers a center keeps: find, map, import' },
+  adoptDescription: {
+    zh: '找出工作簿中已有的手工台账（投诉登记、报修记录、业主信息、收费台账、催缴记录……），对应它们的列，把每一行导入结构化工作表，并注明来源（工作表!行）。原有工作表不作改动；再次运行不会重复导入。每一行都有交代：导入、导入但有问题、或跳过（空行、合计、说明……）。',
+    en: 'Find the hand-kept registers in a workbook (complaint logs, repair records, owner lists, fee ledgers, reminder logs …), map their columns and import every row into the structured sheets with its source (sheet!row). The registers are not changed; a second run imports nothing twice. Every row is accounted for: imported, imported with problems, or skipped (blank, a total, a note …).',
+  },
+  adoptSheet: { zh: '只导入这张工作表（可重复使用）', en: 'adopt only this sheet (may be repeated)' },
+  adoptAs: { zh: '把这些工作表当作：tickets（工单）、customers（客户）、charges（应收）或 reminders（催缴记录）', en: 'take the sheets for tickets, customers, charges or reminders' },
+  adoptMap: { zh: '列对应文件（JSON）：{"原列名": "结构化列名", "不导入的列": null}', en: 'column choices (JSON): {"source header": "structured header", "kept as is": null}' },
+  dryRun: { zh: '只显示将会导入什么，不写入文件', en: 'show what would be imported; write nothing' },
+  asOfAdopt: { zh: '以此时间判断“在将来”（默认：现在）', en: 'judge "in the future" against this moment (default: now)' },
+} as const;
+
+export type HelpKey = keyof typeof HELP;
+
+/** The help text `key` in `lang`. */
+export function helpText(lang: Lang, key: HelpKey): string {
+  return HELP[key][lang];
+}
 
 export type StringKey = keyof typeof STRINGS;
 

@@ -57,11 +57,16 @@ export interface FileReasonParams {
   readonly DISK_FULL: object;
   readonly READ_ONLY: object;
   readonly FILE_BUSY: object;
+  readonly NAME_TOO_LONG: object;
+  readonly LINK_LOOP: object;
   /** an error code the words above do not cover (EIO, EMFILE, …) */
   readonly OS_ERROR: { readonly os: string };
   // WRITE_FAILED inside Excel (office: the error code Excel gave, when it gave one)
   readonly EXCEL_ADD_SHEETS: { readonly sheets: ReadonlyArray<string>; readonly office?: string };
   readonly EXCEL_ADD_ROWS: { readonly sheet: string; readonly office?: string };
+  /** columns to add where a cell already holds something */
+  readonly COLUMNS_IN_THE_WAY: { readonly sheet: string; readonly cell: string };
+  readonly EXCEL_ADD_COLUMNS: { readonly sheet: string; readonly office?: string };
   readonly EXCEL_ADD_NAMES: { readonly names: ReadonlyArray<string>; readonly office?: string };
   readonly EXCEL_MARKS: { readonly sheet: string; readonly office?: string };
   readonly EXCEL_WRITE_SHEET: { readonly sheet: string; readonly office?: string };
@@ -173,10 +178,17 @@ const REASONS: { readonly [R in FileErrorReason]: ReasonWords<FileReasonParams[R
   DISK_FULL: { zh: () => '磁盘已满', en: () => 'the disk is full' },
   READ_ONLY: { zh: () => '磁盘是只读的', en: () => 'the disk is read-only' },
   FILE_BUSY: { zh: () => '文件正被其他程序使用（是否在 Excel 中打开着？）', en: () => 'the file is in use by another program (is it open in Excel?)' },
+  NAME_TOO_LONG: { zh: () => '文件名或路径太长', en: () => 'the file name or path is too long' },
+  LINK_LOOP: { zh: () => '路径中的快捷方式（符号链接）绕成了圈', en: () => 'the path goes round a loop of symbolic links' },
   OS_ERROR: { zh: (p) => `系统错误 ${p.os}`, en: (p) => `system error ${p.os}` },
 
   EXCEL_ADD_SHEETS: { zh: (p) => `Excel 未能添加工作表${zhList(p.sheets)}${zhExcel(p)}`, en: (p) => `Excel could not add the sheets ${enList(p.sheets)}${enExcel(p)}` },
   EXCEL_ADD_ROWS: { zh: (p) => `Excel 未能向工作表“${p.sheet}”添加行${zhExcel(p)}`, en: (p) => `Excel could not add rows to the sheet "${p.sheet}"${enExcel(p)}` },
+  COLUMNS_IN_THE_WAY: {
+    zh: (p) => `工作表“${p.sheet}”中要添加列的位置已有内容（${p.cell}），未作改动`,
+    en: (p) => `the sheet "${p.sheet}" has something where the columns would go (${p.cell}); nothing was changed`,
+  },
+  EXCEL_ADD_COLUMNS: { zh: (p) => `Excel 未能向工作表“${p.sheet}”添加列${zhExcel(p)}`, en: (p) => `Excel could not add columns to the sheet "${p.sheet}"${enExcel(p)}` },
   EXCEL_ADD_NAMES: { zh: (p) => `Excel 未能添加名称${zhList(p.names)}${zhExcel(p)}`, en: (p) => `Excel could not add the names ${enList(p.names)}${enExcel(p)}` },
   EXCEL_MARKS: { zh: (p) => `Excel 未能在工作表“${p.sheet}”上标记问题${zhExcel(p)}`, en: (p) => `Excel could not mark the problems on the sheet "${p.sheet}"${enExcel(p)}` },
   EXCEL_WRITE_SHEET: { zh: (p) => `Excel 未能写入工作表“${p.sheet}”${zhExcel(p)}`, en: (p) => `Excel could not write the sheet "${p.sheet}"${enExcel(p)}` },
@@ -233,6 +245,20 @@ export interface UseCaseParams {
   readonly BAD_PERIOD: { readonly period: string };
   /** the workbook has no ticket sheet; the sheets it has */
   readonly NO_TICKETS: { readonly sheets: ReadonlyArray<string> };
+  /** adopt: a sheet asked for that the workbook does not have */
+  readonly ADOPT_NO_SHEET: { readonly sheet: string; readonly sheets: ReadonlyArray<string> };
+  /** adopt: a sheet asked for that is not a register of any kind (and no --as) */
+  readonly ADOPT_NOT_A_REGISTER: { readonly sheet: string };
+  /** adopt: a column-choice file (--map) that is not a JSON object of header -> header or null */
+  readonly BAD_MAP: { readonly file: string; readonly entry?: string };
+  /** the workbook has none of the structured sheets (it was never set up); the sheets it has */
+  readonly NOT_SET_UP: { readonly sheets: ReadonlyArray<string> };
+  /** a sheet the request needs lacks required columns (headers in the sheet's language) */
+  readonly MISSING_COLUMNS: { readonly sheet: string; readonly columns: ReadonlyArray<string> };
+  /** a sheet the request needs has no header row in its first `rows` rows; `examples`: its first headers */
+  readonly NO_HEADER: { readonly sheet: string; readonly rows: number; readonly examples: ReadonlyArray<string> };
+  /** a report period that starts after the as-of (`asOf` as yyyy-mm-dd hh:mm) */
+  readonly FUTURE_PERIOD: { readonly period: string; readonly asOf: string };
 }
 
 export type UseCaseCode = keyof UseCaseParams;
@@ -249,6 +275,34 @@ const USE_CASES: { readonly [C in UseCaseCode]: { readonly zh: Say<UseCaseParams
   NO_TICKETS: {
     zh: (p) => `工作簿中没有工单表${p.sheets.length ? `（现有工作表：${p.sheets.join('、')}）` : ''}，请先设置工作簿`,
     en: (p) => `the workbook has no ticket sheet${p.sheets.length ? ` (sheets: ${p.sheets.join(', ')})` : ''}; set the workbook up first`,
+  },
+  ADOPT_NO_SHEET: {
+    zh: (p) => `工作簿中没有工作表“${p.sheet}”${p.sheets.length ? `（现有工作表：${p.sheets.join('、')}）` : ''}`,
+    en: (p) => `the workbook has no sheet "${p.sheet}"${p.sheets.length ? ` (sheets: ${p.sheets.join(', ')})` : ''}`,
+  },
+  ADOPT_NOT_A_REGISTER: {
+    zh: (p) => `无法判断工作表“${p.sheet}”是哪种台账（工单、客户、应收或催缴记录）；请用 --as 指明`,
+    en: (p) => `cannot tell what kind of register the sheet "${p.sheet}" is (tickets, customers, charges or reminders); say it with --as`,
+  },
+  BAD_MAP: {
+    zh: (p) => `列对应文件“${p.file}”无法使用${p.entry === undefined ? '' : `（“${p.entry}”的值应为列名或 null）`}；应为 JSON 对象，如 {"登记日期": "受理时间", "序号": null}`,
+    en: (p) => `the column-choice file "${p.file}" cannot be used${p.entry === undefined ? '' : ` (the value of "${p.entry}" should be a column name or null)`}; expected a JSON object such as {"登记日期": "受理时间", "序号": null}`,
+  },
+  NOT_SET_UP: {
+    zh: (p) => `工作簿中没有任何结构化工作表${p.sheets.length ? `（现有工作表：${p.sheets.join('、')}）` : ''}，请先设置工作簿`,
+    en: (p) => `the workbook has no structured sheet${p.sheets.length ? ` (sheets: ${p.sheets.join(', ')})` : ''}; set the workbook up first`,
+  },
+  MISSING_COLUMNS: {
+    zh: (p) => `工作表“${p.sheet}”缺少必需的列：${p.columns.join('、')}（请在表头行添加这些列）`,
+    en: (p) => `the sheet "${p.sheet}" lacks required columns (${p.columns.join(', ')}): add them to the header row`,
+  },
+  NO_HEADER: {
+    zh: (p) => `工作表“${p.sheet}”的前 ${p.rows} 行中找不到表头行${p.examples.length ? `（如 ${p.examples.join('、')}…）` : ''}`,
+    en: (p) => `the sheet "${p.sheet}" has no header row${p.examples.length ? ` (such as ${p.examples.join(', ')}, …)` : ''} in its first ${p.rows} rows`,
+  },
+  FUTURE_PERIOD: {
+    zh: (p) => `期间“${p.period}”尚未开始（截至 ${p.asOf}）：请选择已开始的期间`,
+    en: (p) => `the period "${p.period}" has not begun yet (as of ${p.asOf}): choose one that has`,
   },
 };
 

@@ -49,10 +49,13 @@ const TEMPLATES: Record<string, Template> = {
     lang === 'zh'
       ? `参数“${str(p.params.setting)}”的值“${str(p.params.found)}”无效，应为${str(p.params.expected)}（暂按默认值处理）`
       : `setting "${str(p.params.setting)}" has the invalid value "${str(p.params.found)}"; expected ${str(p.params.expected)} (the default applies meanwhile)`,
-  SHEET_NO_HEADER: (_p, lang) =>
-    lang === 'zh'
-      ? `在前 ${HEADER_SEARCH_ROWS} 行中找不到表头行（如 工单号、受理时间…）`
-      : `no header row (such as Ticket ID, Received, …) in the first ${HEADER_SEARCH_ROWS} rows`,
+  SHEET_NO_HEADER: (p, lang) => {
+    // examples: the first headers of the sheet concerned, as its header row would name them
+    const ex = (p.params.examples as ReadonlyArray<string> | undefined) ?? [];
+    return lang === 'zh'
+      ? `在前 ${HEADER_SEARCH_ROWS} 行中找不到表头行${ex.length ? `（如 ${ex.join('、')}…）` : ''}`
+      : `no header row${ex.length ? ` (such as ${ex.join(', ')}, …)` : ''} in the first ${HEADER_SEARCH_ROWS} rows`;
+  },
   // the validation rules' own words (rules/messages.ts)
   ...Object.fromEntries(Object.entries(RULE_MESSAGES).map(([code, words]): [string, Template] => [code, (p, lang) => words[lang](p)])),
 };

@@ -176,13 +176,13 @@ export function periodsEndingWith(p: Period, count: number, settings: PeriodSett
   return out;
 }
 
-/** The latest period that has ended by `now`: the CLI's default. */
+/** The latest period that has ended by `now`. */
 export function latestCompletePeriod(kind: PeriodKind, now: WallTime, settings: PeriodSettings): Period {
   return previousPeriod(periodContaining(kind, now, settings), settings);
 }
 
 /**
- * The task pane's default: the current day; the current week from its Friday on (the Friday summary),
+ * The default period of a report, in the CLI and the task pane alike: the current day; the current week from its Friday on (the Friday summary),
  * else the week before; the month just ended; the quarter just ended.
  */
 export function defaultPeriod(kind: PeriodKind, now: WallTime, settings: PeriodSettings): Period {

@@ -145,6 +145,12 @@ export interface Workbook {
    *  `names` are defined after the sheets exist and before any dropdown reads them (set-up order:
    *  sheets, then names, then data validation). */
   addSheets(sheets: ReadonlyArray<NewSheet>, names?: ReadonlyArray<NamedFormula>): Promise<void>;
+  /**
+   * Adds columns with these headers to the right of a sheet's table (or, without a table, of its
+   * header row at `headerRow`, 0-based): what adopting a register needs to keep its own columns. The
+   * cells they take must be empty (WRITE_FAILED, COLUMNS_IN_THE_WAY otherwise: nothing is changed).
+   */
+  addColumns(sheet: string, headerRow: number, headers: ReadonlyArray<string>): Promise<void>;
   /** append data rows below the last used row of a sheet, extending its table if it has one */
   appendRows(sheet: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void>;
   /** only the given rows (0-based sheet rows) of a sheet: live validation reads the header and the

@@ -58,6 +58,15 @@ export class MemoryWorkbook implements Workbook {
     s.rows.push(...rows.map((r) => [...r]));
   }
 
+  async addColumns(sheet: string, headerRow: number, headers: ReadonlyArray<string>): Promise<void> {
+    this.writes++;
+    const s = this.sheets.find((x) => x.name === sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    const header = s.rows[headerRow] ?? [];
+    const width = header.length;
+    s.rows = s.rows.map((r, i) => (i === headerRow ? [...r, ...headers] : i > headerRow ? [...r, ...new Array<Cell>(Math.max(0, width + headers.length - r.length)).fill(null)] : r));
+  }
+
   async readRows(sheet: string, rows: ReadonlyArray<number>): Promise<SheetRows> {
     const [grid] = await this.readSheets([sheet]);
     if (!grid) throw new Error(`no sheet ${sheet}`);

@@ -65,6 +65,39 @@ describe('a refusal', () => {
     });
   });
 
+  it('of a workbook not ready for the request names what it lacks, so that every face refuses alike', async () => {
+    const partial = new MemoryWorkbook([{ name: '工单', rows: [['工单号', '受理时间', '渠道'], ['GD-1', 46300, '电话']] }]);
+    const lacking = { code: 'MISSING_COLUMNS', params: { sheet: '工单', columns: ['类型', '类别', '内容', '状态'] } };
+    expect(await refusal(runReport(partial, { kind: 'monthly', period: '2026-10', asOf: '2026-11-25T17:30' }))).toMatchObject(lacking);
+    expect(await refusal(writeKpiPivots(partial))).toMatchObject(lacking);
+    expect(partial.writes).toBe(0);
+    const headless = new MemoryWorkbook([{ name: 'Tickets', rows: [['notes'], ['leak']] }]);
+    expect(await refusal(runReport(headless, { kind: 'weekly', asOf: '2026-11-25T17:30' }))).toEqual({
+      code: 'NO_HEADER',
+      params: { sheet: 'Tickets', rows: 10, examples: ['Ticket ID', 'Received'] },
+      message: 'The sheet "Tickets" has no header row (such as Ticket ID, Received, …) in its first 10 rows',
+    });
+  });
+
+  it('of validation when the workbook has no structured sheet at all (not "no problems")', async () => {
+    const none = new MemoryWorkbook([{ name: '我的台账', rows: [['日期']] }]);
+    const expected = { code: 'NOT_SET_UP', params: { sheets: ['我的台账'] }, message: 'The workbook has no structured sheet (sheets: 我的台账); set the workbook up first' };
+    expect(await refusal(validateWorkbook(none, { asOf: '2026-11-25T17:30', mark: true }))).toEqual(expected);
+    expect(await refusal(LiveValidator.start(none, { asOf: '2026-11-25T17:30' }))).toEqual(expected);
+    expect(none.marks.size).toBe(0);
+  });
+
+  it('of a period that starts after the as-of', async () => {
+    const wb = await setUp();
+    expect(await refusal(runReport(wb, { kind: 'quarterly', period: '2027-Q1', asOf: '2026-11-25T17:30' }))).toEqual({
+      code: 'FUTURE_PERIOD',
+      params: { period: '2027-Q1', asOf: '2026-11-25 17:30' },
+      message: 'The period "2027-Q1" has not begun yet (as of 2026-11-25 17:30): choose one that has',
+    });
+    // the period under way is fine: the report counts up to the as-of
+    expect((await runReport(wb, { kind: 'quarterly', period: '2026-Q4', asOf: '2026-11-25T17:30' })).period.label).toBe('2026-Q4');
+  });
+
   it('is worded from its code and parameters in either language', () => {
     expect(useCaseMessage({ code: 'NO_TICKETS', params: { sheets: ['我的台账', '备忘'] } }, 'zh')).toBe('工作簿中没有工单表（现有工作表：我的台账、备忘），请先设置工作簿');
     expect(useCaseMessage({ code: 'NO_TICKETS', params: { sheets: [] } }, 'zh')).toBe('工作簿中没有工单表，请先设置工作簿');

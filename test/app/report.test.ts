@@ -1,4 +1,4 @@
-import { runReport, writeKpiPivots } from '../../src/app/report';
+import { reportPeriods, runReport, writeKpiPivots } from '../../src/app/report';
 import { isGeneratedSheetName } from '../../src/app/reportSheet';
 import { inspectWorkbook } from '../../src/app/setup';
 import { buildSampleWorkbook } from '../support/sample';
@@ -32,6 +32,28 @@ describe('report use case', () => {
     expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
     for (const name of Object.keys(a)) expect([name, Buffer.from(a[name]).equals(Buffer.from(b[name]))]).toEqual([name, true]);
     expect((await FileWorkbook.open(twice).listSheets()).filter((s) => s.name === '周报 2026-W47')).toHaveLength(1);
+  });
+
+  it('picks the same default period as the pane offers: today for the daily tally', async () => {
+    const wb = sampleWorkbook();
+    const offered = await reportPeriods(wb, AS_OF);
+    for (const kind of ['daily', 'weekly', 'monthly', 'quarterly'] as const) {
+      const r = await runReport(wb, { kind, asOf: AS_OF });
+      expect([kind, r.period.label]).toEqual([kind, offered[kind].default]);
+    }
+    // 2026-11-25 17:30, a Wednesday: the tally of that day, so far
+    expect((await runReport(wb, { kind: 'daily', asOf: AS_OF })).json.period).toEqual({ kind: 'daily', label: '2026-11-25', start: '2026-11-25T00:00:00', end: '2026-11-26T00:00:00' });
+  });
+
+  it('marks a period without any ticket as empty, and its sheet says so', async () => {
+    const wb = sampleWorkbook();
+    const before = await runReport(wb, { kind: 'monthly', period: '2019-06', asOf: AS_OF, write: true });
+    expect(before.model.empty).toBe(true);
+    expect(before.json.empty).toBe(true);
+    const [sheet] = await wb.readSheets([before.sheetName]);
+    expect(sheet.rows.filter((r) => r[0] === '本期无工单')).toHaveLength(1);
+    const october = await runReport(wb, { kind: 'monthly', period: '2026-10', asOf: AS_OF });
+    expect([october.model.empty, 'empty' in october.json]).toEqual([false, false]);
   });
 
   it('tells generated sheets from the clerk’s own', async () => {

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { runReport } from '../../src/app/report';
+import { runReport, writeKpiPivots } from '../../src/app/report';
 import { setUpWorkbook } from '../../src/app/setup';
 import { validateWorkbook } from '../../src/app/validate';
 import { FileProblem, osReason, writeFileAtomic } from '../../src/cli/files';
@@ -65,6 +65,8 @@ describe('what the operating system said, when a workbook cannot be written', ()
     ['EROFS', '磁盘是只读的', 'the disk is read-only'],
     ['EBUSY', '文件正被其他程序使用（是否在 Excel 中打开着？）', 'the file is in use by another program (is it open in Excel?)'],
     ['ETXTBSY', '文件正被其他程序使用（是否在 Excel 中打开着？）', 'the file is in use by another program (is it open in Excel?)'],
+    ['ENAMETOOLONG', '文件名或路径太长', 'the file name or path is too long'],
+    ['ELOOP', '路径中的快捷方式（符号链接）绕成了圈', 'the path goes round a loop of symbolic links'],
     ['EIO', '系统错误 EIO', 'system error EIO'],
   ])('words %s for a write and for a read', (code, zh, en) => {
     const error = Object.assign(new Error(`${code}: something`), { code });
@@ -118,10 +120,13 @@ describe('a request turned down', () => {
     return file;
   }
 
-  it('a report of a workbook without a ticket sheet', async () => {
+  it('a report of a workbook without a ticket sheet: the workbook is not ready, exit 1, and init is what to run', async () => {
     const file = await ledger();
-    expect(await cli('report', 'weekly', file)).toMatchObject({ code: 2, err: 'deskbook: 工作簿中没有工单表（现有工作表：我的台账），请先设置工作簿' });
-    expect(await cli('kpi', file, '--lang', 'en')).toMatchObject({ code: 2, err: 'deskbook: the workbook has no ticket sheet (sheets: 我的台账); set the workbook up first' });
+    expect(await cli('report', 'weekly', file)).toMatchObject({ code: 1, err: `deskbook: 工作簿中没有工单表（现有工作表：我的台账），请先设置工作簿（运行 deskbook init ${file}）` });
+    expect(await cli('kpi', file, '--lang', 'en')).toMatchObject({
+      code: 1,
+      err: `deskbook: the workbook has no ticket sheet (sheets: 我的台账); set the workbook up first (run deskbook init ${file})`,
+    });
   });
 
   it('an as-of that is not a date-time, the same in every command', async () => {
@@ -159,7 +164,19 @@ describe('the command line and the task pane', () => {
     fs.writeFileSync(file, ledger.toBytes());
     const wb = () => FileWorkbook.open(fs.readFileSync(file));
     const noTickets = await both(lang, file, ['report', 'monthly', file], () => runReport(wb(), { kind: 'monthly' }));
-    expect(noTickets.pane).toBe(noTickets.cli);
+    // the command line adds the command that sets the workbook up
+    expect(noTickets.cli).toBe(noTickets.pane + (lang === 'zh' ? `（运行 deskbook init ${file}）` : ` (run deskbook init ${file})`));
+    const notSetUp = await both(lang, file, ['validate', file], () => validateWorkbook(wb()));
+    expect(notSetUp.cli.startsWith(notSetUp.pane)).toBe(true);
+    expect(notSetUp.pane).toBe(lang === 'zh' ? 'deskbook: 工作簿中没有任何结构化工作表（现有工作表：我的台账），请先设置工作簿' : 'deskbook: the workbook has no structured sheet (sheets: 我的台账); set the workbook up first');
+
+    const partial = FileWorkbook.create();
+    await partial.addSheets([{ name: '工单', columns: [{ header: '工单号' }, { header: '受理时间' }, { header: '渠道' }], rows: [] }]);
+    const partialFile = tmpFile('台账.xlsx');
+    fs.writeFileSync(partialFile, partial.toBytes());
+    const missing = await both(lang, partialFile, ['kpi', partialFile], () => writeKpiPivots(FileWorkbook.open(fs.readFileSync(partialFile))));
+    expect(missing.pane).toBe(missing.cli);
+    expect(missing.cli).toContain(lang === 'zh' ? '类型、类别、内容、状态' : '类型, 类别, 内容, 状态');
 
     await setUpWorkbook(ledger, {});
     fs.writeFileSync(file, ledger.toBytes());

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as XLSX from 'xlsx';
 import { cli, tmpFile as tmp } from '../support/cli';
 import { FileWorkbook } from '../../src/workbook/file';
-import { parts } from '../support/files';
+import { checkXlsx, hasCheckXlsx, parts } from '../support/files';
 
 const AS_OF = '2026-11-25T17:30';
 
@@ -107,5 +107,88 @@ describe('deskbook report monthly', () => {
     const r = await cli('report', 'monthly', demo, '--period', '2026-13');
     expect(r.code).toBe(2);
     expect(r.err).toBe('deskbook: 期间“2026-13”无效：日报如 2026-11-24，周报如 2026-W48，月报如 2026-11，季报如 2026-Q4');
+  });
+});
+
+describe('deskbook report and kpi on a workbook not ready for them', () => {
+  /** A workbook file of the given sheets; its bytes and modification time, to see it is untouched. */
+  async function workbookFile(sheets: Array<{ name: string; headers: string[]; rows?: unknown[][] }>) {
+    const wb = FileWorkbook.create();
+    await wb.addSheets(sheets.map((s) => ({ name: s.name, columns: s.headers.map((header) => ({ header })), rows: (s.rows ?? []) as never })));
+    const file = tmp('台账.xlsx');
+    fs.writeFileSync(file, wb.toBytes());
+    const bytes = fs.readFileSync(file);
+    const mtime = fs.statSync(file).mtimeMs;
+    return { file, untouched: () => fs.readFileSync(file).equals(bytes) && fs.statSync(file).mtimeMs === mtime };
+  }
+
+  it('a ticket sheet missing required columns: refused with the columns named, exit 1, the file untouched', async () => {
+    const { file, untouched } = await workbookFile([{ name: '工单', headers: ['工单号', '受理时间'], rows: [['GD-1', 46300]] }]);
+    const missing = '渠道、类型、类别、内容、状态';
+    expect(await cli('report', 'monthly', file, '--as-of', AS_OF)).toEqual({ code: 1, out: '', err: `deskbook: 工作表“工单”缺少必需的列：${missing}（请在表头行添加这些列）` });
+    expect(await cli('kpi', file)).toEqual({ code: 1, out: '', err: `deskbook: 工作表“工单”缺少必需的列：${missing}（请在表头行添加这些列）` });
+    expect((await cli('report', 'weekly', file, '--as-of', AS_OF, '--lang', 'en')).err).toBe(
+      'deskbook: the sheet "工单" lacks required columns (渠道, 类型, 类别, 内容, 状态): add them to the header row',
+    );
+    expect(untouched()).toBe(true);
+  });
+
+  it('a ticket sheet without a header row: refused naming the header it lacks', async () => {
+    const { file, untouched } = await workbookFile([{ name: '工单', headers: ['备注'], rows: [['漏水']] }]);
+    expect(await cli('kpi', file)).toEqual({ code: 1, out: '', err: 'deskbook: 工作表“工单”的前 10 行中找不到表头行（如 工单号、受理时间…）' });
+    expect(untouched()).toBe(true);
+  });
+
+  it('a workbook never set up: refused, saying what to run', async () => {
+    const { file, untouched } = await workbookFile([{ name: '我的台账', headers: ['日期'] }]);
+    expect(await cli('report', 'daily', file, '--as-of', AS_OF)).toEqual({
+      code: 1,
+      out: '',
+      err: `deskbook: 工作簿中没有工单表（现有工作表：我的台账），请先设置工作簿（运行 deskbook init ${file}）`,
+    });
+    expect((await cli('kpi', file, '--lang', 'en')).err).toBe(`deskbook: the workbook has no ticket sheet (sheets: 我的台账); set the workbook up first (run deskbook init ${file})`);
+    expect(untouched()).toBe(true);
+  });
+});
+
+describe('deskbook report: which period', () => {
+  const demo = tmp('demo.xlsx');
+  beforeAll(async () => {
+    expect((await cli('demo', '--out', demo, '--as-of', AS_OF, '--no-plant')).code).toBe(0);
+  });
+  const label = async (kind: string, asOf: string) => JSON.parse((await cli('report', kind, demo, '--as-of', asOf, '--json', '--no-write')).out).period.label;
+
+  it('by default the same as the pane: today; this week from its Friday, else last week; the month or quarter just ended', async () => {
+    // 2026-11-25 is a Wednesday, in ISO week 48
+    expect(await label('daily', AS_OF)).toBe('2026-11-25');
+    expect(await label('weekly', AS_OF)).toBe('2026-W47');
+    expect(await label('weekly', '2026-11-27T09:00')).toBe('2026-W48');
+    expect(await label('monthly', AS_OF)).toBe('2026-10');
+    expect(await label('quarterly', AS_OF)).toBe('2026-Q3');
+  });
+
+  it('refuses a period that has not begun: exit 2, one line, the file untouched', async () => {
+    const bytes = fs.readFileSync(demo);
+    expect(await cli('report', 'monthly', demo, '--period', '2026-12', '--as-of', AS_OF)).toEqual({ code: 2, out: '', err: 'deskbook: 期间“2026-12”尚未开始（截至 2026-11-25 17:30）：请选择已开始的期间' });
+    expect((await cli('report', 'daily', demo, '--period', '2026-11-26', '--as-of', AS_OF, '--lang', 'en')).err).toBe(
+      'deskbook: the period "2026-11-26" has not begun yet (as of 2026-11-25 17:30): choose one that has',
+    );
+    expect(fs.readFileSync(demo).equals(bytes)).toBe(true);
+  });
+
+  it('says so of a period without any ticket: on the sheet, in the JSON and in the line printed', async () => {
+    const file = tmp('empty.xlsx');
+    fs.copyFileSync(demo, file);
+    const r = await cli('report', 'monthly', file, '--period', '2020-01', '--as-of', AS_OF);
+    expect(r).toEqual({ code: 0, out: `已生成「月报 2020-01」并写入 ${file}（本期无工单）`, err: '' });
+    const json = JSON.parse((await cli('report', 'monthly', file, '--period', '2020-01', '--as-of', AS_OF, '--json', '--no-write')).out);
+    expect([json.empty, json.tickets.received, json.tickets.backlog]).toEqual([true, 0, 0]);
+    const [sheet] = await FileWorkbook.open(fs.readFileSync(file)).readSheets(['月报 2020-01']);
+    expect(sheet.rows[3][0]).toBe('本期无工单');
+    if (hasCheckXlsx()) expect(checkXlsx(file)).toBe('');
+    expect((await cli('report', 'monthly', file, '--period', '2020-01', '--as-of', AS_OF, '--no-write', '--lang', 'en')).out).toBe('built "Monthly 2020-01" (not written) (no tickets in this period)');
+    // a period with tickets has no such field
+    const october = JSON.parse((await cli('report', 'monthly', file, '--period', '2026-10', '--as-of', AS_OF, '--json', '--no-write')).out);
+    expect('empty' in october).toBe(false);
   });
 });

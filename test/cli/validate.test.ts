@@ -41,7 +41,7 @@ describe('deskbook validate', () => {
     const r = await cli('validate', demo, '--lang', 'en', '--as-of', AS_OF);
     // the sheets keep their (Chinese) names; the words around them are English
     expect(r.out).toMatch(/^工单: problems: 5$/m);
-    expect(r.out).toContain('工单 row 279, 工单号: ticket ID "GD-20260724-0001" is already used on row 278');
+    expect(r.out).toContain('工单 row 279, 工单号: ticket ID "GD-20260724-K7M-001" is already used on row 278');
     expect(r.out).toMatch(/^errors: 7, warnings: 1$/m);
   });
 
@@ -62,6 +62,47 @@ describe('deskbook validate', () => {
     const second = await cli('validate', file, '--json', '--as-of', AS_OF);
     expect(JSON.parse(second.out)).toEqual(JSON.parse(first.out));
     expect((await FileWorkbook.open(fs.readFileSync(file)).listSheets()).map((s) => s.name)).toEqual(ALL_SHEETS.map((d) => d.zh));
+  });
+
+  it('--mark a second time, with nothing new to mark, leaves the file as it is: bytes and time', async () => {
+    const file = tmp('marked.xlsx');
+    fs.copyFileSync(demo, file);
+    expect((await cli('validate', file, '--as-of', AS_OF, '--mark')).out).toMatch(/^已在 .+ 中标记问题单元格$/m);
+    const bytes = fs.readFileSync(file);
+    const mtime = fs.statSync(file).mtimeMs;
+    const again = await cli('validate', file, '--as-of', AS_OF, '--mark');
+    expect(again.code).toBe(1);
+    expect(again.out.split('\n').pop()).toBe(`${file} 中的问题标记已是最新，文件未改动`);
+    expect((await cli('validate', file, '--as-of', AS_OF, '--mark', '--lang', 'en')).out.split('\n').pop()).toBe(`the marks in ${file} are already up to date; the file is unchanged`);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect(fs.statSync(file).mtimeMs).toBe(mtime);
+  });
+
+  it('--mark on a clean sample marks nothing and rewrites nothing', async () => {
+    const clean = tmp('clean.xlsx');
+    await cli('demo', '--out', clean, '--as-of', AS_OF, '--no-plant');
+    const bytes = fs.readFileSync(clean);
+    const mtime = fs.statSync(clean).mtimeMs;
+    expect(await cli('validate', clean, '--as-of', AS_OF, '--mark')).toEqual({ code: 0, out: `未发现问题\n${clean} 中的问题标记已是最新，文件未改动`, err: '' });
+    expect(fs.readFileSync(clean).equals(bytes)).toBe(true);
+    expect(fs.statSync(clean).mtimeMs).toBe(mtime);
+  });
+
+  it('a workbook with no structured sheet is not "no problems": it says what to run, exit 1, the file untouched', async () => {
+    const wb = FileWorkbook.create();
+    await wb.addSheets([{ name: '我的台账', columns: [{ header: '日期' }, { header: '事项' }], rows: [] }]);
+    const file = tmp('台账.xlsx');
+    fs.writeFileSync(file, wb.toBytes());
+    const bytes = fs.readFileSync(file);
+    for (const mark of [[], ['--mark']]) {
+      expect(await cli('validate', file, ...mark)).toEqual({
+        code: 1,
+        out: '',
+        err: `deskbook: 工作簿中没有任何结构化工作表（现有工作表：我的台账），请先设置工作簿（运行 deskbook init ${file}）`,
+      });
+    }
+    expect((await cli('validate', file, '--lang', 'en')).err).toBe(`deskbook: the workbook has no structured sheet (sheets: 我的台账); set the workbook up first (run deskbook init ${file})`);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });
 
   it('an unreadable file exits 2 with one line', async () => {

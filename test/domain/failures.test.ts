@@ -55,9 +55,13 @@ function sample(reason: FileErrorReason, sheet: string): FileErrorDetail {
     DISK_FULL: {},
     READ_ONLY: {},
     FILE_BUSY: {},
+    NAME_TOO_LONG: {},
+    LINK_LOOP: {},
     OS_ERROR: { os: 'EIO' },
     EXCEL_ADD_SHEETS: { sheets: [sheet, `${sheet}2`], office: 'ItemAlreadyExists' },
     EXCEL_ADD_ROWS: { sheet, office: 'InvalidArgument' },
+    COLUMNS_IN_THE_WAY: { sheet, cell: 'Y1' },
+    EXCEL_ADD_COLUMNS: { sheet, office: 'InvalidArgument' },
     EXCEL_ADD_NAMES: { names: ['DeskbookCategory'], office: 'InvalidArgument' },
     EXCEL_MARKS: { sheet },
     EXCEL_WRITE_SHEET: { sheet, office: 'GeneralException' },
@@ -73,7 +77,7 @@ function codeOf(reason: FileErrorReason): FileErrorCode {
   if (['OLE_FILE', 'ZIP_ENCRYPTED'].includes(reason)) return 'ENCRYPTED';
   if (['FILE_TOO_LARGE', 'ZIP_TOO_LARGE', 'PART_TOO_LARGE', 'SHEET_SPREAD', 'SHEET_ROW_LIMIT', 'PACKAGE_TOO_LARGE'].includes(reason)) return 'TOO_LARGE';
   if (reason === 'SHEET_MISSING') return 'NOT_FOUND';
-  if (reason.startsWith('EXCEL_') || ['FOLDER_MISSING', 'NOT_A_FOLDER', 'NO_PERMISSION', 'IS_A_FOLDER', 'DISK_FULL', 'READ_ONLY', 'FILE_BUSY', 'OS_ERROR'].includes(reason))
+  if (reason.startsWith('EXCEL_') || ['FOLDER_MISSING', 'NOT_A_FOLDER', 'NO_PERMISSION', 'IS_A_FOLDER', 'DISK_FULL', 'READ_ONLY', 'FILE_BUSY', 'NAME_TOO_LONG', 'LINK_LOOP', 'OS_ERROR'].includes(reason))
     return 'WRITE_FAILED';
   return 'CORRUPT';
 }
@@ -89,7 +93,7 @@ const CHINESE = /[\u3400-\u9fff]/;
 
 describe('the words of a file failure', () => {
   it('cover every reason of the table', () => {
-    expect(FILE_ERROR_REASONS.length).toBe(45);
+    expect(FILE_ERROR_REASONS.length).toBe(47);
     // the check below would have caught the message this table replaced
     expect('台账.xlsx 已损坏，无法读取：The file is damaged or was cut short').toMatch(ENGLISH_PROSE);
   });
@@ -134,6 +138,13 @@ describe('the words of a use case refusal', () => {
     BAD_AS_OF: { asOf: '昨天下午' },
     BAD_PERIOD: { period: '2026-13' },
     NO_TICKETS: { sheets: ['我的台账'] },
+    ADOPT_NO_SHEET: { sheet: '投诉台账', sheets: ['Sheet1', '备注'] },
+    ADOPT_NOT_A_REGISTER: { sheet: '备注' },
+    BAD_MAP: { file: 'map.json', entry: '序号' },
+    NOT_SET_UP: { sheets: ['我的台账'] },
+    MISSING_COLUMNS: { sheet: '工单', columns: ['渠道', '类型'] },
+    NO_HEADER: { sheet: '应收', rows: 10, examples: ['房号', '费用项目'] },
+    FUTURE_PERIOD: { period: '2027-01', asOf: '2026-11-25 17:30' },
   };
 
   it.each([...USE_CASE_CODES] as UseCaseCode[])('%s: Chinese without English prose', (code) => {

@@ -63,6 +63,8 @@ export interface ReportModel extends PeriodBlock {
   readonly trend: ReadonlyArray<TrendPoint>;
   /** the previous period (环比), as of its own end */
   readonly previous: PeriodBlock;
+  /** no ticket at all in the period: none received or resolved in it, none open at its as-of (本期无工单) */
+  readonly empty: boolean;
 }
 
 export interface ReportData {
@@ -176,6 +178,7 @@ export function buildReport(kind: PeriodKind, period: Period, data: ReportData, 
     overdue: overdueTickets(open),
     trend,
     previous,
+    empty: current.tickets.received === 0 && current.tickets.resolved === 0 && current.tickets.backlog === 0,
   };
 }
 
@@ -220,13 +223,16 @@ function entryJson(e: TicketListEntry) {
   };
 }
 
-/** The `--json` shape: wall times as zone-less ISO text, money in integer cents, rates unrounded. */
+/** The `--json` shape: wall times as zone-less ISO text, money in integer cents, rates unrounded.
+ *  `empty: true` only for a period without any ticket (ReportModel.empty); absent otherwise. */
 export function reportJson(model: ReportModel) {
   const { period, asOf, asOfDay: day, tickets, charges, ...coverage } = blockJson(model);
+  const empty: { empty?: true } = model.empty ? { empty: true } : {};
   return {
     center: model.center,
     lang: model.lang,
     period,
+    ...empty,
     asOf,
     asOfDay: day,
     generatedAt: iso(model.generatedAt),

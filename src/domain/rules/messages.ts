@@ -37,7 +37,12 @@ function statusIs(p: Problem, lang: Lang): string {
     return `${type}「${col}」为“${status}”`;
   }
   const type = p.params.type === undefined ? '' : ` on a ${enumLabel(TICKET_TYPES, str(p.params.type), lang).toLowerCase()}`;
-  return `${col} is ${status}${type}`;
+  return `${col} is "${status}"${type}`;
+}
+
+/** A column named in an English sentence, apart from the values around it: `the Resolved column`. */
+function theColumn(name: unknown): string {
+  return `the ${str(name)} column`;
 }
 
 const SATISFACTION_CHOICES = {
@@ -85,27 +90,27 @@ export const RULE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, Words>
   },
   TICKET_STATUS_NEEDS_RESOLVED: {
     zh: (p) => `${statusIs(p, 'zh')}，须填写「${str(p.column)}」`,
-    en: (p) => `${statusIs(p, 'en')}, so ${str(p.column)} must be filled in`,
+    en: (p) => `${statusIs(p, 'en')}, so ${theColumn(p.column)} must be filled in`,
   },
   TICKET_STATUS_NEEDS_CALLBACK: {
     zh: (p) => `${statusIs(p, 'zh')}，须填写「${str(p.column)}」`,
-    en: (p) => `${statusIs(p, 'en')}, so ${str(p.column)} must be filled in`,
+    en: (p) => `${statusIs(p, 'en')}, so ${theColumn(p.column)} must be filled in`,
   },
   TICKET_STATUS_NEEDS_RATING: {
     zh: (p) => `${statusIs(p, 'zh')}，须填写回访得到的「${str(p.column)}」：${SATISFACTION_CHOICES.zh}`,
-    en: (p) => `${statusIs(p, 'en')}, so the callback's ${str(p.column)} must be filled in: ${SATISFACTION_CHOICES.en}`,
+    en: (p) => `${statusIs(p, 'en')}, so the callback's rating (${theColumn(p.column)}) must be filled in: ${SATISFACTION_CHOICES.en}`,
   },
   TICKET_REJECTED_NEEDS_REASON: {
     zh: (p) => `${statusIs(p, 'zh')}，须在「${str(p.column)}」中写明不成立的理由`,
-    en: (p) => `${statusIs(p, 'en')}, so ${str(p.column)} must give the reason`,
+    en: (p) => `${statusIs(p, 'en')}, so ${theColumn(p.column)} must give the reason`,
   },
   TICKET_HOLD_NEEDS_START: {
     zh: (p) => `${statusIs(p, 'zh')}，须填写「${str(p.column)}」（挂起期间不计入时限）`,
-    en: (p) => `${statusIs(p, 'en')}, so ${str(p.column)} must be filled in (time on hold does not count against the SLA)`,
+    en: (p) => `${statusIs(p, 'en')}, so ${theColumn(p.column)} must be filled in (time on hold does not count against the SLA)`,
   },
   TICKET_RATING_NEEDS_CALLBACK: {
     zh: (p) => `已填写「${str(p.params.filledColumn)}」，须同时填写「${str(p.column)}」（满意度来自回访）`,
-    en: (p) => `${str(p.params.filledColumn)} is filled in, so ${str(p.column)} must be too (the rating comes from the callback)`,
+    en: (p) => `${theColumn(p.params.filledColumn)} is filled in, so ${theColumn(p.column)} must be too (the rating comes from the callback)`,
   },
   CHARGE_OVERPAID: {
     zh: (p) => `实收 ${str(p.params.found)} 大于「${str(p.params.dueColumn)}」${str(p.params.due)}（多 ${str(p.params.over)}），请核对是否把几期的款记在了一行`,
@@ -114,7 +119,7 @@ export const RULE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, Words>
   },
   CHARGE_PAID_NO_DATE: {
     zh: (p) => `「${str(p.params.paidColumn)}」为 ${str(p.params.paid)}，须填写「${str(p.column)}」（日期，如 2026-11-25）`,
-    en: (p) => `${str(p.params.paidColumn)} is ${str(p.params.paid)}, so ${str(p.column)} must be filled in (a date such as 2026-11-25)`,
+    en: (p) => `${str(p.params.paidColumn)} is ${str(p.params.paid)}, so ${theColumn(p.column)} must be filled in (a date such as 2026-11-25)`,
   },
   TICKET_DUPLICATE_ID: {
     zh: (p) => `工单号“${str(p.params.found)}”与第 ${str(p.params.firstRow)} 行重复，工单号应唯一`,

@@ -17,6 +17,7 @@ import {
   YES_NO,
 } from '../enums';
 import { TICKETS } from '../schema';
+import { formatTicketId } from '../ticketId';
 import type { Cell } from '../grid';
 import { calendarDayOf, formatWallAs, MINUTES_PER_DAY, serialToWall } from '../time';
 import { UnitRecord } from './customers';
@@ -78,6 +79,8 @@ import {
 } from './text';
 
 const DAY = MINUTES_PER_DAY;
+/** The sample desk's installations of the add-in (three clerks' computers), each with its tag. */
+const SAMPLE_TAGS = ['K7M', 'R2D', 'X4P'] as const;
 const HOUR = 60;
 const C = columnIndex(TICKETS);
 
@@ -187,7 +190,7 @@ export function generateTickets(ctx: TicketContext): Cell[][] {
 
   const rows: Cell[][] = new Array(count);
   let seqDay = -1;
-  let seq = 0;
+  let seqs = new Map<string, number>();
   let ymd = '';
   for (let i = 0; i < count; i++) {
     const receivedAt = received[i];
@@ -288,12 +291,15 @@ export function generateTickets(ctx: TicketContext): Cell[][] {
     if (day !== seqDay) {
       ymd = formatWallAs(serialToWall(day), 'YYYYMMDD');
       seqDay = day;
-      seq = 0;
+      seqs = new Map();
     }
-    seq++;
+    // IDs as the pane issues them (docs/ticket-ids.md): the desk's installations take turns
+    const tag = SAMPLE_TAGS[i % SAMPLE_TAGS.length];
+    const seq = (seqs.get(tag) ?? 0) + 1;
+    seqs.set(tag, seq);
 
     const row: Cell[] = new Array<Cell>(TICKETS.columns.length).fill(null);
-    row[C.id] = `GD-${ymd}-${String(seq).padStart(4, '0')}`;
+    row[C.id] = formatTicketId(ymd, tag, seq);
     row[C.receivedAt] = receivedAt / DAY;
     row[C.channel] = enumLabel(CHANNELS, rng.draw(CHANNEL_SHARE), lang);
     row[C.type] = enumLabel(TICKET_TYPES, type, lang);

@@ -4,6 +4,7 @@
 import { Cell, CellMark, MarkSet, NamedFormula, NewSheet, PivotSpec, ReportSheet, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from '../types';
 import { isMarkSheetName } from '../marks';
 import { readMarks, setMarks } from './marks';
+import { addColumns } from './columns';
 import { SharedStrings } from './cells';
 import { addNames, addSheets, appendRows } from './edit';
 import { CONTENT_TYPES_PART, parseContentTypes } from './opc';
@@ -93,6 +94,14 @@ export class FileWorkbook implements Workbook {
     addSheets(this.pkg, this.writable(), sheets, this.strings);
     this.changed();
     if (names.length > 0) await this.addNames(names);
+  }
+
+  async addColumns(sheet: string, headerRow: number, headers: ReadonlyArray<string>): Promise<void> {
+    const model = this.userSheet(sheet);
+    if (headers.length === 0) return;
+    this.writable();
+    addColumns(this.pkg, model, headerRow, headers, this.strings);
+    this.changed([model.name]);
   }
 
   async appendRows(sheet: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void> {

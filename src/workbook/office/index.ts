@@ -43,7 +43,7 @@ import { readMarks, selectCell, setMarks } from './marking';
 import { EXCEL_PAYLOAD_LIMIT_BYTES, PAYLOAD_FILL } from './payload';
 import { listSheets, readRows, readSheets } from './read';
 import { OfficeSession } from './session';
-import { addNames, addSheets, appendRows, listNames } from './write';
+import { addColumns, addNames, addSheets, appendRows, listNames } from './write';
 
 export { PIVOT_GAP_ROWS } from './generated';
 export { columnWidthPoints, TABLE_STYLE } from './write';
@@ -100,6 +100,11 @@ export class OfficeWorkbook implements Workbook {
 
   addSheets(sheets: ReadonlyArray<NewSheet>, names: ReadonlyArray<NamedFormula> = []): Promise<void> {
     return addSheets(this.session, sheets, names);
+  }
+
+  /** Three syncs with a table (the sheet, what stands right of it, the columns), two without. */
+  addColumns(sheetName: string, headerRow: number, headers: ReadonlyArray<string>): Promise<void> {
+    return addColumns(this.session, sheetName, headerRow, headers);
   }
 
   appendRows(sheetName: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void> {

@@ -1,6 +1,6 @@
 // Writing through Office.js: new sheets with their tables and formats, appended rows, defined names,
 // and the writer every write shares, which packs rows into as few syncs as the payload budget allows.
-import { Cell, ListSource, NamedFormula, NewSheet } from '../types';
+import { Cell, ListSource, NamedFormula, NewSheet, WorkbookError } from '../types';
 import { addressOrigin } from '../a1';
 import { ExcelValue, rowToExcel, toExcel } from './cells';
 import { noSuchSheet, syncOrSayMissing, writeFailed } from './errors';
@@ -213,5 +213,44 @@ export async function addNames(session: OfficeSession, names: ReadonlyArray<{ re
     await session.sync();
   } catch (error) {
     throw writeFailed({ reason: 'EXCEL_ADD_NAMES', names: names.map((n) => n.name) }, error);
+  }
+}
+
+/**
+ * Columns added to the right of the sheet's table (TableColumnCollection.add with a name, ExcelApi
+ * 1.4), or header cells written right of the header row of a sheet without one. The cells the
+ * columns take must be empty (Range.getColumnsAfter, ExcelApi 1.2): nothing is overwritten. Syncs:
+ * the sheet, then (with a table) what stands right of it, then the columns: three, whatever the rows.
+ */
+export async function addColumns(session: OfficeSession, sheetName: string, headerRow: number, headers: ReadonlyArray<string>): Promise<void> {
+  if (headers.length === 0) return;
+  const sheet = session.context.workbook.worksheets.getItemOrNullObject(sheetName);
+  const tables = sheet.tables.load('items/name');
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load('address,columnCount');
+  const synced = await syncOrSayMissing(session, [sheetName]);
+  if (!synced.ok) throw synced.missing.length > 0 ? noSuchSheet(sheetName) : synced.error;
+  if (sheet.isNullObject) throw noSuchSheet(sheetName);
+  const what = { reason: 'EXCEL_ADD_COLUMNS', sheet: sheetName } as const;
+  try {
+    if (tables.items.length > 0) {
+      const table = tables.items[0];
+      const after = table.getRange().getColumnsAfter(headers.length).getUsedRangeOrNullObject(true);
+      after.load('address');
+      await session.sync();
+      if (!after.isNullObject) {
+        throw new WorkbookError('WRITE_FAILED', { reason: 'COLUMNS_IN_THE_WAY', sheet: sheetName, cell: after.address.split('!').pop()?.split(':')[0] ?? '' });
+      }
+      for (const h of headers) table.columns.add(undefined, undefined, h);
+      await session.sync();
+      return;
+    }
+    const origin = used.isNullObject ? { row: 0, col: 0 } : addressOrigin(used.address);
+    const first = used.isNullObject ? 0 : origin.col + used.columnCount;
+    sheet.getRangeByIndexes(headerRow, first, 1, headers.length).values = [headers.map((h) => toExcel(h))];
+    await session.sync();
+  } catch (error) {
+    if (error instanceof WorkbookError) throw error;
+    throw writeFailed(what, error);
   }
 }

@@ -90,7 +90,9 @@ describe('problems in words for a clerk', () => {
     );
     expect(say('LIST_UNKNOWN', 'zh')).toBe('工单 第 5 行「类别」：“维修工”不在设置表的类别列表中，应为：维修、保洁、安保、绿化、停车、收费、噪音、服务态度、其他');
     expect(say('CHARGE_OVERPAID', 'zh')).toBe('应收 第 9 行「实收金额」：实收 712.80 大于「应收金额」356.40（多 356.40），请核对是否把几期的款记在了一行');
-    expect(say('CHARGE_PAID_NO_DATE', 'en')).toBe('应收 row 10, 收款日期: 实收金额 is 100.00, so 收款日期 must be filled in (a date such as 2026-11-25)');
+    expect(say('CHARGE_PAID_NO_DATE', 'en')).toBe('应收 row 10, 收款日期: 实收金额 is 100.00, so the 收款日期 column must be filled in (a date such as 2026-11-25)');
+    // the status and the column it asks for are told apart, even where they share a word (Resolved)
+    expect(say('TICKET_STATUS_NEEDS_RESOLVED', 'en')).toBe('工单 row 11, 完成时间: 状态 is "Resolved", so the 完成时间 column must be filled in');
     expect(say('TIME_IN_FUTURE', 'zh')).toBe('工单 第 8 行「受理时间」：2026-12-25 09:00 比当前时间（2026-11-25 17:30）晚一天以上，请检查年、月、日是否录错');
   });
 

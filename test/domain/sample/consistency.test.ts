@@ -1,6 +1,7 @@
 import { STATUSES } from '../../../src/domain/enums';
 import { generateSample, PlantedProblem, SampleCenter } from '../../../src/domain/sample';
-import { wall, wallToSerial } from '../../../src/domain/time';
+import { parseTicketId } from '../../../src/domain/ticketId';
+import { formatWallAs, serialToWall, wall, wallToSerial } from '../../../src/domain/time';
 import type { Cell } from '../../../src/workbook/types';
 import { LANDLINE, MOBILE, charge, customer, num, reminder, ticket } from './helpers';
 
@@ -109,11 +110,20 @@ describe('a clean sample (plant: false)', () => {
     expect(bad).toEqual([]);
   });
 
-  it('gives every ticket a unique ID of the form GD-YYYYMMDD-NNNN, in receipt order', () => {
+  it('gives every ticket a unique ID as the pane issues them (GD-YYYYMMDD-TAG-NNN), in receipt order', () => {
     const ids = clean.tickets.map((r) => ticket(r, 'id') as string);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^GD-2026\d{4}-\d{4}$/);
+    for (const id of ids) expect(id).toMatch(/^GD-2026\d{4}-(K7M|R2D|X4P)-\d{3}$/);
     const received = clean.tickets.map((r) => ticket(r, 'receivedAt') as number);
+    // the ID's day is the received day, and each tag counts 1, 2, 3… within a day
+    const next = new Map<string, number>();
+    ids.forEach((id, i) => {
+      const parsed = parseTicketId(id)!;
+      expect(parsed.day).toBe(formatWallAs(serialToWall(Math.floor(received[i])), 'YYYYMMDD'));
+      const key = `${parsed.day}-${parsed.tag}`;
+      expect(parsed.sequence).toBe((next.get(key) ?? 0) + 1);
+      next.set(key, parsed.sequence);
+    });
     for (let i = 1; i < received.length; i++) expect(received[i]).toBeGreaterThanOrEqual(received[i - 1]);
     // ticket times are whole minutes
     for (const t of received) expect(Math.abs(t * 1440 - Math.round(t * 1440))).toBeLessThan(1e-6);

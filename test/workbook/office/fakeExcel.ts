@@ -993,6 +993,10 @@ export class FakeRange extends FakeObject<Box> {
     }, jsonBytes(values));
   }
 
+  getColumnsAfter(count = 1): FakeRange {
+    return new FakeRange(this.ctx, this.child((b) => ({ ...b, c0: b.c1 + 1, c1: b.c1 + count })));
+  }
+
   getRowsBelow(count = 1): FakeRange {
     return new FakeRange(this.ctx, this.child((b) => ({ ...b, r0: b.r1 + 1, r1: b.r1 + count })));
   }
@@ -1262,10 +1266,30 @@ export class FakeTable extends FakeObject<TableState> {
   protected readonly getters: Getters<TableState> = { name: (t) => t.name, style: (t) => t.style };
   readonly worksheet: FakeWorksheet;
   readonly rows: { add(index?: number | null, values?: unknown[][]): void };
+  /** TableColumnCollection.add, at the end only, with a name (ExcelApi 1.4); the column's cells must
+   *  be empty, as the add-in checks first (Excel would shift them right) */
+  readonly columns: { add(index?: number | null, values?: unknown[][], name?: string): void };
 
   constructor(ctx: FakeContext, resolver: () => TableState | null) {
     super(ctx, resolver);
     this.worksheet = new FakeWorksheet(ctx, this.child((t) => t.sheet));
+    this.columns = {
+      add: (index, values, name) => {
+        if (index !== undefined && index !== null) throw new Error('fake: only adding columns at the end is supported');
+        if (values !== undefined) throw new Error('fake: columns.add with values is not supported');
+        ctx._enqueue(() => {
+          const table = this._target();
+          const c = table.c1 + 1;
+          for (let r = table.r0; r <= table.r1; r++) if (table.sheet.get(r, c) !== undefined) throw new Error('fake: a column added over cells that hold something');
+          const taken = new Set<string>();
+          for (let col = table.c0; col <= table.c1; col++) taken.add(String(table.sheet.get(table.r0, col) ?? '').toLowerCase());
+          const header = name ?? `Column${table.c1 - table.c0 + 2}`;
+          if (taken.has(header.toLowerCase())) throw richError('InvalidArgument', `The table already has a column ${header}.`);
+          table.sheet.set(table.r0, c, header);
+          table.c1 = c;
+        }, jsonBytes(name ?? ''));
+      },
+    };
     this.rows = {
       add: (index, values) => {
         if (index !== undefined && index !== null && index !== -1) throw new Error('fake: only appending rows is supported');
