@@ -35,7 +35,7 @@ function printFirstPage(file, dir) {
 }
 
 async function reports() {
-  const { buildSampleWorkbook } = require(path.join(root, 'dist', 'app', 'sample'));
+  const { writeSample } = require(path.join(root, 'dist', 'app', 'sample'));
   const { runReport } = require(path.join(root, 'dist', 'app', 'report'));
   const { renderReport } = require(path.join(root, 'dist', 'app', 'reportSheet'));
   const { FileWorkbook } = require(path.join(root, 'dist', 'workbook', 'file'));
@@ -43,7 +43,8 @@ async function reports() {
   try {
     // `deskbook demo --as-of 2026-11-25T17:30`, and its latest complete day, week and month (named:
     // the default daily report is today's, still in progress)
-    const demo = await buildSampleWorkbook({ lang: 'zh', asOf: AS_OF });
+    const demo = FileWorkbook.create();
+    await writeSample(demo, { lang: 'zh', asOf: AS_OF });
     const PERIODS = { daily: '2026-11-24', weekly: '2026-W47', monthly: '2026-10' };
     for (const [kind, period] of Object.entries(PERIODS)) {
       const { json } = await runReport(demo, { kind, period, asOf: AS_OF, generatedAt: AS_OF, lang: 'zh' });

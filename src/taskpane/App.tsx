@@ -10,6 +10,11 @@ import { describeError } from './errors';
 import { downloadName, readFileBytes, saveBytes } from './files';
 import { FileHost, fileHost, Host } from './host';
 import { STRINGS, Strings } from './i18n';
+import { rememberLang } from './installation';
+import type { UnsavedChoice } from './components/UnsavedDialog';
+
+/** Below this width the pane is Excel's narrow default (320 px) or close to it: tighter margins. */
+const NARROW = '@media (max-width: 399px)';
 
 const useStyles = makeStyles({
   root: {
@@ -20,13 +25,22 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalM,
+    [NARROW]: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
   },
-  header: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
+  header: { display: 'flex', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalM },
   logo: { width: '32px', height: '32px', flexShrink: 0 },
-  titles: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, flexGrow: 1 },
+  titles: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, flexGrow: 1, minWidth: 0 },
   title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground3 },
-  tabs: { marginLeft: `-${tokens.spacingHorizontalS}` },
+  headerActions: { display: 'flex', flexShrink: 0, alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  // the four tabs fit 320 px in either language: compact tabs, and a label never wraps inside a tab
+  tabs: {
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
+    marginRight: `calc(-1 * ${tokens.spacingHorizontalS})`,
+    // should a larger font still not fit, the strip wraps onto a second line rather than run past the edge
+    flexWrap: 'wrap',
+  },
+  tab: { whiteSpace: 'nowrap', [NARROW]: { paddingLeft: '3px', paddingRight: '3px' } },
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   // the panel's own display would otherwise win over the hidden attribute
   hidden: { display: 'none' },
@@ -39,6 +53,21 @@ const ValidationView = lazy(() =>
 );
 const EntryForm = lazy(() => import(/* webpackChunkName: "entry-form" */ './components/EntryForm').then((m) => ({ default: m.EntryForm })));
 const ReportsView = lazy(() => import(/* webpackChunkName: "reports-view" */ './components/ReportsView').then((m) => ({ default: m.ReportsView })));
+const loadUnsavedDialog = () => import(/* webpackChunkName: "unsaved-dialog" */ './components/UnsavedDialog');
+const UnsavedDialog = lazy(() => loadUnsavedDialog().then((m) => ({ default: m.UnsavedDialog })));
+
+/** A workbook waiting to replace the open one while the clerk is asked about unsaved changes. */
+interface Pending {
+  readonly name: string;
+  readonly open: () => Promise<void>;
+}
+
+/** The browser's own "leave this page?" question, asked while changes are not downloaded. */
+function askBeforeLeaving(event: BeforeUnloadEvent): void {
+  event.preventDefault();
+  // older Chromium and Safari ask only when returnValue is set
+  event.returnValue = '';
+}
 
 /** The pane's tabs. */
 type TabKey = 'workbook' | 'validation' | 'entry' | 'reports';
@@ -69,7 +98,7 @@ function LazyPanel(props: { id: TabKey; tab: TabKey; visited: ReadonlySet<TabKey
 }
 
 export function App(props: AppProps) {
-  const { lang } = props;
+  const [lang, setLang] = useState<Lang>(props.lang);
   const strings = STRINGS[lang];
   const styles = useStyles();
   const [host, setHost] = useState<Host | null>(props.mode === 'excel' ? props.host : null);
@@ -77,7 +106,7 @@ export function App(props: AppProps) {
   const [busy, setBusy] = useState<Busy>(null);
   /** the outcome of the last action; null shows the workbook's status instead */
   const [notice, setNotice] = useState<NoticeData | null>(null);
-  const [headerLang, setHeaderLang] = useState<Lang>(lang);
+  const [headerLang, setHeaderLang] = useState<Lang>(props.lang);
   const [tab, setTab] = useState<TabKey>('workbook');
   /** tabs opened so far: each stays mounted once opened */
   const [visited, setVisited] = useState<ReadonlySet<TabKey>>(() => new Set<TabKey>(['workbook']));
@@ -85,6 +114,36 @@ export function App(props: AppProps) {
   const [revision, setRevision] = useState(0);
   /** counts the workbooks opened (standalone): each starts with a fresh validation and form */
   const [opened, setOpened] = useState(0);
+  /** standalone: the open workbook holds changes made here since it was opened or last downloaded */
+  const [unsaved, setUnsaved] = useState(false);
+  /** standalone: a workbook waiting for the clerk's answer about those changes */
+  const [pending, setPending] = useState<Pending | null>(null);
+  const standalone = props.mode === 'standalone';
+  const changed = useCallback(() => {
+    if (standalone) setUnsaved(true);
+  }, [standalone]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = strings.title;
+  }, [lang, strings]);
+
+  useEffect(() => {
+    if (!unsaved) return;
+    void loadUnsavedDialog();
+    window.addEventListener('beforeunload', askBeforeLeaving);
+    return () => window.removeEventListener('beforeunload', askBeforeLeaving);
+  }, [unsaved]);
+
+  const switchLang = (next: Lang) => {
+    rememberLang(next);
+    setLang(next);
+    // a workbook without our sheets yet: the headers offered follow the pane into its new language
+    setHeaderLang(next);
+    // what was said was said in the other language; validation and report results are made again
+    // in this one (their panels start afresh), a half-filled form keeps its values
+    setNotice(null);
+  };
 
   const act = useCallback(
     async (kind: Exclude<Busy, null>, work: () => Promise<void>, fileName?: string) => {
@@ -117,21 +176,23 @@ export function App(props: AppProps) {
   /** after a ticket was added: the workbook's row counts are read again */
   const ticketAdded = useCallback(() => {
     setRevision((n) => n + 1);
+    changed();
     if (!host) return;
     host
       .run((wb) => inspectWorkbook(wb))
       .then(setStatus)
       .catch((err) => setNotice({ intent: 'error', title: strings.errorTitle, text: describeError(err, { lang, strings }) }));
-  }, [host, lang, strings]);
+  }, [host, lang, strings, changed]);
 
   /** after a report or the KPI pivots were written: the workbook's sheets are read again */
   const sheetWritten = useCallback(() => {
+    changed();
     if (!host) return;
     host
       .run((wb) => inspectWorkbook(wb))
       .then(setStatus)
       .catch((err) => setNotice({ intent: 'error', title: strings.errorTitle, text: describeError(err, { lang, strings }) }));
-  }, [host, lang, strings]);
+  }, [host, lang, strings, changed]);
 
   const selectTab = (next: TabKey) => {
     setTab(next);
@@ -148,15 +209,22 @@ export function App(props: AppProps) {
         setHost(next);
         setStatus(nextStatus);
         setNotice(null);
+        setUnsaved(false);
         setOpened((n) => n + 1);
       },
       fileName,
     );
 
-  const openFile = (file: File) =>
-    adopt(async () => fileHost(await openWorkbookFile(await readFileBytes(file)), file.name), file.name);
+  /** opens another workbook; with changes not downloaded, only once the clerk has said what to do */
+  const replaceWorkbook = (name: string, open: () => Promise<void>) => {
+    if (unsaved && host) setPending({ name, open });
+    else void open();
+  };
 
-  const loadSample = () => adopt(async () => fileHost(await buildSample(lang), strings.sampleFileName));
+  const openFile = (file: File) =>
+    replaceWorkbook(file.name, () => adopt(async () => fileHost(await openWorkbookFile(await readFileBytes(file)), file.name), file.name));
+
+  const loadSample = () => replaceWorkbook(strings.sampleFileName, () => adopt(async () => fileHost(await buildSample(lang), strings.sampleFileName)));
 
   // a workbook with none of the structured sheets yet: the clerk picks the header language
   const noStructuredSheet = status !== null && status.sheets.every((s) => !s.present);
@@ -165,7 +233,10 @@ export function App(props: AppProps) {
     act('settingUp', async () => {
       const result = await target.run((wb) => setUpWorkbook(wb, noStructuredSheet ? { lang: headerLang } : {}));
       setStatus(result.status);
-      if (result.created.length > 0) setRevision((n) => n + 1);
+      if (result.created.length > 0) {
+        setRevision((n) => n + 1);
+        changed();
+      }
       const text = result.created.length > 0 ? strings.setUpDone(result.created) : strings.setUpNothingToDo;
       setNotice(
         result.status.ready
@@ -174,17 +245,31 @@ export function App(props: AppProps) {
       );
     });
 
-  const download = (file: FileHost) => {
+  const file = host && host.kind === 'standalone' ? (host as FileHost) : null;
+
+  /** saves the workbook as a download; true when the browser took it */
+  const download = (file: FileHost): boolean => {
     const name = downloadName(file.fileName);
     try {
       saveBytes(file.toBytes(), name);
+      setUnsaved(false);
       setNotice({ intent: 'success', text: strings.downloaded(name) });
+      return true;
     } catch (err) {
       setNotice({ intent: 'error', title: strings.errorTitle, text: describeError(err, { lang, strings, fileName: name }) });
+      return false;
     }
   };
 
-  const file = host && host.kind === 'standalone' ? (host as FileHost) : null;
+  const answerUnsaved = (choice: UnsavedChoice) => {
+    const waiting = pending;
+    setPending(null);
+    if (!waiting || choice === 'cancel') return;
+    // a download that failed keeps the changes, and the workbook, where they are
+    if (choice === 'download' && !(file && download(file))) return;
+    void waiting.open();
+  };
+
   const structuredSheets = useMemo(
     () => (status ? status.sheets.flatMap((s) => (s.present && s.name !== null ? [s.name] : [])) : []),
     [status],
@@ -204,12 +289,25 @@ export function App(props: AppProps) {
             {props.mode === 'excel' ? strings.subtitleExcel : strings.subtitleStandalone}
           </Caption1>
         </div>
-        {props.mode === 'excel' && (
-          // the clerk edits the workbook behind the pane; a refresh reads it again
-          <Button size="small" onClick={() => void refresh(props.host)} disabled={busy !== null} data-testid="refresh">
-            {strings.refresh}
+        <div className={styles.headerActions}>
+          {props.mode === 'excel' && (
+            // the clerk edits the workbook behind the pane; a refresh reads it again
+            <Button size="small" onClick={() => void refresh(props.host)} disabled={busy !== null} data-testid="refresh">
+              {strings.refresh}
+            </Button>
+          )}
+          {/* the other language, named in itself (a clerk who cannot read this one still finds it) */}
+          <Button
+            size="small"
+            appearance="subtle"
+            lang={lang === 'zh' ? 'en' : 'zh-CN'}
+            title={strings.switchLanguageHint}
+            onClick={() => switchLang(lang === 'zh' ? 'en' : 'zh')}
+            data-testid="lang-switch"
+          >
+            {strings.otherLanguage}
           </Button>
-        )}
+        </div>
       </header>
 
       {props.mode === 'standalone' && (
@@ -218,28 +316,36 @@ export function App(props: AppProps) {
           busy={busy !== null}
           ready={status?.ready ?? false}
           fileName={file ? file.fileName : null}
-          onOpenFile={(f) => void openFile(f)}
-          onLoadSample={() => void loadSample()}
+          unsaved={unsaved}
+          onOpenFile={(f) => openFile(f)}
+          onLoadSample={() => loadSample()}
           onDownload={() => file && download(file)}
         />
       )}
 
+      {pending && file && (
+        <Suspense fallback={null}>
+          <UnsavedDialog strings={strings} current={downloadName(file.fileName)} next={pending.name} onChoose={answerUnsaved} />
+        </Suspense>
+      )}
+
       <TabList
+        size="small"
         className={styles.tabs}
         selectedValue={tab}
         onTabSelect={(_, data) => selectTab(data.value as TabKey)}
         data-testid="tabs"
       >
-        <Tab value="workbook" data-testid="tab-workbook">
+        <Tab value="workbook" className={styles.tab} data-testid="tab-workbook">
           {strings.tabWorkbook}
         </Tab>
-        <Tab value="validation" data-testid="tab-validation">
+        <Tab value="validation" className={styles.tab} data-testid="tab-validation">
           {strings.tabValidation}
         </Tab>
-        <Tab value="entry" data-testid="tab-entry">
+        <Tab value="entry" className={styles.tab} data-testid="tab-entry">
           {strings.tabEntry}
         </Tab>
-        <Tab value="reports" data-testid="tab-reports">
+        <Tab value="reports" className={styles.tab} data-testid="tab-reports">
           {strings.tabReports}
         </Tab>
       </TabList>
@@ -248,6 +354,10 @@ export function App(props: AppProps) {
           form survive a look at another tab */}
       <div className={mergeClasses(styles.panel, tab !== 'workbook' && styles.hidden)} role="tabpanel" hidden={tab !== 'workbook'} data-testid="panel-workbook">
         {shownNotice && <Notice notice={shownNotice} testId={notice ? 'message' : 'status-summary'} />}
+
+        {props.mode === 'standalone' && host === null && busy === null && !notice && (
+          <Notice notice={{ intent: 'info', title: strings.noWorkbookTitle, text: strings.noWorkbookHint }} testId="workbook-empty" />
+        )}
 
         {busy === 'reading' && <Spinner size="small" label={strings.reading} />}
 
@@ -267,7 +377,7 @@ export function App(props: AppProps) {
 
       <LazyPanel id="validation" tab={tab} visited={visited} className={styles.panel} hiddenClass={styles.hidden}>
         <ValidationView
-          key={opened}
+          key={`${opened}-${lang}`}
           host={host}
           lang={lang}
           strings={strings}
@@ -283,7 +393,7 @@ export function App(props: AppProps) {
 
       <LazyPanel id="reports" tab={tab} visited={visited} className={styles.panel} hiddenClass={styles.hidden}>
         <ReportsView
-          key={opened}
+          key={`${opened}-${lang}`}
           host={host}
           lang={lang}
           strings={strings}

@@ -10,6 +10,10 @@ export interface Strings {
   readonly subtitleExcel: string;
   readonly subtitleStandalone: string;
   readonly starting: string;
+  /** the other language's name, in that language: the switch in the pane's header */
+  readonly otherLanguage: string;
+  /** the switch's tooltip, in the other language too */
+  readonly switchLanguageHint: string;
   readonly reading: string;
   readonly settingUp: string;
 
@@ -20,6 +24,15 @@ export interface Strings {
   readonly download: string;
   readonly sampleFileName: string;
   readonly currentFile: (fileName: string) => string;
+  /** beside the file name while the pane's changes are not downloaded */
+  readonly unsavedMark: string;
+  readonly noWorkbookTitle: string;
+  readonly noWorkbookHint: string;
+  readonly unsavedTitle: string;
+  readonly unsavedText: (current: string, next: string) => string;
+  readonly unsavedDownload: string;
+  readonly unsavedDiscard: string;
+  readonly cancel: string;
 
   // status
   readonly sheetsHeading: string;
@@ -34,6 +47,7 @@ export interface Strings {
   readonly missingColumns: (columns: ReadonlyArray<string>) => string;
   readonly sheetPurpose: Readonly<Record<SheetKey, string>>;
   readonly otherSheets: (names: ReadonlyArray<string>) => string;
+  readonly generatedSheets: (names: ReadonlyArray<string>) => string;
   readonly problemsHeading: (count: number) => string;
   readonly moreProblems: (count: number) => string;
   readonly headerLanguage: string;
@@ -89,6 +103,10 @@ export interface Strings {
   readonly entryIntro: string;
   readonly entryNotReady: (missing: ReadonlyArray<string>) => string;
   readonly choose: string;
+  /** a required field left empty */
+  readonly fieldRequired: string;
+  /** what a date-time field expects, as its placeholder */
+  readonly dateTimePlaceholder: string;
   readonly addTicket: string;
   readonly addAnyway: string;
   readonly adding: string;
@@ -124,7 +142,10 @@ export interface Strings {
   readonly kpiHeading: (kind: string, period: string) => string;
   readonly asOf: (time: string) => string;
   readonly kpisStale: string;
+  /** a figure with nothing to show (no rate without a denominator): a dash */
   readonly notApplicable: string;
+  /** the same, read out and as a tooltip */
+  readonly notApplicableLabel: string;
   readonly previousValue: (value: string) => string;
   readonly changeAria: Readonly<Record<'up' | 'down' | 'same', string>>;
   readonly trendHeading: string;

@@ -13,13 +13,14 @@ export type { Strings } from './i18n.strings';
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh, en };
 
 /**
- * The pane's language: a `?lang=en|zh` URL parameter wins; otherwise English when Office's display
- * language (inside Excel) or the browser's language (standalone) starts with "en"; Chinese otherwise.
+ * The pane's language: a `?lang=en|zh` URL parameter wins; then the language the clerk chose with the
+ * pane's switch (remembered in this browser); otherwise English when Office's display language
+ * (inside Excel) or the browser's language (standalone) starts with "en"; Chinese otherwise.
  */
-export function pickLang(opts: { search?: string; officeLanguage?: string; browserLanguage?: string }): Lang {
+export function pickLang(opts: { search?: string; stored?: Lang | null; officeLanguage?: string; browserLanguage?: string }): Lang {
   const param = new URLSearchParams(opts.search ?? '').get('lang')?.trim().toLowerCase();
   if (param === 'en' || param === 'zh') return param;
+  if (opts.stored === 'en' || opts.stored === 'zh') return opts.stored;
   const source = opts.officeLanguage ?? opts.browserLanguage ?? '';
   return source.toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
-

@@ -1,11 +1,13 @@
-// This installation of the pane: its ticket-ID tag and the IDs it issued lately, kept in the
-// browser's localStorage (inside Excel: the task pane's own web storage on this machine; Office's
+// This installation of the pane: its ticket-ID tag, the IDs it issued lately and the language the
+// clerk chose, kept in the browser's localStorage (inside Excel: the task pane's own web storage on this machine; Office's
 // roamingSettings exist only in Outlook, and the document's settings are shared with every
 // co-author, which is exactly what a per-installation tag must not be). See docs/ticket-ids.md.
+import type { Lang } from '../domain/enums';
 import { drawTag, isTag } from '../domain/ticketId';
 
 const TAG_KEY = 'deskbook.installationTag';
 const ISSUED_KEY = 'deskbook.issuedTicketIds';
+const LANG_KEY = 'deskbook.lang';
 
 /**
  * Where Office partitions an add-in's storage (Excel on the web, new Outlook…), keys must carry
@@ -75,4 +77,14 @@ export function issuedIds(): string[] {
 
 export function rememberIssued(id: string): void {
   store(ISSUED_KEY, JSON.stringify([...issuedIds(), id].slice(-ISSUED_KEPT)));
+}
+
+/** The language the clerk chose with the pane's switch, or null before they chose one. */
+export function rememberedLang(): Lang | null {
+  const kept = load(LANG_KEY);
+  return kept === 'zh' || kept === 'en' ? kept : null;
+}
+
+export function rememberLang(lang: Lang): void {
+  store(LANG_KEY, lang);
 }

@@ -18,10 +18,12 @@ import { ALL_SHEETS, TICKETS } from '../../src/domain/schema';
 import { drawTag } from '../../src/domain/ticketId';
 import type { PeriodKind } from '../../src/domain/periods';
 import { wall, wallToSerial } from '../../src/domain/time';
+import { STRINGS } from '../../src/taskpane/i18n';
 import { tooOldMessage } from '../../src/taskpane/support';
 import { ReportJson, tileDefs } from '../../src/taskpane/reportFormat';
 import { FileWorkbook } from '../../src/workbook/file';
 import { CHROMIUM, hasChromium, ROOT, serve, WEB } from '../support/web';
+import { checkXlsx } from '../support/files';
 import { publishScreenshot, screenshotPath } from '../support/screenshots';
 
 const OFFICE_DIST = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
@@ -37,6 +39,46 @@ const ZH_NAMES = ALL_SHEETS.map((d) => d.zh);
 const EN_NAMES = ALL_SHEETS.map((d) => d.en);
 const TILE_KEYS = tileDefs(KPI_CATALOGUE).map((t) => t.key);
 
+
+/**
+ * Whatever runs past the right edge or overlaps, as "what: detail" lines (none when the pane fits):
+ * the page and the pane scrolling sideways, any scroll container wider than its box, any visible
+ * control outside the viewport, any two form controls over each other.
+ */
+function layoutFaults(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const faults: string[] = [];
+    const width = document.documentElement.clientWidth;
+    const label = (el: Element) => el.getAttribute('data-testid') ?? (el.id || `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 60));
+    if (document.documentElement.scrollWidth > width) faults.push(`page: scrolls to ${document.documentElement.scrollWidth} of ${width}`);
+    const pane = document.querySelector('[data-testid=pane]')!;
+    if (pane.scrollWidth > pane.clientWidth) faults.push(`pane: ${pane.scrollWidth} wide in ${pane.clientWidth}`);
+    const shown = [...document.querySelectorAll('body *')].filter((el) => el.checkVisibility());
+    for (const el of shown) {
+      const { overflowX } = getComputedStyle(el);
+      if ((overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth) faults.push(`scroll container ${label(el)}: ${el.scrollWidth} in ${el.clientWidth}`);
+    }
+    const controls = shown.filter((el) => el.matches('input, select, textarea, button') && !el.matches('[type=hidden], [type=file]'));
+    for (const el of controls) {
+      const r = el.getBoundingClientRect();
+      if (r.left < -0.5 || r.right > width + 0.5) faults.push(`${label(el)}: from ${r.left} to ${r.right} of ${width}`);
+    }
+    const fields = controls.filter((el) => el.matches('input, select, textarea')).map((el) => [el, el.getBoundingClientRect()] as const);
+    for (let i = 0; i < fields.length; i++) {
+      for (let j = i + 1; j < fields.length; j++) {
+        const [a, ra] = fields[i];
+        const [b, rb] = fields[j];
+        const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+        const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+        if (w > 0.5 && h > 0.5) faults.push(`${label(a)} overlaps ${label(b)}`);
+      }
+    }
+    return faults;
+  });
+}
+
+/** The tabs' tops: one value when the strip is one row. */
+const tabRows = (page: Page) => page.getByRole('tab').evaluateAll((tabs) => [...new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top)))]);
 
 if (!hasChromium && !process.env.CI) {
   console.warn(`Chromium not found at ${CHROMIUM}: the task pane browser tests are skipped (apt-get install chromium fonts-noto-cjk).`);
@@ -81,16 +123,22 @@ if (!hasChromium && process.env.CI) {
     blocked: string[];
     /** uncaught errors in the page */
     errors: string[];
+    /** requests for office.js and its files */
+    officeRequests: string[];
   }
 
   /**
    * Opens the pane, with `query` and ?asOf=AS_OF. The Office.js CDN is served from node_modules (it is
    * unreachable here); every other outside request is refused. `office` replaces office.js with a
-   * script of the test's own. `random` makes crypto.getRandomValues give that fraction of 2^32 every
+   * script of the test's own; `hangOffice` leaves the request for it unanswered, as an unreachable CDN
+   * does (the page is then awaited only until its DOM is parsed: its load event waits for every script). `random` makes crypto.getRandomValues give that fraction of 2^32 every
    * time (so that the tag a new installation draws, and the screenshots, are the same on every run).
    */
-  async function openPane(query: string, opts: { locale?: string; office?: string; random?: number } = {}): Promise<Pane> {
-    const context = await browser.newContext({ viewport: PANE, locale: opts.locale ?? 'zh-CN', acceptDownloads: true });
+  async function openPane(
+    query: string,
+    opts: { locale?: string; office?: string; hangOffice?: boolean; random?: number; viewport?: { width: number; height: number } } = {},
+  ): Promise<Pane> {
+    const context = await browser.newContext({ viewport: opts.viewport ?? PANE, locale: opts.locale ?? 'zh-CN', acceptDownloads: true });
     contexts.push(context);
     if (opts.random !== undefined) {
       await context.addInitScript((unit: number) => {
@@ -101,10 +149,14 @@ if (!hasChromium && process.env.CI) {
       }, opts.random);
     }
     const blocked: string[] = [];
+    const officeRequests: string[] = [];
     await context.route('**/*', async (route) => {
       const url = route.request().url();
       if (url.startsWith(server.base)) return route.continue();
       if (url.startsWith(OFFICE_CDN)) {
+        officeRequests.push(url);
+        // never answered: the request stays open until the context closes
+        if (opts.hangOffice) return;
         if (opts.office !== undefined) return route.fulfill({ body: opts.office, contentType: 'text/javascript' });
         const file = path.join(OFFICE_DIST, new URL(url).pathname.slice(new URL(OFFICE_CDN).pathname.length));
         if (file.startsWith(OFFICE_DIST + path.sep) && fs.existsSync(file)) {
@@ -121,19 +173,19 @@ if (!hasChromium && process.env.CI) {
     page.on('pageerror', (e) => errors.push(e.message));
     const url = new URL(`${server.base}taskpane.html${query}`);
     url.searchParams.set('asOf', AS_OF);
-    await page.goto(url.href);
+    await page.goto(url.href, { waitUntil: opts.hangOffice ? 'domcontentloaded' : 'load' });
     await page.getByTestId('pane').waitFor();
-    return { page, blocked, errors };
+    return { page, blocked, errors, officeRequests };
   }
 
   /**
    * A full-page screenshot into test-output/screenshots/ (and docs/screenshots/ for `npm run
    * screenshots`), still: the pointer off the buttons and their hover transitions over.
    */
-  async function screenshot(page: Page, name: string): Promise<void> {
+  async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
     await page.mouse.move(0, 0);
     await page.waitForTimeout(400);
-    await page.screenshot({ path: screenshotPath(name), fullPage: true });
+    await page.screenshot({ path: screenshotPath(name), fullPage });
     publishScreenshot(name);
   }
 
@@ -474,7 +526,7 @@ if (!hasChromium && process.env.CI) {
     await page.waitForSelector('[data-testid=entry-form]');
     const form = page.getByTestId('entry-form');
     // the received time starts at now (the page's as-of); status and priority at their intake defaults
-    expect(await page.getByTestId('entry-receivedAt').inputValue()).toBe('2026-11-25T17:30');
+    expect(await page.getByTestId('entry-receivedAt').inputValue()).toBe('2026-11-25 17:30');
     expect(await page.getByTestId('entry-status').inputValue()).toBe('new');
     expect(await page.getByTestId('entry-status').locator('option:checked').textContent()).toBe('待派单');
     // categories and departments come from the workbook's Settings sheet
@@ -573,7 +625,8 @@ if (!hasChromium && process.env.CI) {
 
   /** Each tile's texts as the pane must render them from the model. */
   function expectedTiles(json: ReportJson, lang: 'zh' | 'en') {
-    const na = lang === 'zh' ? '无' : 'n/a';
+    // a figure with nothing to show is a dash, in either language
+    const na = '—';
     const prev = (v: string) => (lang === 'zh' ? `上期 ${v}` : `Previous ${v}`);
     const t = json.tickets;
     const p = json.previous?.tickets;
@@ -681,7 +734,10 @@ if (!hasChromium && process.env.CI) {
     // received and resolved are fixed once the week is over or by the sample's last entry
     expect(await page.getByTestId('kpi-value-received').textContent()).toBe(count(weekly.json.tickets.received, 'zh'));
     expect(await page.getByTestId('kpi-value-resolved').textContent()).toBe(count(weekly.json.tickets.resolved, 'zh'));
-    expect(await page.getByTestId('kpi-value-collectionRate').textContent()).toBe(percent(weekly.json.charges?.collectionRate, '无'));
+    expect(await page.getByTestId('kpi-value-collectionRate').textContent()).toBe(percent(weekly.json.charges?.collectionRate, '—'));
+    // nothing fell due that week: no rate, and the dash says so when read out
+    expect(weekly.json.charges?.collectionRate.rate).toBeNull();
+    expect(await page.getByTestId('kpi-value-collectionRate').getAttribute('aria-label')).toBe('无数据');
 
     // the KPI pivots: in a file, the cross-tabs as values
     await page.getByTestId('kpi-pivots').click();
@@ -752,6 +808,312 @@ if (!hasChromium && process.env.CI) {
     expect(errors).toEqual([]);
   });
 
+  // ---- the pane at Excel's widths (issue 10) ----
+
+  /** Excel's task pane opens 320 px wide; clerks widen it to 450 or so. */
+  const WIDTHS = [320, 360, 450] as const;
+  const TABS = ['workbook', 'validation', 'entry', 'reports'] as const;
+
+  it.each(['zh', 'en'] as const)('fits 320, 360 and 450 px in %s: every tab, nothing past the edge, no control over another', async (lang) => {
+    const { page, errors } = await openPane(`?lang=${lang}`, { viewport: { width: 320, height: 700 }, random: 0.5 });
+    // before a file is open, the Workbook tab says what to do
+    const empty = page.getByTestId('workbook-empty');
+    expect(await empty.textContent()).toBe(lang === 'zh' ? `${STRINGS.zh.noWorkbookTitle}${STRINGS.zh.noWorkbookHint}` : `${STRINGS.en.noWorkbookTitle}${STRINGS.en.noWorkbookHint}`);
+    expect(await layoutFaults(page)).toEqual([]);
+    await screenshot(page, `pane-320-start-${lang}.png`);
+
+    // every tab with something in it: the sample, its validation, the form refused, a report
+    await loadSample(page);
+    expect(await empty.count()).toBe(0);
+    await validateInPane(page);
+    await page.getByTestId('tab-entry').click();
+    await page.waitForSelector('[data-testid=entry-form]');
+    await page.getByTestId('entry-submit').click();
+    await page.waitForSelector('[data-testid=entry-outcome][data-intent=error]');
+    await openReports(page);
+    const monthly = await reportExpected(lang, 'monthly');
+    await page.getByTestId('report-kind').selectOption('monthly');
+    await generate(page, 'monthly', monthly.result.period.label);
+
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 700 });
+      for (const tab of TABS) {
+        await page.getByTestId(`tab-${tab}`).click();
+        await page.getByTestId(`panel-${tab}`).waitFor();
+        expect([width, tab, await layoutFaults(page)]).toEqual([width, tab, []]);
+        // the four tabs on one line, in either language
+        expect([width, tab, (await tabRows(page)).length]).toEqual([width, tab, 1]);
+        if (width === 320) await screenshot(page, `pane-320-${tab}-${lang}.png`);
+      }
+    }
+
+    // under 400 px the form is one column: every field starts at the same left edge
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.getByTestId('tab-entry').click();
+    const lefts = await page.locator('[data-testid^=entry-field-]').evaluateAll((fs) => [...new Set(fs.map((f) => Math.round(f.getBoundingClientRect().left)))]);
+    expect(lefts).toHaveLength(1);
+    await page.setViewportSize({ width: 450, height: 700 });
+    const wideLefts = await page.locator('[data-testid^=entry-field-]').evaluateAll((fs) => [...new Set(fs.map((f) => Math.round(f.getBoundingClientRect().left)))]);
+    expect(wideLefts).toHaveLength(2);
+
+    // at 320 px no value in the validation list breaks across lines (2026-09- / 01 15:16, 3- / 1502)
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.getByTestId('tab-validation').click();
+    const spans = await page.locator('[data-testid=problem-item] [data-value]').evaluateAll((vs) =>
+      vs.map((v) => ({ text: v.textContent ?? '', lines: v.getClientRects().length, height: v.getBoundingClientRect().height, line: parseFloat(getComputedStyle(v).lineHeight) })),
+    );
+    expect(spans.filter((v) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(v.text)).length).toBeGreaterThan(0);
+    expect(spans.filter((v) => /^\d+-\d+$/.test(v.text)).length).toBeGreaterThan(0);
+    expect(spans.filter((v) => v.lines !== 1 || v.height > v.line * 1.2)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  // ---- work not yet downloaded (standalone) ----
+
+  /** A ticket with only what is required, logged through the form. */
+  async function logTicket(page: Page, description: string): Promise<void> {
+    await page.getByTestId('tab-entry').click();
+    await page.waitForSelector('[data-testid=entry-form]');
+    await page.getByTestId('entry-type').selectOption('repair');
+    // the first category of the Settings list, in either language
+    await page.getByTestId('entry-category').selectOption({ index: 1 });
+    await page.getByTestId('entry-description').fill(description);
+    await page.getByTestId('entry-submit').click();
+    await page.waitForSelector('[data-testid=entry-added]');
+    await page.waitForSelector('[data-testid=entry][data-busy=""]');
+  }
+
+  /** How many beforeunload listeners the page's window has (through the DevTools protocol). */
+  async function beforeUnloadListeners(page: Page): Promise<number> {
+    const cdp = await page.context().newCDPSession(page);
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+    await cdp.detach();
+    return listeners.filter((l) => l.type === 'beforeunload').length;
+  }
+
+  const rowsShown = async (page: Page) => Number(await page.getByTestId('sheet-rows-tickets').getAttribute('data-rows'));
+
+  it('asks before dropping a ticket not yet downloaded: cancel keeps it, download saves it, and the browser asks before the tab closes', async () => {
+    const { page, errors } = await openPane('?lang=zh', { random: 0.5 });
+    await loadSample(page);
+    const before = await rowsShown(page);
+    const quiet = await beforeUnloadListeners(page);
+    expect(await page.getByTestId('unsaved-mark').count()).toBe(0);
+
+    await logTicket(page, '地下车库积水');
+    await page.getByTestId('tab-workbook').click();
+    await page.waitForFunction((n) => document.querySelector('[data-testid=sheet-rows-tickets]')?.getAttribute('data-rows') === String(n), before + 1);
+    expect(await page.getByTestId('unsaved-mark').textContent()).toContain('有未下载的更改');
+    expect(await beforeUnloadListeners(page)).toBe(quiet + 1);
+
+    // closing the tab: the browser asks, and staying keeps everything
+    const asked = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+    expect(page.isClosed()).toBe(false);
+
+    // another file: asked first, nothing replaced meanwhile; cancel keeps the sample and its ticket
+    const other = await clerkWorkbookFile('另一个台账.xlsx');
+    await page.getByTestId('file-input').setInputFiles(other);
+    const ask = page.getByTestId('unsaved-dialog');
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain('有未下载的更改');
+    expect(await ask.textContent()).toContain('打开“另一个台账.xlsx”会丢弃这些更改');
+    expect(await page.getByTestId('file-name').textContent()).toBe('当前文件：服务台示例.xlsx');
+    // the dialog over what the clerk sees, not over the whole long page
+    await screenshot(page, 'unsaved-zh.png', false);
+    await page.getByTestId('unsaved-cancel').click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('file-name').textContent()).toBe('当前文件：服务台示例.xlsx');
+    expect(await rowsShown(page)).toBe(before + 1);
+
+    // asked again: download first, then the other file opens
+    await page.getByTestId('file-input').setInputFiles(other);
+    await ask.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('unsaved-download').click()]);
+    expect(download.suggestedFilename()).toBe('服务台示例.xlsx');
+    const saved = path.join(tmp, 'kept-before-switch.xlsx');
+    await download.saveAs(saved);
+    expect(checkXlsx(saved)).toBe('');
+    const [tickets] = await FileWorkbook.open(new Uint8Array(fs.readFileSync(saved))).readSheets(['工单']);
+    expect(tickets.rows.at(-1)).toContain('地下车库积水');
+    await page.waitForFunction(() => document.querySelector('[data-testid=file-name]')?.textContent === '当前文件：另一个台账.xlsx');
+    await settled(page);
+    expect(await page.getByTestId('unsaved-mark').count()).toBe(0);
+    expect(await beforeUnloadListeners(page)).toBe(quiet);
+    expect(errors).toEqual([]);
+  });
+
+  it('drops unsaved changes only when told to, and lets the tab close without asking once they are downloaded', async () => {
+    const { page, errors } = await openPane('?lang=en', { random: 0.5 });
+    await loadSample(page);
+    const before = await rowsShown(page);
+    await logTicket(page, 'Water in the car park');
+    await page.getByTestId('tab-workbook').click();
+    await page.waitForFunction((n) => document.querySelector('[data-testid=sheet-rows-tickets]')?.getAttribute('data-rows') === String(n), before + 1);
+
+    // the sample again, over the changes: asked in English, and discarding starts afresh
+    await page.getByTestId('load-sample').click();
+    const ask = page.getByTestId('unsaved-dialog');
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain('Changes not downloaded');
+    await page.getByTestId('unsaved-discard').click();
+    await page.waitForFunction((n) => document.querySelector('[data-testid=sheet-rows-tickets]')?.getAttribute('data-rows') === String(n), before);
+    await settled(page);
+    expect(await page.getByTestId('unsaved-mark').count()).toBe(0);
+
+    // a change downloaded is safe: no question when the tab closes
+    await logTicket(page, 'Lift stuck on floor 3');
+    await page.getByTestId('tab-workbook').click();
+    await page.getByTestId('unsaved-mark').waitFor();
+    await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    expect(await page.getByTestId('unsaved-mark').count()).toBe(0);
+    let asked = false;
+    page.on('dialog', (d) => {
+      asked = true;
+      void d.dismiss();
+    });
+    await page.close({ runBeforeUnload: true });
+    await page.waitForEvent('close');
+    expect(asked).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  // ---- the new-ticket form answers in its own words ----
+
+  it('names every missing required field at once, in the pane\'s language, and focuses the first', async () => {
+    const { page, errors } = await openPane('?lang=zh', { random: 0.5 });
+    await loadSample(page);
+    await page.getByTestId('tab-entry').click();
+    await page.waitForSelector('[data-testid=entry-form]');
+    // the form leaves checking to the app: no browser bubble, one field at a time
+    expect(await page.getByTestId('entry-form').evaluate((f) => (f as HTMLFormElement).noValidate)).toBe(true);
+    await page.getByTestId('entry-receivedAt').fill('');
+    await page.getByTestId('entry-submit').click();
+    await page.waitForSelector('[data-testid=entry-outcome][data-intent=error]');
+    const flagged = await page.locator('[data-testid^=entry-field-][data-problem=error]').evaluateAll((fs) => fs.map((f) => f.getAttribute('data-testid')));
+    expect(flagged).toEqual(['entry-field-receivedAt', 'entry-field-type', 'entry-field-category', 'entry-field-description']);
+    const message = (key: string) => page.getByTestId(`entry-field-${key}`).locator('[id$=__validationMessage]').textContent();
+    for (const key of ['receivedAt', 'type', 'category', 'description']) expect([key, await message(key)]).toEqual([key, '必填，请填写']);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('entry-receivedAt');
+    expect(await page.getByTestId('entry-added').count()).toBe(0);
+
+    // in English, the same fields in English
+    await page.getByTestId('lang-switch').click();
+    await page.waitForSelector('[data-testid=pane][data-lang=en]');
+    await page.waitForSelector('[data-testid=entry][data-busy=""] [data-testid=entry-form]');
+    await page.getByTestId('entry-submit').click();
+    await page.waitForSelector('[data-testid=entry-outcome][data-intent=error]');
+    expect(await message('type')).toBe('Required: fill this in');
+    expect(await message('description')).toBe('Required: fill this in');
+    expect(await page.locator('[data-testid^=entry-field-][data-problem=error]').count()).toBe(4);
+    expect(errors).toEqual([]);
+  });
+
+  it('takes times as the workbook writes them (yyyy-mm-dd hh:mm), says when one is not a time, and warns of an agreed time before the call', async () => {
+    const { page, errors } = await openPane('?lang=zh', { random: 0.5 });
+    await loadSample(page);
+    const before = await rowsShown(page);
+    await page.getByTestId('tab-entry').click();
+    await page.waitForSelector('[data-testid=entry-form]');
+    const received = page.getByTestId('entry-receivedAt');
+    // a text field, not the browser's date picker (mm/dd/yyyy in en-US)
+    expect(await received.getAttribute('type')).toBe('text');
+    expect(await page.getByTestId('entry-agreedDueAt').getAttribute('placeholder')).toBe('yyyy-mm-dd hh:mm');
+
+    // another way of typing it is shown the workbook's way once the field is left
+    await received.fill('2026/11/20 9:30');
+    await received.blur();
+    expect(await received.inputValue()).toBe('2026-11-20 09:30');
+
+    // not a time: said on the field, with what is expected
+    await page.getByTestId('entry-type').selectOption('repair');
+    await page.getByTestId('entry-category').selectOption('维修');
+    await page.getByTestId('entry-description').fill('消防通道堆放杂物');
+    await page.getByTestId('entry-agreedDueAt').fill('2026-11-31 18:00');
+    await page.getByTestId('entry-submit').click();
+    await page.waitForSelector('[data-testid=entry-outcome][data-intent=error]');
+    expect(await page.getByTestId('entry-field-agreedDueAt').getAttribute('data-problem')).toBe('error');
+    expect(await page.getByTestId('entry-field-agreedDueAt').textContent()).toContain('“2026-11-31 18:00”不是有效值，应为日期时间，如 2026-11-25 14:30');
+
+    // agreed for the evening before the call: a warning, and the clerk may still add it
+    await received.fill('2026-11-20 09:30');
+    await page.getByTestId('entry-agreedDueAt').fill('2026-11-19 18:00');
+    await page.getByTestId('entry-submit').click();
+    await page.waitForSelector('[data-testid=entry-outcome][data-intent=warning]');
+    const agreed = page.getByTestId('entry-field-agreedDueAt');
+    expect(await agreed.getAttribute('data-problem')).toBe('warning');
+    expect(await agreed.textContent()).toContain('2026-11-19 18:00 早于「受理时间」2026-11-20 09:30');
+    expect(await page.getByTestId('entry-added').count()).toBe(0);
+    await page.getByTestId('entry-confirm').click();
+    await page.waitForSelector('[data-testid=entry-added]');
+    const id = ((await page.getByTestId('entry-added').textContent()) ?? '').match(/GD-\d{8}-[0-9A-Z]{3}-\d{3}/)?.[0];
+    // the ID carries the day it was received, as typed
+    expect(id).toBe(`GD-20261120-${drawTag(() => 0.5)}-001`);
+
+    // the workbook holds the times typed, as Excel date-times
+    await page.getByTestId('tab-workbook').click();
+    await page.waitForFunction((n) => document.querySelector('[data-testid=sheet-rows-tickets]')?.getAttribute('data-rows') === String(n), before + 1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    const saved = path.join(tmp, 'typed-times.xlsx');
+    await download.saveAs(saved);
+    expect(checkXlsx(saved)).toBe('');
+    const [tickets] = await FileWorkbook.open(new Uint8Array(fs.readFileSync(saved))).readSheets(['工单']);
+    const headers = tickets.rows[0];
+    const row = tickets.rows.find((r) => r[0] === id)!;
+    expect(row[headers.indexOf('受理时间')]).toBe(wallToSerial(wall(2026, 11, 20, 9, 30)));
+    expect(row[headers.indexOf('约定完成时间')]).toBe(wallToSerial(wall(2026, 11, 19, 18, 0)));
+    expect(errors).toEqual([]);
+  });
+
+  // ---- language, and what the Workbook tab lists ----
+
+  it('switches language from its header, remembers the choice, and lists the sheets it generated', async () => {
+    const { page, errors } = await openPane('', { locale: 'zh-CN' });
+    expect(await page.getByTestId('pane').getAttribute('data-lang')).toBe('zh');
+    const toggle = page.getByTestId('lang-switch');
+    expect(await toggle.textContent()).toBe('English');
+    await toggle.click();
+    await page.waitForSelector('[data-testid=pane][data-lang=en]');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Deskbook');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.title, localStorage.getItem('deskbook.lang')])).toEqual(['en', 'Deskbook', 'en']);
+    expect(await toggle.textContent()).toBe('中文');
+    // remembered in this browser
+    await page.reload();
+    await page.waitForSelector('[data-testid=pane][data-lang=en]');
+    // …and back
+    await page.getByTestId('lang-switch').click();
+    await page.waitForSelector('[data-testid=pane][data-lang=zh]');
+
+    // the Workbook tab lists the reports and the KPI sheet written, as `deskbook status` does
+    await loadSample(page);
+    expect(await page.getByTestId('generated-sheets').count()).toBe(0);
+    await openReports(page);
+    const monthly = await reportExpected('zh', 'monthly');
+    await page.getByTestId('report-kind').selectOption('monthly');
+    await generate(page, 'monthly', monthly.result.period.label);
+    await page.getByTestId('kpi-pivots').click();
+    await page.waitForSelector('[data-testid=pivots-message][data-intent=success]');
+    await page.getByTestId('tab-workbook').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=generated-sheets]')?.textContent?.includes('KPI'));
+    expect(await page.getByTestId('generated-sheets').textContent()).toBe(`生成的报表：${monthly.result.sheetName}、${kpiSheetName('zh')}`);
+    expect(errors).toEqual([]);
+  });
+
+  it('runs at once when office.js never arrives (its CDN unreachable): the pane does not wait for it', async () => {
+    const { page, errors, officeRequests } = await openPane('?lang=zh', { hangOffice: true });
+    expect(await page.getByTestId('pane').getAttribute('data-mode')).toBe('standalone');
+    // office.js was asked for and is still on its way
+    expect(officeRequests).toEqual([`${OFFICE_CDN}office.js`]);
+    expect(await page.evaluate(() => (window as unknown as { DESKBOOK_OFFICE_JS: string }).DESKBOOK_OFFICE_JS)).toBe('loading');
+    await loadSample(page);
+    expect(await page.getByTestId('status').getAttribute('data-ready')).toBe('true');
+    expect(errors).toEqual([]);
+  });
+
   it('follows the browser\'s language when the URL does not name one', async () => {
     const en = await openPane('', { locale: 'en-GB' });
     expect(await en.page.getByRole('heading', { level: 1 }).textContent()).toBe('Deskbook');
@@ -817,9 +1179,32 @@ if (!hasChromium && process.env.CI) {
           : route.abort(),
     );
     const page = await context.newPage();
-    await page.goto(`${server.base}taskpane.html`);
+    // Office adds where it runs to the add-in's URL: the pane then waits for office.js
+    await page.goto(`${server.base}taskpane.html?_host_Info=Excel$Web$16.01$en-US$$$$0`);
     return { context, page };
   }
+
+  it('moves into Excel when a host that gave no sign of itself brings office.js late', async () => {
+    // no _host_Info: the pane starts standalone at once; office.js, held back until then, reports Excel
+    const context = await browser.newContext({ viewport: PANE, locale: 'zh-CN' });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.base)) return route.continue();
+      if (!url.startsWith(OFFICE_CDN)) return route.abort();
+      await held;
+      return route.fulfill({ body: FAKE_OFFICE, contentType: 'text/javascript' });
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.base}taskpane.html`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('[data-testid=pane][data-mode=standalone]');
+    release();
+    await page.waitForSelector('[data-testid=pane][data-mode=excel]');
+    expect(await page.getByTestId('file-panel').count()).toBe(0);
+    expect(await page.getByTestId('pane').getAttribute('data-lang')).toBe('en');
+    await context.close();
+  });
 
   it('tells Excel with ExcelApi 1.7 (volume-licensed Office 2019) it is too old, in both languages, and starts nothing', async () => {
     const { context, page } = await openInStandIn(7);
@@ -838,6 +1223,11 @@ if (!hasChromium && process.env.CI) {
     expect(await page.getByTestId('file-panel').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { excelRuns: number }).excelRuns)).toBe(1);
     expect(await page.getByTestId('message').textContent()).toContain('Press Enter or Esc');
+    // Excel's header (refresh and the language switch beside the title) fits its default 320 px too
+    await page.setViewportSize({ width: 320, height: 700 });
+    expect(await layoutFaults(page)).toEqual([]);
+    expect(await tabRows(page)).toHaveLength(1);
+    await page.setViewportSize(PANE);
 
     // the Validation tab inside Excel: live validation is offered, and a refused run is explained
     await page.getByTestId('tab-validation').click();

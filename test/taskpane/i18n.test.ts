@@ -20,6 +20,14 @@ describe('the pane language', () => {
     expect(pickLang({ browserLanguage: 'EN' })).toBe('en');
   });
 
+  it("takes the clerk's own choice (the pane's switch) over Office's and the browser's language", () => {
+    expect(pickLang({ stored: 'en', officeLanguage: 'zh-CN' })).toBe('en');
+    expect(pickLang({ stored: 'zh', browserLanguage: 'en-US' })).toBe('zh');
+    expect(pickLang({ stored: null, browserLanguage: 'en-US' })).toBe('en');
+    // a link that names the language still wins
+    expect(pickLang({ search: '?lang=zh', stored: 'en' })).toBe('zh');
+  });
+
   it('lets ?lang=en|zh in the URL override both', () => {
     expect(pickLang({ search: '?lang=en', officeLanguage: 'zh-CN' })).toBe('en');
     expect(pickLang({ search: '?x=1&lang=zh', browserLanguage: 'en-US' })).toBe('zh');

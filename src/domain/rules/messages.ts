@@ -84,6 +84,10 @@ export const RULE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, Words>
     zh: (p) => `${str(p.params.found)} 早于「${str(p.params.earlierColumn)}」${str(p.params.earlier)}，挂起应先开始后结束`,
     en: (p) => `${str(p.params.found)} is before ${str(p.params.earlierColumn)} (${str(p.params.earlier)}); a hold ends after it starts`,
   },
+  TICKET_AGREED_BEFORE_RECEIVED: {
+    zh: (p) => `${str(p.params.found)} 早于「${str(p.params.earlierColumn)}」${str(p.params.earlier)}，约定的完成时间应在受理之后，请核对`,
+    en: (p) => `${str(p.params.found)} is before ${str(p.params.earlierColumn)} (${str(p.params.earlier)}); a time agreed with the caller comes after the ticket was received, so check it`,
+  },
   TICKET_STATUS_NEEDS_RESOLVED: {
     zh: (p) => `${statusIs(p, 'zh')}，须填写「${str(p.column)}」`,
     en: (p) => `${statusIs(p, 'en')}, so ${theColumn(p.column)} must be filled in`,

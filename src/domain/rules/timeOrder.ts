@@ -95,6 +95,26 @@ const TICKET_TIME_RULES: ReadonlyArray<Rule<'tickets'>> = [
       };
     },
   },
+  {
+    // issue 10: an agreed due time is promised when the ticket comes in; one before it is a slip (a warning: the clerk may confirm it)
+    code: 'TICKET_AGREED_BEFORE_RECEIVED',
+    sheet: 'tickets',
+    severity: 'warning',
+    zh: '约定完成时间不应早于受理时间',
+    en: 'the agreed due time should not be before the received time',
+    prepare(pass) {
+      if (!pass.has('receivedAt') || !pass.has('agreedDueAt')) return null;
+      const at = pass.at(this, 'agreedDueAt');
+      const earlierColumn = pass.header('receivedAt');
+      return (v, row, out) => {
+        const received = v.receivedAt;
+        const due = v.agreedDueAt;
+        if (typeof received === 'number' && typeof due === 'number' && due < received) {
+          out.push(at(row, { found: showTime(due, true), earlierColumn, earlier: showTime(received, true) }));
+        }
+      };
+    },
+  },
 ];
 
 export const TIME_RULES: ReadonlyArray<Rule> = [...TICKET_TIME_RULES, futureRule('charges', [['paidDate', false]]), futureRule('reminders', [['date', false]])];

@@ -1,12 +1,17 @@
 import { Body1, Button, Caption1, Field, Input, makeStyles, mergeClasses, Select, Spinner, Textarea, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../domain/enums';
+import { formatWall, parseWallText } from '../../domain/time';
 import { addTicket, EntryProblem, nowIso, TicketField, TicketFieldInfo, TicketFormOptions, ticketFormOptions, TicketInput } from '../backend';
 import { describeError } from '../errors';
 import type { Host } from '../host';
 import type { Strings } from '../i18n';
 import { installationTag, issuedIds, rememberIssued } from '../installation';
 import { Notice, NoticeData } from './Notice';
+import { Words } from './Words';
+
+/** Below this width (Excel's default pane is 320 px) the form is one column. */
+const NARROW = '@media (max-width: 399px)';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -18,13 +23,16 @@ const useStyles = makeStyles({
     alignItems: 'start',
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalS,
+    [NARROW]: { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
   wide: { gridColumn: '1 / -1' },
+  // Fluent's inputs have a minimum width of their own: here they take their column's
+  control: { width: '100%', minWidth: 0, boxSizing: 'border-box' },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   tag: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Fields that take the whole width of the form; the others sit two to a line. */
+/** Fields that take the whole width of the form; the others sit two to a line (one, when narrow). */
 const WIDE: ReadonlySet<TicketField> = new Set(['receivedAt', 'description', 'agreedDueAt']);
 
 export interface EntryFormProps {
@@ -39,15 +47,21 @@ export interface EntryFormProps {
 
 type Values = Record<string, string>;
 
+/** A date-time as the workbook shows it (2026-11-20 09:30); text that is not one stays as typed. */
+function shownDateTime(text: string): string {
+  const t = parseWallText(text);
+  return t === undefined ? text : formatWall(t, true);
+}
+
 function initialValues(options: TicketFormOptions): Values {
   const values: Values = {};
-  for (const f of options.fields) values[f.key] = f.initial;
+  for (const f of options.fields) values[f.key] = f.control === 'datetime' ? shownDateTime(f.initial) : f.initial;
   return values;
 }
 
-/** datetime-local wants YYYY-MM-DDTHH:mm */
+/** now, to the minute, as the received time of the next call */
 function nowMinute(): string {
-  return nowIso().slice(0, 16);
+  return shownDateTime(nowIso().slice(0, 16));
 }
 
 export function EntryForm({ host, lang, strings, revision, onAdded }: EntryFormProps) {
@@ -61,6 +75,7 @@ export function EntryForm({ host, lang, strings, revision, onAdded }: EntryFormP
   const [added, setAdded] = useState<{ id: string; row: number } | null>(null);
   const [busy, setBusy] = useState<'reading' | 'adding' | null>(null);
   const [tag, setTag] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
 
   const fail = useCallback(
     (err: unknown) => setNotice({ intent: 'error', title: strings.errorTitle, text: describeError(err, { lang, strings }) }),
@@ -87,6 +102,26 @@ export function EntryForm({ host, lang, strings, revision, onAdded }: EntryFormP
       current = false;
     };
   }, [host, lang, revision, fail]);
+
+  // what was said was said in the other language: the next attempt says it again
+  useEffect(() => {
+    setProblems([]);
+    setOutcome(null);
+  }, [lang]);
+
+  // after a refused attempt, the first field to fix takes the focus
+  useEffect(() => {
+    if (outcome !== 'errors' || !options) return;
+    const first = options.fields.find((f) => problems.some((p) => p.field === f.key && p.severity === 'error'));
+    if (first) form.current?.querySelector<HTMLElement>(`#entry-${first.key}`)?.focus();
+  }, [outcome, problems, options]);
+
+  /** a date-time typed another way the workbook reads (2026/11/20 9:30) is shown as the workbook does */
+  const tidy = (key: TicketField) =>
+    setValues((old) => {
+      const shown = shownDateTime(old[key] ?? '');
+      return shown === old[key] ? old : { ...old, [key]: shown };
+    });
 
   const set = (key: TicketField, value: string) => {
     setValues((old) => ({ ...old, [key]: value }));
@@ -141,14 +176,27 @@ export function EntryForm({ host, lang, strings, revision, onAdded }: EntryFormP
   }
 
   const problemsOf = (key: TicketField) => problems.filter((p) => p.field === key);
+  // an empty required field, in the form's words rather than a cell's
+  const said = (p: EntryProblem) => (p.code === 'REQUIRED_MISSING' ? strings.fieldRequired : p.message);
   const general = problems.filter((p) => p.field === null || !options?.fields.some((f) => f.key === p.field));
 
   const control = (f: TicketFieldInfo) => {
     const value = values[f.key] ?? '';
-    const common = { id: `entry-${f.key}`, 'data-testid': `entry-${f.key}` };
+    const common = { id: `entry-${f.key}`, 'data-testid': `entry-${f.key}`, className: styles.control };
     switch (f.control) {
       case 'datetime':
-        return <Input {...common} type="datetime-local" value={value} onChange={(_, d) => set(f.key, d.value)} />;
+        // text in the workbook's own format, not the browser's date picker (mm/dd/yyyy in en-US)
+        return (
+          <Input
+            {...common}
+            value={value}
+            placeholder={strings.dateTimePlaceholder}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(_, d) => set(f.key, d.value)}
+            onBlur={() => tidy(f.key)}
+          />
+        );
       case 'select':
         return (
           <Select {...common} value={value} onChange={(_, d) => set(f.key, d.value)}>
@@ -205,8 +253,11 @@ export function EntryForm({ host, lang, strings, revision, onAdded }: EntryFormP
 
       {options && options.ready && (
         <form
+          ref={form}
           className={styles.form}
           data-testid="entry-form"
+          // the rules answer for every field at once, in the pane's language; not the browser's bubble
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void submit(false);
@@ -222,7 +273,7 @@ export function EntryForm({ host, lang, strings, revision, onAdded }: EntryFormP
                 label={f.label}
                 required={f.required}
                 validationState={own.length === 0 ? 'none' : error ? 'error' : 'warning'}
-                validationMessage={own.length > 0 ? own.map((p) => p.message).join(' ') : undefined}
+                validationMessage={own.length > 0 ? <Words text={own.map(said).join(' ')} /> : undefined}
                 data-testid={`entry-field-${f.key}`}
                 data-problem={own.length === 0 ? '' : error ? 'error' : 'warning'}
               >

@@ -14,7 +14,10 @@ const useStyles = makeStyles({
   intro: { color: tokens.colorNeutralForeground2 },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   fileLine: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
-  fileName: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  fileName: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere', minWidth: 0 },
+  unsaved: { color: tokens.colorPaletteDarkOrangeForeground1, whiteSpace: 'nowrap' },
+  // a CJK label would otherwise break one character at a time
+  download: { whiteSpace: 'nowrap', flexShrink: 0 },
   hidden: { display: 'none' },
 });
 
@@ -25,6 +28,8 @@ export interface FilePanelProps {
   ready: boolean;
   /** the open workbook's file name, or null before one is opened */
   fileName: string | null;
+  /** the pane changed the workbook since it was opened or last downloaded */
+  unsaved: boolean;
   onOpenFile(file: File): void;
   onLoadSample(): void;
   onDownload(): void;
@@ -32,7 +37,7 @@ export interface FilePanelProps {
 
 const ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function FilePanel({ strings, busy, ready, fileName, onOpenFile, onLoadSample, onDownload }: FilePanelProps) {
+export function FilePanel({ strings, busy, ready, fileName, unsaved, onOpenFile, onLoadSample, onDownload }: FilePanelProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -61,10 +66,18 @@ export function FilePanel({ strings, busy, ready, fileName, onOpenFile, onLoadSa
       </div>
       {fileName !== null && (
         <div className={styles.fileLine}>
-          <Caption1 className={styles.fileName} data-testid="file-name">
-            {strings.currentFile(fileName)}
+          <Caption1 className={styles.fileName}>
+            <span data-testid="file-name">{strings.currentFile(fileName)}</span>
+            {unsaved && (
+              <>
+                {' '}
+                <span className={styles.unsaved} data-testid="unsaved-mark">
+                  · {strings.unsavedMark}
+                </span>
+              </>
+            )}
           </Caption1>
-          <Button appearance={ready ? 'primary' : 'secondary'} size="small" onClick={onDownload} disabled={busy} data-testid="download">
+          <Button appearance={ready || unsaved ? 'primary' : 'secondary'} size="small" className={styles.download} onClick={onDownload} disabled={busy} data-testid="download">
             {strings.download}
           </Button>
         </div>

@@ -25,7 +25,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     fontVariantNumeric: 'tabular-nums',
   },
-  empty: { color: tokens.colorNeutralForeground4 },
+  empty: { color: tokens.colorNeutralForeground3 },
   small: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' },
   prev: { display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   good: { color: tokens.colorPaletteGreenForeground1 },
@@ -60,9 +60,21 @@ export function KpiTiles({ json, tiles, lang, strings }: KpiTilesProps) {
         return (
           <section key={def.key} className={styles.tile} data-testid={`kpi-${def.key}`} data-change={moved ?? ''}>
             <span className={styles.label}>{def[lang]}</span>
-            <span className={mergeClasses(styles.value, shown === null && styles.empty)} data-testid={`kpi-value-${def.key}`}>
-              {shown ?? strings.notApplicable}
-            </span>
+            {shown === null ? (
+              <span
+                className={mergeClasses(styles.value, styles.empty)}
+                role="img"
+                aria-label={strings.notApplicableLabel}
+                title={strings.notApplicableLabel}
+                data-testid={`kpi-value-${def.key}`}
+              >
+                {strings.notApplicable}
+              </span>
+            ) : (
+              <span className={styles.value} data-testid={`kpi-value-${def.key}`}>
+                {shown}
+              </span>
+            )}
             {ratio !== null && (
               <Caption1 className={styles.small} data-testid={`kpi-ratio-${def.key}`}>
                 {ratio}

@@ -1,4 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Words } from './Words';
 
 export interface NoticeData {
   readonly intent: 'success' | 'error' | 'warning' | 'info';
@@ -11,7 +12,7 @@ export function Notice({ notice, testId }: { notice: NoticeData; testId: string 
     <MessageBar intent={notice.intent} layout="multiline" data-testid={testId} data-intent={notice.intent}>
       <MessageBarBody>
         {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
-        {notice.text}
+        <Words text={notice.text} />
       </MessageBarBody>
     </MessageBar>
   );

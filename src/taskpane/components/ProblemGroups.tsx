@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { location } from '../../domain/messages';
 import { columnLetter, LocatedProblem, ValidationReport } from '../backend';
 import type { Strings } from '../i18n';
+import { Words } from './Words';
 
 /** How many problems of a sheet the pane lists; a workbook with thousands is fixed from the top. */
 const SHOWN_PER_SHEET = 200;
@@ -126,9 +127,11 @@ export function ProblemGroups({ report, strings, selected, onSelect, detail }: P
                       >
                         {p.severity === 'error' ? strings.severityError : strings.severityWarning}
                       </Badge>
-                      <Caption1 className={styles.where}>{where}</Caption1>
-                      <Text size={200} className={styles.message}>
-                        {what(p, report)}
+                      <Caption1 className={styles.where}>
+                        <Words text={where} />
+                      </Caption1>
+                      <Text size={200} className={styles.message} data-testid="problem-message">
+                        <Words text={what(p, report)} />
                       </Text>
                     </>
                   );

@@ -3,6 +3,7 @@ import type { Lang } from '../../domain/enums';
 import { describeProblem } from '../../domain/messages';
 import type { Problem } from '../../domain/problems';
 import type { Strings } from '../i18n';
+import { Words } from './Words';
 
 /** How many problems the pane lists; the rest are counted. */
 const SHOWN = 5;
@@ -27,7 +28,9 @@ export function ProblemList({ problems, lang, strings }: { problems: ReadonlyArr
       <ul className={styles.list}>
         {problems.slice(0, SHOWN).map((p, i) => (
           <li key={i} className={p.severity === 'error' ? styles.error : styles.warning}>
-            <Caption1>{describeProblem(p, lang)}</Caption1>
+            <Caption1>
+              <Words text={describeProblem(p, lang)} />
+            </Caption1>
           </li>
         ))}
       </ul>

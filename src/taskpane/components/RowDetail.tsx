@@ -1,6 +1,7 @@
 import { Button, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import type { RowDetail as RowDetailData } from '../backend';
 import type { Strings } from '../i18n';
+import { Words } from './Words';
 
 const useStyles = makeStyles({
   root: {
@@ -60,7 +61,9 @@ export function RowDetail({ detail, col, strings, onClose }: RowDetailProps) {
                 <th scope="row" className={mergeClasses(styles.th, c.col === col && styles.flagged)}>
                   {c.header}
                 </th>
-                <td className={mergeClasses(styles.td, c.col === col && styles.flagged)}>{c.text}</td>
+                <td className={mergeClasses(styles.td, c.col === col && styles.flagged)}>
+                  <Words text={c.text} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -90,6 +90,12 @@ export function StatusView(props: StatusViewProps) {
         })}
       </div>
 
+      {status.generatedSheets.length > 0 && (
+        <Caption1 className={styles.other} data-testid="generated-sheets">
+          {strings.generatedSheets(status.generatedSheets)}
+        </Caption1>
+      )}
+
       {status.otherSheets.length > 0 && (
         <Caption1 className={styles.other} data-testid="other-sheets">
           {strings.otherSheets(status.otherSheets)}

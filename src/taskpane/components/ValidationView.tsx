@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   checked: { color: tokens.colorNeutralForeground3, marginLeft: 'auto' },
   badge: { whiteSpace: 'nowrap' },
   live: { display: 'flex', flexDirection: 'column' },
-  liveHint: { color: tokens.colorNeutralForeground3, marginLeft: '44px', marginTop: `-${tokens.spacingVerticalXS}` },
+  liveHint: { color: tokens.colorNeutralForeground3, marginLeft: '44px', marginTop: `calc(-1 * ${tokens.spacingVerticalXS})` },
 });
 
 type Busy = 'validating' | 'live' | 'detail' | null;

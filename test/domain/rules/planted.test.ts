@@ -30,12 +30,12 @@ describe('the planted workbook: one problem per rule', () => {
     expect([...planted].sort()).toEqual(RULES.map((r) => `${r.sheet} ${r.code}`).sort());
   });
 
-  it('gives each problem the severity of its rule: overpayment and double entry are warnings', () => {
+  it('gives each problem the severity of its rule: double entry, an agreed time before receipt and overpayment are warnings', () => {
     for (const p of problems) {
       const rule = RULES.find((r) => r.code === p.code && r.sheet === sheetKey[p.sheet]);
       expect(p.severity).toBe(rule?.severity);
     }
-    expect(problems.filter((p) => p.severity === 'warning').map((p) => p.code)).toEqual(['TICKET_DOUBLE_ENTRY', 'CHARGE_OVERPAID']);
+    expect(problems.filter((p) => p.severity === 'warning').map((p) => p.code)).toEqual(['TICKET_DOUBLE_ENTRY', 'TICKET_AGREED_BEFORE_RECEIVED', 'CHARGE_OVERPAID']);
   });
 
   it('leaves clerk lists unchecked when Settings has no clerks', () => {

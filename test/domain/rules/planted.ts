@@ -117,6 +117,7 @@ export const TICKET_ROWS: ReadonlyArray<Row> = [
   /* 16 */ ticket('GD-015', '插座冒火花', '2026-11-24', { callbackAt: null, status: '已完成', callbackBy: null, satisfaction: '基本满意' }), // a rating without a callback
   /* 17 */ ticket('GD-001', '车库照明坏了', '2026-11-25', { ...open, status: '处理中' }), // GD-001 again
   /* 18 */ ticket('GD-016', '厨房水管漏水', '2026-11-20', { ...open, status: '处理中', contact: '王太太', receivedAt: serial('2026-11-20 14:00'), firstResponseAt: serial('2026-11-20 14:20') }), // row 2 typed again
+  /* 19 */ ticket('GD-017', '空调外机噪音', '2026-11-24', { agreedDueAt: serial('2026-11-23 18:00') }), // agreed the day before it came in
 ];
 
 export const CUSTOMER_ROWS: ReadonlyArray<Row> = [
@@ -177,6 +178,7 @@ export const PLANTED: ReadonlyArray<readonly [string, number, string, string]> =
   ['工单', 16, '回访时间', 'TICKET_RATING_NEEDS_CALLBACK'],
   ['工单', 17, '工单号', 'TICKET_DUPLICATE_ID'],
   ['工单', 18, '内容', 'TICKET_DOUBLE_ENTRY'],
+  ['工单', 19, '约定完成时间', 'TICKET_AGREED_BEFORE_RECEIVED'],
   ['客户', 4, '房号', 'REQUIRED_MISSING'],
   ['客户', 5, '面积', 'NUMBER_NEGATIVE'],
   ['客户', 6, '电话', 'PHONE_FORMAT'],
