@@ -132,8 +132,8 @@ export async function addSheets(session: OfficeSession, sheets: ReadonlyArray<Ne
   }
 }
 
-export async function appendRows(session: OfficeSession, sheetName: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void> {
-  if (rows.length === 0) return;
+/** A sheet with its tables and used range loaded, in one sync; NOT_FOUND when there is no such sheet. */
+async function sheetWithTables(session: OfficeSession, sheetName: string) {
   const sheet = session.context.workbook.worksheets.getItemOrNullObject(sheetName);
   const tables = sheet.tables.load('items/name');
   const used = sheet.getUsedRangeOrNullObject(true);
@@ -141,6 +141,12 @@ export async function appendRows(session: OfficeSession, sheetName: string, rows
   const synced = await syncOrSayMissing(session, [sheetName]);
   if (!synced.ok) throw synced.missing.length > 0 ? noSuchSheet(sheetName) : synced.error;
   if (sheet.isNullObject) throw noSuchSheet(sheetName);
+  return { sheet, tables, used };
+}
+
+export async function appendRows(session: OfficeSession, sheetName: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void> {
+  if (rows.length === 0) return;
+  const { sheet, tables, used } = await sheetWithTables(session, sheetName);
 
   const what = { reason: 'EXCEL_ADD_ROWS', sheet: sheetName } as const;
   try {
@@ -224,13 +230,7 @@ export async function addNames(session: OfficeSession, names: ReadonlyArray<{ re
  */
 export async function addColumns(session: OfficeSession, sheetName: string, headerRow: number, headers: ReadonlyArray<string>): Promise<void> {
   if (headers.length === 0) return;
-  const sheet = session.context.workbook.worksheets.getItemOrNullObject(sheetName);
-  const tables = sheet.tables.load('items/name');
-  const used = sheet.getUsedRangeOrNullObject(true);
-  used.load('address,columnCount');
-  const synced = await syncOrSayMissing(session, [sheetName]);
-  if (!synced.ok) throw synced.missing.length > 0 ? noSuchSheet(sheetName) : synced.error;
-  if (sheet.isNullObject) throw noSuchSheet(sheetName);
+  const { sheet, tables, used } = await sheetWithTables(session, sheetName);
   const what = { reason: 'EXCEL_ADD_COLUMNS', sheet: sheetName } as const;
   try {
     if (tables.items.length > 0) {
