@@ -53,6 +53,11 @@ export interface CustomerFacts {
   readonly row: number;
   readonly unit: string;
   readonly occupancy: Occupancy | null;
+  readonly building: string | null;
+  /** 00:00 of 入住日期 */
+  readonly moveInDate: WallTime | null;
+  readonly name: string | null;
+  readonly phone: string | null;
 }
 
 /** A record's value: null for an empty cell, undefined for a missing column or an unreadable cell. */
@@ -134,7 +139,8 @@ export function customerFacts(read: SheetRows<'customers'> | undefined): Custome
   const out: CustomerFacts[] = [];
   for (const { row, values: v } of read.records) {
     const unit = str(v.unit);
-    if (unit !== null) out.push({ row, unit, occupancy: key<Occupancy>(v.occupancy) });
+    if (unit === null) continue;
+    out.push({ row, unit, occupancy: key<Occupancy>(v.occupancy), building: str(v.building), moveInDate: num(v.moveInDate), name: str(v.name), phone: str(v.phone) });
   }
   return out;
 }

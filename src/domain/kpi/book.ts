@@ -2,6 +2,7 @@
 // each ticket's SLA clock and handling time worked out once, and indexes sorted by the times KPIs
 // select on (received, resolved, called back), so that a period's tickets are a binary search away.
 // A period's KPIs then read a window: the period, its as-of, and the prepared book.
+import type { PlanCall } from '../callbackPlan';
 import { CustomerFacts, ChargeFacts, TicketFacts } from '../records';
 import { Lang } from '../enums';
 import { Period } from '../periods';
@@ -216,4 +217,6 @@ export interface ChargeWindow extends Window {
 export interface CoverageWindow extends Window {
   readonly book: TicketBook;
   readonly customers: ReadonlyArray<CustomerFacts>;
+  /** calls recorded on the workbook's 回访计划 sheets */
+  readonly planCalls: ReadonlyArray<PlanCall>;
 }

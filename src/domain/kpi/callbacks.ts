@@ -1,7 +1,7 @@
 // Callback KPIs (docs/kpis.md "KPIs"): callback rate, satisfaction, and the year's callback coverage of
 // occupied households.
 import { asOfDay } from '../periods';
-import { CustomerFacts } from '../records';
+import { householdsOn } from '../households';
 import { startOfYear } from '../time';
 import { CoverageWindow, eachIn, TicketBook, TicketWindow } from './book';
 import { Rate, rateOf } from './measures';
@@ -32,39 +32,39 @@ export function satisfaction(w: TicketWindow): Rate {
   return rateOf(num, den);
 }
 
-/** Which of the book's units are occupied (已入住) in the register, and how many occupied households
- *  it lists: worked out once per register and book, as every report block asks. */
-const occupiedOf = new WeakMap<ReadonlyArray<CustomerFacts>, WeakMap<TicketBook, { flags: Uint8Array; households: number }>>();
+/** Each unit of the book by name, worked out once per book (every report block asks). */
+const unitIndexes = new WeakMap<TicketBook, ReadonlyMap<string, number>>();
 
-function occupiedUnits(customers: ReadonlyArray<CustomerFacts>, book: TicketBook): { flags: Uint8Array; households: number } {
-  let byBook = occupiedOf.get(customers);
-  if (!byBook) occupiedOf.set(customers, (byBook = new WeakMap()));
-  let o = byBook.get(book);
-  if (!o) {
-    const occupied = new Set<string>();
-    for (const c of customers) if (c.occupancy === 'occupied') occupied.add(c.unit);
-    const flags = new Uint8Array(book.units.length);
-    book.units.forEach((unit, u) => (flags[u] = occupied.has(unit) ? 1 : 0));
-    byBook.set(book, (o = { flags, households: occupied.size }));
-  }
-  return o;
+function unitIndex(book: TicketBook): ReadonlyMap<string, number> {
+  let m = unitIndexes.get(book);
+  if (!m) unitIndexes.set(book, (m = new Map(book.units.map((unit, u) => [unit, u]))));
+  return m;
 }
 
 // callback coverage 回访覆盖率: occupied households called back this year / occupied households
-// ("this year": the calendar year of the as-of day, from January 1st to as-of; occupied = 已入住)
+// ("this year": the calendar year of the as-of day, from January 1st to as-of; households: 已入住 and
+// 出租 units moved in by the as-of day, households.ts; called back: a ticket of the unit with its
+// 回访时间 in that time, or a call recorded on a 回访计划 sheet with its 回访日期 in it)
 export function callbackCoverage(w: CoverageWindow): Rate {
-  const occupied = occupiedUnits(w.customers, w.book);
-  const yearStart = startOfYear(asOfDay(w.asOf));
-  const { byCallback, unitOf } = w.book;
-  const called = new Uint8Array(occupied.flags.length);
-  let calledCount = 0;
+  const day = asOfDay(w.asOf);
+  const households = householdsOn(w.customers, day);
+  const index = unitIndex(w.book);
+  const household = new Uint8Array(w.book.units.length);
+  for (const h of households) {
+    const u = index.get(h.unit);
+    if (u !== undefined) household[u] = 1;
+  }
+  const called = new Set<string>();
+  const yearStart = startOfYear(day);
+  const { byCallback, unitOf, units } = w.book;
   const yearWindow = { ...w, period: { ...w.period, start: yearStart, end: w.asOf + 1 } };
   eachIn(byCallback, yearWindow, (i) => {
     const u = unitOf[i];
-    if (u >= 0 && occupied.flags[u] === 1 && called[u] === 0) {
-      called[u] = 1;
-      calledCount++;
-    }
+    if (u >= 0 && household[u] === 1) called.add(units[u]);
   });
-  return rateOf(calledCount, occupied.households);
+  if (w.planCalls.length > 0) {
+    const isHousehold = new Set(households.map((h) => h.unit));
+    for (const c of w.planCalls) if (c.calledAt >= yearStart && c.calledAt <= day && isHousehold.has(c.unit)) called.add(c.unit);
+  }
+  return rateOf(called.size, households.length);
 }

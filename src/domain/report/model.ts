@@ -19,6 +19,7 @@ import {
   openTickets,
   overdueTickets,
   Rate,
+  rateOf,
   TICKET_KPIS,
   TicketBook,
   ticketBook,
@@ -27,6 +28,7 @@ import {
 } from '../kpi';
 import { onTimeResolution } from '../kpi/timeliness';
 import { received, resolved } from '../kpi/volume';
+import { PlanCall, planCalls, planProgress, PlanRead } from '../callbackPlan';
 import { chargeFacts, CustomerFacts, customerFacts, ticketFacts } from '../records';
 
 export type TicketBlock = KpiValues<TicketKpis>;
@@ -65,6 +67,16 @@ export interface ReportModel extends PeriodBlock {
   readonly previous: PeriodBlock;
   /** no ticket at all in the period: none received or resolved in it, none open at its as-of (本期无工单) */
   readonly empty: boolean;
+  /** a quarterly report whose quarter has a 回访计划 sheet: its progress at as-of; absent otherwise */
+  readonly callbackPlan?: CallbackPlanProgress;
+}
+
+/** A quarter's callback plan at the report's as-of: households on it, those called back by then. */
+export interface CallbackPlanProgress {
+  readonly sheet: string;
+  readonly planned: number;
+  /** called back by the as-of day / planned */
+  readonly called: Rate;
 }
 
 export interface ReportData {
@@ -72,6 +84,8 @@ export interface ReportData {
   readonly charges?: TableRead;
   readonly customers?: TableRead;
   readonly reminders?: TableRead;
+  /** the workbook's 回访计划 sheets, read back (calls recorded on them count in 回访覆盖率) */
+  readonly plans?: ReadonlyArray<PlanRead>;
 }
 
 export interface ReportOptions {
@@ -124,6 +138,7 @@ interface Books {
   readonly tickets: TicketBook;
   readonly charges: ChargeBook;
   readonly customers: ReadonlyArray<CustomerFacts>;
+  readonly planCalls: ReadonlyArray<PlanCall>;
 }
 
 function periodBlock(period: Period, asOf: WallTime, books: Books, settings: Settings): PeriodBlock {
@@ -134,7 +149,7 @@ function periodBlock(period: Period, asOf: WallTime, books: Books, settings: Set
     asOfDay: asOfDay(asOf),
     tickets: computeAll(TICKET_KPIS, { ...w, book: books.tickets }),
     charges: computeAll(CHARGE_KPIS, { ...w, charges: books.charges }),
-    ...computeAll(COVERAGE_KPIS, { ...w, book: books.tickets, customers: books.customers }),
+    ...computeAll(COVERAGE_KPIS, { ...w, book: books.tickets, customers: books.customers, planCalls: books.planCalls }),
   };
 }
 
@@ -158,6 +173,7 @@ export function buildReport(kind: PeriodKind, period: Period, data: ReportData, 
     tickets: ticketsOf(data.tickets, settings, opts.lang),
     charges: chargesOf(data.charges),
     customers: customersOf(data.customers),
+    planCalls: planCalls(data.plans ?? []),
   };
   const asOf = asOfFor(period, opts.now);
   const current = periodBlock(period, asOf, books, settings);
@@ -179,7 +195,17 @@ export function buildReport(kind: PeriodKind, period: Period, data: ReportData, 
     trend,
     previous,
     empty: current.tickets.received === 0 && current.tickets.resolved === 0 && current.tickets.backlog === 0,
+    ...planOf(kind, period, data.plans, current.asOfDay),
   };
+}
+
+/** The progress of the quarter's own plan sheet, for a quarterly report (the first, should a quarter
+ *  have one in each language). */
+function planOf(kind: PeriodKind, period: Period, plans: ReadonlyArray<PlanRead> | undefined, day: WallTime): { callbackPlan?: CallbackPlanProgress } {
+  const plan = kind === 'quarterly' ? plans?.find((p) => `${p.year}-Q${p.quarter}` === period.label) : undefined;
+  if (!plan) return {};
+  const { planned, called } = planProgress(plan, day);
+  return { callbackPlan: { sheet: plan.sheet, planned, called: rateOf(called, planned) } };
 }
 
 // ---- --json ---------------------------------------------------------------------------------------
@@ -228,6 +254,7 @@ function entryJson(e: TicketListEntry) {
 export function reportJson(model: ReportModel) {
   const { period, asOf, asOfDay: day, tickets, charges, ...coverage } = blockJson(model);
   const empty: { empty?: true } = model.empty ? { empty: true } : {};
+  const plan: { callbackPlan?: CallbackPlanProgress } = model.callbackPlan ? { callbackPlan: model.callbackPlan } : {};
   return {
     center: model.center,
     lang: model.lang,
@@ -241,6 +268,7 @@ export function reportJson(model: ReportModel) {
     overdue: model.overdue.map(entryJson),
     charges,
     ...coverage,
+    ...plan,
     trend: model.trend.map((p) => ({ label: p.label, received: p.received, resolved: p.resolved, onTimeResolution: p.onTimeResolution })),
     previous: blockJson(model.previous),
   };

@@ -149,11 +149,12 @@ describe('monthly report, October 2026: ticket KPIs', () => {
     expect(p.tickets.repeatComplaints).toEqual([]);
   });
 
-  it('covers occupied households called back this year', () => {
-    // occupied: 1-101 1-102 4-401 5-501 6-601; called back in 2026 by as-of: 1-101 (T01…), 5-501 (T11) → 2 of 5
-    expect(m.callbackCoverage).toEqual({ num: 2, den: 5, rate: 0.4 });
-    // by 10-01 00:00 only 1-101 (T18 on 09-28) → 1 of 5
-    expect(m.previous.callbackCoverage).toEqual({ num: 1, den: 5, rate: 0.2 });
+  it('covers the households (occupied and let) called back this year', () => {
+    // households: 1-101 1-102 2-201 (出租) 4-401 5-501 6-601, not 3-301 (空置);
+    // called back in 2026 by as-of: 1-101 (T01…), 5-501 (T11); 2-201's complaints have no callback → 2 of 6
+    expect(m.callbackCoverage).toEqual({ num: 2, den: 6, rate: 2 / 6 });
+    // by 10-01 00:00 only 1-101 (T18 on 09-28) → 1 of 6
+    expect(m.previous.callbackCoverage).toEqual({ num: 1, den: 6, rate: 1 / 6 });
   });
 
   it('draws the trend of the last 12 months ending with October', () => {
