@@ -6,6 +6,7 @@ import { buildReport, ReportJson, ReportModel, reportJson } from '../domain/repo
 import { SheetKey } from '../domain/schema';
 import { formatWall, WallTime } from '../domain/time';
 import { Workbook } from '../workbook/types';
+import { readPlanSheets } from './callbackPlan';
 import { nowIso } from './clock';
 import { loadWorkbook, LoadedWorkbook, readyTickets } from './load';
 import { crossTabSheet, KPI_PIVOTS, kpiSheetName } from './pivots';
@@ -64,8 +65,9 @@ export async function runReport(wb: Workbook, req: ReportRequest): Promise<Repor
   const now = wallOf(req.asOf ?? nowIso());
   const generatedAt = wallOf(req.generatedAt ?? nowIso());
   readyTickets(loaded);
-  const data = dataOf(loaded);
   const period = pickPeriod(req, loaded, now);
+  // the callback plans: calls recorded on them count in 回访覆盖率; a quarter's own shows its progress
+  const data = { ...dataOf(loaded), plans: await readPlanSheets(wb, loaded, lang) };
   const model = buildReport(req.kind, period, data, loaded.settings, { now, generatedAt, lang });
   const json = reportJson(model);
   const sheet = renderReport(json, lang);

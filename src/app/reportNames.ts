@@ -13,12 +13,30 @@ const GENERATED = new RegExp(
   `^(?:(?:${Object.values(KIND_NAMES).flatMap((k) => [k.zh, k.en]).join('|')}) \\d{4}-(?:\\d{2}-\\d{2}|W\\d{2}|\\d{2}|Q[1-4])|KPI(?: .+)?)$`,
 );
 
-/** Whether a sheet is one the add-in generates (reports, KPI pivots): regenerated, never hand-kept. */
+/** Whether a sheet is one the add-in generates (reports, KPI pivots, callback plans): never taken
+ *  for a clerk's register. A callback plan is regenerated only as callbackPlan.ts says: clerks record
+ *  their calls on it. */
 export function isGeneratedSheetName(name: string): boolean {
-  return GENERATED.test(name);
+  return GENERATED.test(name) || planSheetQuarter(name) !== undefined;
 }
 
 /** The sheet name of a report: 周报 2026-W48 / Weekly 2026-W48. */
 export function reportSheetName(kind: string, label: string, lang: Lang): string {
   return `${KIND_NAMES[kind]?.[lang] ?? kind} ${label}`;
+}
+
+// ---- callback plans -------------------------------------------------------------------------------
+
+const PLAN_NAMES = { zh: '回访计划', en: 'Callback plan' } as const;
+const PLAN = new RegExp(`^(${PLAN_NAMES.zh}|${PLAN_NAMES.en}) (\\d{4})-Q([1-4])$`);
+
+/** The sheet name of a quarter's callback plan: 回访计划 2026-Q4 / Callback plan 2026-Q4. */
+export function planSheetName(label: string, lang: Lang): string {
+  return `${PLAN_NAMES[lang]} ${label}`;
+}
+
+/** The quarter a callback plan sheet is for, and the language of its name; undefined for any other sheet. */
+export function planSheetQuarter(name: string): { year: number; quarter: number; lang: Lang } | undefined {
+  const m = PLAN.exec(name);
+  return m ? { year: Number(m[2]), quarter: Number(m[3]), lang: m[1] === PLAN_NAMES.zh ? 'zh' : 'en' } : undefined;
 }

@@ -23,6 +23,7 @@ const W = {
     trend: '六、趋势', label: '期间',
     daily: '今日盘点', open: '未结工单', moreRows: '另有 {n} 条未列出',
     empty: '本期无工单',
+    plan: '回访计划', planned: '计划户数', called: '已回访', planDone: '完成率',
   },
   en: {
     period: 'Period', to: 'to', asOf: 'as of', generated: 'generated',
@@ -35,6 +36,7 @@ const W = {
     trend: '6. Trend', label: 'Period',
     daily: 'Today', open: 'Open tickets', moreRows: '{n} more not listed',
     empty: 'No tickets in this period',
+    plan: 'Callback plan', planned: 'Planned', called: 'Called back', planDone: 'Done',
   },
 };
 
@@ -171,6 +173,13 @@ export function renderReport(json: ReportJson, lang: Lang): ReportSheet {
   L.row([w.kpis], 'section');
   kpiTable(HEADLINE_KPIS.tickets);
   L.blank();
+  // a quarter with a 回访计划 sheet: how far its calls have got (absent otherwise)
+  const plan = json.callbackPlan;
+  if (plan) {
+    L.row([w.plan, w.planned, w.called, w.planDone], 'header');
+    L.row([plan.sheet, plan.planned, plan.called.num, plan.called.rate], ['label', 'integer', 'integer', 'percent']);
+    L.blank();
+  }
 
   // Breakdowns: type × category, then department and channel side by side.
   L.row([w.breakdown], 'section');

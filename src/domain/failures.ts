@@ -259,6 +259,10 @@ export interface UseCaseParams {
   readonly NO_HEADER: { readonly sheet: string; readonly rows: number; readonly examples: ReadonlyArray<string> };
   /** a report period that starts after the as-of (`asOf` as yyyy-mm-dd hh:mm) */
   readonly FUTURE_PERIOD: { readonly period: string; readonly asOf: string };
+  /** callback plan: the workbook has no customer sheet to plan from; the sheets it has */
+  readonly NO_CUSTOMERS: { readonly sheets: ReadonlyArray<string> };
+  /** callback plan: calls are already recorded on `recorded` of the `planned` households of the quarter's plan sheet */
+  readonly PLAN_STARTED: { readonly sheet: string; readonly recorded: number; readonly planned: number };
 }
 
 export type UseCaseCode = keyof UseCaseParams;
@@ -303,6 +307,14 @@ const USE_CASES: { readonly [C in UseCaseCode]: { readonly zh: Say<UseCaseParams
   FUTURE_PERIOD: {
     zh: (p) => `期间“${p.period}”尚未开始（截至 ${p.asOf}）：请选择已开始的期间`,
     en: (p) => `the period "${p.period}" has not begun yet (as of ${p.asOf}): choose one that has`,
+  },
+  NO_CUSTOMERS: {
+    zh: (p) => `工作簿中没有客户表${p.sheets.length ? `（现有工作表：${p.sheets.join('、')}）` : ''}，无法制定回访计划：请先设置工作簿并登记住户`,
+    en: (p) => `the workbook has no customer sheet${p.sheets.length ? ` (sheets: ${p.sheets.join(', ')})` : ''} to plan callbacks from: set the workbook up and list the households first`,
+  },
+  PLAN_STARTED: {
+    zh: (p) => `“${p.sheet}”中已有 ${p.recorded} 户登记了回访（共 ${p.planned} 户），计划未重新生成，保持原样`,
+    en: (p) => `calls are already recorded for ${p.recorded} of the ${p.planned} households on "${p.sheet}": the plan was left as it is`,
   },
 };
 

@@ -145,6 +145,8 @@ describe('the words of a use case refusal', () => {
     MISSING_COLUMNS: { sheet: '工单', columns: ['渠道', '类型'] },
     NO_HEADER: { sheet: '应收', rows: 10, examples: ['房号', '费用项目'] },
     FUTURE_PERIOD: { period: '2027-01', asOf: '2026-11-25 17:30' },
+    NO_CUSTOMERS: { sheets: ['工单', '设置'] },
+    PLAN_STARTED: { sheet: '回访计划 2026-Q4', recorded: 3, planned: 57 },
   };
 
   it.each([...USE_CASE_CODES] as UseCaseCode[])('%s: Chinese without English prose', (code) => {

@@ -1,0 +1,116 @@
+// The quarterly callback plan, shared by every face: read the workbook once (the customer register,
+// the tickets, the plan sheets already there), choose the quarter's households in the domain
+// (domain/callbackPlan.ts), write the plan as its sheet (replacing only that sheet) and hand the same
+// plan to JSON.
+//
+// A plan on which clerks have started recording calls is not made again: the request is turned down
+// (PLAN_STARTED), unless `force`, and then the rows with something recorded stay as they are (their
+// cells as typed) and only the others are chosen again. A plan nobody has written on is the add-in's
+// own output and is simply made again.
+import { CallbackPlan, planCallbacks, planJson, PlanJson, PlanRead, readPlanGrid } from '../domain/callbackPlan';
+import { Lang } from '../domain/enums';
+import { parsePeriod, periodContaining } from '../domain/periods';
+import { Problem } from '../domain/problems';
+import { customerFacts, ticketFacts } from '../domain/records';
+import { CUSTOMERS, header } from '../domain/schema';
+import { Workbook } from '../workbook/types';
+import { renderPlan } from './callbackPlanSheet';
+import { headerExamples, loadWorkbook, LoadedSheet, LoadedWorkbook } from './load';
+import { parseAsOf, UseCaseProblem } from './problem';
+import { planSheetName, planSheetQuarter } from './reportNames';
+import { HEADER_SEARCH_ROWS } from '../domain/table';
+
+export interface CallbackPlanRequest {
+  /** 2026-Q4; default: the quarter of the as-of */
+  readonly quarter?: string;
+  /** wall-clock ISO "now"; default the machine's */
+  readonly asOf?: string;
+  readonly lang?: Lang;
+  /** write the plan sheet into the workbook */
+  readonly write?: boolean;
+  /** make a started plan again: rows with a call recorded are kept as they are, the others chosen again */
+  readonly force?: boolean;
+}
+
+export interface CallbackPlanResult {
+  readonly plan: CallbackPlan;
+  readonly json: PlanJson & { readonly sheet: string };
+  readonly sheetName: string;
+  /** the language the plan sheet is written in */
+  readonly lang: Lang;
+  readonly written: boolean;
+  /** rows kept as they were (force on a started plan) */
+  readonly kept: number;
+  /** cells of this year's plan sheets that could not be read (a 回访日期 that is no date, …) */
+  readonly planProblems: ReadonlyArray<Problem>;
+  /** cells of the data sheets that could not be read: those rows count without the unreadable values */
+  readonly unreadableCells: number;
+}
+
+/** The workbook's callback plan sheets, read back, in workbook order (no read at all when there are none). */
+export async function readPlanSheets(wb: Workbook, loaded: LoadedWorkbook, lang: Lang): Promise<PlanRead[]> {
+  const names = loaded.generatedSheets.filter((n) => planSheetQuarter(n) !== undefined);
+  if (names.length === 0) return [];
+  const grids = await wb.readSheets(names);
+  return names.flatMap((name) => {
+    const grid = grids.find((g) => g.name === name);
+    const q = planSheetQuarter(name)!;
+    return grid ? [readPlanGrid(grid, { year: q.year, quarter: q.quarter }, lang)] : [];
+  });
+}
+
+/** The customer sheet, ready for a plan: present, with its header row, 房号 and 状态; else turned down
+ *  naming what is missing, as a report is without its ticket sheet. */
+function readyCustomers(loaded: LoadedWorkbook): LoadedSheet<'customers'> {
+  const s = loaded.structured.get('customers');
+  if (!s) throw new UseCaseProblem('NO_CUSTOMERS', { sheets: loaded.sheets.map((x) => x.name) });
+  if (s.read.columns.length === 0) throw new UseCaseProblem('NO_HEADER', { sheet: s.summary.name, rows: HEADER_SEARCH_ROWS, examples: headerExamples(s.def, s.lang) });
+  // without 状态 nobody is a household: a plan of nobody would look like a finished year
+  const occupancy = CUSTOMERS.columns.find((c) => c.key === 'occupancy')!;
+  const missing = [...s.missingColumns, ...(s.read.columns.some((c) => c.def.key === 'occupancy') ? [] : [header(occupancy, s.lang)])];
+  if (missing.length > 0) throw new UseCaseProblem('MISSING_COLUMNS', { sheet: s.summary.name, columns: missing });
+  return s;
+}
+
+export async function runCallbackPlan(wb: Workbook, req: CallbackPlanRequest): Promise<CallbackPlanResult> {
+  const loaded = await loadWorkbook(wb, { lang: req.lang });
+  const msgLang = req.lang ?? loaded.lang;
+  const asOf = parseAsOf(req.asOf);
+  const period = req.quarter === undefined ? periodContaining('quarterly', asOf, loaded.settings) : parsePeriod('quarterly', req.quarter, loaded.settings);
+  if (!period) throw new UseCaseProblem('BAD_PERIOD', { period: req.quarter ?? '' });
+  const [year, quarter] = period.label.split('-Q').map(Number);
+  const customers = readyCustomers(loaded);
+
+  const plans = (await readPlanSheets(wb, loaded, msgLang)).filter((p) => p.year === year);
+  const own = plans.filter((p) => p.quarter === quarter);
+  const existing = own[0] as PlanRead | undefined;
+  const recorded = existing ? existing.rows.filter((r) => r.recorded) : [];
+  if (existing && recorded.length > 0 && !req.force) {
+    throw new UseCaseProblem('PLAN_STARTED', { sheet: existing.sheet, recorded: recorded.length, planned: existing.rows.length });
+  }
+  const plan = planCallbacks({
+    year,
+    quarter,
+    asOf,
+    share: loaded.settings.callbackShare,
+    customers: customerFacts(customers.read),
+    tickets: ticketFacts(loaded.structured.get('tickets')?.read),
+    // a second sheet for the same quarter (one in each language) counts as planned elsewhere
+    otherPlans: plans.filter((p) => p !== existing),
+    kept: recorded,
+  });
+  const lang = existing ? planSheetQuarter(existing.sheet)!.lang : (req.lang ?? loaded.lang);
+  const sheetName = existing?.sheet ?? planSheetName(period.label, lang);
+  const sheet = renderPlan(plan, { name: sheetName, lang, center: loaded.settings.centerName, period });
+  if (req.write) await wb.writeReport(sheet);
+  return {
+    plan,
+    json: { ...planJson(plan), sheet: sheetName },
+    sheetName,
+    lang,
+    written: !!req.write,
+    kept: recorded.length,
+    planProblems: plans.flatMap((p) => p.problems),
+    unreadableCells: loaded.problems.filter((p) => p.row !== null).length,
+  };
+}
