@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { writeLegacySample, writeSample } from '../app/sample';
 import { AdoptOptions, runAdopt } from './adopt';
+import { CallbackPlanOptions, runCallbackPlanCommand } from './callbackPlan';
 import { SetupResult, setUpWorkbook, inspectWorkbook, WorkbookStatus } from '../app/setup';
 import { validateWorkbook } from '../app/validate';
 import { UseCaseProblem, WORKBOOK_NOT_READY } from '../app/problem';
@@ -54,7 +55,7 @@ class RefusedOnFile extends Error {
 }
 
 /** Refusals that `deskbook init FILE` puts right. */
-const INIT_FIXES: ReadonlySet<UseCaseCode> = new Set<UseCaseCode>(['NO_TICKETS', 'NOT_SET_UP']);
+const INIT_FIXES: ReadonlySet<UseCaseCode> = new Set<UseCaseCode>(['NO_TICKETS', 'NOT_SET_UP', 'NO_CUSTOMERS']);
 
 /** The package's version, from package.json beside src/ and dist/. */
 function packageVersion(): string {
@@ -278,7 +279,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
   };
   const fileArgument = () => new Argument('<file>', h('file')).argParser(nonEmpty);
   const langOption = () => new Option('--lang <lang>', h('lang')).choices(['zh', 'en']);
-  const outOption = (key: 'reportOut' | 'kpiOut') => new Option('--out <file>', h(key)).argParser(nonEmpty);
+  const outOption = (key: 'reportOut' | 'kpiOut' | 'planOut') => new Option('--out <file>', h(key)).argParser(nonEmpty);
 
   const program = new Command('deskbook');
   configureHelp(program, lang);
@@ -361,6 +362,26 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .action(async (file: string, opts: { out?: string; lang?: Lang; force?: boolean }) => setExit(await onFile(file, () => runKpi(io, file, opts))));
 
   program
+    .command('callback-plan')
+    .summary(h('callbackPlanSummary'))
+    .description(h('callbackPlanDescription'))
+    .addArgument(fileArgument())
+    .option('--quarter <q>', h('quarter'))
+    .option('--as-of <datetime>', h('asOfPlan'))
+    .addOption(outOption('planOut'))
+    .option('--force', h('planForceOption'))
+    .option('--json', h('planJson'))
+    .option('--no-write', h('noWrite'))
+    .addOption(langOption())
+    .action(async (file: string, opts: CallbackPlanOptions) =>
+      setExit(
+        await onFile(file, () =>
+          runCallbackPlanCommand(io, file, opts, { keepExisting: (target) => keepExisting(opts.lang ?? 'zh', target, opts, file), save: (target, read) => save(file, target, read) }),
+        ),
+      ),
+    );
+
+  program
     .command('demo')
     .summary(h('demoSummary'))
     .description(h('demoDescription'))
@@ -416,7 +437,7 @@ export async function run(argv: ReadonlyArray<string>, io: Io = stdio): Promise<
     // a sheet without its columns) exits 1 like problems found, a request that cannot be met 2
     if (e instanceof RefusedOnFile || e instanceof UseCaseProblem) {
       const problem = e instanceof RefusedOnFile ? e.problem : e;
-      const hint = e instanceof RefusedOnFile && INIT_FIXES.has(problem.code) ? t(lang, 'runInit', { file: e.file }) : '';
+      const hint = e instanceof RefusedOnFile && INIT_FIXES.has(problem.code) ? t(lang, 'runInit', { file: e.file }) : problem.code === 'PLAN_STARTED' ? t(lang, 'planForce') : '';
       io.err(`deskbook: ${useCaseMessage(problem, lang)}${hint}`);
       return WORKBOOK_NOT_READY.has(problem.code) ? EXIT.PROBLEMS : EXIT.USAGE;
     }

@@ -28,6 +28,15 @@ const STRINGS = {
     en: 'note: {n} cells could not be read and are left out of the report; run deskbook validate {file} to see them',
   },
   reportEmpty: { zh: '（本期无工单）', en: ' (no tickets in this period)' },
+  // deskbook callback-plan
+  planSummary: {
+    zh: '「{sheet}」：住户 {occupied} 户，本年其他季度已计划 {already} 户；本季计划 {planned} 户（其中近 90 天有投诉或报修的 {recent} 户）',
+    en: '"{sheet}": {occupied} households, {already} already planned in other quarters this year; {planned} planned this quarter ({recent} with a complaint or repair in the last 90 days)',
+  },
+  planKept: { zh: '已登记回访的 {n} 行保持原样', en: 'the {n} rows with a call recorded were kept as they were' },
+  planByBuilding: { zh: '按楼栋：{list}', en: 'by building: {list}' },
+  planNoBuilding: { zh: '(未填楼栋)', en: '(no building)' },
+  planForce: { zh: '（如要保留已登记的行、重新抽取其余住户，加 --force）', en: ' (add --force to keep the recorded rows and choose the others again)' },
   exists: {
     zh: '{file} 已存在，未覆盖：请换一个文件名，或加 --force 覆盖它',
     en: '{file} already exists and was left as it is: choose another name, or add --force to replace it',
@@ -90,6 +99,17 @@ const HELP = {
     en: 'Write the KPI cross-tabs (category × status, department × month, type × channel) as a KPI sheet (in Excel the task pane makes real PivotTables).',
   },
   kpiOut: { zh: '把工作簿写到这个文件，而不是 FILE', en: 'write the workbook here instead of into FILE' },
+  // deskbook callback-plan
+  callbackPlanSummary: { zh: '生成季度回访计划：每季回访的住户', en: "write a quarter's callback plan: whom to call" },
+  callbackPlanDescription: {
+    zh: '生成季度回访计划：从住户（状态为已入住或出租）中抽取每季回访比例（设置，默认 25%）的住户，本年其他季度的回访计划中已有的住户不再抽取；近 90 天有投诉或报修的住户优先，其余按楼栋均衡抽取。四个季度依次生成，每户恰好列入一次（年中入住的住户进入其后的季度）。工作表右侧四列供登记回访（回访日期、回访人、满意度、回访意见），下一季的计划和回访覆盖率会读取它们。已开始登记的计划不重新生成，除非加 --force（已登记的行保留）。',
+    en: "Make a quarter's callback plan: the callback share (Settings, 25 % by default) of the households (occupied or let), none already on another quarter's plan of the year; units with a complaint or repair in the last 90 days first, the rest spread over the buildings. Made for Q1 to Q4 in turn, the plans list every household exactly once (households moving in mid-year join the later quarters). Four columns on the sheet are for recording the calls (callback date, by whom, satisfaction, notes); the next plan and the callback coverage read them. A plan on which calls are recorded is not made again unless --force (the recorded rows are kept).",
+  },
+  quarter: { zh: '季度，如 2026-Q4（默认：--as-of 所在的季度）', en: 'the quarter, e.g. 2026-Q4 (default: the quarter of --as-of)' },
+  asOfPlan: { zh: '制定计划的时间（默认：现在）：此时的住户、此前 90 天的投诉和报修', en: 'when the plan is made (default: now): the households then, the complaints and repairs of the 90 days before' },
+  planOut: { zh: '把含回访计划的工作簿写到这个文件，而不是 FILE', en: 'write the workbook with the plan sheet here instead of into FILE' },
+  planJson: { zh: '以 JSON 输出计划：{quarter, occupied, planned, households: [{unit, building, reason}], …}', en: 'print the plan as JSON: {quarter, occupied, planned, households: [{unit, building, reason}], …}' },
+  planForceOption: { zh: '--out 文件已存在时覆盖它；已开始登记的计划也重新生成（已登记的行保留，其余重新抽取）', en: 'replace the --out file when it exists; make a started plan again (the recorded rows are kept, the others chosen again)' },
   demoSummary: { zh: '生成示例服务中心工作簿', en: 'write a sample service center to a workbook' },
   demoDescription: {
     zh: '把生成的示例服务中心（一个物业服务台）写入新工作簿。相同的种子和时间生成相同的工作簿；文件已存在时不覆盖，除非加 --force。',

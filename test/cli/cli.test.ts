@@ -104,7 +104,7 @@ describe('bad input', () => {
   });
 
   it('help exits 0 for every command, in Chinese unless --lang en', async () => {
-    for (const c of ['init', 'status', 'validate', 'report', 'kpi', 'demo']) {
+    for (const c of ['init', 'status', 'validate', 'report', 'kpi', 'callback-plan', 'demo', 'adopt']) {
       const zh = await cli(c, '--help');
       expect([c, zh.code, zh.out.split('\n')[0]]).toEqual([c, 0, expect.stringMatching(new RegExp(`^用法：deskbook ${c} \\[选项\\]`))]);
       expect(zh.out).toMatch(/^选项：$/m);
@@ -205,6 +205,7 @@ describe('the help and the complaints of the command line, in the user’s langu
       ['validate [选项] <file>', '校验每一条记录；--mark 在单元格上标记问题'],
       ['report [选项] <kind> <file>', '生成日盘点、周报、月报或季报工作表'],
       ['kpi [选项] <file>', '生成 KPI 交叉统计表'],
+      ['callback-plan [选项] <file>', '生成季度回访计划：每季回访的住户'],
       ['demo [选项]', '生成示例服务中心工作簿'],
       ['help [命令]', '显示某个命令的帮助'],
     ]);
@@ -216,7 +217,7 @@ describe('the help and the complaints of the command line, in the user’s langu
     const r = await cli('--help', '--lang', 'en');
     expect(r.out.split('\n')[0]).toBe('Usage: deskbook [options] [command]');
     const lines = commandLines(r.out, 'Commands:');
-    expect(lines.map((l) => l.trim().split(/\s{2,}/)[0].split(' ')[0])).toEqual(['init', 'adopt', 'status', 'validate', 'report', 'kpi', 'demo', 'help']);
+    expect(lines.map((l) => l.trim().split(/\s{2,}/)[0].split(' ')[0])).toEqual(['init', 'adopt', 'status', 'validate', 'report', 'kpi', 'callback-plan', 'demo', 'help']);
     expect(lines.every((l) => l.length <= 80 && l.trim().split(/\s{2,}/).length === 2)).toBe(true);
     expect(r.out).toMatch(/^ {2}-h, --help +show help$/m);
   });
