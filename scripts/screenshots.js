@@ -2,7 +2,8 @@
 // npm run screenshots: regenerates docs/screenshots/ (after `npm run build`).
 // - the task pane's, and the sample report sheet as LibreOffice prints it: their tests, run with
 //   DESKBOOK_SCREENSHOTS=1, copy what they save in test-output/screenshots/ into docs/screenshots/;
-// - the demo's daily, weekly and monthly reports as printed (page 1, LibreOffice at 70 dpi): made here.
+// - the demo's daily, weekly and monthly reports as printed (page 1, LibreOffice at 70 dpi), and its
+//   Q4 callback plan after Q1 to Q3 were planned: made here.
 // Everything is as of 2026-11-25 17:30, so a run on another day makes the same pictures. CI=1 makes the
 // tests fail, rather than skip, when Chromium, LibreOffice or pdftoppm is missing.
 const { execFileSync, spawnSync } = require('node:child_process');
@@ -60,10 +61,36 @@ async function reports() {
   }
 }
 
+/** The demo's callback plan for 2026-Q4, Q1 to Q3 planned before it, as printed (page 1). */
+async function callbackPlan() {
+  const { writeSample } = require(path.join(root, 'dist', 'app', 'sample'));
+  const { runCallbackPlan } = require(path.join(root, 'dist', 'app', 'callbackPlan'));
+  const { FileWorkbook } = require(path.join(root, 'dist', 'workbook', 'file'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deskbook-screenshots-'));
+  try {
+    const demo = FileWorkbook.create();
+    await writeSample(demo, { lang: 'zh', asOf: AS_OF });
+    const days = ['2026-01-05T09:00', '2026-04-03T09:00', '2026-07-06T09:00', '2026-10-08T09:00'];
+    let last;
+    for (let q = 1; q <= 4; q++) last = await runCallbackPlan(demo, { quarter: `2026-Q${q}`, asOf: days[q - 1], write: true });
+    const wb = FileWorkbook.create();
+    await wb.writeReport(last.sheet);
+    const file = path.join(dir, 'callback-plan-zh.xlsx');
+    fs.writeFileSync(file, wb.toBytes());
+    fs.copyFileSync(printFirstPage(file, dir), path.join(docs, 'callback-plan-zh.png'));
+    console.log('docs/screenshots/callback-plan-zh.png');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   fs.mkdirSync(docs, { recursive: true });
+  // `node scripts/screenshots.js callback-plan` makes only that picture
+  if (process.argv[2] === 'callback-plan') return callbackPlan();
   fromTests();
   await reports();
+  await callbackPlan();
 }
 
 main().catch((e) => {

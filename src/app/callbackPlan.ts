@@ -13,7 +13,7 @@ import { parsePeriod, periodContaining } from '../domain/periods';
 import { Problem } from '../domain/problems';
 import { customerFacts, ticketFacts } from '../domain/records';
 import { CUSTOMERS, header } from '../domain/schema';
-import { Workbook } from '../workbook/types';
+import { ReportSheet, Workbook } from '../workbook/types';
 import { renderPlan } from './callbackPlanSheet';
 import { headerExamples, loadWorkbook, LoadedSheet, LoadedWorkbook } from './load';
 import { parseAsOf, UseCaseProblem } from './problem';
@@ -36,6 +36,8 @@ export interface CallbackPlanResult {
   readonly plan: CallbackPlan;
   readonly json: PlanJson & { readonly sheet: string };
   readonly sheetName: string;
+  /** the plan sheet as written (or as it would be, without `write`) */
+  readonly sheet: ReportSheet;
   /** the language the plan sheet is written in */
   readonly lang: Lang;
   readonly written: boolean;
@@ -107,6 +109,7 @@ export async function runCallbackPlan(wb: Workbook, req: CallbackPlanRequest): P
     plan,
     json: { ...planJson(plan), sheet: sheetName },
     sheetName,
+    sheet,
     lang,
     written: !!req.write,
     kept: recorded.length,
