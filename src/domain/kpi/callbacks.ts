@@ -54,17 +54,33 @@ export function callbackCoverage(w: CoverageWindow): Rate {
     const u = index.get(h.unit);
     if (u !== undefined) household[u] = 1;
   }
-  const called = new Set<string>();
+  // the year's ticket callbacks scan as unit indexes (a ticket log may hold 100,000 of them); a plan's
+  // calls name their unit
+  const called = new Uint8Array(w.book.units.length);
+  let count = 0;
   const yearStart = startOfYear(day);
-  const { byCallback, unitOf, units } = w.book;
+  const { byCallback, unitOf } = w.book;
   const yearWindow = { ...w, period: { ...w.period, start: yearStart, end: w.asOf + 1 } };
   eachIn(byCallback, yearWindow, (i) => {
     const u = unitOf[i];
-    if (u >= 0 && household[u] === 1) called.add(units[u]);
+    if (u >= 0 && household[u] === 1 && called[u] === 0) {
+      called[u] = 1;
+      count++;
+    }
   });
   if (w.planCalls.length > 0) {
+    const others = new Set<string>();
     const isHousehold = new Set(households.map((h) => h.unit));
-    for (const c of w.planCalls) if (c.calledAt >= yearStart && c.calledAt <= day && isHousehold.has(c.unit)) called.add(c.unit);
+    for (const c of w.planCalls) {
+      if (c.calledAt < yearStart || c.calledAt > day || !isHousehold.has(c.unit)) continue;
+      const u = index.get(c.unit);
+      if (u === undefined) others.add(c.unit);
+      else if (called[u] === 0) {
+        called[u] = 1;
+        count++;
+      }
+    }
+    count += others.size;
   }
-  return rateOf(called.size, households.length);
+  return rateOf(count, households.length);
 }
