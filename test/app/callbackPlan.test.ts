@@ -6,6 +6,8 @@ import { runCallbackPlan } from '../../src/app/callbackPlan';
 import { PLAN_HEADER_ROW } from '../../src/app/callbackPlanSheet';
 import { UseCaseProblem } from '../../src/app/problem';
 import { runReport } from '../../src/app/report';
+import { isGeneratedSheetName, planSheetQuarter } from '../../src/app/reportNames';
+import { inspectWorkbook } from '../../src/app/setup';
 import { naturalCompare, planQuota, readPlanGrid } from '../../src/domain/callbackPlan';
 import type { Cell } from '../../src/domain/grid';
 import { wall, wallToSerial } from '../../src/domain/time';
@@ -137,6 +139,16 @@ describe('the callback plan use case', () => {
     expect([zh.sheetName, wb.sheets.filter((s) => /Callback plan|回访计划/.test(s.name)).length]).toEqual(['Callback plan 2026-Q4', 1]);
   });
 
+  it('is a generated sheet: listed as one, never taken for a clerk\'s register', async () => {
+    expect(['回访计划 2026-Q4', 'Callback plan 2027-Q1'].every(isGeneratedSheetName)).toBe(true);
+    expect(['回访计划', '回访计划 2026-Q5', '回访计划2026-Q4', 'Callback plan 2026-Q4 (2)'].some(isGeneratedSheetName)).toBe(false);
+    expect(planSheetQuarter('Callback plan 2027-Q1')).toEqual({ year: 2027, quarter: 1, lang: 'en' });
+    const wb = workbook(UNITS, TICKETS);
+    await runCallbackPlan(wb, { asOf: '2026-10-08T09:00', write: true });
+    const status = await inspectWorkbook(wb);
+    expect([status.generatedSheets, status.otherSheets]).toEqual([['回访计划 2026-Q4'], []]);
+  });
+
   it('turns down a workbook without a customer sheet, one without 状态, and a quarter that is none', async () => {
     const none = new MemoryWorkbook([{ name: '工单', rows: [['工单号', '受理时间']] }]);
     await expect(runCallbackPlan(none, { asOf: '2026-10-08T09:00' })).rejects.toMatchObject({ code: 'NO_CUSTOMERS', params: { sheets: ['工单'] } });
@@ -199,6 +211,8 @@ const arbCase = fc.record({
   tickets: fc.array(fc.tuple(fc.nat(), fc.constantFrom('投诉', '报修', '咨询'), fc.integer({ min: 0, max: 364 })), { maxLength: 40 }),
 });
 
+type Case = typeof arbCase extends fc.Arbitrary<infer T> ? T : never;
+
 describe('over four quarters', () => {
   it('plans every household exactly once, whatever the size, the share and the move-ins', async () => {
     await fc.assert(
@@ -235,7 +249,19 @@ describe('over four quarters', () => {
         expect([...planned].sort(naturalCompare)).toEqual(expected.sort(naturalCompare));
         expect(households).toBe(expected.length);
       }),
-      { numRuns: 60, seed: 20261 },
+      {
+        numRuns: 60,
+        seed: 20261,
+        // besides the random ones: 1, 6, 13 and 37 units (none a multiple of 4), a third of them moving in mid-year
+        examples: [1, 6, 13, 37].map((n): [Case] => [
+          {
+            units: Array.from({ length: n }, (_, i) => ({ building: 1 + (i % 3), occupancy: i % 7 === 6 ? '空置' : '已入住', moveIn: i % 3 === 1 ? serial(2026, 1, 1) + ((i * 53) % 365) : null })),
+            share: 0.25,
+            days: [4, 2, 5, 7],
+            tickets: [],
+          },
+        ]),
+      },
     );
   });
 });
