@@ -190,7 +190,12 @@ export async function adoptWorkbook(wb: Workbook, req: AdoptRequest = {}): Promi
     if (!loaded.otherSheets.some((n) => n.toLowerCase() === s.toLowerCase())) throw new UseCaseProblem('ADOPT_NO_SHEET', { sheet: s, sheets: loaded.otherSheets });
   }
   const names = req.sheets ? req.sheets.map((s) => loaded.otherSheets.find((n) => n.toLowerCase() === s.toLowerCase()) as string) : loaded.otherSheets;
-  const grids = await wb.readSheets(names);
+  // the registers and what each structured sheet already holds (its source references: rows imported
+  // before), in one read
+  const structuredNames = DATA_SHEETS.map((d) => loaded.structured.get(d.key)?.summary.name).filter((n): n is string => !!n);
+  const read = await wb.readSheets([...names, ...structuredNames]);
+  const grids = read.filter((g) => names.includes(g.name));
+  const structuredGrids = read.filter((g) => structuredNames.includes(g.name));
   const chosen = (name: string): SheetChoices | undefined =>
     req.bySheet?.[name] ?? Object.entries(req.bySheet ?? {}).find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
   const guesses: SheetGuess[] = names.map((name) => {
@@ -206,9 +211,6 @@ export async function adoptWorkbook(wb: Workbook, req: AdoptRequest = {}): Promi
   if ([...loaded.structured].length === 0 && !req.lang) lang = registersLanguage(guesses) ?? lang;
   const msgLang = req.lang ?? req.messageLang ?? lang;
 
-  // what each structured sheet already holds: its source references (rows imported before)
-  const structuredNames = DATA_SHEETS.map((d) => loaded.structured.get(d.key)?.summary.name).filter((n): n is string => !!n);
-  const structuredGrids = structuredNames.length ? await wb.readSheets(structuredNames) : [];
   const gridOf = (key: DataSheetKey) => structuredGrids.find((g) => g.name === loaded.structured.get(key)?.summary.name);
 
   const adopted: Array<AdoptedRows | null> = guesses.map((g, i) => {
