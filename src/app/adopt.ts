@@ -8,7 +8,8 @@ import type { Cell, SheetGrid } from '../domain/grid';
 import { describeProblem } from '../domain/messages';
 import { Problem } from '../domain/problems';
 import { unitsOf, validateAll } from '../domain/rules';
-import { DATA_SHEETS, DataSheetKey, header, SHEET_DEFS, SheetKey, sheetName } from '../domain/schema';
+import { ColumnDef, DATA_SHEETS, DataSheetKey, header, SHEET_DEFS, SheetKey, sheetName } from '../domain/schema';
+import { defaultSettings } from '../domain/settings';
 import { readTable, TableRead } from '../domain/table';
 import { formatTicketId, parseTicketId } from '../domain/ticketId';
 import { calendarDayOf, serialToWall } from '../domain/time';
@@ -16,10 +17,22 @@ import { Workbook } from '../workbook/types';
 import { loadWorkbook } from './load';
 import { parseAsOf, UseCaseProblem } from './problem';
 import { setUpWorkbook } from './setup';
+import { shownCell } from './shown';
 
 /** The tag of IDs given to imported tickets that had none (docs/ticket-ids.md: two characters, so no
  *  drawn three-character tag is ever the same). */
 export const IMPORT_TAG = 'AD';
+
+/** How many converted rows of each sheet the result shows (the pane's preview). */
+export const PREVIEW_ROWS = 5;
+
+/** What the user decided for one sheet (the pane's Adopt tab): its kind, and its columns. */
+export interface SheetChoices {
+  /** take the sheet for this kind, whatever it was detected as */
+  readonly as?: DataSheetKey;
+  /** source header -> structured header (either language) or null, for this sheet only */
+  readonly choices?: ColumnChoices;
+}
 
 export interface AdoptRequest {
   /** the sheets to adopt; default every sheet of the clerk's that looks like a register */
@@ -32,8 +45,13 @@ export interface AdoptRequest {
   readonly values?: ValueMaps;
   /** tell what would happen; change nothing */
   readonly dryRun?: boolean;
-  /** language of messages; created sheets follow the workbook's language */
+  /** per sheet, by name: its kind and column choices, over `as` and `choices` */
+  readonly bySheet?: Readonly<Record<string, SheetChoices>>;
+  /** language of messages; and of the sheets created in a workbook that has none yet (default: the
+   *  registers' language) */
   readonly lang?: Lang;
+  /** language of messages only (the pane's): created sheets still follow the workbook or the registers */
+  readonly messageLang?: Lang;
   /** wall-clock ISO time validation judges against (a received time in the future); default now */
   readonly asOf?: string;
 }
@@ -59,6 +77,18 @@ export interface SheetAdoption {
   readonly flaggedRows: ReadonlyArray<RowIssue>;
   /** the structured sheet the rows went (or would go) into */
   readonly into: string | null;
+  /** the headers of the kind's structured sheet, in its language: what a column may be mapped to */
+  readonly targets: ReadonlyArray<string>;
+  /** the first rows as the structured sheet gets them (IDs given, values converted), shown as text */
+  readonly preview: SheetPreview;
+}
+
+export interface SheetPreview {
+  readonly headers: ReadonlyArray<string>;
+  /** up to PREVIEW_ROWS rows, each as long as `headers` */
+  readonly rows: ReadonlyArray<ReadonlyArray<string>>;
+  /** 1-based source row of each of `rows` */
+  readonly sourceRows: ReadonlyArray<number>;
 }
 
 export interface AdoptResult {
@@ -112,6 +142,20 @@ function giveTicketIds(batch: KindBatch, existing: ReadonlyArray<string>, lang: 
   }
 }
 
+/** The first rows a sheet gave, as its kind's batch holds them (ticket IDs given), shown as text. */
+function previewOf(adopted: AdoptedRows, batch: KindBatch, sheetIndex: number): SheetPreview {
+  const cols = SHEET_DEFS[adopted.kind].columns as ReadonlyArray<ColumnDef>;
+  const at = adopted.headers.map((h) => batch.headers.indexOf(h));
+  const rows: string[][] = [];
+  const sourceRows: number[] = [];
+  batch.from.forEach((f, r) => {
+    if (f.sheet !== sheetIndex || rows.length >= PREVIEW_ROWS) return;
+    rows.push(at.map((j, c) => shownCell(batch.rows[r][j] ?? null, cols[c])));
+    sourceRows.push(f.row);
+  });
+  return { headers: adopted.headers, rows, sourceRows };
+}
+
 /** The source references a structured sheet holds (its 导入来源 / Imported from column). */
 function sourceRefs(grid: SheetGrid | undefined): Set<string> {
   const refs = new Set<string>();
@@ -146,21 +190,27 @@ export async function adoptWorkbook(wb: Workbook, req: AdoptRequest = {}): Promi
     if (!loaded.otherSheets.some((n) => n.toLowerCase() === s.toLowerCase())) throw new UseCaseProblem('ADOPT_NO_SHEET', { sheet: s, sheets: loaded.otherSheets });
   }
   const names = req.sheets ? req.sheets.map((s) => loaded.otherSheets.find((n) => n.toLowerCase() === s.toLowerCase()) as string) : loaded.otherSheets;
-  const grids = await wb.readSheets(names);
+  // the registers and what each structured sheet already holds (its source references: rows imported
+  // before), in one read
+  const structuredNames = DATA_SHEETS.map((d) => loaded.structured.get(d.key)?.summary.name).filter((n): n is string => !!n);
+  const read = await wb.readSheets([...names, ...structuredNames]);
+  const grids = read.filter((g) => names.includes(g.name));
+  const structuredGrids = read.filter((g) => structuredNames.includes(g.name));
+  const chosen = (name: string): SheetChoices | undefined =>
+    req.bySheet?.[name] ?? Object.entries(req.bySheet ?? {}).find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
   const guesses: SheetGuess[] = names.map((name) => {
     const grid = grids.find((g) => g.name === name) ?? { name, originRow: 0, originCol: 0, rows: [] };
-    const guess = detectSheet(grid, { as: req.as, choices: req.choices, values: req.values });
+    const own = chosen(name);
+    const choices = req.choices || own?.choices ? { ...req.choices, ...own?.choices } : undefined;
+    const guess = detectSheet(grid, { as: own?.as ?? req.as, choices, values: req.values });
     if (req.sheets && guess.kind === null) throw new UseCaseProblem('ADOPT_NOT_A_REGISTER', { sheet: name });
     return guess;
   });
   // A workbook with no structured sheet yet gets them in its registers' language (set-up's default
   // otherwise: the language asked for, else Chinese).
   if ([...loaded.structured].length === 0 && !req.lang) lang = registersLanguage(guesses) ?? lang;
-  const msgLang = req.lang ?? lang;
+  const msgLang = req.lang ?? req.messageLang ?? lang;
 
-  // what each structured sheet already holds: its source references (rows imported before)
-  const structuredNames = DATA_SHEETS.map((d) => loaded.structured.get(d.key)?.summary.name).filter((n): n is string => !!n);
-  const structuredGrids = structuredNames.length ? await wb.readSheets(structuredNames) : [];
   const gridOf = (key: DataSheetKey) => structuredGrids.find((g) => g.name === loaded.structured.get(key)?.summary.name);
 
   const adopted: Array<AdoptedRows | null> = guesses.map((g, i) => {
@@ -202,7 +252,10 @@ export async function adoptWorkbook(wb: Workbook, req: AdoptRequest = {}): Promi
     firstNewRow.set(def.key, (present ? (gridOf(def.key)?.originRow ?? 0) + old.length : 1) + 1);
     reads[def.key] = readTable(def, { name: present?.summary.name ?? sheetName(def, lang), originRow: present ? (gridOf(def.key)?.originRow ?? 0) : 0, originCol: 0, rows: gridRows }, msgLang);
   }
-  const ctx = { settings: loaded.settings, asOf, lang, units: unitsOf(reads.customers) };
+  // without a Settings sheet the rows are judged by the defaults set-up will write: in the language of
+  // the sheets it creates, which may be the registers' rather than the one the workbook was loaded in
+  const settings = loaded.structured.has('settings') ? loaded.settings : defaultSettings(lang);
+  const ctx = { settings, asOf, lang, units: unitsOf(reads.customers) };
   const problems: Problem[] = [...validateAll(reads, ctx), ...Object.values(reads).flatMap((r) => (r ? r.problems : []))];
   const issuesBySource = new Map<string, string[]>(); // "sheetIndex:row" -> messages
   for (const def of DATA_SHEETS) {
@@ -259,6 +312,8 @@ export async function adoptWorkbook(wb: Workbook, req: AdoptRequest = {}): Promi
       skippedRows: accounts.filter((x) => x.outcome === 'skipped').map((x) => ({ row: x.row, reason: x.reason as SkipReason })),
       flaggedRows,
       into: g.kind ? (loaded.structured.get(g.kind)?.summary.name ?? sheetName(SHEET_DEFS[g.kind], lang)) : null,
+      targets: g.kind ? SHEET_DEFS[g.kind].columns.map((c) => header(c, lang)) : [],
+      preview: a ? previewOf(a, batches.get(a.kind) as KindBatch, i) : { headers: [], rows: [], sourceRows: [] },
     };
   });
 

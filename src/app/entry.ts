@@ -3,17 +3,17 @@
 // the CLI could call it too. The ticket ID comes from domain/ticketId.ts (docs/ticket-ids.md).
 import { ENUMS, EnumName, enumKey, EnumValue, Lang, label, Status } from '../domain/enums';
 import { describeProblem, location } from '../domain/messages';
-import { formatYuan, yuanToCents } from '../domain/money';
 import { Problem, sheetProblem } from '../domain/problems';
 import { sheetFacts, unitsOf, updateFacts, validateRecords, ValidationContext } from '../domain/rules';
 import { ColumnDef, CUSTOMERS, header, SETTINGS, SheetDef, TicketKey, TICKETS, sheetDefByName, sheetName } from '../domain/schema';
 import { listValues, Settings, settingsFromTable } from '../domain/settings';
 import { HEADER_SEARCH_ROWS, readMoreRows, readTable, TableRead } from '../domain/table';
-import { formatWall, formatWallIso, parseWallText, serialToWall, wallToSerial } from '../domain/time';
+import { formatWallIso, parseWallText, serialToWall, wallToSerial } from '../domain/time';
 import { isTag, nextTicketId, tagsInUse } from '../domain/ticketId';
 import { Cell, SheetGrid, Workbook } from '../workbook/types';
 import { findStructuredSheets, headerExamples } from './load';
 import { parseAsOf, UseCaseProblem } from './problem';
+import { shownCell } from './shown';
 
 /** The columns a clerk fills at intake, in the order the form shows them. */
 export const TICKET_FORM_FIELDS = [
@@ -327,17 +327,5 @@ export async function rowDetail(wb: Workbook, sheet: string, row: number): Promi
     cells.push({ col: got.originCol + i, header: h === null ? '' : shownCell(h), text: v === null ? '' : shownCell(v, kinds.get(i)) });
   }
   return { sheet, row, cells };
-}
-
-function shownCell(cell: Cell, def?: ColumnDef): string {
-  if (cell === null) return '';
-  if (typeof cell === 'object') return cell.error;
-  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  if (typeof cell === 'number' && def) {
-    const kind = def.kind.type;
-    if (kind === 'datetime' || kind === 'date') return formatWall(serialToWall(cell), kind === 'datetime' && cell % 1 !== 0);
-    if (kind === 'money') return formatYuan(yuanToCents(cell));
-  }
-  return String(cell);
 }
 

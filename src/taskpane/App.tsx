@@ -33,14 +33,14 @@ const useStyles = makeStyles({
   title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground3 },
   headerActions: { display: 'flex', flexShrink: 0, alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
-  // the four tabs fit 320 px in either language: compact tabs, and a label never wraps inside a tab
+  // the five tabs fit 320 px in either language: compact tabs, and a label never wraps inside a tab
   tabs: {
     marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
     marginRight: `calc(-1 * ${tokens.spacingHorizontalS})`,
     // should a larger font still not fit, the strip wraps onto a second line rather than run past the edge
     flexWrap: 'wrap',
   },
-  tab: { whiteSpace: 'nowrap', [NARROW]: { paddingLeft: '3px', paddingRight: '3px' } },
+  tab: { whiteSpace: 'nowrap', [NARROW]: { paddingLeft: '2px', paddingRight: '2px' } },
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   // the panel's own display would otherwise win over the hidden attribute
   hidden: { display: 'none' },
@@ -52,6 +52,7 @@ const ValidationView = lazy(() =>
   import(/* webpackChunkName: "validation-view" */ './components/ValidationView').then((m) => ({ default: m.ValidationView })),
 );
 const EntryForm = lazy(() => import(/* webpackChunkName: "entry-form" */ './components/EntryForm').then((m) => ({ default: m.EntryForm })));
+const AdoptView = lazy(() => import(/* webpackChunkName: "adopt-view" */ './components/AdoptView').then((m) => ({ default: m.AdoptView })));
 const ReportsView = lazy(() => import(/* webpackChunkName: "reports-view" */ './components/ReportsView').then((m) => ({ default: m.ReportsView })));
 const loadUnsavedDialog = () => import(/* webpackChunkName: "unsaved-dialog" */ './components/UnsavedDialog');
 const UnsavedDialog = lazy(() => loadUnsavedDialog().then((m) => ({ default: m.UnsavedDialog })));
@@ -70,7 +71,7 @@ function askBeforeLeaving(event: BeforeUnloadEvent): void {
 }
 
 /** The pane's tabs. */
-type TabKey = 'workbook' | 'validation' | 'entry' | 'reports';
+type TabKey = 'workbook' | 'adopt' | 'validation' | 'entry' | 'reports';
 
 export type AppProps =
   | { readonly mode: 'excel'; readonly lang: Lang; readonly host: Host }
@@ -173,8 +174,8 @@ export function App(props: AppProps) {
     if (props.mode === 'excel') void refresh(props.host);
   }, []);
 
-  /** after a ticket was added: the workbook's row counts are read again */
-  const ticketAdded = useCallback(() => {
+  /** after a ticket was added or registers imported: the workbook's row counts are read again */
+  const rowsAdded = useCallback(() => {
     setRevision((n) => n + 1);
     changed();
     if (!host) return;
@@ -339,6 +340,9 @@ export function App(props: AppProps) {
         <Tab value="workbook" className={styles.tab} data-testid="tab-workbook">
           {strings.tabWorkbook}
         </Tab>
+        <Tab value="adopt" className={styles.tab} data-testid="tab-adopt">
+          {strings.tabAdopt}
+        </Tab>
         <Tab value="validation" className={styles.tab} data-testid="tab-validation">
           {strings.tabValidation}
         </Tab>
@@ -375,6 +379,18 @@ export function App(props: AppProps) {
         {status !== null && <ProblemList problems={status.problems} lang={lang} strings={strings} />}
       </div>
 
+      <LazyPanel id="adopt" tab={tab} visited={visited} className={styles.panel} hiddenClass={styles.hidden}>
+        <AdoptView
+          key={opened}
+          host={host}
+          lang={lang}
+          strings={strings}
+          revision={revision}
+          onImported={rowsAdded}
+          onDownload={file ? () => download(file) : undefined}
+        />
+      </LazyPanel>
+
       <LazyPanel id="validation" tab={tab} visited={visited} className={styles.panel} hiddenClass={styles.hidden}>
         <ValidationView
           key={`${opened}-${lang}`}
@@ -388,7 +404,7 @@ export function App(props: AppProps) {
       </LazyPanel>
 
       <LazyPanel id="entry" tab={tab} visited={visited} className={styles.panel} hiddenClass={styles.hidden}>
-        <EntryForm key={opened} host={host} lang={lang} strings={strings} revision={revision} onAdded={ticketAdded} />
+        <EntryForm key={opened} host={host} lang={lang} strings={strings} revision={revision} onAdded={rowsAdded} />
       </LazyPanel>
 
       <LazyPanel id="reports" tab={tab} visited={visited} className={styles.panel} hiddenClass={styles.hidden}>

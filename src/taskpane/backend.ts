@@ -97,3 +97,13 @@ export async function kpiCatalogue(): Promise<ReadonlyArray<KpiEntry>> {
 export async function writeKpiPivots(wb: Workbook, opts?: { lang?: Lang }): Promise<{ sheet: string; pivots: boolean }> {
   return (await reports()).writeKpiPivots(wb, opts);
 }
+
+// Adopting the registers a center keeps (app/adopt.ts), loaded when the Adopt tab is first opened.
+import type { AdoptRequest, AdoptResult } from '../app/adopt';
+export type { AdoptResult, SheetAdoption, SheetChoices } from '../app/adopt';
+
+const adoption = () => import(/* webpackChunkName: "adopt" */ '../app/adopt');
+
+export async function adoptWorkbook(wb: Workbook, req: AdoptRequest): Promise<AdoptResult> {
+  return (await adoption()).adoptWorkbook(wb, req);
+}

@@ -5,6 +5,7 @@ import type { PeriodKind } from './backend';
 import type { Strings } from './i18n.strings';
 
 const list = (items: ReadonlyArray<string>, sep: string) => items.join(sep);
+const rowsOf = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
 export const en: Strings = {
   tooOld: (found) => `This version of Excel is too old to run the Deskbook add-in. Use Microsoft 365, Excel 2021 or later, or Excel on the web. (Found: ${found})`,
   title: 'Deskbook',
@@ -74,8 +75,9 @@ export const en: Strings = {
 
   tabWorkbook: 'Workbook',
   tabValidation: 'Validation',
-  tabEntry: 'New ticket',
+  tabEntry: 'New',
   tabReports: 'Reports',
+  tabAdopt: 'Adopt',
 
   validationIntro:
     'Checks every row of every sheet: required fields, list values, phones and units, time order, status consistency, duplicate ticket IDs and more. Problems are marked on the cells; nothing you typed is changed.',
@@ -169,6 +171,48 @@ export const en: Strings = {
   refreshPivots: 'Refresh KPI pivots',
   pivotsWrittenExcel: (sheet) => `PivotTables built on "${sheet}".`,
   pivotsWrittenFile: (sheet) => `The cross-tabs are written as values on "${sheet}"; download the workbook to see them.`,
+
+  adoptHeading: 'Adopt the registers you keep',
+  adoptIntro:
+    'Imports the registers the center keeps by hand (complaint and repair logs, owner lists, fee ledgers, reminder logs) into the structured sheets. Check each sheet\'s kind, its columns and the preview, then click Import. The registers themselves are not changed.',
+  adoptReading: 'Reading the registers…',
+  adoptNoSheets: 'This workbook has no sheets but the structured ones: there is no register to adopt.',
+  adoptKinds: { tickets: 'Tickets', customers: 'Customers', charges: 'Charges', reminders: 'Reminders' },
+  adoptNotRegister: 'Not a register',
+  adoptNotRegisterHint: 'Not recognised as any kind of register. If it is one, choose its kind on the right.',
+  adoptKindOf: (sheet) => `Kind of "${sheet}"`,
+  adoptRows: (total, imported, flagged, skipped) =>
+    `${rowsOf(total)}: ${imported} to import${flagged > 0 ? ` (${flagged} with problems)` : ''}, ${skipped} skipped`,
+  adoptDetails: 'Columns and preview',
+  adoptHeaderRow: (row) => `Header on row ${row}`,
+  adoptMappingHeading: 'Columns',
+  adoptKeep: 'Keep as is (no match)',
+  adoptUnitPart: (unit) => `Part of "${unit}"`,
+  adoptLowConfidence: 'low',
+  adoptLowConfidenceHint: 'Not a sure match: check this column',
+  adoptColumnOf: (header) => `Column for "${header}"`,
+  adoptPreviewHeading: (rows) => `Preview: the first ${rows} rows as imported`,
+  adoptPreviewNone: 'No new rows to import.',
+  adoptEmptyColumns: (headers) => `Empty in these rows (not shown): ${list(headers, ', ')}`,
+  adoptSkippedHeading: (count) => `Rows skipped (${count})`,
+  adoptSkippedRows: (reason, rows) =>
+    rows.length <= 10
+      ? `${reason}: ${rows.length === 1 ? 'row' : 'rows'} ${list(rows.map(String), ', ')}`
+      : `${reason}: ${rows.length} rows, between rows ${rows[0]} and ${rows[rows.length - 1]}`,
+  adoptReasons: { blank: 'blank', subtotal: 'a total', note: 'a note', title: 'a title', header: 'the header again', beside: 'beside the table', already: 'imported before' },
+  adoptFlaggedHeading: (count) => `Rows with problems (${count}): imported all the same; see them on the Validation tab afterwards`,
+  adoptMoreFlagged: (count) => `${count} more ${count === 1 ? 'row' : 'rows'} with problems not listed.`,
+  adoptImport: (sheets) => (sheets === 1 ? 'Import the sheet chosen' : `Import the ${sheets} sheets chosen`),
+  adoptImporting: 'Importing…',
+  adoptDoneTitle: 'Imported',
+  adoptDone: (rows, records) => (rows === records ? `${rowsOf(rows)} imported.` : `${rowsOf(rows)} imported, giving ${records} records.`),
+  adoptCreated: (sheets) => `Created: ${list(sheets, ', ')}.`,
+  adoptAppended: (sheets) => `Added to: ${list(sheets, ', ')}.`,
+  adoptSentences: (sentences) => list(sentences, ' '),
+  adoptDoneExcel: 'The registers themselves are unchanged.',
+  adoptDoneFile: 'The registers themselves are unchanged. Download the workbook to keep what was imported.',
+  adoptNothingNewTitle: 'Nothing new',
+  adoptNothingNew: 'Every row of these registers was imported before; the workbook is unchanged.',
 
   errorTitle: 'Could not finish',
   thisWorkbook: 'this workbook',

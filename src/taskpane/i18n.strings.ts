@@ -1,6 +1,7 @@
 // The words of the pane: one table per language (i18n.zh.ts, i18n.en.ts) of this shape.
 import type { Lang } from '../domain/enums';
-import type { SheetKey } from '../domain/schema';
+import type { SkipReason } from '../domain/adopt/rows';
+import type { DataSheetKey, SheetKey } from '../domain/schema';
 import type { PeriodKind } from './backend';
 
 export interface Strings {
@@ -72,6 +73,7 @@ export interface Strings {
   readonly tabValidation: string;
   readonly tabEntry: string;
   readonly tabReports: string;
+  readonly tabAdopt: string;
 
   // validation
   readonly validationIntro: string;
@@ -159,6 +161,55 @@ export interface Strings {
   readonly refreshPivots: string;
   readonly pivotsWrittenExcel: (sheet: string) => string;
   readonly pivotsWrittenFile: (sheet: string) => string;
+
+  // adopting the registers a center keeps
+  readonly adoptHeading: string;
+  readonly adoptIntro: string;
+  readonly adoptReading: string;
+  /** the workbook has no sheet but the structured ones */
+  readonly adoptNoSheets: string;
+  /** what a register is taken for: the structured sheet's kind */
+  readonly adoptKinds: Readonly<Record<DataSheetKey, string>>;
+  readonly adoptNotRegister: string;
+  readonly adoptNotRegisterHint: string;
+  /** the kind dropdown of a sheet, read out */
+  readonly adoptKindOf: (sheet: string) => string;
+  /** a sheet's row accounting: total = imported + skipped; flagged are part of imported */
+  readonly adoptRows: (total: number, imported: number, flagged: number, skipped: number) => string;
+  readonly adoptDetails: string;
+  readonly adoptHeaderRow: (row: number) => string;
+  readonly adoptMappingHeading: string;
+  /** a column kept under its own header, mapped to nothing */
+  readonly adoptKeep: string;
+  /** a column that is part of a unit kept in parts (楼号 / 单元 / 房间) */
+  readonly adoptUnitPart: (unit: string) => string;
+  /** beside a column matched with a confidence under 0.7 */
+  readonly adoptLowConfidence: string;
+  readonly adoptLowConfidenceHint: string;
+  /** a column's dropdown, read out */
+  readonly adoptColumnOf: (header: string) => string;
+  readonly adoptPreviewHeading: (rows: number) => string;
+  readonly adoptPreviewNone: string;
+  readonly adoptEmptyColumns: (headers: ReadonlyArray<string>) => string;
+  readonly adoptSkippedHeading: (count: number) => string;
+  /** the rows skipped for one reason: listed, or counted when there are many */
+  readonly adoptSkippedRows: (reason: string, rows: ReadonlyArray<number>) => string;
+  readonly adoptReasons: Readonly<Record<SkipReason, string>>;
+  readonly adoptFlaggedHeading: (count: number) => string;
+  readonly adoptMoreFlagged: (count: number) => string;
+  readonly adoptImport: (sheets: number) => string;
+  readonly adoptImporting: string;
+  readonly adoptDoneTitle: string;
+  /** rows of the registers imported, and the structured rows they gave (a wide ledger: one a month) */
+  readonly adoptDone: (rows: number, records: number) => string;
+  readonly adoptCreated: (sheets: ReadonlyArray<string>) => string;
+  readonly adoptAppended: (sheets: ReadonlyArray<string>) => string;
+  readonly adoptDoneExcel: string;
+  /** the sentences of the summary, as one text */
+  readonly adoptSentences: (sentences: ReadonlyArray<string>) => string;
+  readonly adoptDoneFile: string;
+  readonly adoptNothingNewTitle: string;
+  readonly adoptNothingNew: string;
 
   // problems
   readonly errorTitle: string;

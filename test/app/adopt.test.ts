@@ -9,7 +9,7 @@ import { setUpWorkbook } from '../../src/app/setup';
 import { FileWorkbook } from '../../src/workbook/file';
 import type { Cell } from '../../src/domain/grid';
 import { checkXlsx, hasCheckXlsx, tempDir } from '../support/files';
-import { COMPLAINTS, CUSTOMERS_SPLIT_UNIT, FEE_LEDGER_WIDE, LegacyRegister, REPAIRS_TWO_ROW_HEADER } from '../fixtures/legacy/registers';
+import { COMPLAINTS, CUSTOMERS_SPLIT_UNIT, ENGLISH_EXPORT, FEE_LEDGER_WIDE, LegacyRegister, MONTH_SHEET, REPAIRS_TWO_ROW_HEADER } from '../fixtures/legacy/registers';
 
 const AS_OF = '2026-11-25T17:30:00';
 
@@ -124,5 +124,77 @@ describe('adopting into a workbook already set up', () => {
     const second = await adoptWorkbook(again, { asOf: AS_OF });
     expect(second.changed).toBe(false);
     expect(second.sheets[0].rows.imported).toBe(0);
+  });
+});
+
+describe('what the pane\'s Adopt tab asks of a dry run', () => {
+  it('previews the first rows as the structured sheet gets them: IDs given, dates and times shown, the source named', async () => {
+    const wb = FileWorkbook.open(await legacyWorkbook([COMPLAINTS]));
+    const [sheet] = (await adoptWorkbook(wb, { asOf: AS_OF, dryRun: true })).sheets;
+    const { headers, rows, sourceRows } = sheet.preview;
+    // the 24 columns of 工单, where it came from, and the register's own 序号
+    expect(headers).toHaveLength(24 + 2);
+    expect(headers.slice(-3)).toEqual(['投诉是否成立', '导入来源', '序号']);
+    expect(sheet.targets).toEqual(headers.slice(0, 24));
+    // five rows of eight: the blank row 7 is not one of them
+    expect(sourceRows).toEqual([4, 5, 6, 8, 9]);
+    const at = (h: string) => rows.map((r) => r[headers.indexOf(h)]);
+    expect(at('工单号')).toEqual(['GD-20261103-AD-001', 'GD-20261105-AD-001', 'GD-20261108-AD-001', 'GD-20261109-AD-001', '']);
+    // 2026/11/3 has no time; 2026.11.10 14:20 has one
+    expect(at('受理时间')).toEqual(['2026-11-03', '2026-11-05', '2026-11-08', '2026-11-09', '明天下午']);
+    expect(at('完成时间')).toEqual(['2026-11-04 10:00', '2026-11-06', '', '2026-11-10 14:20', '']);
+    expect(at('导入来源')).toEqual(['投诉台账!4', '投诉台账!5', '投诉台账!6', '投诉台账!8', '投诉台账!9']);
+    expect(at('序号')).toEqual(['1', '2', '3', '4', '5']);
+  });
+
+  it('takes a column choice for one sheet only, and a kind for a sheet by name', async () => {
+    // 电话 is a column of both registers: kept as is in 11月 only
+    const wb = FileWorkbook.open(await legacyWorkbook([COMPLAINTS, MONTH_SHEET]));
+    const result = await adoptWorkbook(wb, { asOf: AS_OF, dryRun: true, bySheet: { '11月': { choices: { 电话: null } } } });
+    const [complaints, month] = result.sheets;
+    expect(complaints.mapping['联系电话']).toBe('电话');
+    expect(month.mapping['电话']).toBeNull();
+    // kept under its own header, which 工单 has already: marked as the register's
+    expect(month.preview.headers.slice(-2)).toEqual(['导入来源', '电话（原）']);
+    expect(month.preview.rows.map((r) => [r[7], r[25]])).toEqual([
+      ['', '13812345678'],
+      ['', '13812340000'],
+    ]);
+
+    // the month sheet taken for a reminder log: its columns judged for that kind
+    const asReminders = await adoptWorkbook(wb, { asOf: AS_OF, dryRun: true, bySheet: { '11月': { as: 'reminders' } } });
+    expect(asReminders.sheets.map((s) => [s.kind, s.into])).toEqual([
+      ['tickets', '工单'],
+      ['reminders', '催缴记录'],
+    ]);
+    expect(asReminders.sheets[1].targets).toEqual(['房号', '日期', '方式', '经办人', '结果', '承诺缴费日']);
+    expect(asReminders.sheets[1].mapping['日期']).toBe('日期');
+  });
+
+  it('words the problems in the pane\'s language and still creates the sheets in the registers\' own', async () => {
+    const wb = FileWorkbook.open(await legacyWorkbook([COMPLAINTS]));
+    const [sheet] = (await adoptWorkbook(wb, { asOf: AS_OF, dryRun: true, messageLang: 'en' })).sheets;
+    expect(sheet.into).toBe('工单');
+    expect(sheet.mapping['投诉事项']).toBe('内容');
+    // judged by the Chinese Settings set-up will write: 维修 is a category there, so row 4 lacks only
+    // its channel, status and callback time
+    expect(sheet.flaggedRows[0]).toEqual({
+      row: 4,
+      messages: [
+        '投诉台账 row 4, 渠道: required; the cell is empty',
+        '投诉台账 row 4, 状态: required; the cell is empty',
+        '投诉台账 row 4, 回访时间: the 满意度 column is filled in, so the 回访时间 column must be too (the rating comes from the callback)',
+      ],
+    });
+  });
+
+  it('judges English registers by the English Settings it will create for them', async () => {
+    const wb = FileWorkbook.open(await legacyWorkbook([ENGLISH_EXPORT]));
+    const [sheet] = (await adoptWorkbook(wb, { asOf: AS_OF, dryRun: true })).sheets;
+    expect(sheet.into).toBe('Tickets');
+    // Repairs and Noise are categories of the English list: neither row is flagged for its category
+    expect(sheet.flaggedRows.flatMap((f) => f.messages).filter((m) => /category/i.test(m))).toEqual([]);
+    expect(sheet.flaggedRows.map((f) => f.row)).toEqual([2, 3]);
+    expect(sheet.flaggedRows[1].messages).toEqual(['Tickets export row 3, Type: required; the cell is empty']);
   });
 });

@@ -7,9 +7,10 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { adoptWorkbook, AdoptResult, SheetChoices } from '../../src/app/adopt';
 import { kpiSheetName } from '../../src/app/pivots';
 import { KPI_CATALOGUE, reportPeriods, runReport, writeKpiPivots } from '../../src/app/report';
-import { writeSample } from '../../src/app/sample';
+import { writeLegacySample, writeSample } from '../../src/app/sample';
 import { inspectWorkbook } from '../../src/app/setup';
 import { validateWorkbook, ValidationReport } from '../../src/app/validate';
 import { fileErrorMessage } from '../../src/domain/failures';
@@ -42,8 +43,9 @@ const TILE_KEYS = tileDefs(KPI_CATALOGUE).map((t) => t.key);
 
 /**
  * Whatever runs past the right edge or overlaps, as "what: detail" lines (none when the pane fits):
- * the page and the pane scrolling sideways, any scroll container wider than its box, any visible
- * control outside the viewport, any two form controls over each other.
+ * the page and the pane scrolling sideways, any scroll container wider than its box (but one marked
+ * data-scroll=x, meant to scroll sideways within the pane: the adopt preview), any visible control
+ * outside the viewport, any two form controls over each other.
  */
 function layoutFaults(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -56,6 +58,12 @@ function layoutFaults(page: Page): Promise<string[]> {
     const shown = [...document.querySelectorAll('body *')].filter((el) => el.checkVisibility());
     for (const el of shown) {
       const { overflowX } = getComputedStyle(el);
+      if (el.getAttribute('data-scroll') === 'x') {
+        // it may scroll, but its own box stays inside the pane
+        const r = el.getBoundingClientRect();
+        if (r.right > width + 0.5) faults.push(`sideways scroller ${label(el)}: runs to ${r.right} of ${width}`);
+        continue;
+      }
       if ((overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth) faults.push(`scroll container ${label(el)}: ${el.scrollWidth} in ${el.clientWidth}`);
     }
     const controls = shown.filter((el) => el.matches('input, select, textarea, button') && !el.matches('[type=hidden], [type=file]'));
@@ -812,7 +820,7 @@ if (!hasChromium && process.env.CI) {
 
   /** Excel's task pane opens 320 px wide; clerks widen it to 450 or so. */
   const WIDTHS = [320, 360, 450] as const;
-  const TABS = ['workbook', 'validation', 'entry', 'reports'] as const;
+  const TABS = ['workbook', 'adopt', 'validation', 'entry', 'reports'] as const;
 
   it.each(['zh', 'en'] as const)('fits 320, 360 and 450 px in %s: every tab, nothing past the edge, no control over another', async (lang) => {
     const { page, errors } = await openPane(`?lang=${lang}`, { viewport: { width: 320, height: 700 }, random: 0.5 });
@@ -841,7 +849,7 @@ if (!hasChromium && process.env.CI) {
         await page.getByTestId(`tab-${tab}`).click();
         await page.getByTestId(`panel-${tab}`).waitFor();
         expect([width, tab, await layoutFaults(page)]).toEqual([width, tab, []]);
-        // the four tabs on one line, in either language
+        // the five tabs on one line, in either language
         expect([width, tab, (await tabRows(page)).length]).toEqual([width, tab, 1]);
         if (width === 320) await screenshot(page, `pane-320-${tab}-${lang}.png`);
       }
@@ -865,6 +873,201 @@ if (!hasChromium && process.env.CI) {
     expect(spans.filter((v) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(v.text)).length).toBeGreaterThan(0);
     expect(spans.filter((v) => /^\d+-\d+$/.test(v.text)).length).toBeGreaterThan(0);
     expect(spans.filter((v) => v.lines !== 1 || v.height > v.line * 1.2)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  // ---- adopting the registers a center keeps (issue 11) ----
+
+  /** The demo's center as kept by hand (six month sheets of tickets, owners, a fee ledger, a reminder log). */
+  const LEGACY = { asOf: AS_OF, units: 60, months: 6, seed: 7 } as const;
+
+  /**
+   * The legacy workbook as a file (with `notes`, a sheet of notes that is no register), and what a dry
+   * run of the app finds in it (`bySheet`: the clerk's choices).
+   */
+  async function legacyFile(lang: 'zh' | 'en', name: string, notes?: string) {
+    const wb = FileWorkbook.create();
+    const { sheets } = await writeLegacySample(wb, { ...LEGACY, lang });
+    if (notes) await wb.addSheets([{ name: notes, columns: [{ header: 'Handover' }], rows: [['Lift 2 serviced on Monday'], ['Call the water company about the meter']] }]);
+    const bytes = wb.toBytes();
+    const file = path.join(tmp, name);
+    fs.writeFileSync(file, bytes);
+    const dryRun = (bySheet: Record<string, SheetChoices> = {}) => adoptWorkbook(FileWorkbook.open(bytes), { dryRun: true, bySheet, messageLang: lang, asOf: AS_OF });
+    return { file, sheets, dryRun };
+  }
+
+  async function openAdopt(page: Page): Promise<void> {
+    await page.getByTestId('tab-adopt').click();
+    await page.waitForSelector('[data-testid=adopt][data-busy=""] [data-testid=adopt-sheets]');
+  }
+
+  /** Each sheet as the tab lists it: name, kind, chosen, and its row accounting. */
+  const sheetsListed = (page: Page) =>
+    page.getByTestId('adopt-sheet').evaluateAll((items) =>
+      items.map((li) => ({
+        sheet: li.getAttribute('data-sheet'),
+        kind: li.getAttribute('data-kind'),
+        chosen: li.getAttribute('data-chosen'),
+        rows: ['total', 'imported', 'flagged', 'skipped'].map((k) => Number(li.getAttribute(`data-${k}`))),
+      })),
+    );
+  const expectedListing = (result: AdoptResult) =>
+    result.sheets.map((s) => ({ sheet: s.sheet, kind: s.kind ?? '', chosen: String(s.kind !== null), rows: [s.rows.total, s.rows.imported, s.rows.flagged, s.rows.skipped] }));
+
+  /** The preview of a sheet as drawn: its column headers and its rows' cells. */
+  const previewShown = (item: ReturnType<Page['getByTestId']>) =>
+    item.getByTestId('adopt-preview').evaluate((box) => ({
+      headers: [...box.querySelectorAll('th')].map((th) => th.textContent),
+      rows: [...box.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+    }));
+  /** The app's preview with the columns empty in every row left out, as the tab draws it. */
+  const previewExpected = (s: AdoptResult['sheets'][number]) => {
+    const keep = s.preview.headers.map((_, c) => s.preview.rows.some((r) => r[c] !== ''));
+    return { headers: s.preview.headers.filter((_, c) => keep[c]), rows: s.preview.rows.map((r) => r.filter((_, c) => keep[c])) };
+  };
+
+  async function pickOption(page: Page, dropdown: ReturnType<Page['getByTestId']>, option: string): Promise<void> {
+    await dropdown.click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  it('adopts a hand-kept workbook: the nine registers with their kinds, a column kept as is, the import, and nothing twice', async () => {
+    const legacy = await legacyFile('zh', '翠湖苑台账.xlsx');
+    const expected = await legacy.dryRun();
+    expect(expected.sheets.map((s) => s.kind)).toEqual([...new Array(6).fill('tickets'), 'customers', 'charges', 'reminders']);
+    const { page, blocked, errors } = await openPane('?lang=zh', { viewport: { width: 320, height: 700 } });
+    await page.getByTestId('file-input').setInputFiles(legacy.file);
+    await page.getByTestId('status').waitFor();
+    await settled(page);
+    await openAdopt(page);
+
+    // every sheet, its kind and its rows as the app counts them; every register chosen
+    expect(await sheetsListed(page)).toEqual(expectedListing(expected));
+    expect(legacy.sheets).toEqual(['2026年6月', '2026年7月', '2026年8月', '2026年9月', '2026年10月', '2026年11月', '业主信息', '收费台账', '催缴登记']);
+    const kinds = await page.getByTestId('adopt-kind').allTextContents();
+    expect(kinds).toEqual([...new Array(6).fill('工单'), '客户', '应收', '催缴记录']);
+    const june = page.getByTestId('adopt-sheet').first();
+    const [j] = expected.sheets;
+    expect(await june.getByTestId('adopt-rows').textContent()).toBe(`共 ${j.rows.total}\u00a0行，将导入 ${j.rows.imported}\u00a0行，跳过 ${j.rows.skipped}\u00a0行`);
+    expect([j.rows.total, j.rows.imported, j.rows.skipped]).toEqual([31, 28, 3]);
+    const august = expected.sheets[2];
+    expect(await page.getByTestId('adopt-sheet').nth(2).getByTestId('adopt-rows').textContent()).toBe(
+      `共 ${august.rows.total}\u00a0行，将导入 ${august.rows.imported}\u00a0行（${august.rows.flagged}\u00a0行有问题），跳过 ${august.rows.skipped}\u00a0行`,
+    );
+    expect(await page.getByTestId('adopt-import').textContent()).toBe('导入选中的 9 张表');
+    expect(await layoutFaults(page)).toEqual([]);
+    expect(await tabRows(page)).toHaveLength(1);
+    await screenshot(page, 'adopt-zh.png');
+
+    // the first sheet's columns, the rows converted, the rows skipped with their reasons
+    await june.getByTestId('adopt-details-summary').click();
+    await june.getByTestId('adopt-mapping').waitFor();
+    const columns = await june.getByTestId('adopt-column').evaluateAll((dts) => dts.map((d) => [d.getAttribute('data-source'), d.getAttribute('data-target')]));
+    expect(columns).toEqual(Object.entries(j.mapping));
+    expect(await june.getByTestId('adopt-column-choice').evaluateAll((bs) => bs.map((b) => b.textContent))).toEqual(Object.values(j.mapping));
+    expect(await previewShown(june)).toEqual(previewExpected(j));
+    expect(j.preview.rows[0][j.preview.headers.indexOf('内容')]).toBe('空调外机噪音大，影响休息');
+    expect(await june.getByTestId('adopt-skipped').allTextContents()).toEqual(['空行：第 32 行', '合计行：第 33 行', '说明：第 34 行']);
+    expect(await layoutFaults(page)).toEqual([]);
+
+    // 投诉内容 kept as is: 内容 is empty, the register's column comes last, as the app says
+    await pickOption(page, june.locator('[data-testid=adopt-column-choice][data-source=投诉内容]'), '保留原列（不对应）');
+    await page.waitForSelector('[data-testid=adopt][data-busy=""] [data-testid=adopt-column][data-source=投诉内容][data-target=""]');
+    const keptRun = await legacy.dryRun({ '2026年6月': { choices: { 投诉内容: null } } });
+    const kept = keptRun.sheets[0];
+    const shown = await previewShown(june);
+    expect(shown).toEqual(previewExpected(kept));
+    expect(shown.headers.slice(-2)).toEqual(['导入来源', '投诉内容']);
+    expect(shown.headers).not.toContain('内容');
+    expect(shown.rows[0].at(-1)).toBe('空调外机噪音大，影响休息');
+    expect(await june.getByTestId('adopt-preview-empty').textContent()).toContain('内容');
+    // every June row now lacks its 内容 (flagged, still imported); only that sheet: the others as before
+    expect(await sheetsListed(page)).toEqual(expectedListing(keptRun));
+    expect(kept.rows).toEqual({ total: 31, imported: 28, flagged: 28, skipped: 3 });
+    expect(expectedListing(keptRun).slice(1)).toEqual(expectedListing(expected).slice(1));
+    expect(await layoutFaults(page)).toEqual([]);
+    await screenshot(page, 'adopt-columns-zh.png');
+
+    // …and back, by the dropdown
+    await pickOption(page, june.locator('[data-testid=adopt-column-choice][data-source=投诉内容]'), '内容');
+    await page.waitForSelector('[data-testid=adopt][data-busy=""] [data-testid=adopt-column][data-source=投诉内容][data-target=内容]');
+    expect(await previewShown(june)).toEqual(previewExpected(j));
+
+    // the import: the four structured sheets made, with as many rows as the dry run said
+    expect(await page.getByTestId('unsaved-mark').count()).toBe(0);
+    await page.getByTestId('adopt-import').click();
+    await page.waitForSelector('[data-testid=adopt][data-busy=""] [data-testid=adopt-message][data-intent=success]');
+    const rows = expected.sheets.reduce((n, s) => n + s.rows.imported, 0);
+    const records = expected.sheets.reduce((n, s) => n + s.records, 0);
+    expect(await page.getByTestId('adopt-message').textContent()).toBe(
+      `导入完成已导入 ${rows} 行。新建：工单、客户、应收、催缴记录、设置。原台账未做任何改动。下载工作簿即可保存导入的结果。`,
+    );
+    expect(rows).toBe(records);
+    await page.getByTestId('unsaved-mark').waitFor();
+    // the dry run made again: every row is there already
+    expect(await sheetsListed(page)).toEqual(
+      expected.sheets.map((s) => ({ sheet: s.sheet, kind: s.kind, chosen: 'true', rows: [s.rows.total, 0, 0, s.rows.total] })),
+    );
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('adopt-download').click()]);
+    expect(download.suggestedFilename()).toBe('翠湖苑台账.xlsx');
+    const saved = path.join(tmp, 'adopted.xlsx');
+    await download.saveAs(saved);
+    expect(checkXlsx(saved)).toBe('');
+    expect(await page.getByTestId('unsaved-mark').count()).toBe(0);
+    const adopted = FileWorkbook.open(new Uint8Array(fs.readFileSync(saved)));
+    expect((await adopted.listSheets()).map((s) => s.name)).toEqual([...legacy.sheets, ...ZH_NAMES]);
+    const byKind = (kind: string) => expected.sheets.filter((s) => s.kind === kind).reduce((n, s) => n + s.records, 0);
+    const grids = await adopted.readSheets(['工单', '客户', '应收', '催缴记录']);
+    expect(grids.map((g) => g.rows.length - 1)).toEqual([byKind('tickets'), byKind('customers'), byKind('charges'), byKind('reminders')]);
+    expect(grids.map((g) => g.rows.length - 1)).toEqual([180, 60, 786, 21]);
+
+    // a second import adds nothing, and leaves the workbook as downloaded
+    await page.getByTestId('adopt-import').click();
+    await page.waitForSelector('[data-testid=adopt][data-busy=""] [data-testid=adopt-message][data-intent=info]');
+    expect(await page.getByTestId('adopt-message').textContent()).toBe('没有新的行这些台账的行都已导入过，工作簿未改动。');
+    expect(await page.getByTestId('unsaved-mark').count()).toBe(0);
+    expect(blocked).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('adopts in English: the kinds, a sheet taken for another kind, and the tab at 320 px', async () => {
+    const legacy = await legacyFile('en', 'center.xlsx', 'Notes');
+    const expected = await legacy.dryRun();
+    expect(expected.sheets.at(-1)).toMatchObject({ sheet: 'Notes', kind: null });
+    const { page, errors } = await openPane('?lang=en', { viewport: { width: 320, height: 700 } });
+    await page.getByTestId('file-input').setInputFiles(legacy.file);
+    await page.getByTestId('status').waitFor();
+    await settled(page);
+    await openAdopt(page);
+    expect(await page.getByTestId('tab-adopt').textContent()).toBe('Adopt');
+    expect(await tabRows(page)).toHaveLength(1);
+    expect(await sheetsListed(page)).toEqual(expectedListing(expected));
+    expect(await page.getByTestId('adopt-kind').allTextContents()).toEqual([...new Array(6).fill('Tickets'), 'Customers', 'Charges', 'Reminders', 'Not a register']);
+    // the notes: no register, not chosen, and said so
+    const notes = page.locator('[data-testid=adopt-sheet][data-sheet=Notes]');
+    expect(await notes.getByTestId('adopt-sheet-chosen').isDisabled()).toBe(true);
+    expect(await notes.getByTestId('adopt-not-register').textContent()).toBe('Not recognised as any kind of register. If it is one, choose its kind on the right.');
+    expect(await page.getByTestId('adopt-import').textContent()).toBe('Import the 9 sheets chosen');
+    const [first] = expected.sheets;
+    expect(await page.getByTestId('adopt-rows').first().textContent()).toBe(`${first.rows.total} rows: ${first.rows.imported} to import, ${first.rows.skipped} skipped`);
+    expect(await layoutFaults(page)).toEqual([]);
+    await screenshot(page, 'adopt-en.png');
+
+    const owners = page.locator('[data-testid=adopt-sheet][data-sheet=Owners]');
+    await owners.getByTestId('adopt-details-summary').click();
+    await owners.getByTestId('adopt-mapping').waitFor();
+    expect(await layoutFaults(page)).toEqual([]);
+    await screenshot(page, 'adopt-columns-en.png');
+
+    // the owners' list taken for reminders: its columns judged for that kind, as the app does
+    await pickOption(page, owners.getByTestId('adopt-kind'), 'Reminders');
+    await page.waitForSelector('[data-testid=adopt][data-busy=""] [data-testid=adopt-sheet][data-sheet=Owners][data-kind=reminders]');
+    const asReminders = (await legacy.dryRun({ Owners: { as: 'reminders' } })).sheets.find((s) => s.sheet === 'Owners')!;
+    const columns = await owners.getByTestId('adopt-column').evaluateAll((dts) => dts.map((d) => [d.getAttribute('data-source'), d.getAttribute('data-target')]));
+    expect(columns).toEqual(Object.entries(asReminders.mapping).map(([k, v]) => [k, v ?? '']));
+    expect(await owners.getAttribute('data-imported')).toBe(String(asReminders.rows.imported));
+    expect(await layoutFaults(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -1243,6 +1446,13 @@ if (!hasChromium && process.env.CI) {
     await page.waitForSelector('[data-testid=report-message][data-intent=error]');
     expect(await page.getByTestId('report-message').textContent()).toContain('Press Enter or Esc');
     expect(await page.getByTestId('tab-reports').textContent()).toBe('Reports');
+
+    // the Adopt tab makes its dry run through Excel.run on opening: the same words again
+    const runs = await page.evaluate(() => (window as unknown as { excelRuns: number }).excelRuns);
+    await page.getByTestId('tab-adopt').click();
+    await page.waitForSelector('[data-testid=adopt][data-busy=""] [data-testid=adopt-error][data-intent=error]');
+    expect(await page.getByTestId('adopt-error').textContent()).toContain('Press Enter or Esc');
+    expect(await page.evaluate(() => (window as unknown as { excelRuns: number }).excelRuns)).toBe(runs + 1);
     await context.close();
   });
 });
