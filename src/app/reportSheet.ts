@@ -17,7 +17,7 @@ const W = {
     kpis: '一、工单指标', kpi: '指标', current: '本期', num: '分子', den: '分母', previous: '上期', change: '环比',
     breakdown: '二、分类统计（受理量）', type: '类型', total: '合计', department: '责任部门', channel: '渠道',
     charges: '三、收费与欠费',
-    bucket: '账龄', amount: '金额（元）', feeItem: '费用项目', unit: '房号', periods: '欠费期数', since: '欠费起始', topUnits: '欠费最多的房号',
+    bucket: '账龄', amount: '金额（元）', units: '户数', feeItem: '费用项目', unit: '房号', periods: '欠费期数', since: '欠费起始', topUnits: '欠费最多的房号',
     lists: '四、未结工单（共 {open} 件，其中超时 {late} 件；超时的在前）', id: '工单号', receivedAt: '受理时间', category: '类别', status: '状态', deadline: '时限', hoursLate: '超时（小时）', none: '无',
     repeats: '五、重复投诉', repeatCount: '重复次数',
     trend: '六、趋势', label: '期间',
@@ -30,7 +30,7 @@ const W = {
     kpis: '1. Ticket KPIs', kpi: 'KPI', current: 'This period', num: 'Numerator', den: 'Denominator', previous: 'Previous', change: 'Change',
     breakdown: '2. Breakdowns (received)', type: 'Type', total: 'Total', department: 'Department', channel: 'Channel',
     charges: '3. Collection and arrears',
-    bucket: 'Days overdue', amount: 'Amount', feeItem: 'Fee item', unit: 'Unit', periods: 'Unpaid periods', since: 'In arrears since', topUnits: 'Units owing most',
+    bucket: 'Days overdue', amount: 'Amount', units: 'Units', feeItem: 'Fee item', unit: 'Unit', periods: 'Unpaid periods', since: 'In arrears since', topUnits: 'Units owing most',
     lists: '4. Open tickets ({open}, of which {late} overdue; overdue first)', id: 'Ticket ID', receivedAt: 'Received', category: 'Category', status: 'Status', deadline: 'Deadline', hoursLate: 'Hours late', none: 'None',
     repeats: '5. Repeat complaints', repeatCount: 'Repeats',
     trend: '6. Trend', label: 'Period',
@@ -43,17 +43,19 @@ const W = {
 const COLS = 11;
 const LIST_LIMIT = 200;
 
-/** Builds the sheet row by row; every write names its style. */
-class Layout {
+/** Builds a generated sheet row by row, `cols` wide; every write names its style. */
+export class Layout {
   readonly rows: Cell[][] = [];
   readonly styles: Array<Array<ReportStyle | null>> = [];
   readonly merges: Box[] = [];
   readonly charts: ChartSpec[] = [];
 
+  constructor(readonly cols = COLS) {}
+
   row(cells: ReadonlyArray<Cell>, styles: ReadonlyArray<ReportStyle | null> | ReportStyle | null): number {
     const r = this.rows.length;
-    const line: Cell[] = Array(COLS).fill(null);
-    const look: Array<ReportStyle | null> = Array(COLS).fill(null);
+    const line: Cell[] = Array(this.cols).fill(null);
+    const look: Array<ReportStyle | null> = Array(this.cols).fill(null);
     cells.forEach((c, i) => {
       line[i] = c;
       look[i] = Array.isArray(styles) ? ((styles as ReadonlyArray<ReportStyle | null>)[i] ?? null) : (styles as ReportStyle | null);
@@ -63,9 +65,11 @@ class Layout {
     return r;
   }
 
-  merged(text: string, style: ReportStyle): void {
+  /** A row of one text in cells merged across the sheet's width (the merged cell takes the first cell's style). */
+  merged(text: string, style: ReportStyle): number {
     const r = this.row([text], style);
-    this.merges.push({ row: r, col: 0, rows: 1, cols: COLS });
+    this.merges.push({ row: r, col: 0, rows: 1, cols: this.cols });
+    return r;
   }
 
   blank(): void {
@@ -219,12 +223,12 @@ export function renderReport(json: ReportJson, lang: Lang): ReportSheet {
   L.row([w.charges], 'section');
   kpiTable(HEADLINE_KPIS.charges);
   L.blank();
-  L.row([w.bucket, w.amount, null, w.feeItem, w.amount], ['header', 'header', null, 'header', 'header']);
+  L.row([w.bucket, w.amount, w.units, w.feeItem, w.amount], ['header', 'header', 'header', 'header', 'header']);
   const fees = Object.entries(arrears.byFeeItem);
   for (let i = 0; i < Math.max(arrears.byBucket.length, fees.length); i++) {
     const b = arrears.byBucket[i];
     const f = fees[i];
-    L.row([b?.label ?? null, b ? centsToYuan(b.amount) : null, null, f?.[0] ?? null, f ? centsToYuan(f[1]) : null], ['label', 'money', null, 'label', 'money']);
+    L.row([b?.label ?? null, b ? centsToYuan(b.amount) : null, b ? b.units : null, f?.[0] ?? null, f ? centsToYuan(f[1]) : null], ['label', 'money', b ? 'integer' : null, 'label', 'money']);
   }
   if (arrears.topUnits.length > 0) {
     L.blank();

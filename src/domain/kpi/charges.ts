@@ -19,6 +19,11 @@ export function outstandingAt(c: ChargeFacts, day: WallTime): number {
   return Math.max(0, c.amountDue - paidBy(c, day));
 }
 
+/** Outstanding on a charge overdue at the end of `day`: what the arrears count (0 before its due date has passed). */
+export function overdueAt(c: ChargeFacts, day: WallTime): number {
+  return c.dueDate >= day ? 0 : outstandingAt(c, day);
+}
+
 /** Days overdue at `day`: day − due date (at least 1 when overdue; 0 or less when not). */
 export function daysOverdue(c: ChargeFacts, day: WallTime): number {
   return Math.round((day - c.dueDate) / MS_PER_DAY);
@@ -70,6 +75,8 @@ export interface AgingBucket {
   readonly from: number;
   readonly to: number | null;
   readonly amount: number;
+  /** 户数: the units owing something in this bucket (a unit owing in two buckets counts in both) */
+  readonly units: number;
 }
 
 export interface ArrearsUnit {
@@ -107,31 +114,44 @@ export function ageBucket(days: number, bounds: ReadonlyArray<number>): number {
 
 export const TOP_ARREARS_UNITS = 10;
 
+/** What 欠费期数 counts: a charge's 账期 (one without a 账期 is a period of its own). */
+export function unpaidPeriodKey(c: ChargeFacts): string | number {
+  return c.periodIndex ?? `row ${c.row}`;
+}
+
+/** 欠费起始: the first day in arrears, the day after the oldest unpaid due date. */
+export function arrearsSince(oldestDue: WallTime): WallTime {
+  return oldestDue + MS_PER_DAY;
+}
+
 /** Arrears at the end of `day`: outstanding on every overdue charge. */
 export function arrearsAt(charges: ReadonlyArray<ChargeFacts>, day: WallTime, bounds: ReadonlyArray<number>, top = TOP_ARREARS_UNITS): Arrears {
-  const buckets = agingBuckets(bounds).map((b) => ({ ...b, amount: 0 }));
+  const buckets = agingBuckets(bounds).map((b) => ({ ...b, amount: 0, units: 0 }));
+  const unitsByBucket = buckets.map(() => new Set<string>());
   const byFeeItem: Record<string, number> = {};
   const units = new Map<string, { amount: number; periods: Set<string | number>; oldestDue: WallTime }>();
   let total = 0;
   for (let i = 0; i < charges.length; i++) {
     const c = charges[i];
-    if (c.dueDate >= day) continue;
-    const owed = outstandingAt(c, day);
+    const owed = overdueAt(c, day);
     if (owed === 0) continue;
     total += owed;
-    buckets[ageBucket(daysOverdue(c, day), bounds)].amount += owed;
+    const k = ageBucket(daysOverdue(c, day), bounds);
+    buckets[k].amount += owed;
+    unitsByBucket[k].add(c.unit);
     byFeeItem[c.feeItem] = (byFeeItem[c.feeItem] ?? 0) + owed;
     if (top === 0) continue;
     let u = units.get(c.unit);
     if (!u) units.set(c.unit, (u = { amount: 0, periods: new Set(), oldestDue: c.dueDate }));
     u.amount += owed;
-    u.periods.add(c.periodIndex ?? `row ${c.row}`);
+    u.periods.add(unpaidPeriodKey(c));
     u.oldestDue = Math.min(u.oldestDue, c.dueDate);
   }
   const topUnits = [...units.entries()]
-    .map(([unit, u]) => ({ unit, amount: u.amount, periods: u.periods.size, since: u.oldestDue + MS_PER_DAY }))
+    .map(([unit, u]) => ({ unit, amount: u.amount, periods: u.periods.size, since: arrearsSince(u.oldestDue) }))
     .sort((a, b) => b.amount - a.amount || a.unit.localeCompare(b.unit))
     .slice(0, top);
+  unitsByBucket.forEach((set, k) => (buckets[k].units = set.size));
   return { total, byBucket: buckets, byFeeItem, topUnits };
 }
 
@@ -175,8 +195,7 @@ export function recovered(w: ChargeWindow): Rate {
   let num = 0;
   let den = 0;
   for (const c of w.charges.charges) {
-    if (c.dueDate >= startDay) continue;
-    const owedAtStart = outstandingAt(c, startDay);
+    const owedAtStart = overdueAt(c, startDay);
     if (owedAtStart === 0) continue;
     den += owedAtStart;
     num += Math.min(owedAtStart, paidBy(c, day) - paidBy(c, startDay));

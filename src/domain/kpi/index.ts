@@ -17,7 +17,7 @@ export * from './book';
 export type { Counts } from './volume';
 export type { RepeatComplaint } from './complaints';
 export type { AgingBucket, Arrears, ArrearsUnit } from './charges';
-export { agingBuckets, ageBucket, arrearsAt, arrearsJson, daysOverdue, outstandingAt, paidBy } from './charges';
+export { agingBuckets, ageBucket, arrearsAt, arrearsJson, arrearsSince, daysOverdue, outstandingAt, overdueAt, paidBy, unpaidPeriodKey } from './charges';
 export type { TicketListEntry } from './lists';
 export { openTickets, overdueTickets } from './lists';
 

@@ -35,13 +35,15 @@ describe('monthly report, October 2026: charges', () => {
     // C04 150 (16 days) · C05 400 (77) · C06 400 (46) · C07 400 (16) · C08 150 (16) · C10 350 (381) · C12 30 (11)
     // C09 falls due on 10-31 itself: not overdue; C11 overpaid: nothing outstanding
     expect(m.charges.arrears.total).toBe(188000);
+    // 户数: the units owing in each bucket — 1–30: 1-102 (C04), 2-201 (C07, C08), 4-401 (C12) · 31–60 and
+    // 61–90: 2-201 (C06, C05; it counts in three buckets) · >365: 3-301 (C10)
     expect(m.charges.arrears.byBucket).toEqual([
-      { label: '1–30', from: 1, to: 30, amount: 73000 }, // 150 + 400 + 150 + 30
-      { label: '31–60', from: 31, to: 60, amount: 40000 },
-      { label: '61–90', from: 61, to: 90, amount: 40000 },
-      { label: '91–180', from: 91, to: 180, amount: 0 },
-      { label: '181–365', from: 181, to: 365, amount: 0 },
-      { label: '>365', from: 366, to: null, amount: 35000 },
+      { label: '1–30', from: 1, to: 30, amount: 73000, units: 3 }, // 150 + 400 + 150 + 30
+      { label: '31–60', from: 31, to: 60, amount: 40000, units: 1 },
+      { label: '61–90', from: 61, to: 90, amount: 40000, units: 1 },
+      { label: '91–180', from: 91, to: 180, amount: 0, units: 0 },
+      { label: '181–365', from: 181, to: 365, amount: 0, units: 0 },
+      { label: '>365', from: 366, to: null, amount: 35000, units: 1 },
     ]);
     // 物业费 150 + 400×3 + 350 = 1700 · 停车费 150 · 水费 30
     expect(m.charges.arrears.byFeeItem).toEqual({ 物业费: 170000, 停车费: 15000, 水费: 3000 });
