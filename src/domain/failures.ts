@@ -245,6 +245,10 @@ export interface UseCaseParams {
   readonly BAD_PERIOD: { readonly period: string };
   /** the workbook has no ticket sheet; the sheets it has */
   readonly NO_TICKETS: { readonly sheets: ReadonlyArray<string> };
+  /** arrears and notices: the workbook has no charges sheet (应收); the sheets it has */
+  readonly NO_CHARGES: { readonly sheets: ReadonlyArray<string> };
+  /** notices asked to log reminders: the workbook has no reminder sheet (催缴记录); the sheets it has */
+  readonly NO_REMINDERS: { readonly sheets: ReadonlyArray<string> };
   /** adopt: a sheet asked for that the workbook does not have */
   readonly ADOPT_NO_SHEET: { readonly sheet: string; readonly sheets: ReadonlyArray<string> };
   /** adopt: a sheet asked for that is not a register of any kind (and no --as) */
@@ -279,6 +283,14 @@ const USE_CASES: { readonly [C in UseCaseCode]: { readonly zh: Say<UseCaseParams
   NO_TICKETS: {
     zh: (p) => `工作簿中没有工单表${p.sheets.length ? `（现有工作表：${p.sheets.join('、')}）` : ''}，请先设置工作簿`,
     en: (p) => `the workbook has no ticket sheet${p.sheets.length ? ` (sheets: ${p.sheets.join(', ')})` : ''}; set the workbook up first`,
+  },
+  NO_CHARGES: {
+    zh: (p) => `工作簿中没有应收表${p.sheets.length ? `（现有工作表：${p.sheets.join('、')}）` : ''}，无法计算欠费；请先设置工作簿`,
+    en: (p) => `the workbook has no charges sheet${p.sheets.length ? ` (sheets: ${p.sheets.join(', ')})` : ''}, so there are no arrears to work out; set the workbook up first`,
+  },
+  NO_REMINDERS: {
+    zh: (p) => `工作簿中没有催缴记录表${p.sheets.length ? `（现有工作表：${p.sheets.join('、')}）` : ''}，无法登记已发的通知单；请先设置工作簿`,
+    en: (p) => `the workbook has no reminder sheet${p.sheets.length ? ` (sheets: ${p.sheets.join(', ')})` : ''} to log the notices in; set the workbook up first`,
   },
   ADOPT_NO_SHEET: {
     zh: (p) => `工作簿中没有工作表“${p.sheet}”${p.sheets.length ? `（现有工作表：${p.sheets.join('、')}）` : ''}`,

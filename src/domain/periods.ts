@@ -47,7 +47,7 @@ function monthStart(index: number, s: PeriodSettings): WallTime {
 }
 
 function monthPeriod(index: number, s: PeriodSettings): Period {
-  const label = monthLabel(wall(Math.floor(index / 12), (index % 12) + 1, 1));
+  const label = monthLabelOfIndex(index);
   return { kind: 'monthly', label, start: monthStart(index, s), end: monthStart(index + 1, s) };
 }
 
@@ -56,6 +56,11 @@ export function monthIndexOf(t: WallTime, s: PeriodSettings): number {
   const d = day(t);
   const index = d.year() * 12 + d.month();
   return s.monthStartDay > 1 && d.date() >= s.monthStartDay ? index + 1 : index;
+}
+
+/** The 'YYYY-MM' label of a month index (a 账期 as ChargeFacts keep it). */
+export function monthLabelOfIndex(index: number): string {
+  return monthLabel(wall(Math.floor(index / 12), (index % 12) + 1, 1));
 }
 
 /** The month index of a 'YYYY-MM' label (账期), or undefined. */

@@ -3,7 +3,7 @@
 // is about (a ticket without 受理时间, a charge without 应收金额) cannot be placed in any period and is
 // left out here; validation already reports it to the clerk.
 import { Value } from './cells';
-import { CHANNELS, Channel, enumLabel, Occupancy, Priority, Satisfaction, Status, TICKET_TYPES, TicketType, YesNo } from './enums';
+import { CHANNELS, Channel, enumLabel, Occupancy, Priority, ReminderMethod, Satisfaction, Status, TICKET_TYPES, TicketType, YesNo } from './enums';
 import { monthIndexOfLabel } from './periods';
 import { SheetRows } from './table';
 import { WallTime } from './time';
@@ -47,6 +47,18 @@ export interface ChargeFacts {
   readonly amountPaid: number;
   /** 00:00 of the date of the last payment */
   readonly paidDate: WallTime | null;
+}
+
+/** A row of 催缴记录: a reminder sent to a unit about its arrears. */
+export interface ReminderFacts {
+  readonly row: number;
+  readonly unit: string;
+  /** 00:00 of the day it was sent */
+  readonly date: WallTime;
+  readonly method: ReminderMethod | null;
+  readonly result: string | null;
+  /** 00:00 of the day the unit promised to pay by */
+  readonly promisedDate: WallTime | null;
 }
 
 export interface CustomerFacts {
@@ -130,6 +142,18 @@ export function chargeFacts(read: SheetRows<'charges'> | undefined): ChargeFacts
       amountPaid: num(v.amountPaid) ?? 0,
       paidDate: num(v.paidDate),
     });
+  }
+  return out;
+}
+
+export function reminderFacts(read: SheetRows<'reminders'> | undefined): ReminderFacts[] {
+  if (!read) return [];
+  const out: ReminderFacts[] = [];
+  for (const { row, values: v } of read.records) {
+    const unit = str(v.unit);
+    const date = num(v.date);
+    if (unit === null || date === null) continue;
+    out.push({ row, unit, date, method: key<ReminderMethod>(v.method), result: str(v.result), promisedDate: num(v.promisedDate) });
   }
   return out;
 }

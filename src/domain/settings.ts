@@ -34,6 +34,12 @@ export interface Settings {
   readonly agingBuckets: ReadonlyArray<number>;
   /** days overdue at which the 1st, 2nd and final notices start */
   readonly dunningLevels: ReadonlyArray<number>;
+  /** the letter of each kind of notice, in each language (placeholders: NOTICE_PLACEHOLDERS) */
+  readonly noticeLetters: Readonly<Record<Lang, NoticeLetters>>;
+  /** a notice's pay-by date: this many days after the day it is made */
+  readonly payWithinDays: number;
+  /** who to contact, printed on each notice */
+  readonly contact: string;
   /** share of occupied households to call back each quarter */
   readonly callbackShare: number;
   readonly categories: ReadonlyArray<string>;
@@ -43,6 +49,34 @@ export interface Settings {
   readonly holidays: ReadonlyArray<WallTime>;
   readonly workdays: ReadonlyArray<WallTime>;
 }
+
+/** The letters of the three kinds of notice (催缴函): the first, the second, the final. */
+export interface NoticeLetters {
+  readonly first: string;
+  readonly second: string;
+  readonly final: string;
+}
+
+export type NoticeKind = keyof NoticeLetters;
+
+/** What a letter may say in braces, filled in on each notice. */
+export const NOTICE_PLACEHOLDERS = ['center', 'unit', 'owner', 'total', 'payBy', 'contact'] as const;
+
+// The default letters; a manager rewords them in Settings.
+const DEFAULT_LETTERS: Readonly<Record<Lang, NoticeLetters>> = {
+  zh: {
+    first: '尊敬的{owner}：您好！经核对，您名下 {unit} 房屋尚有下列费用逾期未缴，合计 {total}。请于 {payBy} 前到{center}缴清，或通过线上渠道缴纳。如您已缴纳，请忽略本通知。如有疑问，请联系：{contact}。',
+    second: '尊敬的{owner}：我中心此前已提醒您缴纳 {unit} 房屋的逾期费用，截至目前仍未收到，合计 {total}。请于 {payBy} 前缴清。如有困难或疑问，请及时与我们联系：{contact}。',
+    final: '尊敬的{owner}：{unit} 房屋的下列费用已逾期较长时间，经多次催缴仍未缴纳，合计 {total}。现发出最后通知：请务必于 {payBy} 前缴清；逾期未缴的，{center}将依照物业服务合同的约定追缴。如有疑问，请联系：{contact}。',
+  },
+  en: {
+    first: 'Dear {owner}, our records show that the charges below for unit {unit} are overdue, {total} in all. Please pay them by {payBy} at {center} or online. If you have already paid, please disregard this notice. Questions: {contact}.',
+    second: 'Dear {owner}, we reminded you earlier of the overdue charges for unit {unit}, and we have not yet received them: {total} in all. Please pay by {payBy}. If anything makes paying difficult, please talk to us: {contact}.',
+    final: 'Dear {owner}, the charges below for unit {unit} have been overdue for a long time despite several reminders: {total} in all. This is our final notice: please pay by {payBy}; otherwise {center} will recover the debt as the property service contract provides. Questions: {contact}.',
+  },
+};
+
+const DEFAULT_CONTACT: Readonly<Record<Lang, string>> = { zh: '服务中心前台', en: 'the service desk' };
 
 /** The Settings fields that hold a list of schema.ts's 'list' columns. */
 type ListField = 'categories' | 'departments' | 'feeItems' | 'clerks';
@@ -89,6 +123,9 @@ type ParamKey =
   | 'monthStartDay'
   | 'agingBuckets'
   | 'dunningLevels'
+  | `letter.${NoticeKind}.${Lang}`
+  | 'payWithinDays'
+  | 'contact'
   | 'callbackShare';
 
 interface ParamDef {
@@ -120,6 +157,19 @@ const PARAMS: ReadonlyArray<ParamDef> = [
   { key: 'monthStartDay', zh: '月度起始日', en: 'Month starts on day', value: same(1), note: { zh: '1 为自然月；26 表示 26 日至次月 25 日', en: '1 for calendar months; 26 for the 26th to the 25th' } },
   { key: 'agingBuckets', zh: '账龄分段(天)', en: 'Aging buckets (days)', value: same('30,60,90,180,365'), note: { zh: '1–30、31–60 … 365 天以上', en: '1–30, 31–60, … over 365 days' } },
   { key: 'dunningLevels', zh: '催缴级别(逾期天数)', en: 'Dunning levels (days overdue)', value: same('15,45,90'), note: { zh: '第一次、第二次、最后通知的起始逾期天数', en: 'Days overdue for the 1st, 2nd and final notice' } },
+  ...(['first', 'second', 'final'] as const).flatMap((kind): ParamDef[] => {
+    const name = { first: { zh: '第一次', en: '1st' }, second: { zh: '第二次', en: '2nd' }, final: { zh: '最后通知', en: 'final' } }[kind];
+    const note = {
+      zh: `${name.zh}催缴通知单的正文；可用 {center} {unit} {owner} {total} {payBy} {contact}`,
+      en: `The text of the ${name.en} notice; may use {center} {unit} {owner} {total} {payBy} {contact}`,
+    };
+    return [
+      { key: `letter.${kind}.zh`, zh: `催缴函-${name.zh}(中文)`, en: `Notice letter - ${name.en} (Chinese)`, value: same(DEFAULT_LETTERS.zh[kind]), note },
+      { key: `letter.${kind}.en`, zh: `催缴函-${name.zh}(英文)`, en: `Notice letter - ${name.en} (English)`, value: same(DEFAULT_LETTERS.en[kind]), note },
+    ];
+  }),
+  { key: 'payWithinDays', zh: '缴费期限(天)', en: 'Pay within (days)', value: same(10), note: { zh: '催缴通知单上的缴费截止日：生成之日起的天数', en: 'The pay-by date on a notice: this many days after it is made' } },
+  { key: 'contact', zh: '联系方式', en: 'Contact', value: DEFAULT_CONTACT, note: { zh: '印在催缴通知单上，如“客服中心前台 0571-8000 1234”', en: 'Printed on each notice, such as "front desk, 0571-8000 1234"' } },
   { key: 'callbackShare', zh: '每季回访比例', en: 'Callback share per quarter', value: same('25%'), note: { zh: '每季度回访的入住户比例', en: 'Share of occupied households called back each quarter' } },
 ];
 
@@ -150,6 +200,9 @@ export function defaultSettings(lang: Lang = 'zh'): Settings {
     monthStartDay: 1,
     agingBuckets: [30, 60, 90, 180, 365],
     dunningLevels: [15, 45, 90],
+    noticeLetters: DEFAULT_LETTERS,
+    payWithinDays: 10,
+    contact: DEFAULT_CONTACT[lang],
     callbackShare: 0.25,
     categories: defaultList('category', lang),
     departments: defaultList('department', lang),
@@ -202,7 +255,15 @@ function paramCell(s: Settings, p: ParamDef, lang: Lang): Cell {
       return s.dunningLevels.join(',');
     case 'callbackShare':
       return `${Math.round(s.callbackShare * 1000) / 10}%`;
+    case 'payWithinDays':
+      return s.payWithinDays;
+    case 'contact':
+      return s.contact;
     default:
+      if (p.key.startsWith('letter.')) {
+        const [, kind, letterLang] = p.key.split('.') as [string, NoticeKind, Lang];
+        return s.noticeLetters[letterLang][kind];
+      }
       return s.resolutionSlaHours[p.key.slice(4) as keyof ResolutionSla];
   }
 }
@@ -260,14 +321,29 @@ function parseParam(p: ParamDef, cell: Cell): Parsed<unknown> {
     case 'agingBuckets':
     case 'dunningLevels':
       return numberList(cell);
+    case 'payWithinDays':
+      return typeof text === 'number' && Number.isInteger(text) && text >= 0 && text <= 365
+        ? { ok: true, value: text }
+        : { ok: false, expected: { zh: '0 到 365 的整数', en: 'a whole number from 0 to 365' } };
+    case 'contact':
+      return typeof text === 'string' && text ? { ok: true, value: text } : { ok: false, expected: { zh: '文字', en: 'text' } };
     case 'callbackShare': {
       const t = typeof text === 'string' ? text.replace('%', '') : text;
       const n = typeof t === 'number' ? (t <= 1 ? t : t / 100) : Number(t) / 100;
       return Number.isFinite(n) && n > 0 && n <= 1 ? { ok: true, value: n } : { ok: false, expected: { zh: '百分比，如 25%', en: 'a percentage such as 25%' } };
     }
     default:
-      return positiveNumber(cell);
+      return p.key.startsWith('letter.') ? letterText(text) : positiveNumber(cell);
   }
+}
+
+/** A letter: text whose braces name only NOTICE_PLACEHOLDERS (a misspelt {onwer} would print as typed). */
+function letterText(text: Cell): Parsed<string> {
+  const known = new Set<string>(NOTICE_PLACEHOLDERS);
+  const ok = typeof text === 'string' && text !== '' && [...text.matchAll(/\{([^{}]*)\}/g)].every((m) => known.has(m[1]));
+  return ok
+    ? { ok: true, value: text }
+    : { ok: false, expected: { zh: '通知单正文，占位符只可用 {center} {unit} {owner} {total} {payBy} {contact}', en: 'the letter, with no placeholders but {center} {unit} {owner} {total} {payBy} {contact}' } };
 }
 
 const PARAM_BY_LABEL = new Map<string, ParamDef>(PARAMS.flatMap((p) => [[p.zh, p], [p.en.toLowerCase(), p]] as Array<[string, ParamDef]>));
@@ -281,6 +357,7 @@ export function settingsFromTable(read: TableRead<'settings'> | undefined, lang:
   if (!read) return { settings: base, problems: [] };
   const problems: Problem[] = [];
   const out: Record<string, unknown> = { ...base, resolutionSlaHours: { ...base.resolutionSlaHours } };
+  const letters = { zh: { ...base.noticeLetters.zh }, en: { ...base.noticeLetters.en } };
   const valueHeader = read.columns.find((c) => c.def.key === 'value')?.header ?? SETTINGS.columns[1][lang];
   const lists = Object.values(SETTINGS_LISTS).map((list) => ({ list, values: [] as string[] }));
   const holidays: WallTime[] = [];
@@ -296,7 +373,10 @@ export function settingsFromTable(read: TableRead<'settings'> | undefined, lang:
         const parsed = parseParam(p, cell);
         if (parsed.ok) {
           if (p.key.startsWith('sla.')) (out.resolutionSlaHours as Record<string, unknown>)[p.key.slice(4)] = parsed.value;
-          else out[p.key] = parsed.value;
+          else if (p.key.startsWith('letter.')) {
+            const [, kind, letterLang] = p.key.split('.') as [string, NoticeKind, Lang];
+            letters[letterLang][kind] = parsed.value as string;
+          } else out[p.key] = parsed.value;
         } else {
           problems.push({
             sheet: read.sheet,
@@ -322,5 +402,6 @@ export function settingsFromTable(read: TableRead<'settings'> | undefined, lang:
   }
   out.holidays = holidays;
   out.workdays = workdays;
+  out.noticeLetters = letters;
   return { settings: out as unknown as Settings, problems };
 }

@@ -138,6 +138,8 @@ describe('the words of a use case refusal', () => {
     BAD_AS_OF: { asOf: '昨天下午' },
     BAD_PERIOD: { period: '2026-13' },
     NO_TICKETS: { sheets: ['我的台账'] },
+    NO_CHARGES: { sheets: ['工单', '客户'] },
+    NO_REMINDERS: { sheets: ['工单', '应收'] },
     ADOPT_NO_SHEET: { sheet: '投诉台账', sheets: ['Sheet1', '备注'] },
     ADOPT_NOT_A_REGISTER: { sheet: '备注' },
     BAD_MAP: { file: 'map.json', entry: '序号' },

@@ -34,6 +34,8 @@ export interface SampleOptions {
 export interface SampleCenter {
   lang: Lang;
   centerName: string;
+  /** who to contact about a notice (Settings 联系方式) */
+  contact: string;
   /** rows of each data sheet in schema.ts column order */
   tickets: Cell[][];
   customers: Cell[][];
@@ -126,6 +128,8 @@ export function generateSample(options: SampleOptions): SampleCenter {
   const sample: SampleCenter = {
     lang,
     centerName,
+    // the desk's own number, the same in every sample (not drawn: the other streams stay as they were)
+    contact: lang === 'zh' ? `${centerName}前台，电话 0571-8000 1234` : `${centerName} front desk, tel. 0571-8000 1234`,
     tickets,
     customers: customerRows(units, lang),
     charges: chargeRows(charges, units, lang),
