@@ -14,8 +14,8 @@ export interface ReportLook {
   /** thin borders round every cell, or only above */
   readonly border?: 'all' | 'top';
   readonly wrap?: boolean;
-  readonly horizontal?: 'center';
-  readonly vertical?: 'center';
+  readonly horizontal?: 'center' | 'right';
+  readonly vertical?: 'center' | 'top';
   /** Excel number format */
   readonly format: string;
 }
@@ -38,6 +38,10 @@ export const REPORT_LOOKS: Readonly<Record<ReportStyle, ReportLook>> = {
   date: { format: 'yyyy-mm-dd' },
   datetime: { format: 'yyyy-mm-dd hh:mm' },
   total: { bold: true, border: 'top', format: '0' },
+  moneyTotal: { bold: true, border: 'top', format: '#,##0.00' },
+  heading: { bold: true, size: 16, horizontal: 'center', vertical: 'center', format: 'General' },
+  paragraph: { wrap: true, vertical: 'top', format: 'General' },
+  signature: { horizontal: 'right', format: 'General' },
   note: { size: 9, color: REPORT_GREY, format: 'General' },
 };
 
@@ -64,6 +68,19 @@ export function checkReportShape(sheet: ReportSheet): void {
       if (overlap) throw new Error(`report "${sheet.name}": merges at ${boxText(other)} and ${boxText(m)} overlap`);
     }
   });
+  if (sheet.pages) {
+    const rows = sheet.rows.length;
+    sheet.pages.breaks.forEach((r, i) => {
+      if (!Number.isInteger(r) || r < 1 || r >= rows || (i > 0 && r <= sheet.pages!.breaks[i - 1])) {
+        throw new Error(`report "${sheet.name}": page break at row ${r} is not an increasing row after the first`);
+      }
+    });
+  }
+  for (const h of sheet.rowHeights ?? []) {
+    if (!Number.isInteger(h.row) || h.row < 0 || h.row >= sheet.rows.length || !(h.points > 0 && h.points <= 409)) {
+      throw new Error(`report "${sheet.name}": row height ${h.points} at row ${h.row} is not a row of 0 to 409 points`);
+    }
+  }
   if (sheet.printTitleRows) {
     const { first, last } = sheet.printTitleRows;
     if (!Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last < first) {

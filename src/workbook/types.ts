@@ -77,6 +77,10 @@ export type ReportStyle =
   | 'date' // yyyy-mm-dd
   | 'datetime' // yyyy-mm-dd hh:mm
   | 'total' // a totals row: bold, top border (numbers keep the integer format)
+  | 'moneyTotal' // a totals row of money: bold, top border, #,##0.00
+  | 'heading' // large bold, centred: a printed document's title (a notice)
+  | 'paragraph' // running text: wrapped, from the top of its (merged, taller) cell
+  | 'signature' // a line set to the right: who sends a document, and when
   | 'note'; // small grey text
 
 /** A rectangle in 0-based sheet coordinates. */
@@ -109,6 +113,14 @@ export interface ReportSheet {
   readonly widths: ReadonlyArray<number>;
   /** printing: A4 landscape, fit to one page wide, these rows repeated at the top of each page */
   readonly printTitleRows?: { readonly first: number; readonly last: number };
+  /**
+   * printing page by page instead (notices, one to a page): A4 in this orientation at 100 %, a new
+   * page starting at each of `breaks` (0-based rows). No fitting to the page width: Excel ignores
+   * manual page breaks on a sheet fitted to pages. Excel hosts below ExcelApi 1.9 get no page set-up.
+   */
+  readonly pages?: { readonly orientation: 'portrait' | 'landscape'; readonly breaks: ReadonlyArray<number> };
+  /** rows of a set height in points: a row does not grow to fit wrapped text in merged cells */
+  readonly rowHeights?: ReadonlyArray<{ readonly row: number; readonly points: number }>;
   readonly charts?: ReadonlyArray<ChartSpec>;
 }
 

@@ -42,6 +42,15 @@ const m = REPORT_MARGINS;
 const MARGINS = `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
 /** A4 (paperSize 9) landscape, fit to one page wide and as many pages tall as it takes. */
 const PAGE_SETUP = '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+
+/** Page by page (ReportSheet.pages): A4 in its orientation at 100 %, centred across the page, and a
+ *  manual break above each row that starts a page (<brk id> is that row's 0-based index: the break
+ *  falls above it). */
+function pagesXml(pages: NonNullable<ReportSheet['pages']>): { setup: string; breaks: string; options: string } {
+  const n = pages.breaks.length;
+  const breaks = n ? `<rowBreaks count="${n}" manualBreakCount="${n}">${pages.breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>` : '';
+  return { setup: `<pageSetup paperSize="9" orientation="${pages.orientation}"/>`, breaks, options: '<printOptions horizontalCentered="1"/>' };
+}
 /** "Page 1 / 3" centred in the footer. */
 const FOOTER = '<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>';
 
@@ -55,7 +64,7 @@ export function reportPartChunks(sheet: ReportSheet, xfOf: (style: ReportStyle) 
     utf8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-        '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+        (sheet.pages ? '' : '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>') +
         `<dimension ref="${dimension}"/>` +
         '<sheetViews><sheetView showGridLines="0" workbookViewId="0"/></sheetViews>' +
         '<sheetFormatPr defaultRowHeight="15"/>' +
@@ -63,6 +72,7 @@ export function reportPartChunks(sheet: ReportSheet, xfOf: (style: ReportStyle) 
         '<sheetData>',
     ),
   ];
+  const heights = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.points]));
   const batch = 256;
   for (let start = 0; start < rowCount; start += batch) {
     let s = '';
@@ -75,18 +85,22 @@ export function reportPartChunks(sheet: ReportSheet, xfOf: (style: ReportStyle) 
         // a styled empty cell is kept: a header's fill and borders run across its merged cells
         row += cellXml(cellRef(r, c), cells[c], style ? xfOf(style) : 0, null, '', true);
       }
-      if (row) s += `<row r="${r + 1}">${row}</row>`;
+      const ht = heights.get(r);
+      if (row || ht !== undefined) s += `<row r="${r + 1}"${ht === undefined ? '' : ` ht="${ht}" customHeight="1"`}>${row}</row>`;
     }
     chunks.push(utf8(s));
   }
   const merges = sheet.merges ?? [];
+  const pages = sheet.pages ? pagesXml(sheet.pages) : { setup: PAGE_SETUP, breaks: '', options: '' };
   chunks.push(
     utf8(
       '</sheetData>' +
         (merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${boxRef(m)}"/>`).join('')}</mergeCells>` : '') +
+        pages.options +
         MARGINS +
-        PAGE_SETUP +
+        pages.setup +
         FOOTER +
+        pages.breaks +
         '</worksheet>',
     ),
   );

@@ -5,7 +5,9 @@
 // Range.numberFormat, ChartCollection.add, Chart.title, Chart.setPosition, Worksheet.delete / name /
 // position; 1.2 Range.merge, RangeFormat.columnWidth; 1.7 Worksheet.getRangeByIndexes;
 // 1.8 PivotTableCollection.add, PivotTable hierarchies / layout.getRange, DataPivotHierarchy.summarizeBy;
-// 1.9 Worksheet.pageLayout (orientation, paperSize, zoom, margins, setPrintTitleRows) — used only when
+// 1.2 RangeFormat.rowHeight;
+// 1.9 Worksheet.pageLayout (orientation, paperSize, zoom, margins, setPrintTitleRows) and
+// Worksheet.horizontalPageBreaks — used only when
 // the host says it has 1.9, so the add-in keeps working on 1.8 (without the print set-up).
 import { REPORT_BORDER, REPORT_LOOKS, REPORT_MARGINS, styleRuns } from '../reportLooks';
 import { ChartSpec, ReportSheet } from '../types';
@@ -29,8 +31,8 @@ export function queueReportLayout(sheet: Excel.Worksheet, report: ReportSheet): 
     if (look.color) format.font.color = `#${look.color}`;
     if (look.fill) format.fill.color = `#${look.fill}`;
     if (look.wrap) format.wrapText = true;
-    if (look.horizontal) format.horizontalAlignment = 'Center';
-    if (look.vertical) format.verticalAlignment = 'Center';
+    if (look.horizontal) format.horizontalAlignment = look.horizontal === 'right' ? 'Right' : 'Center';
+    if (look.vertical) format.verticalAlignment = look.vertical === 'top' ? 'Top' : 'Center';
     if (look.border) {
       const edges = look.border === 'top' ? ['EdgeTop'] : ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
       if (look.border === 'all' && run.rows > 1) edges.push('InsideHorizontal');
@@ -47,15 +49,21 @@ export function queueReportLayout(sheet: Excel.Worksheet, report: ReportSheet): 
   report.widths.forEach((w, c) => {
     sheet.getRangeByIndexes(0, c, 1, 1).getEntireColumn().format.columnWidth = widthPoints(w);
   });
+  for (const h of report.rowHeights ?? []) sheet.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.points;
 }
 
-/** A4 landscape, one page wide, print titles, margins (ExcelApi 1.9). */
+/** A4 landscape, one page wide, print titles, margins (ExcelApi 1.9); or page by page, A4 in the
+ *  report's orientation at 100 %, centred, with a page break above each row that starts a page. */
 export function queuePageLayout(sheet: Excel.Worksheet, report: ReportSheet): void {
   const layout = sheet.pageLayout;
-  layout.orientation = 'Landscape';
+  const pages = report.pages;
+  layout.orientation = pages?.orientation === 'portrait' ? 'Portrait' : 'Landscape';
   layout.paperSize = 'A4';
-  // fit to one page wide; 0 pages tall is "automatic", as fitToHeight="0" in a file
-  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // fit to one page wide; 0 pages tall is "automatic", as fitToHeight="0" in a file. Excel ignores
+  // manual page breaks on a sheet fitted to pages: page by page prints at 100 %.
+  layout.zoom = pages ? { scale: 100 } : { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (pages) layout.centerHorizontally = true;
+  for (const row of pages?.breaks ?? []) sheet.horizontalPageBreaks.add(sheet.getRangeByIndexes(row, 0, 1, 1));
   const points = (inches: number) => inches * 72;
   layout.leftMargin = points(REPORT_MARGINS.left);
   layout.rightMargin = points(REPORT_MARGINS.right);

@@ -102,3 +102,49 @@ describe('writeReport in a file', () => {
     expect((await edited.readSheets(['周报 2026-W48']))[0].rows[2]).toEqual(['受理量', 12]);
   });
 });
+
+describe('a report printed page by page (notices)', () => {
+  // two one-page documents: rows 0–3 and 4–7, a page break above row 4
+  const pages: ReportSheet = {
+    name: '催缴通知单 2026-11-25',
+    rows: [['催缴通知单'], ['尊敬的业主：请于 12 月 5 日前缴清。'], ['合计', 12.5], ['客服中心'], ['催缴通知单'], ['尊敬的业主：请缴清。'], ['合计', 7], ['客服中心']],
+    styles: [['heading'], ['paragraph'], ['total', 'moneyTotal'], ['signature'], ['heading'], ['paragraph'], ['total', 'moneyTotal'], ['signature']],
+    merges: [{ row: 1, col: 0, rows: 1, cols: 2 }, { row: 5, col: 0, rows: 1, cols: 2 }],
+    widths: [30, 12],
+    pages: { orientation: 'portrait', breaks: [4] },
+    rowHeights: [{ row: 1, points: 46 }, { row: 5, points: 31 }],
+  };
+
+  it('is A4 portrait at 100 % (not fitted: Excel would ignore the breaks), centred, with a break above each page', async () => {
+    const wb = FileWorkbook.create();
+    await wb.writeReport(pages);
+    const xml = partText(wb.toBytes(), 'xl/worksheets/sheet1.xml');
+    expect(xml).not.toContain('fitToPage');
+    expect(xml).toContain('<printOptions horizontalCentered="1"/><pageMargins ');
+    expect(xml).toContain('<pageSetup paperSize="9" orientation="portrait"/>');
+    // <brk id> is the 0-based row the page starts at: the break falls above Excel's row 5
+    expect(xml).toMatch(/<\/headerFooter><rowBreaks count="1" manualBreakCount="1"><brk id="4" max="16383" man="1"\/><\/rowBreaks><\/worksheet>$/);
+    expect(xml).toContain('<row r="2" ht="46" customHeight="1">');
+    expect(xml).toContain('<row r="6" ht="31" customHeight="1">');
+  });
+
+  it('styles a heading centred, a paragraph wrapped from the top, a signature to the right, money totals in money', async () => {
+    const wb = FileWorkbook.create();
+    await wb.writeReport(pages);
+    const styles = partText(wb.toBytes(), 'xl/styles.xml');
+    expect(styles).toMatch(/<alignment horizontal="center" vertical="center"\/>/);
+    expect(styles).toMatch(/<alignment vertical="top" wrapText="1"\/>/);
+    expect(styles).toMatch(/<alignment horizontal="right"\/>/);
+    // #,##0.00 is Excel's built-in format 4, bold (the total's font) with the top border
+    expect(styles).toMatch(/<xf numFmtId="4" fontId="\d+" fillId="0" borderId="[1-9]\d*" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1"\/>/);
+  });
+
+  it('refuses breaks and heights that are not rows of the sheet (a bug above)', async () => {
+    const wb = FileWorkbook.create();
+    await expect(wb.writeReport({ ...pages, pages: { orientation: 'portrait', breaks: [0] } })).rejects.toThrow(/page break at row 0/);
+    await expect(wb.writeReport({ ...pages, pages: { orientation: 'portrait', breaks: [4, 2] } })).rejects.toThrow(/page break at row 2/);
+    await expect(wb.writeReport({ ...pages, pages: { orientation: 'portrait', breaks: [8] } })).rejects.toThrow(/page break at row 8/);
+    await expect(wb.writeReport({ ...pages, rowHeights: [{ row: 9, points: 20 }] })).rejects.toThrow(/row height 20 at row 9/);
+    await expect(wb.writeReport({ ...pages, rowHeights: [{ row: 1, points: 500 }] })).rejects.toThrow(/row height 500 at row 1/);
+  });
+});

@@ -110,6 +110,10 @@ export class SheetState {
   readonly cells: (Stored | undefined)[][] = [];
   readonly numberFormats: { box: Omit<Box, 'sheet'>; format: string }[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** row heights in points as set (RangeFormat.rowHeight) */
+  readonly rowHeights = new Map<number, number>();
+  /** 0-based rows with a manual page break above them (ExcelApi 1.9 horizontalPageBreaks) */
+  readonly pageBreaks: number[] = [];
   readonly validations: { box: Omit<Box, 'sheet'>; rule: unknown }[] = [];
   frozenRows = 0;
   /** range formats as set, in order: later entries win */
@@ -701,6 +705,22 @@ export class FakeWorksheet extends FakeObject<SheetState> {
   readonly pivotTables: FakePivotTableCollection;
   readonly onChanged: { add(handler: (event: ChangeEvent) => Promise<unknown>): FakeEventHandlerResult };
 
+  /** ExcelApi 1.9: a page break above the top-left cell of a range; refused on an older host. */
+  get horizontalPageBreaks(): { add(range: FakeRange | string): void } {
+    if (this.ctx.excelApi < 9) throw richError('ApiNotFound', 'Worksheet.horizontalPageBreaks needs ExcelApi 1.9.');
+    return {
+      add: (range) => {
+        if (typeof range === 'string') throw new Error('fake: page breaks are added with a Range here');
+        this.ctx._enqueue(() => {
+          const box = range._target();
+          if (box.sheet !== this._target()) throw richError('InvalidArgument', 'the page break range is on another sheet');
+          if (box.r0 === 0) throw richError('InvalidArgument', 'no page break can go above the first row');
+          if (!box.sheet.pageBreaks.includes(box.r0)) box.sheet.pageBreaks.push(box.r0);
+        });
+      },
+    };
+  }
+
   constructor(ctx: FakeContext, resolver: () => SheetState | null) {
     super(ctx, resolver);
     this.onChanged = {
@@ -789,7 +809,7 @@ export class FakeWorksheet extends FakeObject<SheetState> {
     const ctx = this.ctx;
     const sheet = () => this._target();
     const layout: Record<string, unknown> = {};
-    for (const key of ['orientation', 'paperSize', 'zoom', 'leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin']) {
+    for (const key of ['orientation', 'paperSize', 'zoom', 'centerHorizontally', 'leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin']) {
       Object.defineProperty(layout, key, {
         get: () => {
           throw notLoaded(key);
@@ -869,6 +889,7 @@ export class FakeRange extends FakeObject<Box> {
   };
   readonly format: {
     columnWidth: number;
+    rowHeight: number;
     wrapText: boolean;
     horizontalAlignment: string;
     verticalAlignment: string;
@@ -927,6 +948,16 @@ export class FakeRange extends FakeObject<Box> {
       },
       set verticalAlignment(value: string) {
         alignment.verticalAlignment = value;
+      },
+      get rowHeight(): number {
+        throw notLoaded('rowHeight');
+      },
+      set rowHeight(points: number) {
+        ctx._enqueue(() => {
+          const box = range._target();
+          if (!(points >= 0 && points <= 409)) throw richError('InvalidArgument', `Bad row height ${points}`);
+          for (let r = box.r0; r <= box.r1; r++) box.sheet.rowHeights.set(r, points);
+        });
       },
       get columnWidth(): number {
         throw notLoaded('columnWidth');

@@ -101,6 +101,39 @@ describe('writeReport over Office.js', () => {
     expect(context.syncs).toBe(2);
   });
 
+  it('prints a report page by page (notices): A4 portrait at 100 %, centred, a break above each page; nothing of it below ExcelApi 1.9', async () => {
+    const pages: ReportSheet = {
+      name: '催缴通知单 2026-11-25',
+      rows: [['催缴通知单'], ['尊敬的业主：请于 12 月 5 日前缴清。'], ['客服中心'], ['催缴通知单'], ['尊敬的业主：请缴清。'], ['客服中心'], ['催缴通知单'], ['尊敬的业主'], ['客服中心']],
+      styles: [['heading'], ['paragraph'], ['signature'], ['heading'], ['paragraph'], ['signature'], ['heading'], ['paragraph'], ['signature']],
+      merges: [1, 4, 7].map((row) => ({ row, col: 0, rows: 1, cols: 3 })),
+      widths: [20, 10, 10],
+      pages: { orientation: 'portrait', breaks: [3, 6] },
+      rowHeights: [{ row: 1, points: 46 }, { row: 4, points: 31 }],
+    };
+    const on = ledger();
+    const { wb, context } = workbook(on, { excelApi: 9 });
+    await wb.writeReport(pages);
+    const sheet = on.sheet('催缴通知单 2026-11-25')!;
+    // scale 100, not fitted to pages: Excel ignores manual breaks on a sheet fitted to pages
+    expect(sheet.pageLayout).toMatchObject({ orientation: 'Portrait', paperSize: 'A4', zoom: { scale: 100 }, centerHorizontally: true });
+    expect(sheet.pageBreaks).toEqual([3, 6]);
+    expect([...sheet.rowHeights.entries()]).toEqual([[1, 46], [4, 31]]);
+    expect([sheet.formatOf(0, 0, 'horizontalAlignment'), sheet.formatOf(0, 0, 'font.size')]).toEqual(['Center', 16]);
+    expect([sheet.formatOf(1, 0, 'wrapText'), sheet.formatOf(1, 0, 'verticalAlignment')]).toEqual([true, 'Top']);
+    expect(sheet.formatOf(2, 0, 'horizontalAlignment')).toBe('Right');
+    expect(context.syncs).toBe(2);
+    // ExcelApi 1.8: no page set-up and no breaks (the fake refuses both); the rows and their heights are there
+    const off = ledger();
+    const older = workbook(off, { excelApi: 8 });
+    await older.wb.writeReport(pages);
+    const plain = off.sheet('催缴通知单 2026-11-25')!;
+    expect([plain.pageLayout, plain.pageBreaks]).toEqual([{}, []]);
+    expect([...plain.rowHeights.entries()]).toEqual([[1, 46], [4, 31]]);
+    expect(off.grid('催缴通知单 2026-11-25')[7][0]).toBe('尊敬的业主');
+    expect(older.context.syncs).toBe(2);
+  });
+
   it('replaces an existing report at its position, in 2 syncs, even when it is the only visible sheet', async () => {
     const state = new WorkbookState();
     state.addSheet('月报 2026-11', [['old'], ['old', 'old']]);
