@@ -2,8 +2,8 @@
 // npm run screenshots: regenerates docs/screenshots/ (after `npm run build`).
 // - the task pane's, and the sample report sheet as LibreOffice prints it: their tests, run with
 //   DESKBOOK_SCREENSHOTS=1, copy what they save in test-output/screenshots/ into docs/screenshots/;
-// - the demo's daily, weekly and monthly reports as printed (page 1, LibreOffice at 70 dpi), and its
-//   Q4 callback plan after Q1 to Q3 were planned: made here.
+// - the demo's daily, weekly and monthly reports as printed (page 1, LibreOffice at 70 dpi), its
+//   Q4 callback plan after Q1 to Q3 were planned, and one page of its 催缴通知单: made here.
 // Everything is as of 2026-11-25 17:30, so a run on another day makes the same pictures. CI=1 makes the
 // tests fail, rather than skip, when Chromium, LibreOffice or pdftoppm is missing.
 const { execFileSync, spawnSync } = require('node:child_process');
@@ -84,13 +84,37 @@ async function callbackPlan() {
   }
 }
 
+/** The demo's notices of 11-25 (`--no-plant`: 19 of them), the sheet alone as a clerk prints it: page 1. */
+async function notices() {
+  const { writeSample } = require(path.join(root, 'dist', 'app', 'sample'));
+  const { runNotices } = require(path.join(root, 'dist', 'app', 'arrears'));
+  const { FileWorkbook } = require(path.join(root, 'dist', 'workbook', 'file'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deskbook-screenshots-'));
+  try {
+    const demo = FileWorkbook.create();
+    await writeSample(demo, { lang: 'zh', asOf: AS_OF, plant: false });
+    const { sheet } = await runNotices(demo, { asOf: AS_OF });
+    const wb = FileWorkbook.create();
+    await wb.writeReport(sheet);
+    const file = path.join(dir, 'notices-zh.xlsx');
+    fs.writeFileSync(file, wb.toBytes());
+    fs.copyFileSync(printFirstPage(file, dir), path.join(docs, 'notices-zh.png'));
+    console.log('docs/screenshots/notices-zh.png');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   fs.mkdirSync(docs, { recursive: true });
   // `node scripts/screenshots.js callback-plan` makes only that picture
   if (process.argv[2] === 'callback-plan') return callbackPlan();
+  // `node scripts/screenshots.js notices` makes only that one
+  if (process.argv[2] === 'notices') return notices();
   fromTests();
   await reports();
   await callbackPlan();
+  await notices();
 }
 
 main().catch((e) => {

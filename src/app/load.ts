@@ -65,8 +65,13 @@ export function headerExamples(def: SheetDef, lang: Lang): string[] {
  * task pane refuses the same file.
  */
 export function readyTickets(loaded: LoadedWorkbook): LoadedSheet<'tickets'> {
-  const s = loaded.structured.get('tickets');
-  if (!s) throw new UseCaseProblem('NO_TICKETS', { sheets: loaded.sheets.map((x) => x.name) });
+  return readySheet(loaded, 'tickets', 'NO_TICKETS');
+}
+
+/** A structured sheet a request needs, ready as readyTickets says; `absent` is the refusal when it is not there. */
+export function readySheet<S extends SheetKey>(loaded: LoadedWorkbook, key: S, absent: 'NO_TICKETS' | 'NO_CHARGES' | 'NO_REMINDERS'): LoadedSheet<S> {
+  const s = loaded.structured.get(key);
+  if (!s) throw new UseCaseProblem(absent, { sheets: loaded.sheets.map((x) => x.name) });
   if (s.read.columns.length === 0) throw new UseCaseProblem('NO_HEADER', { sheet: s.summary.name, rows: HEADER_SEARCH_ROWS, examples: headerExamples(s.def, s.lang) });
   if (s.missingColumns.length > 0) throw new UseCaseProblem('MISSING_COLUMNS', { sheet: s.summary.name, columns: s.missingColumns });
   return s;

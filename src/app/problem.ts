@@ -26,7 +26,7 @@ export class UseCaseProblem extends Error {
  *  required columns): what to fix is in the workbook. The others turn down the request itself (an
  *  as-of or a period that does not parse, a period not begun). The CLI exits 1 on the first kind, as
  *  for problems found, and 2 on the second, as for a usage error. */
-export const WORKBOOK_NOT_READY: ReadonlySet<UseCaseCode> = new Set<UseCaseCode>(['NO_TICKETS', 'NOT_SET_UP', 'MISSING_COLUMNS', 'NO_HEADER', 'NO_CUSTOMERS']);
+export const WORKBOOK_NOT_READY: ReadonlySet<UseCaseCode> = new Set<UseCaseCode>(['NO_TICKETS', 'NO_CHARGES', 'NO_REMINDERS', 'NOT_SET_UP', 'MISSING_COLUMNS', 'NO_HEADER', 'NO_CUSTOMERS']);
 
 /** The as-of of a request (`--as-of`, `asOf`, a report's generated-at) as a wall-clock moment;
  *  default now. Text that is not a wall-clock date-time is BAD_AS_OF, in every use case. */

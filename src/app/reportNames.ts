@@ -13,11 +13,24 @@ const GENERATED = new RegExp(
   `^(?:(?:${Object.values(KIND_NAMES).flatMap((k) => [k.zh, k.en]).join('|')}) \\d{4}-(?:\\d{2}-\\d{2}|W\\d{2}|\\d{2}|Q[1-4])|KPI(?: .+)?)$`,
 );
 
-/** Whether a sheet is one the add-in generates (reports, KPI pivots, callback plans): never taken
- *  for a clerk's register. A callback plan is regenerated only as callbackPlan.ts says: clerks record
- *  their calls on it. */
+// The sheets of chasing arrears, named for the day they were made: 催缴通知单 2026-11-25, 欠费明细 2026-11-25.
+const ARREARS_NAMES = {
+  notices: { zh: '催缴通知单', en: 'Notices' },
+  arrears: { zh: '欠费明细', en: 'Arrears' },
+} as const;
+
+const ARREARS_GENERATED = new RegExp(`^(?:${Object.values(ARREARS_NAMES).flatMap((k) => [k.zh, k.en]).join('|')}) \\d{4}-\\d{2}-\\d{2}$`);
+
+/** Whether a sheet is one the add-in generates (reports, KPI pivots, callback plans, notices, arrears
+ *  lists): never taken for a clerk's register. A callback plan is regenerated only as callbackPlan.ts
+ *  says: clerks record their calls on it. */
 export function isGeneratedSheetName(name: string): boolean {
-  return GENERATED.test(name) || planSheetQuarter(name) !== undefined;
+  return GENERATED.test(name) || planSheetQuarter(name) !== undefined || ARREARS_GENERATED.test(name);
+}
+
+/** The sheet name of the notices or the arrears list of a day (YYYY-MM-DD): 催缴通知单 2026-11-25 / Notices 2026-11-25. */
+export function arrearsSheetName(kind: keyof typeof ARREARS_NAMES, day: string, lang: Lang): string {
+  return `${ARREARS_NAMES[kind][lang]} ${day}`;
 }
 
 /** The sheet name of a report: 周报 2026-W48 / Weekly 2026-W48. */

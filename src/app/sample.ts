@@ -23,7 +23,7 @@ export async function writeSample(wb: Workbook, request: SampleRequest = {}): Pr
   const lang = request.lang ?? 'zh';
   const asOf = formatWallIso(parseAsOf(request.asOf ?? todayAt('17:30')));
   const sample = generateSample({ ...request, lang, asOf });
-  const settings = { ...defaultSettings(lang), centerName: sample.centerName, clerks: sample.clerks };
+  const settings = { ...defaultSettings(lang), centerName: sample.centerName, contact: sample.contact, clerks: sample.clerks };
   const result = await setUpWorkbook(wb, {
     lang,
     settings,

@@ -154,3 +154,9 @@ export function saveIfChanged(file: string, read: WorkbookFile): boolean {
   writeFileAtomic(file, bytes);
   return true;
 }
+
+/** Writes a workbook read from `file` into `target`: `file` itself only when its bytes changed, another file whole. */
+export function saveTo(file: string, target: string, read: WorkbookFile): void {
+  if (sameFile(target, file)) saveIfChanged(file, read);
+  else writeFileAtomic(target, read.workbook.toBytes());
+}

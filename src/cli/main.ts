@@ -5,19 +5,21 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { writeLegacySample, writeSample } from '../app/sample';
 import { AdoptOptions, runAdopt } from './adopt';
 import { CallbackPlanOptions, runCallbackPlanCommand } from './callbackPlan';
+import { ArrearsOptions, NoticesOptions, runArrearsCommand, runNoticesCommand } from './arrears';
 import { SetupResult, setUpWorkbook, inspectWorkbook, WorkbookStatus } from '../app/setup';
 import { validateWorkbook } from '../app/validate';
 import { UseCaseProblem, WORKBOOK_NOT_READY } from '../app/problem';
 import { runReport, writeKpiPivots } from '../app/report';
 import type { PeriodKind } from '../domain/periods';
 import { Lang } from '../domain/enums';
+import { yuanToCents } from '../domain/money';
 import { fileErrorMessage, UseCaseCode, useCaseMessage } from '../domain/failures';
 import { describeProblem } from '../domain/messages';
 import { Problem } from '../domain/problems';
 import { ALL_SHEETS, sheetName } from '../domain/schema';
 import { FileWorkbook } from '../workbook/file';
 import { WorkbookError } from '../workbook/types';
-import { fileExists, FileProblem, isExistingFile, readWorkbookFile, sameFile, saveIfChanged, writeFileAtomic } from './files';
+import { fileExists, FileProblem, isExistingFile, readWorkbookFile, sameFile, saveIfChanged, saveTo, writeFileAtomic } from './files';
 import { helpText, t } from './strings';
 import { commanderMessage, configureHelp } from './usage';
 
@@ -55,7 +57,7 @@ class RefusedOnFile extends Error {
 }
 
 /** Refusals that `deskbook init FILE` puts right. */
-const INIT_FIXES: ReadonlySet<UseCaseCode> = new Set<UseCaseCode>(['NO_TICKETS', 'NOT_SET_UP', 'NO_CUSTOMERS']);
+const INIT_FIXES: ReadonlySet<UseCaseCode> = new Set<UseCaseCode>(['NO_TICKETS', 'NO_CHARGES', 'NO_REMINDERS', 'NOT_SET_UP', 'NO_CUSTOMERS']);
 
 /** The package's version, from package.json beside src/ and dist/. */
 function packageVersion(): string {
@@ -175,18 +177,12 @@ interface ReportOptions {
   force?: boolean;
 }
 
-/** Writes a workbook read from FILE into `target`: FILE itself only when changed, another file whole. */
-function save(file: string, target: string, read: ReturnType<typeof readWorkbookFile>): void {
-  if (sameFile(target, file)) saveIfChanged(file, read);
-  else writeFileAtomic(target, read.workbook.toBytes());
-}
-
 async function runReportCommand(io: Io, kind: PeriodKind, file: string, opts: ReportOptions): Promise<number> {
   const target = opts.out ?? file;
   if (opts.write) keepExisting(opts.lang ?? 'zh', target, opts, file);
   const read = readWorkbookFile(file);
   const result = await runReport(read.workbook, { kind, period: opts.period, asOf: opts.asOf, lang: opts.lang, write: opts.write });
-  if (opts.write) save(file, target, read);
+  if (opts.write) saveTo(file, target, read);
   const lang = opts.lang ?? result.model.lang;
   // Nothing is skipped silently: a report over cells that could not be read says so.
   if (result.unreadableCells > 0) io.err(`deskbook: ${t(lang, 'reportUnreadable', { n: result.unreadableCells, file })}`);
@@ -202,7 +198,7 @@ async function runKpi(io: Io, file: string, opts: { out?: string; lang?: Lang; f
   keepExisting(opts.lang ?? 'zh', target, opts, file);
   const read = readWorkbookFile(file);
   const result = await writeKpiPivots(read.workbook, { lang: opts.lang });
-  save(file, target, read);
+  saveTo(file, target, read);
   io.out(t(result.lang, 'reportWritten', { sheet: result.sheet, file: target }));
   return EXIT.OK;
 }
@@ -279,7 +275,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
   };
   const fileArgument = () => new Argument('<file>', h('file')).argParser(nonEmpty);
   const langOption = () => new Option('--lang <lang>', h('lang')).choices(['zh', 'en']);
-  const outOption = (key: 'reportOut' | 'kpiOut' | 'planOut') => new Option('--out <file>', h(key)).argParser(nonEmpty);
+  const outOption = (key: 'reportOut' | 'kpiOut' | 'planOut' | 'noticesOut' | 'arrearsOut') => new Option('--out <file>', h(key)).argParser(nonEmpty);
 
   const program = new Command('deskbook');
   configureHelp(program, lang);
@@ -361,6 +357,56 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .addOption(langOption())
     .action(async (file: string, opts: { out?: string; lang?: Lang; force?: boolean }) => setExit(await onFile(file, () => runKpi(io, file, opts))));
 
+  // notices and arrears (cli/arrears.ts)
+  const yuanAmount = (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || !/^\d+(\.\d{1,2})?$/.test(value.trim())) throw new InvalidArgumentError(t(lang, 'yuanAmount'));
+    return yuanToCents(n);
+  };
+  program
+    .command('arrears')
+    .summary(h('arrearsSummary'))
+    .description(h('arrearsDescription'))
+    .addArgument(fileArgument())
+    .option('--as-of <datetime>', h('asOfArrears'))
+    .addOption(outOption('arrearsOut'))
+    .option('--force', h('force'))
+    .option('--json', h('arrearsJson'))
+    .option('--no-write', h('noWrite'))
+    .addOption(langOption())
+    .action(async (file: string, opts: ArrearsOptions) =>
+      setExit(
+        await onFile(file, () => {
+          if (opts.write) keepExisting(opts.lang ?? 'zh', opts.out ?? file, opts, file);
+          return runArrearsCommand(io, file, opts);
+        }),
+      ),
+    );
+
+  program
+    .command('notices')
+    .summary(h('noticesSummary'))
+    .description(h('noticesDescription'))
+    .addArgument(fileArgument())
+    .option('--as-of <datetime>', h('asOfNotices'))
+    .option('--min-amount <yuan>', h('minAmount'), yuanAmount)
+    .option('--min-days <n>', h('minDays'), positiveInt)
+    .option('--log-reminders', h('logReminders'))
+    .addOption(outOption('noticesOut'))
+    .option('--force', h('force'))
+    .option('--json', h('noticesJson'))
+    .option('--no-write', h('noWrite'))
+    .addOption(langOption())
+    .action(async (file: string, opts: NoticesOptions) =>
+      setExit(
+        await onFile(file, () => {
+          if (opts.logReminders && !opts.write) throw new Refused(t(opts.lang ?? lang, 'logNoWrite'));
+          if (opts.write) keepExisting(opts.lang ?? 'zh', opts.out ?? file, opts, file);
+          return runNoticesCommand(io, file, opts);
+        }),
+      ),
+    );
+
   program
     .command('callback-plan')
     .summary(h('callbackPlanSummary'))
@@ -376,7 +422,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .action(async (file: string, opts: CallbackPlanOptions) =>
       setExit(
         await onFile(file, () =>
-          runCallbackPlanCommand(io, file, opts, { keepExisting: (target) => keepExisting(opts.lang ?? 'zh', target, opts, file), save: (target, read) => save(file, target, read) }),
+          runCallbackPlanCommand(io, file, opts, { keepExisting: (target) => keepExisting(opts.lang ?? 'zh', target, opts, file), save: (target, read) => saveTo(file, target, read) }),
         ),
       ),
     );

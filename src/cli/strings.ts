@@ -46,6 +46,9 @@ const STRINGS = {
   emptyName: { zh: '文件名为空', en: 'the file name is empty' },
   wholeNumber: { zh: '应为不小于 1 的整数', en: 'expected a whole number of at least 1' },
   usage: { zh: '用法错误：{detail}', en: 'usage error: {detail}' },
+  // notices and arrears
+  yuanAmount: { zh: '应为金额（元），如 500 或 1200.50', en: 'expected an amount in yuan, such as 500 or 1200.50' },
+  logNoWrite: { zh: '--log-reminders 会写入催缴记录，不能与 --no-write 同时使用', en: '--log-reminders writes to the reminder sheet and cannot go with --no-write' },
   wroteLegacy: { zh: '已写入手工台账样例 {file}（工作表：{list}）；用 deskbook adopt {file} 导入', en: 'wrote the hand-kept sample {file} (sheets: {list}); import it with deskbook adopt {file}' },
   internal: { zh: '内部错误：{detail}（请报告此问题；设置 DESKBOOK_DEBUG=1 可查看详情）', en: 'internal error: {detail} (please report it; set DESKBOOK_DEBUG=1 for details)' },
 } as const;
@@ -110,6 +113,26 @@ const HELP = {
   planOut: { zh: '把含回访计划的工作簿写到这个文件，而不是 FILE', en: 'write the workbook with the plan sheet here instead of into FILE' },
   planJson: { zh: '以 JSON 输出计划：{quarter, occupied, planned, households: [{unit, building, reason}], …}', en: 'print the plan as JSON: {quarter, occupied, planned, households: [{unit, building, reason}], …}' },
   planForceOption: { zh: '--out 文件已存在时覆盖它；已开始登记的计划也重新生成（已登记的行保留，其余重新抽取）', en: 'replace the --out file when it exists; make a started plan again (the recorded rows are kept, the others chosen again)' },
+  // notices and arrears
+  noticesSummary: { zh: '生成催缴通知单（每户一页，可打印）', en: 'write the payment notices, a page per unit' },
+  noticesDescription: {
+    zh: '为已到催缴级别（设置中的“催缴级别”）且超过门槛的每户欠费生成一页催缴通知单：正文取自设置中该级别的催缴函，列出每笔欠费、合计（含大写金额）、缴费截止日和联系方式；写成“催缴通知单 YYYY-MM-DD”工作表（A4 纵向，每户一页）。承诺缴费日未到的户不出通知单，并会列出。加 --log-reminders 时，每份通知单在催缴记录中登记一条书面通知。',
+    en: 'Write one payment notice per unit that has reached a dunning level (Settings: Dunning levels) and is over the threshold: the letter of its level from Settings, each charge owed, the total in figures and in Chinese capitals, the pay-by date and the contact; as the sheet "Notices YYYY-MM-DD" (A4 portrait, one unit to a page). Units whose promised day to pay has not passed get none and are listed. With --log-reminders each notice is logged as a written notice in the reminder sheet.',
+  },
+  asOfNotices: { zh: '以此时间为准（默认：现在），欠费按其当天结束时计算，如 2026-11-25T17:30', en: "now, for the notices (default: the machine's clock); charges are judged at the end of its day, e.g. 2026-11-25T17:30" },
+  minAmount: { zh: '只为欠费合计不少于此金额（元）的户出通知单', en: 'notices only for units owing at least this many yuan in all' },
+  minDays: { zh: '只为最早一笔欠费逾期不少于此天数的户出通知单', en: 'notices only for units whose oldest charge is at least this many days overdue' },
+  logReminders: { zh: '在催缴记录中为每份通知单登记一条书面通知（同一天不重复登记）', en: 'log each notice as a written notice in the reminder sheet (never twice on one day)' },
+  noticesOut: { zh: '把含通知单的工作簿写到这个文件，而不是 FILE', en: 'write the workbook with the notices here instead of into FILE' },
+  noticesJson: { zh: '以 JSON 输出通知单：{asOf, notices: [{unit, owner, level, total, charges}]}，金额以分计', en: 'print the notices as JSON: {asOf, notices: [{unit, owner, level, total, charges}]}, money in cents' },
+  arrearsSummary: { zh: '生成欠费明细：每户欠费、催缴级别和最近催缴', en: 'write the arrears list to chase from' },
+  arrearsDescription: {
+    zh: '生成“欠费明细 YYYY-MM-DD”工作表：账龄表（金额与户数）、按欠费金额从高到低的每户欠费（欠费期数、欠费起始、催缴级别、最近催缴、承诺缴费日），以及每户的每笔欠费。数字与报表的欠费部分一致。',
+    en: 'Write the sheet "Arrears YYYY-MM-DD": the aging table (amounts and units), every unit in arrears most owed first (unpaid periods, in arrears since, dunning level, last reminder, promised date), and each charge owed. The figures are those of the reports.',
+  },
+  asOfArrears: { zh: '以此时间为准（默认：现在），欠费按其当天结束时计算', en: "now, for the list (default: the machine's clock); charges are judged at the end of its day" },
+  arrearsOut: { zh: '把含欠费明细的工作簿写到这个文件，而不是 FILE', en: 'write the workbook with the list here instead of into FILE' },
+  arrearsJson: { zh: '以 JSON 输出欠费明细，金额以分计', en: 'print the list as JSON, money in cents' },
   demoSummary: { zh: '生成示例服务中心工作簿', en: 'write a sample service center to a workbook' },
   demoDescription: {
     zh: '把生成的示例服务中心（一个物业服务台）写入新工作簿。相同的种子和时间生成相同的工作簿；文件已存在时不覆盖，除非加 --force。',

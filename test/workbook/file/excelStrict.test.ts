@@ -1,8 +1,9 @@
 // Every workbook the commands write passes ../shared/ooxml/check-xlsx.sh, the strictest offline stand-in
-// for "Excel opens it without a repair prompt": the demo with marks, all four reports and the KPI
-// sheet, in both languages; and the clerk's own workbook and the planted one after set-up, marks and a report.
+// for "Excel opens it without a repair prompt": the demo with marks, all four reports, the KPI
+// sheet, the arrears list and the notices (with the reminders logged), in both languages; and the clerk's own workbook and the planted one after set-up, marks and a report.
 import { writeFileSync } from 'fs';
 import { join } from 'path';
+import { runArrears, runNotices } from '../../../src/app/arrears';
 import { runReport, writeKpiPivots } from '../../../src/app/report';
 import { setUpWorkbook } from '../../../src/app/setup';
 import { validateWorkbook } from '../../../src/app/validate';
@@ -17,6 +18,8 @@ async function reportsAndKpi(wb: FileWorkbook, lang?: Lang): Promise<void> {
   await validateWorkbook(wb, { asOf: AS_OF, mark: true, lang });
   for (const kind of ['daily', 'weekly', 'monthly', 'quarterly'] as const) await runReport(wb, { kind, asOf: AS_OF, generatedAt: AS_OF, write: true, lang });
   await writeKpiPivots(wb, { lang });
+  await runArrears(wb, { asOf: AS_OF, write: true, lang });
+  await runNotices(wb, { asOf: AS_OF, write: true, logReminders: true, lang });
 }
 
 function checked(wb: FileWorkbook, name: string): string {

@@ -1,0 +1,137 @@
+// Chasing arrears, for every face: the arrears list (欠费明细) and the notices (催缴通知单) of a day,
+// from the workbook read once. The figures come from the domain (domain/arrears/, on the same
+// functions as the report's aging table); this module reads, renders and writes. Logging the notices
+// as reminders is done only when asked, and says how many rows it appended.
+import { arrearsList, ArrearsList } from '../domain/arrears/list';
+import { arrearsListJson, ArrearsListJson, noticesJson, NoticesJson } from '../domain/arrears/json';
+import { NoticeSet, noticesOf, NoticeThreshold } from '../domain/arrears/notices';
+import { enumLabel, Lang, REMINDER_METHODS } from '../domain/enums';
+import type { Cell } from '../domain/grid';
+import { Arrears, arrearsAt } from '../domain/kpi/charges';
+import { asOfDay } from '../domain/periods';
+import { chargeFacts, customerFacts, reminderFacts } from '../domain/records';
+import type { ReminderKey } from '../domain/schema';
+import { WallTime, wallToSerial } from '../domain/time';
+import { ReportSheet, Workbook } from '../workbook/types';
+import { levelText, renderArrearsList, renderNotices } from './arrearsSheets';
+import { LoadedWorkbook, loadWorkbook, readySheet } from './load';
+import { parseAsOf } from './problem';
+
+export interface ArrearsRequest {
+  /** wall-clock ISO "now"; default the machine's. Charges are judged at the end of its as-of day. */
+  readonly asOf?: string;
+  readonly lang?: Lang;
+  /** write the sheet into the workbook */
+  readonly write?: boolean;
+}
+
+interface Chasing {
+  readonly loaded: LoadedWorkbook;
+  readonly lang: Lang;
+  readonly asOf: WallTime;
+  readonly list: ArrearsList;
+  /** the report's aging table at the same day */
+  readonly aging: Arrears;
+  readonly unreadableCells: number;
+}
+
+/** The workbook read once and the arrears of its as-of day; no charges sheet is NO_CHARGES. */
+async function chasing(wb: Workbook, req: ArrearsRequest): Promise<Chasing> {
+  const asOf = parseAsOf(req.asOf);
+  const loaded = await loadWorkbook(wb, { lang: req.lang });
+  const charges = chargeFacts(readySheet(loaded, 'charges', 'NO_CHARGES').read);
+  const day = asOfDay(asOf);
+  const facts = { charges, reminders: reminderFacts(loaded.structured.get('reminders')?.read), customers: customerFacts(loaded.structured.get('customers')?.read) };
+  const list = arrearsList(facts, day, loaded.settings);
+  const aging = arrearsAt(charges, day, loaded.settings.agingBuckets, 0);
+  const unreadableCells = loaded.problems.filter((p) => p.row !== null).length;
+  return { loaded, lang: req.lang ?? loaded.lang, asOf, list, aging, unreadableCells };
+}
+
+export interface ArrearsResult {
+  readonly list: ArrearsList;
+  /** the 欠费明细 sheet as written (or as it would be) */
+  readonly sheet: ReportSheet;
+  readonly json: ArrearsListJson;
+  readonly sheetName: string;
+  readonly written: boolean;
+  readonly lang: Lang;
+  /** how many dunning levels Settings has (the last is the final notice) */
+  readonly levels: number;
+  /** cells that could not be read: those rows count without the unreadable values (see validate) */
+  readonly unreadableCells: number;
+}
+
+/** The arrears list of a day: every unit in arrears, most owed first, as JSON and as the 欠费明细 sheet. */
+export async function runArrears(wb: Workbook, req: ArrearsRequest = {}): Promise<ArrearsResult> {
+  const c = await chasing(wb, req);
+  const sheet = renderArrearsList(c.list, c.aging, c.loaded.settings, c.lang);
+  if (req.write) await wb.writeReport(sheet);
+  return { list: c.list, sheet, json: arrearsListJson(c.asOf, c.list, c.aging, c.lang), sheetName: sheet.name, written: !!req.write, lang: c.lang, levels: c.loaded.settings.dunningLevels.length, unreadableCells: c.unreadableCells };
+}
+
+export interface NoticesRequest extends ArrearsRequest, NoticeThreshold {
+  /** append one 催缴记录 row (书面通知) per notice */
+  readonly logReminders?: boolean;
+}
+
+export interface NoticesResult {
+  readonly notices: NoticeSet;
+  /** the 催缴通知单 sheet as written (or as it would be) */
+  readonly sheet: ReportSheet;
+  readonly json: NoticesJson & { readonly logged?: number; readonly alreadyLogged?: number };
+  readonly sheetName: string;
+  readonly written: boolean;
+  readonly lang: Lang;
+  /** reminders appended to 催缴记录 (logReminders), and notices left unlogged because a written
+   *  notice of that day is there already (a second run the same day logs nothing twice) */
+  readonly logged: number;
+  readonly alreadyLogged: number;
+  /** the 催缴记录 sheet logged in (logReminders) */
+  readonly remindersSheet: string | null;
+  readonly unreadableCells: number;
+}
+
+/**
+ * The notices of a day for the units over the threshold, as JSON and as the 催缴通知单 sheet (one
+ * notice to a printed page); with `logReminders`, a 书面通知 row per notice in 催缴记录 (a workbook
+ * without that sheet is NO_REMINDERS, refused before anything is written).
+ */
+export async function runNotices(wb: Workbook, req: NoticesRequest = {}): Promise<NoticesResult> {
+  const c = await chasing(wb, req);
+  const reminders = req.logReminders ? readySheet(c.loaded, 'reminders', 'NO_REMINDERS') : undefined;
+  const set = noticesOf(c.list, req, c.loaded.settings, c.lang);
+  const sheet = renderNotices(set, c.loaded.settings, c.lang);
+  if (req.write) await wb.writeReport(sheet);
+  let logged = 0;
+  let alreadyLogged = 0;
+  if (reminders) {
+    const read = reminders.read;
+    const written = new Set(reminderFacts(read).filter((r) => r.date === set.day && r.method === 'written').map((r) => r.unit));
+    const fresh = set.notices.filter((n) => !written.has(n.arrears.unit));
+    alreadyLogged = set.notices.length - fresh.length;
+    logged = fresh.length;
+    if (fresh.length > 0) {
+      // each value under its own header, as wide as the sheet (the clerk's own columns stay empty)
+      const header = (await wb.readRows(reminders.summary.name, [read.headerRow - 1])).rows[0] ?? [];
+      const width = Math.max(header.length, ...read.columns.map((col) => col.index + 1));
+      const indexOf = new Map(read.columns.map((col) => [col.def.key, col.index]));
+      const rows = fresh.map((n) => {
+        const cells: Cell[] = new Array<Cell>(width).fill(null);
+        const put = (key: ReminderKey, v: Cell) => {
+          const i = indexOf.get(key);
+          if (i !== undefined) cells[i] = v;
+        };
+        put('unit', n.arrears.unit);
+        put('date', wallToSerial(set.day));
+        put('method', enumLabel(REMINDER_METHODS, 'written', read.lang));
+        const level = levelText(n.level, c.loaded.settings.dunningLevels.length, read.lang);
+        put('result', read.lang === 'zh' ? `催缴通知单（${level}）` : `Notice (${level})`);
+        return cells;
+      });
+      await wb.appendRows(reminders.summary.name, rows);
+    }
+  }
+  const json = { ...noticesJson(c.asOf, set, c.list), ...(req.logReminders ? { logged, alreadyLogged } : {}) };
+  return { notices: set, sheet, json, sheetName: sheet.name, written: !!req.write, lang: c.lang, logged, alreadyLogged, remindersSheet: reminders?.summary.name ?? null, unreadableCells: c.unreadableCells };
+}
