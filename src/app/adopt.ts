@@ -213,10 +213,13 @@ export async function adoptWorkbook(wb: Workbook, req: AdoptRequest = {}): Promi
 
   const gridOf = (key: DataSheetKey) => structuredGrids.find((g) => g.name === loaded.structured.get(key)?.summary.name);
 
+  // the Settings the rows are judged (and charges given a due day) by: the workbook's, or the defaults
+  // set-up will write in the new sheets' language
+  const settings = loaded.structured.has('settings') ? loaded.settings : defaultSettings(lang);
   const adopted: Array<AdoptedRows | null> = guesses.map((g, i) => {
     if (!g.kind) return null;
     const grid = grids.find((x) => x.name === names[i]) as SheetGrid;
-    return adoptRows(grid, g, { lang, already: sourceRefs(gridOf(g.kind)), values: req.values });
+    return adoptRows(grid, g, { lang, already: sourceRefs(gridOf(g.kind)), values: req.values, dueDay: settings.chargeDueDay });
   });
   const batches = new Map<DataSheetKey, KindBatch>();
   adopted.forEach((a, i) => {
@@ -254,7 +257,6 @@ export async function adoptWorkbook(wb: Workbook, req: AdoptRequest = {}): Promi
   }
   // without a Settings sheet the rows are judged by the defaults set-up will write: in the language of
   // the sheets it creates, which may be the registers' rather than the one the workbook was loaded in
-  const settings = loaded.structured.has('settings') ? loaded.settings : defaultSettings(lang);
   const ctx = { settings, asOf, lang, units: unitsOf(reads.customers) };
   const problems: Problem[] = [...validateAll(reads, ctx), ...Object.values(reads).flatMap((r) => (r ? r.problems : []))];
   const issuesBySource = new Map<string, string[]>(); // "sheetIndex:row" -> messages

@@ -38,6 +38,8 @@ export interface Settings {
   readonly noticeLetters: Readonly<Record<Lang, NoticeLetters>>;
   /** a notice's pay-by date: this many days after the day it is made */
   readonly payWithinDays: number;
+  /** the day of its 账期's month a charge falls due, for an adopted ledger without 到期日 */
+  readonly chargeDueDay: number;
   /** who to contact, printed on each notice */
   readonly contact: string;
   /** share of occupied households to call back each quarter */
@@ -125,6 +127,7 @@ type ParamKey =
   | 'dunningLevels'
   | `letter.${NoticeKind}.${Lang}`
   | 'payWithinDays'
+  | 'chargeDueDay'
   | 'contact'
   | 'callbackShare';
 
@@ -170,6 +173,7 @@ const PARAMS: ReadonlyArray<ParamDef> = [
   }),
   { key: 'payWithinDays', zh: '缴费期限(天)', en: 'Pay within (days)', value: same(10), note: { zh: '催缴通知单上的缴费截止日：生成之日起的天数', en: 'The pay-by date on a notice: this many days after it is made' } },
   { key: 'contact', zh: '联系方式', en: 'Contact', value: DEFAULT_CONTACT, note: { zh: '印在催缴通知单上，如“客服中心前台 0571-8000 1234”', en: 'Printed on each notice, such as "front desk, 0571-8000 1234"' } },
+  { key: 'chargeDueDay', zh: '账期到期日', en: 'Charges due on day', value: same(15), note: { zh: '导入没有到期日的收费台账时：账期当月的这一天（大于月末时取月末）', en: 'Adopting a ledger without due dates: this day of the period\'s month (its last day if shorter)' } },
   { key: 'callbackShare', zh: '每季回访比例', en: 'Callback share per quarter', value: same('25%'), note: { zh: '每季度回访的入住户比例', en: 'Share of occupied households called back each quarter' } },
 ];
 
@@ -202,6 +206,7 @@ export function defaultSettings(lang: Lang = 'zh'): Settings {
     dunningLevels: [15, 45, 90],
     noticeLetters: DEFAULT_LETTERS,
     payWithinDays: 10,
+    chargeDueDay: 15,
     contact: DEFAULT_CONTACT[lang],
     callbackShare: 0.25,
     categories: defaultList('category', lang),
@@ -257,6 +262,8 @@ function paramCell(s: Settings, p: ParamDef, lang: Lang): Cell {
       return `${Math.round(s.callbackShare * 1000) / 10}%`;
     case 'payWithinDays':
       return s.payWithinDays;
+    case 'chargeDueDay':
+      return s.chargeDueDay;
     case 'contact':
       return s.contact;
     default:
@@ -325,6 +332,10 @@ function parseParam(p: ParamDef, cell: Cell): Parsed<unknown> {
       return typeof text === 'number' && Number.isInteger(text) && text >= 0 && text <= 365
         ? { ok: true, value: text }
         : { ok: false, expected: { zh: '0 到 365 的整数', en: 'a whole number from 0 to 365' } };
+    case 'chargeDueDay':
+      return typeof text === 'number' && Number.isInteger(text) && text >= 1 && text <= 31
+        ? { ok: true, value: text }
+        : { ok: false, expected: { zh: '1 到 31 的整数', en: 'a whole number from 1 to 31' } };
     case 'contact':
       return typeof text === 'string' && text ? { ok: true, value: text } : { ok: false, expected: { zh: '文字', en: 'text' } };
     case 'callbackShare': {

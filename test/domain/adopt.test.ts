@@ -125,6 +125,25 @@ describe('importing legacy rows', () => {
     expect(adopted.rows.map((_, i) => cell(adopted, i, '收款日期'))).toEqual([serial(2026, 9, 5), null, serial(2026, 11, 3)]);
   });
 
+  it('gives a charge without 到期日 the Settings day of its 账期 (the month’s last day when shorter)', () => {
+    const g: SheetGrid = {
+      name: '收费',
+      originRow: 0,
+      originCol: 0,
+      rows: [
+        ['房号', '费用项目', '所属期', '应缴金额'],
+        ['3-1502', '物业费', '2026年11月', 356.4],
+        ['3-1502', '物业费', '2026年2月', 356.4],
+        ['3-1502', '物业费', '2026年12月', 356.4],
+      ],
+    };
+    const guess = detectSheet(g);
+    const due = (day?: number) => adoptRows(g, guess, { lang: 'zh', dueDay: day }).rows.map((r) => r[SHEET_DEFS.charges.columns.findIndex((c) => c.key === 'dueDate')]);
+    expect(due(15)).toEqual([Math.floor(serial(2026, 11, 15)), Math.floor(serial(2026, 2, 15)), Math.floor(serial(2026, 12, 15))]);
+    expect(due(31)).toEqual([Math.floor(serial(2026, 11, 30)), Math.floor(serial(2026, 2, 28)), Math.floor(serial(2026, 12, 31))]);
+    expect(due(undefined)).toEqual([null, null, null]);
+  });
+
   it('unpivots a wide ledger into one charge per filled month, the year from its title', () => {
     const g = grid(R.FEE_LEDGER_WIDE);
     const guess = detectSheet(g);

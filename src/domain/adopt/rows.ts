@@ -9,7 +9,7 @@ import { enumLabel, Lang, TICKET_TYPES } from '../enums';
 import { ColumnGuess, headerKey, SheetGuess } from './detect';
 import { NOTE_WORDS, SUBTOTAL_WORDS } from './synonyms';
 import { convertLegacy, legacyDate, legacyNumber, legacyText } from './values';
-import { calendarDayOf } from '../time';
+import { calendarDayOf, MS_PER_DAY, wall, wallToSerial } from '../time';
 
 /** The column that says where an imported row came from. */
 export const SOURCE_COLUMN: Readonly<Record<Lang, string>> = { zh: '导入来源', en: 'Imported from' };
@@ -50,6 +50,8 @@ export interface AdoptRowsOptions {
   readonly already?: ReadonlySet<string>;
   /** codes a register writes for words, by source header: {"房屋状态": {"2001": "已入住"}} */
   readonly values?: ValueMaps;
+  /** charges: the day of the 账期's month a charge without 到期日 falls due (Settings 账期到期日) */
+  readonly dueDay?: number;
 }
 
 /** Per source header, what a coded value stands for (the user's value map). */
@@ -155,6 +157,14 @@ export function adoptRows(grid: SheetGrid, guess: SheetGuess, opts: AdoptRowsOpt
             const d = calendarDayOf(t);
             cells[p] = `${d.y}-${String(d.m).padStart(2, '0')}`;
           }
+        }
+        // a ledger without 到期日: the Settings day of the period's month (its last day if shorter)
+        const due = idx('dueDate');
+        const period = cells[p];
+        if (opts.dueDay !== undefined && cells[due] === null && typeof period === 'string' && /^\d{4}-\d{2}$/.test(period)) {
+          const [y, m] = period.split('-').map(Number);
+          const last = calendarDayOf(wall(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - MS_PER_DAY).d;
+          cells[due] = Math.floor(wallToSerial(wall(y, m, Math.min(opts.dueDay, last))));
         }
       }
       if (kind === 'tickets' && guess.ticketType && idx('type') >= 0 && cells[idx('type')] === null) {
