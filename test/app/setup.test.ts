@@ -28,7 +28,7 @@ describe('set-up of a workbook', () => {
       ['客户', 0],
       ['应收', 0],
       ['催缴记录', 0],
-      ['设置', 26], // one row per parameter (18, the six notice letters, 缴费期限 and 联系方式)
+      ['设置', 27], // one row per parameter (18, the six notice letters, 缴费期限 and 联系方式)
     ]);
   });
 
