@@ -7,6 +7,7 @@ import { Lang } from '../domain/enums';
 import { formatYuan } from '../domain/money';
 import { formatWall } from '../domain/time';
 import { readWorkbookFile, saveTo } from './files';
+import { t } from './strings';
 
 export interface ArrearsOptions {
   readonly asOf?: string;
@@ -29,27 +30,6 @@ interface Io {
   err(line: string): void;
 }
 
-const STRINGS = {
-  written: { zh: '已生成「{sheet}」并写入 {file}', en: 'wrote the sheet "{sheet}" into {file}' },
-  built: { zh: '已生成「{sheet}」（未写入文件）', en: 'built "{sheet}" (not written)' },
-  arrears: { zh: '：欠费 {units} 户，合计 {total} 元', en: ': {units} units in arrears, {total} in all' },
-  levels: { zh: '催缴级别：{list}', en: 'dunning levels: {list}' },
-  level: { zh: '{level} {n} 户', en: '{level} {n}' },
-  notices: { zh: '：{n} 份通知单，合计 {total} 元', en: ': {n} notices, {total} in all' },
-  promised: { zh: '另有 {n} 户承诺缴费日未到，未出通知单：{list}', en: '{n} units promised to pay by a day not yet passed and get no notice: {list}' },
-  promisedUnit: { zh: '{unit}（承诺 {date}）', en: '{unit} (promised {date})' },
-  logged: { zh: '已在「{sheet}」登记 {n} 条书面通知', en: 'logged {n} written notices in "{sheet}"' },
-  alreadyLogged: { zh: '{n} 份通知单今天已登记过，未重复登记', en: '{n} notices were logged today already and are not logged twice' },
-  unreadable: {
-    zh: '注意：有 {n} 个单元格无法读取，未计入这些值；运行 deskbook validate {file} 查看',
-    en: 'note: {n} cells could not be read and are left out; run deskbook validate {file} to see them',
-  },
-} as const;
-
-function t(lang: Lang, key: keyof typeof STRINGS, vars: Record<string, string | number> = {}): string {
-  return (STRINGS[key][lang] as string).replace(/\{(\w+)\}/g, (whole, k: string) => (k in vars ? String(vars[k]) : whole));
-}
-
 const yuan = (cents: number, lang: Lang) => formatYuan(cents, lang === 'zh' ? 'zh-CN' : 'en-US');
 const joined = (items: string[], lang: Lang) => items.join(lang === 'zh' ? '，' : ', ');
 
@@ -60,18 +40,18 @@ export async function runArrearsCommand(io: Io, file: string, opts: ArrearsOptio
   const result = await runArrears(read.workbook, { asOf: opts.asOf, lang: opts.lang, write: opts.write });
   if (opts.write) saveTo(file, target, read);
   const lang = result.lang;
-  if (result.unreadableCells > 0) io.err(`deskbook: ${t(lang, 'unreadable', { n: result.unreadableCells, file })}`);
+  if (result.unreadableCells > 0) io.err(`deskbook: ${t(lang, 'arrearsUnreadable', { n: result.unreadableCells, file })}`);
   if (opts.json) {
     io.out(JSON.stringify(result.json, null, 2));
     return 0;
   }
   const list = result.list;
-  io.out(t(lang, opts.write ? 'written' : 'built', { sheet: result.sheetName, file: target }) + t(lang, 'arrears', { units: list.units.length, total: yuan(list.total, lang) }));
+  io.out(t(lang, opts.write ? 'reportWritten' : 'reportBuilt', { sheet: result.sheetName, file: target }) + t(lang, 'arrearsArrears', { units: list.units.length, total: yuan(list.total, lang) }));
   const levels = result.levels;
   const counts = new Map<number, number>();
   for (const u of list.units) counts.set(u.dunning.level, (counts.get(u.dunning.level) ?? 0) + 1);
-  const byLevel = [...counts.entries()].sort((a, b) => b[0] - a[0]).map(([level, n]) => t(lang, 'level', { level: levelText(level, levels, lang), n }));
-  if (byLevel.length > 0) io.out(t(lang, 'levels', { list: joined(byLevel, lang) }));
+  const byLevel = [...counts.entries()].sort((a, b) => b[0] - a[0]).map(([level, n]) => t(lang, 'arrearsLevel', { level: levelText(level, levels, lang), n }));
+  if (byLevel.length > 0) io.out(t(lang, 'arrearsLevels', { list: joined(byLevel, lang) }));
   return 0;
 }
 
@@ -89,22 +69,22 @@ export async function runNoticesCommand(io: Io, file: string, opts: NoticesOptio
   });
   if (opts.write) saveTo(file, target, read);
   const lang = result.lang;
-  if (result.unreadableCells > 0) io.err(`deskbook: ${t(lang, 'unreadable', { n: result.unreadableCells, file })}`);
+  if (result.unreadableCells > 0) io.err(`deskbook: ${t(lang, 'arrearsUnreadable', { n: result.unreadableCells, file })}`);
   if (opts.json) {
     io.out(JSON.stringify(result.json, null, 2));
     return 0;
   }
   const set = result.notices;
   const total = set.notices.reduce((a, n) => a + n.arrears.total, 0);
-  io.out(t(lang, opts.write ? 'written' : 'built', { sheet: result.sheetName, file: target }) + t(lang, 'notices', { n: set.notices.length, total: yuan(total, lang) }));
+  io.out(t(lang, opts.write ? 'reportWritten' : 'reportBuilt', { sheet: result.sheetName, file: target }) + t(lang, 'arrearsNotices', { n: set.notices.length, total: yuan(total, lang) }));
   // nothing left out silently: the units a promise keeps without a notice, and what was logged
   if (set.promised.length > 0) {
-    const units = set.promised.map((u) => t(lang, 'promisedUnit', { unit: u.unit, date: formatWall(u.dunning.promisedDate!, false) }));
-    io.out(t(lang, 'promised', { n: set.promised.length, list: joined(units, lang) }));
+    const units = set.promised.map((u) => t(lang, 'arrearsPromisedUnit', { unit: u.unit, date: formatWall(u.dunning.promisedDate!, false) }));
+    io.out(t(lang, 'arrearsPromised', { n: set.promised.length, list: joined(units, lang) }));
   }
   if (opts.logReminders) {
-    io.out(t(lang, 'logged', { n: result.logged, sheet: result.remindersSheet ?? '' }));
-    if (result.alreadyLogged > 0) io.out(t(lang, 'alreadyLogged', { n: result.alreadyLogged }));
+    io.out(t(lang, 'arrearsLogged', { n: result.logged, sheet: result.remindersSheet ?? '' }));
+    if (result.alreadyLogged > 0) io.out(t(lang, 'arrearsAlreadyLogged', { n: result.alreadyLogged }));
   }
   return 0;
 }

@@ -50,6 +50,18 @@ const STRINGS = {
   yuanAmount: { zh: '应为金额（元），如 500 或 1200.50', en: 'expected an amount in yuan, such as 500 or 1200.50' },
   logNoWrite: { zh: '--log-reminders 会写入催缴记录，不能与 --no-write 同时使用', en: '--log-reminders writes to the reminder sheet and cannot go with --no-write' },
   wroteLegacy: { zh: '已写入手工台账样例 {file}（工作表：{list}）；用 deskbook adopt {file} 导入', en: 'wrote the hand-kept sample {file} (sheets: {list}); import it with deskbook adopt {file}' },
+  arrearsArrears: { zh: '：欠费 {units} 户，合计 {total} 元', en: ': {units} units in arrears, {total} in all' },
+  arrearsLevels: { zh: '催缴级别：{list}', en: 'dunning levels: {list}' },
+  arrearsLevel: { zh: '{level} {n} 户', en: '{level} {n}' },
+  arrearsNotices: { zh: '：{n} 份通知单，合计 {total} 元', en: ': {n} notices, {total} in all' },
+  arrearsPromised: { zh: '另有 {n} 户承诺缴费日未到，未出通知单：{list}', en: '{n} units promised to pay by a day not yet passed and get no notice: {list}' },
+  arrearsPromisedUnit: { zh: '{unit}（承诺 {date}）', en: '{unit} (promised {date})' },
+  arrearsLogged: { zh: '已在「{sheet}」登记 {n} 条书面通知', en: 'logged {n} written notices in "{sheet}"' },
+  arrearsAlreadyLogged: { zh: '{n} 份通知单今天已登记过，未重复登记', en: '{n} notices were logged today already and are not logged twice' },
+  arrearsUnreadable: {
+    zh: '注意：有 {n} 个单元格无法读取，未计入这些值；运行 deskbook validate {file} 查看',
+    en: 'note: {n} cells could not be read and are left out; run deskbook validate {file} to see them',
+  },
   internal: { zh: '内部错误：{detail}（请报告此问题；设置 DESKBOOK_DEBUG=1 可查看详情）', en: 'internal error: {detail} (please report it; set DESKBOOK_DEBUG=1 for details)' },
 } as const;
 
