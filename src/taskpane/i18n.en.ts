@@ -215,7 +215,7 @@ export const en: Strings = {
   adoptNothingNewTitle: 'Nothing new',
   adoptNothingNew: 'Every row of these registers was imported before; the workbook is unchanged.',
 
-  tabArrears: 'Arrears',
+  tabArrears: 'Collections',
   arrearsIntro: 'Fees past their due date and not paid in full, unit by unit; the figures are the reports\' aging table. Print a reminder notice for each unit, one page each.',
   arrearsSummary: (units, total) => `${units} ${units === 1 ? 'unit' : 'units'} in arrears, ${total} in all`,
   arrearsNone: 'No fee is overdue.',

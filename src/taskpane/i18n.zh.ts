@@ -203,7 +203,7 @@ export const zh: Strings = {
   adoptNothingNewTitle: '没有新的行',
   adoptNothingNew: '这些台账的行都已导入过，工作簿未改动。',
 
-  tabArrears: '欠费',
+  tabArrears: '催缴',
   arrearsIntro: '到期未缴清的费用，按户列出，数字与报表的账龄分析一致。可生成催缴通知单（每户一页，可直接打印）。',
   arrearsSummary: (units, total) => `欠费 ${units}\u00a0户，合计 ${total}`,
   arrearsNone: '目前没有逾期未缴的费用。',

@@ -1362,6 +1362,9 @@ if (!hasChromium && process.env.CI) {
     expect(errors).toEqual(['offline']);
   });
 
+  /** The fees and callbacks tests build the sample in Node too: room for a loaded machine. */
+  const HEAVY = 180_000;
+
   /** The sample as the pane builds it (same language, same as-of), in Node. */
   async function sampleFile(lang: 'zh' | 'en'): Promise<FileWorkbook> {
     const wb = FileWorkbook.create();
@@ -1408,7 +1411,7 @@ if (!hasChromium && process.env.CI) {
     expect(await item.textContent()).toContain(`欠 ${first.periods}\u00a0期，自 ${formatWallIso(first.since).slice(0, 10)} 起，最久逾期 ${first.oldestDays}\u00a0天`);
     expect(await layoutFaults(page)).toEqual([]);
     expect(errors).toEqual([]);
-  });
+  }, HEAVY);
 
   it('previews the notices at a threshold, generates them with the reminders logged, and the download holds both', async () => {
     const { page, errors } = await openPane('?lang=zh');
@@ -1454,7 +1457,7 @@ if (!hasChromium && process.env.CI) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('notices-download').click()]);
     const saved = path.join(tmp, 'notices.xlsx');
     await download.saveAs(saved);
-    await checkXlsx(saved);
+    expect(checkXlsx(saved)).toBe('');
     const reopened = FileWorkbook.open(new Uint8Array(fs.readFileSync(saved)));
     const [notices] = await reopened.readSheets([sheet]);
     // one 催缴通知单 heading per notice, and the units noticed in the order the app gives
@@ -1466,7 +1469,7 @@ if (!hasChromium && process.env.CI) {
     const again = await runNotices(reopened, { asOf: AS_OF, minAmount: 100000, minDays: 60, logReminders: true });
     expect([again.logged, again.alreadyLogged]).toEqual([0, n]);
     expect(errors).toEqual([]);
-  });
+  }, HEAVY);
 
   it('plans the quarter\'s callbacks, shows the progress recorded, and makes a started plan again only when asked', async () => {
     // the sample with its Q4 plan made and two calls typed on it, as a clerk would
@@ -1517,12 +1520,12 @@ if (!hasChromium && process.env.CI) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('callbacks-download').click()]);
     const saved = path.join(tmp, 'callbacks.xlsx');
     await download.saveAs(saved);
-    await checkXlsx(saved);
+    expect(checkXlsx(saved)).toBe('');
     const [kept] = await FileWorkbook.open(new Uint8Array(fs.readFileSync(saved))).readSheets([sheet]);
     expect(kept.rows.slice(header + 1, header + 3).map((r) => [r[0], r[6], r[7], r[8]])).toEqual(called.map((u) => [u, wallToSerial(wall(2026, 11, 20)), '小王', '满意']));
     expect(await layoutFaults(page)).toEqual([]);
     expect(errors).toEqual([]);
-  });
+  }, HEAVY);
 
   it('plans the next quarter in English, with the progress of the year', async () => {
     const { page, errors } = await openPane('?lang=en');
@@ -1542,7 +1545,7 @@ if (!hasChromium && process.env.CI) {
     await settled(page);
     expect(await page.getByTestId('callbacks-no-plan').count()).toBe(1);
     expect(errors).toEqual([]);
-  });
+  }, HEAVY);
 });
 
 (hasChromium ? describe : describe.skip)('task pane in a browser (inside Excel, with a stand-in Office host)', () => {
