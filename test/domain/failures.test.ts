@@ -60,6 +60,7 @@ function sample(reason: FileErrorReason, sheet: string): FileErrorDetail {
     OS_ERROR: { os: 'EIO' },
     EXCEL_ADD_SHEETS: { sheets: [sheet, `${sheet}2`], office: 'ItemAlreadyExists' },
     EXCEL_ADD_ROWS: { sheet, office: 'InvalidArgument' },
+    EXCEL_WRITE_CELLS: { sheet, office: 'InvalidArgument' },
     COLUMNS_IN_THE_WAY: { sheet, cell: 'Y1' },
     EXCEL_ADD_COLUMNS: { sheet, office: 'InvalidArgument' },
     EXCEL_ADD_NAMES: { names: ['DeskbookCategory'], office: 'InvalidArgument' },
