@@ -155,7 +155,7 @@ const HELP = {
   arrearsOut: { zh: '把含欠费明细的工作簿写到这个文件，而不是 FILE', en: 'write the workbook with the list here instead of into FILE' },
   arrearsJson: { zh: '以 JSON 输出欠费明细，金额以分计', en: 'print the list as JSON, money in cents' },
   // deskbook ids
-  idsSummary: { zh: '为直接录入工单表的行填写工单号', en: 'fill the ticket IDs of rows typed into the sheet' },
+  idsSummary: { zh: '为直接录入工单表的行填写工单号', en: 'give tickets typed into the sheet their IDs' },
   idsDescription: {
     zh: '为直接在工单表中录入、工单号为空的每一行填写工单号（编号规则见 docs/ticket-ids.md：受理日期、本机编号、当天序号），多人同时登记也不会重复。只写这些单元格；已有工单号的行、只写了备注等自有列的行不变。没有需要填写的行时文件不改动。',
     en: 'Fill the empty ticket ID of every row typed straight into the ticket sheet, by the scheme of docs/ticket-ids.md (received day, tag, sequence of the day), so that IDs never clash between co-authors. Only those cells are written; rows with an ID, and rows with nothing but a column of your own, are left alone. When there is nothing to fill the file is not changed.',
