@@ -80,7 +80,10 @@ export async function fillTicketIds(wb: Workbook, opts: FillTicketIdsOptions): P
   const byDay = new Map<string, string[]>();
   for (const id of [...ids, ...(opts.issuedIds ?? [])]) {
     const p = parseTicketId(id);
-    if (p && p.tag === tag) byDay.set(p.day, [...(byDay.get(p.day) ?? []), id]);
+    if (!p || p.tag !== tag) continue;
+    const list = byDay.get(p.day);
+    if (list) list.push(id);
+    else byDay.set(p.day, [id]);
   }
   const filled: FilledId[] = [];
   const writes: CellWrite[] = [];
@@ -88,9 +91,10 @@ export async function fillTicketIds(wb: Workbook, opts: FillTicketIdsOptions): P
     const received = rec.values.receivedAt;
     const at: WallTime = typeof received === 'number' ? received : asOf;
     const day = formatWallAs(at, 'YYYYMMDD');
-    const sameDay = byDay.get(day) ?? [];
-    const id = nextTicketId({ receivedAt: at, tag, existingIds: sameDay });
-    byDay.set(day, [...sameDay, id]);
+    const id = nextTicketId({ receivedAt: at, tag, existingIds: byDay.get(day) ?? [] });
+    // the new ID is the tag's highest of its day: all the next one needs to count on from (a pasted
+    // register of thousands of rows costs one look at the sheet's IDs, not one per row)
+    byDay.set(day, [id]);
     filled.push({ row: rec.row, id, day: typeof received === 'number' ? 'received' : 'asOf' });
     // the row's first filled cell (受理时间 where it is) ties the write to the row as read
     const guard = guardOrder.find((c) => rec.values[c.def.key] !== null)!;
