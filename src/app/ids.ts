@@ -38,6 +38,8 @@ export interface FillTicketIdsResult {
   readonly sheet: string;
   /** the ID column's header as it stands in the file */
   readonly column: string;
+  /** its 0-based sheet column (to select a filled cell: selectCell(sheet, row - 1, col)) */
+  readonly col: number;
   /** the tag of the IDs made, or null when there was nothing to fill */
   readonly tag: string | null;
   /** the IDs written (with dryRun: the IDs it would write), rows ascending */
@@ -69,7 +71,7 @@ export async function fillTicketIds(wb: Workbook, opts: FillTicketIdsOptions): P
   const others = read.columns.filter((c) => c.def.key !== 'id');
   const guardOrder = [...others].sort((a, b) => Number(b.def.key === 'receivedAt') - Number(a.def.key === 'receivedAt'));
   const toFill = read.records.filter((r) => r.values.id === null && others.some((c) => r.values[c.def.key] !== null));
-  const base = { lang, sheet: read.sheet, column: idColumn.header };
+  const base = { lang, sheet: read.sheet, column: idColumn.header, col: read.firstColumn + idColumn.index };
   if (toFill.length === 0) return { ...base, tag: null, filled: [], skipped: [], written: false };
 
   const ids = read.records.map((r) => r.values.id).filter((v): v is string => typeof v === 'string');
@@ -100,7 +102,7 @@ export async function fillTicketIds(wb: Workbook, opts: FillTicketIdsOptions): P
     const guard = guardOrder.find((c) => rec.values[c.def.key] !== null)!;
     writes.push({
       row: rec.row - 1,
-      col: read.firstColumn + idColumn.index,
+      col: base.col,
       value: id,
       was: rec.key,
       guard: { col: read.firstColumn + guard.index, was: rawOf(rec.row, guard.index) },

@@ -37,6 +37,7 @@ describe('filling the ticket IDs of rows typed into the sheet', () => {
       lang: 'zh',
       sheet: '工单',
       column: '工单号',
+      col: 0,
       tag: 'K7M',
       filled: [
         { row: 3, id: 'GD-20261124-K7M-002', day: 'received' },
