@@ -14,6 +14,7 @@ import { ReportJson, shownTime, tileDefs } from '../reportFormat';
 import { KpiTiles } from './KpiTiles';
 import { Notice, NoticeData } from './Notice';
 import { TrendChart } from './TrendChart';
+import { NoWorkbook, NotReady } from './TabState';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -159,24 +160,19 @@ export function ReportsView({ host, lang, strings, status, revision, onDownload,
     }
   };
 
-  if (!host) {
-    return (
-      <section className={styles.root} data-testid="reports" data-busy="">
-        <Body1 className={styles.intro}>{strings.noWorkbookYet}</Body1>
-      </section>
-    );
-  }
+  if (!host) return <NoWorkbook testId="reports" strings={strings} />;
 
   if (blocker !== null) {
     return (
-      <section className={styles.root} data-testid="reports" data-busy="">
-        <Notice notice={{ intent: 'warning', title: strings.reportNotReadyTitle, text: blocker }} testId="report-not-ready" />
-        <div className={styles.actions}>
-          <Button appearance="primary" onClick={onShowWorkbook} data-testid="go-workbook">
-            {strings.goToWorkbookTab}
-          </Button>
-        </div>
-      </section>
+      <NotReady
+        testId="reports"
+        title={strings.reportNotReadyTitle}
+        text={blocker}
+        noticeTestId="report-not-ready"
+        buttonTestId="go-workbook"
+        strings={strings}
+        onShowWorkbook={onShowWorkbook}
+      />
     );
   }
 
