@@ -13,7 +13,7 @@ import { acquireLock, Lock, LockInfo, releaseAllLocks, releaseLock } from './loc
 import { WriteRefused } from './refusals';
 import { fsyncDir, placeBeside, placeNew, removeLeftovers, testPause, writeTemp } from './replace';
 import { t } from './strings';
-import { resolveTarget, sameState, Target } from './target';
+import { folderReadOnly, locateTarget, resolveTarget, sameState, Target } from './target';
 import { dropVersion, keepVersion, KeptVersion, keepVersions, pruneVersions, sha256 } from './versions';
 
 /** A workbook file problem that names the file: a code, a reason and its parameters, worded by
@@ -207,14 +207,18 @@ function stateOf(target: Target, keep: boolean): Pick<Writing, 'was' | 'bytes'> 
 }
 
 /**
- * Begins writing `file`: refuses a file that may not be written (before waiting for anyone), takes
- * its lock (waiting for another writer), removes what killed writers left beside it, and notes the
- * file as it is (`keepBytes`: with its bytes, for a command that reads the file it writes).
+ * Begins writing `file`: refuses what is not a file at all (a pipe, a device), takes its lock
+ * (waiting for another writer), removes what killed writers left beside it, and notes the file as it
+ * is (`keepBytes`: with its bytes, for a command that reads the file it writes). A read-only file, a
+ * hard-linked one or a read-only folder is refused only when a write comes (a command that turns out
+ * to change nothing still runs); in a read-only folder no lock is taken, as no deskbook writes there.
  */
 export async function beginWrite(file: string, keepBytes = false): Promise<Writing> {
   writeStep(file, () => keepVersions());
   const waitMs = lockWaitMs();
-  const first = writeStep(file, () => resolveTarget(file));
+  const first = writeStep(file, () => locateTarget(file));
+  if (first.stat && !first.stat.isFile()) throw new WriteRefused('writeNotRegular', { file });
+  if (writeStep(file, () => folderReadOnly(first))) return { target: first, ...stateOf(first, keepBytes) };
   const onWait = (holder: LockInfo | undefined) =>
     current.say?.(`deskbook: ${t(current.lang, 'lockWaiting', { file, pid: holder?.pid ?? '?', command: holder?.command ?? '?' })}`);
   let lock: Lock;
@@ -226,8 +230,8 @@ export async function beginWrite(file: string, keepBytes = false): Promise<Writi
   try {
     writeStep(file, () => removeLeftovers(first.dir, first.base));
     // again: it may have changed while we waited
-    const target = writeStep(file, () => resolveTarget(file));
-    if (target.real !== first.real) throw new WriteRefused('changedWhileWaiting', { file });
+    const target = writeStep(file, () => locateTarget(file));
+    if (target.real !== first.real || (target.stat && !target.stat.isFile())) throw new WriteRefused('changedWhileWaiting', { file });
     return { target, lock, ...stateOf(target, keepBytes) };
   } catch (e) {
     releaseLock(lock);

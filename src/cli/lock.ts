@@ -126,6 +126,12 @@ function createExclusive(p: string, text: string, tmpTag: string): boolean {
   }
 }
 
+/** A guard left by a taker killed in its few microseconds: removed by the next holder of the lock. */
+function removeDeadGuard(p: string): void {
+  const g = readInfo(guardPath(p));
+  if (g?.info && g.info.host === HOST && (g.info.pid === process.pid || !isAlive(g.info.pid))) fs.rmSync(guardPath(p), { force: true });
+}
+
 /** Removes a stale lock under the guard; true when it is gone (by us or someone else). */
 function takeOver(p: string, seen: string): boolean {
   const guard = guardPath(p);
@@ -168,6 +174,7 @@ export async function acquireLock(dir: string, base: string, file: string, comma
   for (;;) {
     if (createExclusive(p, text, `deskbook-tmp-${process.pid}-${HOST_TAG}`)) {
       held.set(p, text);
+      removeDeadGuard(p);
       return { path: p, info };
     }
     const found = readInfo(p);

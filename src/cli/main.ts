@@ -285,6 +285,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
   program
     .description(h('program'))
     .version(packageVersion(), '-V, --version', h('version'))
+    // the program's own options (--version, --help) come before a command: `restore FILE --version N` is restore's
+    .enablePositionalOptions()
     .helpOption('-h, --help', h('helpOption'))
     .helpCommand('help [command]', h('helpCommand'))
     // commander's complaints are worded in run(), in the user's language

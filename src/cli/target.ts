@@ -74,16 +74,21 @@ export function locateTarget(file: string): Target & { readonly dirStat: fs.BigI
   return { file, real: path.join(dir, base), dir, base, stat: followed.stat, dirStat };
 }
 
+/** Whether the folder of a located target cannot be written (no lock can be taken there: no deskbook writes there). */
+export function folderReadOnly(target: Target & { readonly dirStat: fs.BigIntStats }): boolean {
+  return readOnly(target.dir, target.dirStat.mode);
+}
+
 /** FILE resolved to the file to write, checked; throws when it may not be written. */
 export function resolveTarget(file: string): Target {
-  const { dirStat, ...target } = locateTarget(file);
+  const target = locateTarget(file);
   const st = target.stat;
   if (st) {
     if (!st.isFile()) throw new WriteRefused('writeNotRegular', { file });
     if (readOnly(target.real, st.mode)) throw new WriteRefused('writeReadOnly', { file });
     if (st.nlink > 1n) throw new WriteRefused('writeHardLinks', { file, n: Number(st.nlink) });
   }
-  if (readOnly(target.dir, dirStat.mode)) throw new WriteRefused('writeReadOnlyFolder', { file, dir: target.dir });
+  if (folderReadOnly(target)) throw new WriteRefused('writeReadOnlyFolder', { file, dir: target.dir });
   return target;
 }
 
