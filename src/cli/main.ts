@@ -479,7 +479,7 @@ function commandOf(program: Command, argv: ReadonlyArray<string>): string | unde
 /** Runs the CLI; returns the exit code. Never lets an exception reach the user as a stack trace. */
 export async function run(argv: ReadonlyArray<string>, io: Io = stdio): Promise<number> {
   // the command, for the lock and the kept versions; every lock it takes is given back at its end
-  beginCommand(argv, langFromArgv(argv), io.err);
+  beginCommand(argv, langFromArgv(argv), (line) => io.err(line));
   try {
     return await runCommandLine(argv, io);
   } finally {
