@@ -4,7 +4,7 @@
 import { fillTicketIds, FillTicketIdsResult } from '../app/ids';
 import { Lang } from '../domain/enums';
 import { drawTag } from '../domain/ticketId';
-import { readWorkbookFile } from './files';
+import { openWorkbookFile, WorkbookFile } from './files';
 import { t } from './strings';
 
 export interface IdsOptions {
@@ -26,7 +26,7 @@ interface Io {
 /** What main.ts does for every command that writes FILE or --out. */
 export interface IdsSaving {
   /** writes the workbook read from FILE into `target`: FILE only when its bytes changed */
-  save(target: string, read: ReturnType<typeof readWorkbookFile>): void;
+  save(target: string, read: WorkbookFile): void;
   /** whether `target` is FILE itself */
   isFile(target: string): boolean;
 }
@@ -48,7 +48,8 @@ function json(file: string, target: string, r: FillTicketIdsResult) {
 /** Runs `deskbook ids`; returns the exit code. */
 export async function runIdsCommand(io: Io, file: string, opts: IdsOptions, saving: IdsSaving): Promise<number> {
   const target = opts.out ?? file;
-  const read = readWorkbookFile(file);
+  // opened to be written (locked, checked unchanged before replacing) only when it may be
+  const read = await openWorkbookFile(file, { writeTo: opts.write ? target : undefined });
   const result = await fillTicketIds(read.workbook, { asOf: opts.asOf, clerkTag: opts.tag ?? drawn, dryRun: !opts.write, lang: opts.lang });
   // FILE is left alone, bytes and time, when nothing was filled; --out gets the workbook it asked for
   if (opts.write && (result.written || !saving.isFile(target))) saving.save(target, read);

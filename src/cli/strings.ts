@@ -71,6 +71,58 @@ const STRINGS = {
   idsSkipped: { zh: '{n} 行在读取后已被改动，未填写：第 {rows} 行', en: '{n} rows changed since they were read and were left alone: rows {rows}' },
   idsNone: { zh: '「{sheet}」中没有缺少{column}的工单，文件未改动', en: 'no ticket on "{sheet}" lacks its {column}; the file is unchanged' },
   badTag: { zh: '应为 2 到 3 个字符的本机编号，以字母开头（如 K7M）', en: 'expected a tag of 2 or 3 characters starting with a letter (such as K7M)' },
+  // safe writes, one writer at a time, kept versions (files.ts, docs/reliability.md)
+  writeReadOnly: {
+    zh: '无法写入 {file}：只读（文件被设为只读；如要让 deskbook 写入，请先取消只读）；原文件未改动',
+    en: 'cannot write {file}: read-only (the file is marked read-only; clear that to let deskbook write it); the original is unchanged',
+  },
+  writeReadOnlyFolder: {
+    zh: '无法写入 {file}：只读（所在文件夹 {dir} 不允许写入；deskbook 要在工作簿旁写入临时文件、锁和旧版本）；原文件未改动',
+    en: 'cannot write {file}: read-only (its folder {dir} cannot be written; deskbook writes a temporary file, a lock and the previous version beside the workbook); the original is unchanged',
+  },
+  writeNotRegular: {
+    zh: '无法写入 {file}：它不是普通文件（是管道、设备或套接字），deskbook 只写入工作簿文件；未改动',
+    en: 'cannot write {file}: it is not a regular file (a pipe, a device or a socket), and deskbook writes only workbook files; nothing was changed',
+  },
+  writeHardLinks: {
+    zh: '无法写入 {file}：它有 {n} 个硬链接（同一个文件有 {n} 个名字，常见于备份工具）；deskbook 不会拆开它们，也不会连带改动其他名字下的文件。请用 --out 写到新文件，或先复制一份；原文件未改动',
+    en: 'cannot write {file}: it has {n} hard links (one file under {n} names, as backup tools make); deskbook will neither split them nor change the file under its other names. Write a new file with --out, or copy it first; the original is unchanged',
+  },
+  inUse: {
+    zh: '工作簿 {file} 正被 pid {pid}（deskbook {command}）使用，开始于 {since}；请稍后重试（如确定没有 deskbook 在运行，可删除 {lock}）',
+    en: 'workbook {file} in use by pid {pid} (deskbook {command}) since {since}; try again later (if no deskbook is running, delete {lock})',
+  },
+  inUseElsewhere: {
+    zh: '工作簿 {file} 正被 {host} 上的 pid {pid}（deskbook {command}）使用，开始于 {since}；请稍后重试（如确定 {host} 上没有 deskbook 在运行，可删除 {lock}）',
+    en: 'workbook {file} in use by pid {pid} on {host} (deskbook {command}) since {since}; try again later (if no deskbook is running on {host}, delete {lock})',
+  },
+  lockWaiting: { zh: '工作簿 {file} 正被 pid {pid}（deskbook {command}）使用，等待中……', en: 'workbook {file} in use by pid {pid} (deskbook {command}); waiting…' },
+  changedMeanwhile: {
+    zh: '{file} 在 deskbook 读取之后被改动过（有人保存了它，或 OneDrive 同步了它）：为免覆盖，{file} 保持原样，本次结果另存为 {copy}；请核对两个文件后再运行',
+    en: '{file} was changed after deskbook read it (someone saved it, or OneDrive synced it): so as not to overwrite that, {file} was left as it is and this run was written to {copy}; check both, then run again',
+  },
+  changedWhileWaiting: {
+    zh: '{file} 在 deskbook 等待期间被换成了另一个文件（快捷方式指向了别处）；未写入，请重试',
+    en: '{file} became another file while deskbook waited (a link now points elsewhere); nothing was written, try again',
+  },
+  badKeepVersions: { zh: 'DESKBOOK_KEEP_VERSIONS 应为不小于 0 的整数（现为“{value}”）', en: 'DESKBOOK_KEEP_VERSIONS should be a whole number of at least 0 (it is "{value}")' },
+  badLockWait: { zh: 'DESKBOOK_LOCK_WAIT 应为不小于 0 的秒数（现为“{value}”）', en: 'DESKBOOK_LOCK_WAIT should be a number of seconds of at least 0 (it is "{value}")' },
+  // deskbook restore
+  restoreNone: {
+    zh: '{file} 没有保存的旧版本（deskbook 改写工作簿前，会把原来的版本保存在旁边的 .deskbook 文件夹中）',
+    en: '{file} has no kept versions (before deskbook changes a workbook, it keeps the previous version in the .deskbook folder beside it)',
+  },
+  restoreNoSuch: { zh: '{file} 没有第 {n} 版；现有：{list}', en: '{file} has no version {n}; there are: {list}' },
+  restoreDamaged: { zh: '{file} 的第 {n} 版已损坏（与保存时不一致），未恢复', en: 'version {n} of {file} is damaged (not as it was kept); nothing was restored' },
+  restoreListHeader: { zh: '{file} 保存的旧版本（最新的在前）：', en: 'kept versions of {file} (newest first):' },
+  restoreListLine: { zh: '  第 {n} 版  {time}  {size}  {command}', en: '  version {n}  {time}  {size}  {command}' },
+  restoreBefore: { zh: '「deskbook {command}」写入前', en: 'before deskbook {command}' },
+  restoreHow: { zh: '恢复其中一版：deskbook restore {file} --version N', en: 'to restore one: deskbook restore {file} --version N' },
+  restoreSame: { zh: '{file} 已与第 {n} 版相同，未改动', en: '{file} is already as version {n}; nothing changed' },
+  restored: {
+    zh: '已把 {file} 恢复为第 {n} 版（{time} 时的样子）；恢复前的内容已保存为第 {kept} 版，可用 deskbook restore {file} --version {kept} 撤销',
+    en: 'restored {file} to version {n} (as it was at {time}); what it held before is kept as version {kept}: deskbook restore {file} --version {kept} undoes this',
+  },
   internal: { zh: '内部错误：{detail}（请报告此问题；设置 DESKBOOK_DEBUG=1 可查看详情）', en: 'internal error: {detail} (please report it; set DESKBOOK_DEBUG=1 for details)' },
 } as const;
 
@@ -178,6 +230,14 @@ const HELP = {
   asOfDemo: { zh: '示例的“现在”，如 2026-11-25T17:30（默认：今天 17:30）', en: 'the sample\'s "now", e.g. 2026-11-25T17:30 (default: today 17:30)' },
   noPlant: { zh: '不埋入故意的录入错误', en: 'leave out the deliberate data-entry problems' },
   legacy: { zh: '写成手工台账的样子（每月一张工单表、业主信息、收费台账、催缴登记），用来试 adopt', en: 'write it as hand-kept registers (a ticket sheet a month, owners, fee ledger, reminders), to try adopt on' },
+  restoreSummary: { zh: '列出或恢复工作簿保存的旧版本', en: "list or restore a workbook's kept versions" },
+  restoreDescription: {
+    zh: '列出或恢复 deskbook 改写工作簿前保存的旧版本（在工作簿旁的 .deskbook 文件夹中，每个工作簿保留最近 DESKBOOK_KEEP_VERSIONS 版，默认 10）。不加 --version 时恢复最新的一版。恢复前会先把当前内容保存为新的一版，所以恢复也可以撤销。',
+    en: 'List or restore the versions deskbook kept before changing a workbook (in the .deskbook folder beside it, the last DESKBOOK_KEEP_VERSIONS of each workbook, 10 by default). Without --version, restores the newest. The current content is kept as a new version first, so a restore can be undone too.',
+  },
+  restoreList: { zh: '只列出保存的版本（时间、大小、由哪个命令替换）', en: 'only list the kept versions (time, size, the command that replaced each)' },
+  restoreVersion: { zh: '要恢复的版本号（见 --list；默认：最新的一版）', en: 'the version to restore (see --list; default: the newest)' },
+  restoreJson: { zh: '以 JSON 输出版本列表或恢复结果', en: 'print the versions, or what was restored, as JSON' },
   adoptSummary: { zh: '导入已有的手工台账：识别、对应列、导入每一行', en: 'import the registers a center already keeps' },
   adoptDescription: {
     zh: '找出工作簿中已有的手工台账（投诉登记、报修记录、业主信息、收费台账、催缴记录……），对应它们的列，把每一行导入结构化工作表，并注明来源（工作表!行）。原有工作表不作改动；再次运行不会重复导入。每一行都有交代：导入、导入但有问题、或跳过（空行、合计、说明……）。',
