@@ -2,9 +2,11 @@
 // 'overdue'. Both are visible to clerks on the ticket sheet and in the task pane"; the 待办 sheet):
 // open tickets overdue or due soon, resolved tickets awaiting a callback, new tickets not yet
 // dispatched. The deadlines are sla.ts's (holds, agreed due, the center's clock); the window is
-// Settings' 临期提醒(小时) (dueSoonHours). Every `hours` is counted on the center's clock and is never
-// negative: in `overdue` the hours past the deadline, in `dueSoon` the hours left until it, in
-// `awaitingCallback` the hours since 完成时间, in `undispatched` the hours since 受理时间.
+// Settings' 临期提醒(小时) (dueSoonHours). Every `hours` is never negative: in `overdue` the hours past
+// the deadline and in `dueSoon` the hours left until it, both on the center's clock (Settings 计时方式:
+// in working hours a night adds nothing), as SLAs count; in `awaitingCallback` the hours since 完成时间
+// and in `undispatched` the hours since 受理时间, both as elapsed (wall-clock) time: how long the
+// customer has been waiting, which no SLA clock stops.
 import { workingMs } from './calendar';
 import { Status } from './enums';
 import { TicketFacts } from './records';
@@ -37,14 +39,14 @@ export interface DueEntry extends TodoTicket {
 /** A resolved ticket nobody has called back yet. */
 export interface CallbackEntry extends TodoTicket {
   readonly resolvedAt: WallTime;
-  /** hours since it was resolved (center's clock) */
+  /** hours since it was resolved (elapsed time) */
   readonly hours: number;
 }
 
 /** A new ticket (待派单) not yet dispatched to a department. */
 export interface UndispatchedEntry extends TodoTicket {
   readonly receivedAt: WallTime;
-  /** hours since it was received (center's clock) */
+  /** hours since it was received (elapsed time) */
   readonly hours: number;
 }
 
@@ -72,6 +74,7 @@ function todoTicket(t: TicketFacts): TodoTicket {
 }
 
 const hoursBetween = (from: WallTime, to: WallTime, settings: SlaSettings) => Math.max(0, workingMs(from, to, settings)) / MS_PER_HOUR;
+const elapsedHours = (from: WallTime, to: WallTime) => Math.max(0, to - from) / MS_PER_HOUR;
 
 /**
  * The four lists at `asOf`. A ticket is open when received by as-of, not resolved by then and not
@@ -98,7 +101,7 @@ export function dueLists(tickets: ReadonlyArray<TicketFacts>, settings: SlaSetti
           if (left <= window) dueSoon.push(entry(left / MS_PER_HOUR));
         }
       }
-      if (t.status === 'new') undispatched.push({ ...todoTicket(t), receivedAt: t.receivedAt, hours: hoursBetween(t.receivedAt, asOf, settings) });
+      if (t.status === 'new') undispatched.push({ ...todoTicket(t), receivedAt: t.receivedAt, hours: elapsedHours(t.receivedAt, asOf) });
     } else if (
       t.resolvedAt !== null &&
       t.resolvedAt <= asOf &&
@@ -106,7 +109,7 @@ export function dueLists(tickets: ReadonlyArray<TicketFacts>, settings: SlaSetti
       CALLED_BACK_TYPES.has(t.type) &&
       !LOOP_CLOSED.has(t.status)
     ) {
-      awaitingCallback.push({ ...todoTicket(t), resolvedAt: t.resolvedAt, hours: hoursBetween(t.resolvedAt, asOf, settings) });
+      awaitingCallback.push({ ...todoTicket(t), resolvedAt: t.resolvedAt, hours: elapsedHours(t.resolvedAt, asOf) });
     }
   }
   overdue.sort((a, b) => b.hours - a.hours || a.deadline - b.deadline || a.row - b.row);

@@ -99,7 +99,9 @@ export type ReportStyle =
   | 'heading' // large bold, centred: a printed document's title (a notice)
   | 'paragraph' // running text: wrapped, from the top of its (merged, taller) cell
   | 'signature' // a line set to the right: who sends a document, and when
-  | 'note'; // small grey text
+  | 'note' // small grey text
+  | 'overdueFill' // a legend swatch: the fill of an overdue row on the ticket sheet
+  | 'dueSoonFill'; // a legend swatch: the fill of a due-soon row
 
 /** A rectangle in 0-based sheet coordinates. */
 export interface Box {
