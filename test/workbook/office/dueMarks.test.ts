@@ -95,8 +95,8 @@ describe('due colours in Excel', () => {
     const key = (row: number) => state.sheet('工单')!.get(row, 0) as string;
     // every third ticket overdue, every seventh (not a third) due soon
     const marks = (shift: number): RowMark[] =>
-      Array.from({ length: n }, (_, i) => i + 1).flatMap((row) =>
-        (row + shift) % 3 === 0 ? [{ row, state: 'overdue' as const, key: key(row) }] : (row + shift) % 7 === 0 ? [{ row, state: 'dueSoon' as const, key: key(row) }] : [],
+      Array.from({ length: n }, (_, i) => i + 1).flatMap((row): RowMark[] =>
+        (row + shift) % 3 === 0 ? [{ row, state: 'overdue', key: key(row) }] : (row + shift) % 7 === 0 ? [{ row, state: 'dueSoon', key: key(row) }] : [],
       );
     const first = open(state);
     expect(await first.wb.setRowMarks('工单', { keyCol: 0, marks: marks(0) })).toBe(true);
