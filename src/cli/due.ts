@@ -28,7 +28,7 @@ interface Io {
 }
 
 /** Entries listed per list; the rest are counted (--json gives them all). */
-const LISTED = 50;
+const LISTED = 20;
 
 const hours = (h: number) => (Math.round(h * 10) / 10).toFixed(1);
 

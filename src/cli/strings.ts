@@ -170,7 +170,7 @@ const HELP = {
   asOfArrears: { zh: '以此时间为准（默认：现在），欠费按其当天结束时计算', en: "now, for the list (default: the machine's clock); charges are judged at the end of its day" },
   arrearsOut: { zh: '把含欠费明细的工作簿写到这个文件，而不是 FILE', en: 'write the workbook with the list here instead of into FILE' },
   arrearsJson: { zh: '以 JSON 输出欠费明细，金额以分计', en: 'print the list as JSON, money in cents' },
-  dueSummary: { zh: '今日待办：超时、临期、待回访、待派单的工单', en: 'the desk today: overdue, due soon, awaiting a callback, not dispatched' },
+  dueSummary: { zh: '今日待办：超时、临期、待回访、待派单的工单', en: 'overdue, due soon, to call back, to dispatch' },
   dueDescription: {
     zh: '列出截至某一时间的待办：超时和临期（设置“临期提醒(小时)”，默认 4 小时内到期）的未结工单，按中心的计时方式计算时限（挂起时间不计，约定完成时间优先）；已完成待回访的投诉和报修；待派单的新工单。--sheet 写成“待办 YYYY-MM-DD”工作表；--mark 在工单表中为超时、临期的整行着色（插件自己的条件格式，不改动单元格）。不加 --sheet 或 --mark 时不写入文件。',
     en: 'List the desk at a moment: open tickets overdue or due soon (Settings: Due-soon warning, 4 h by default), their deadlines on the center\'s clock (time on hold not counted, an agreed due time first); resolved complaints and repairs awaiting a callback; new tickets not yet dispatched. --sheet writes them as the sheet "To-do YYYY-MM-DD"; --mark colours the overdue and due-soon rows of the ticket sheet (the add-in\'s own conditional formats; no cell is changed). Without --sheet or --mark nothing is written.',
