@@ -50,6 +50,8 @@ export function ticketRows(rows: ReadonlyArray<Row> = TICKETS): Cell[][] {
   });
 }
 
+const TIMES = new Set(['受理时间', '首次响应时间', '约定完成时间', '挂起开始', '挂起结束', '完成时间', '回访时间']);
+
 /** The Settings sheet's header, and a parameter row (参数, 值) the way a manager types it. */
 export const SETTINGS_HEADERS = ['参数', '值', '说明', '类别', '责任部门', '费用项目', '经办人', '节假日', '调休工作日'];
 export function settingRow(name: string, value: Cell, holiday: Cell = null): Cell[] {
@@ -59,7 +61,8 @@ export function settingRow(name: string, value: Cell, holiday: Cell = null): Cel
 /** The fixture's workbook: the ticket sheet as an Excel table, and a Settings sheet when given rows. */
 export async function writeFixture(wb: Workbook, settings: Cell[][] | null = null, rows: Cell[][] = ticketRows()): Promise<void> {
   await wb.addSheets([
-    { name: '工单', tableName: 'tblTickets', columns: HEADERS.map((header) => ({ header })), rows },
+    // times shown as a clerk reads them (LibreOffice renders the sheet for docs/screenshots)
+    { name: '工单', tableName: 'tblTickets', columns: HEADERS.map((header) => (TIMES.has(header) ? { header, numberFormat: 'mm-dd hh:mm', width: 12 } : { header, width: header === '状态' ? 8 : 9 })), rows },
     ...(settings ? [{ name: '设置', tableName: 'tblSettings', columns: SETTINGS_HEADERS.map((header) => ({ header })), rows: settings }] : []),
   ]);
 }

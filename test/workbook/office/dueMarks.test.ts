@@ -2,13 +2,13 @@
 // rules): what the clerk sees on the hand-made ticket sheet of test/app/dueFixture.ts and on the
 // demo's, that a problem mark shows over a row's colour whichever came first, and what each refresh
 // costs: the same syncs for 18 rows as for 5,000, and a refresh that changes nothing writes nothing.
-import { markDue, runDue } from '../../../src/app/due';
+import { LiveDue, markDue, runDue } from '../../../src/app/due';
 import { writeSample } from '../../../src/app/sample';
 import { validateWorkbook } from '../../../src/app/validate';
 import { DUE_MARKS, markSheetName, PROBLEM_MARKS } from '../../../src/workbook/marks';
 import { OfficeWorkbook } from '../../../src/workbook/office';
 import { RowMark } from '../../../src/workbook/types';
-import { AS_OF, HEADERS, writeFixture } from '../../app/dueFixture';
+import { AS_OF, at, HEADERS, writeFixture } from '../../app/dueFixture';
 import { FakeContext, WorkbookState } from './fakeExcel';
 import { TICKET_HEADERS, ticketRows } from './fixtures';
 
@@ -123,6 +123,40 @@ describe('due colours in Excel', () => {
     expect(await wb.setRowMarks('工单', { keyCol: 0, marks: [] })).toBe(false);
     expect(context.syncs).toBe(1);
     expect(state.sheets.map((s) => s.name)).toEqual(['工单']);
+  });
+});
+
+describe('due colours kept live in Excel', () => {
+  it('follows an edit by reading the changed row only, and the clock by reading nothing of the tickets', async () => {
+    const state = await fixtureState();
+    const { live, lists } = await LiveDue.start(open(state).wb, { asOf: AS_OF });
+    expect([lists.overdue.length, lists.dueSoon.length]).toEqual([3, 2]);
+    // a clerk records T03 (sheet row 4, 0-based 3) resolved at 13:30: it is no longer due soon
+    state.sheet('工单')!.set(3, HEADERS.indexOf('完成时间'), at('11-25 13:30'));
+    const edit = open(state);
+    const after = await live.onRowsChanged(edit.wb, '工单', [3], AS_OF);
+    expect(after.changed).toBe(true);
+    expect(after.lists.dueSoon.map((e) => e.id)).toEqual(['T05']);
+    expect(state.shownRows('工单').map((r) => r.row)).toEqual([1, 5, 7, 14]);
+    // one read of the row, then the colours: probe, mark sheet, the one row cleared
+    expect(edit.context.syncs).toBe(4);
+    expect(edit.context.log[0].responseBytes).toBeLessThan(2_000);
+    // at 18:30 T05 is late too and T04 due: the timer reads no ticket, only the mark sheet
+    const tick = open(state);
+    const later = await live.refresh(tick.wb, '2026-11-25T18:30');
+    expect([later.lists.overdue.length, later.lists.dueSoon.map((e) => e.id)]).toEqual([4, ['T04']]);
+    expect(tick.context.syncs).toBe(3);
+    expect(state.shownRows('工单')).toEqual([
+      { row: 1, fill: OVERDUE },
+      { row: 4, fill: DUE_SOON },
+      { row: 5, fill: OVERDUE },
+      { row: 7, fill: OVERDUE },
+      { row: 14, fill: OVERDUE },
+    ]);
+    // an edit of another sheet changes nothing and costs nothing
+    const other = open(state);
+    expect((await live.onRowsChanged(other.wb, '客户', [2], AS_OF)).changed).toBe(false);
+    expect(other.context.syncs).toBe(0);
   });
 });
 
