@@ -5,15 +5,15 @@
 // Worksheet.getRange(); ExcelApi 1.6 Range.conditionalFormats, ConditionalFormat.type /
 // customOrNullObject / delete / priority, CustomConditionalFormat.rule.formula and format.fill / font.
 import { MAX_COLS } from '../a1';
-import { MarkLayer, markRuleFormula, markSheetName, OurRule, ourRule, PROBLEM_MARKS, rulesToAdd } from '../marks';
+import { MARK_LAYERS, MarkLayer, markRuleFormula, markSheetName, OurRule, ourRule, PROBLEM_MARKS, rulesToAdd } from '../marks';
 
 /** What a data sheet's marks look like before we touch them. */
-export interface MarkProbe<S extends string = string> {
+export interface MarkProbe {
   /** our very-hidden mark sheet, none yet, or a sheet of that name that is not ours */
   readonly markSheet: 'ours' | 'absent' | 'foreign';
   /** the layer's conditional formats on the data sheet, each with its handle (to delete one keyed
    *  by another column, or by none: an earlier version's) */
-  readonly rules: ReadonlyArray<OurRule<S> & { readonly format?: Excel.ConditionalFormat }>;
+  readonly rules: ReadonlyArray<OurRule & { readonly format?: Excel.ConditionalFormat }>;
 }
 
 /**
@@ -22,18 +22,13 @@ export interface MarkProbe<S extends string = string> {
  * Costs a few hundred bytes: the mark sheet's name and visibility, the type and formula of each
  * conditional format on the data sheet.
  */
-export function queueMarkProbe<S extends string = string>(
-  context: Excel.RequestContext,
-  sheet: Excel.Worksheet,
-  dataSheet: string,
-  layer: MarkLayer<S> = PROBLEM_MARKS as unknown as MarkLayer<S>,
-): () => MarkProbe<S> {
+export function queueMarkProbe(context: Excel.RequestContext, sheet: Excel.Worksheet, dataSheet: string, layer: MarkLayer = PROBLEM_MARKS): () => MarkProbe {
   const name = markSheetName(dataSheet, layer);
   const markSheet = context.workbook.worksheets.getItemOrNullObject(name);
   markSheet.load('name,visibility');
   const formats = sheet.getRange().conditionalFormats.load('items/type,items/customOrNullObject/rule/formula');
   return () => {
-    const rules: Array<OurRule<S> & { format: Excel.ConditionalFormat }> = [];
+    const rules: Array<OurRule & { format: Excel.ConditionalFormat }> = [];
     for (const format of formats.items) {
       if (format.type !== 'Custom') continue;
       const custom = format.customOrNullObject;
@@ -55,13 +50,7 @@ export function queueMarkProbe<S extends string = string>(
  * clerk's own rules and the problem marks (ConditionalFormat.priority: "priorities greater than the
  * bounds will get and set to the maximum").
  */
-export function queueMarkSetUp<S extends string = string>(
-  context: Excel.RequestContext,
-  dataSheet: string,
-  probe: MarkProbe<S>,
-  keyCol: number,
-  layer: MarkLayer<S> = PROBLEM_MARKS as unknown as MarkLayer<S>,
-): Excel.Worksheet {
+export function queueMarkSetUp(context: Excel.RequestContext, dataSheet: string, probe: MarkProbe, keyCol: number, layer: MarkLayer = PROBLEM_MARKS): Excel.Worksheet {
   const name = markSheetName(dataSheet, layer);
   if (probe.markSheet === 'foreign') {
     throw new Error(`The sheet "${name}" exists and is not a mark sheet of the add-in; marks for "${dataSheet}" cannot be shown.`);
@@ -86,7 +75,7 @@ export function queueMarkSetUp<S extends string = string>(
     format.custom.format.fill.color = style.fill;
     if (style.font) format.custom.format.font.color = style.font;
     // set last: a format whose priority changed is not to be changed further through this proxy
-    if (layer !== (PROBLEM_MARKS as unknown as MarkLayer<S>)) format.priority = LAST_PRIORITY;
+    if (MARK_LAYERS.indexOf(layer) > 0) format.priority = LAST_PRIORITY;
   }
   return markSheet;
 }
