@@ -81,7 +81,10 @@ module.exports = async (_env, argv) => {
       }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }] }),
     ],
-    performance: { hints: dev ? false : 'warning', maxEntrypointSize: 600 * 1024, maxAssetSize: 600 * 1024 },
+    // the first chunk (React, Fluent's core, the pane's frame and words) was 590 KiB with five tabs;
+    // seven tabs and the strip's overflow (Fluent's Overflow; its menu loads on first use) make it
+    // 614 KiB. A warning past 640 KiB says something large slipped into it.
+    performance: { hints: dev ? false : 'warning', maxEntrypointSize: 640 * 1024, maxAssetSize: 640 * 1024 },
     devServer: {
       host: 'localhost',
       port: PORT,

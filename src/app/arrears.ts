@@ -60,6 +60,9 @@ export interface ArrearsResult {
   readonly levels: number;
   /** cells that could not be read: those rows count without the unreadable values (see validate) */
   readonly unreadableCells: number;
+  /** the notices this list would give at a threshold (as runNotices makes them), without reading again:
+   *  the pane's preview of how many and how much */
+  preview(threshold: NoticeThreshold): NoticeSet;
 }
 
 /** The arrears list of a day: every unit in arrears, most owed first, as JSON and as the 欠费明细 sheet. */
@@ -67,7 +70,17 @@ export async function runArrears(wb: Workbook, req: ArrearsRequest = {}): Promis
   const c = await chasing(wb, req);
   const sheet = renderArrearsList(c.list, c.aging, c.loaded.settings, c.lang);
   if (req.write) await wb.writeReport(sheet);
-  return { list: c.list, sheet, json: arrearsListJson(c.asOf, c.list, c.aging, c.lang), sheetName: sheet.name, written: !!req.write, lang: c.lang, levels: c.loaded.settings.dunningLevels.length, unreadableCells: c.unreadableCells };
+  return {
+    list: c.list,
+    sheet,
+    json: arrearsListJson(c.asOf, c.list, c.aging, c.lang),
+    sheetName: sheet.name,
+    written: !!req.write,
+    lang: c.lang,
+    levels: c.loaded.settings.dunningLevels.length,
+    unreadableCells: c.unreadableCells,
+    preview: (threshold) => noticesOf(c.list, threshold, c.loaded.settings, c.lang),
+  };
 }
 
 export interface NoticesRequest extends ArrearsRequest, NoticeThreshold {

@@ -7,9 +7,10 @@
 // (PLAN_STARTED), unless `force`, and then the rows with something recorded stay as they are (their
 // cells as typed) and only the others are chosen again. A plan nobody has written on is the add-in's
 // own output and is simply made again.
-import { CallbackPlan, planCallbacks, planJson, PlanJson, PlanRead, readPlanGrid } from '../domain/callbackPlan';
+import { CallbackPlan, planCallbacks, planJson, PlanJson, planProgress, PlanRead, PlanRow, readPlanGrid } from '../domain/callbackPlan';
+import { householdsOn } from '../domain/households';
 import { Lang } from '../domain/enums';
-import { parsePeriod, periodContaining } from '../domain/periods';
+import { asOfDay, parsePeriod, periodContaining } from '../domain/periods';
 import { Problem } from '../domain/problems';
 import { customerFacts, ticketFacts } from '../domain/records';
 import { CUSTOMERS, header } from '../domain/schema';
@@ -115,5 +116,72 @@ export async function runCallbackPlan(wb: Workbook, req: CallbackPlanRequest): P
     kept: recorded.length,
     planProblems: plans.flatMap((p) => p.problems),
     unreadableCells: loaded.problems.filter((p) => p.row !== null).length,
+  };
+}
+
+/** One quarter's plan sheet as it stands: households on it, and those with a call recorded by the as-of day. */
+export interface QuarterProgress {
+  /** 2026-Q4 */
+  readonly quarter: string;
+  readonly sheet: string;
+  readonly planned: number;
+  readonly called: number;
+}
+
+/** A household on the current quarter's plan with no call recorded yet, for the clerk to call next. */
+export interface UncalledHousehold {
+  readonly row: number;
+  readonly unit: string;
+  readonly building: string | null;
+  readonly name: string | null;
+  readonly phone: string | null;
+  readonly reason: PlanRow['reason'];
+}
+
+export interface CallbackPlanStatus {
+  /** the quarter of the as-of */
+  readonly quarter: string;
+  /** households on the as-of day (the customer register; 0 without one) */
+  readonly occupied: number;
+  /** of them, on one of this year's plan sheets */
+  readonly plannedThisYear: number;
+  /** 每季回访比例 */
+  readonly share: number;
+  /** this year's plan sheets, by quarter */
+  readonly quarters: ReadonlyArray<QuarterProgress>;
+  /** the as-of quarter's own plan; null when it has none yet */
+  readonly current: (QuarterProgress & { readonly uncalled: ReadonlyArray<UncalledHousehold> }) | null;
+  /** cells of the plan sheets that could not be read */
+  readonly planProblems: ReadonlyArray<Problem>;
+}
+
+/**
+ * Where the callback plans of the as-of's year stand, without planning anything: each quarter's plan
+ * sheet with its calls recorded by the as-of day, and who on the current quarter's plan is still to
+ * be called. Reads the workbook once; writes nothing.
+ */
+export async function callbackPlanStatus(wb: Workbook, req: { asOf?: string; lang?: Lang } = {}): Promise<CallbackPlanStatus> {
+  const loaded = await loadWorkbook(wb, { lang: req.lang });
+  const asOf = parseAsOf(req.asOf);
+  const period = periodContaining('quarterly', asOf, loaded.settings);
+  const [year, quarter] = period.label.split('-Q').map(Number);
+  const day = asOfDay(asOf);
+  const plans = (await readPlanSheets(wb, loaded, req.lang ?? loaded.lang)).filter((p) => p.year === year).sort((a, b) => a.quarter - b.quarter);
+  const progressOf = (p: PlanRead): QuarterProgress => ({ quarter: `${p.year}-Q${p.quarter}`, sheet: p.sheet, ...planProgress(p, day) });
+  const own = plans.find((p) => p.quarter === quarter);
+  const customers = loaded.structured.get('customers');
+  const households = customers ? householdsOn(customerFacts(customers.read), day) : [];
+  const onPlans = new Set(plans.flatMap((p) => p.rows.map((r) => r.unit)));
+  const uncalled = own
+    ? own.rows.filter((r) => r.calledAt === null || r.calledAt > day).map((r) => ({ row: r.row, unit: r.unit, building: r.building, name: r.name, phone: r.phone, reason: r.reason }))
+    : [];
+  return {
+    quarter: period.label,
+    occupied: households.length,
+    plannedThisYear: households.filter((h) => onPlans.has(h.unit)).length,
+    share: loaded.settings.callbackShare,
+    quarters: plans.map(progressOf),
+    current: own ? { ...progressOf(own), uncalled } : null,
+    planProblems: plans.flatMap((p) => p.problems),
   };
 }

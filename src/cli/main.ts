@@ -7,6 +7,7 @@ import { AdoptOptions, runAdopt } from './adopt';
 import { CallbackPlanOptions, runCallbackPlanCommand } from './callbackPlan';
 import { ArrearsOptions, NoticesOptions, runArrearsCommand, runNoticesCommand } from './arrears';
 import { DueOptions, runDueCommand } from './due';
+import { IdsOptions, runIdsCommand } from './ids';
 import { SetupResult, setUpWorkbook, inspectWorkbook, WorkbookStatus } from '../app/setup';
 import { validateWorkbook } from '../app/validate';
 import { UseCaseProblem, WORKBOOK_NOT_READY } from '../app/problem';
@@ -18,6 +19,7 @@ import { fileErrorMessage, UseCaseCode, useCaseMessage } from '../domain/failure
 import { describeProblem } from '../domain/messages';
 import { Problem } from '../domain/problems';
 import { ALL_SHEETS, sheetName } from '../domain/schema';
+import { normalizeTag } from '../domain/ticketId';
 import { FileWorkbook } from '../workbook/file';
 import { WorkbookError } from '../workbook/types';
 import { fileExists, FileProblem, isExistingFile, readWorkbookFile, sameFile, saveIfChanged, saveTo, writeFileAtomic } from './files';
@@ -276,7 +278,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
   };
   const fileArgument = () => new Argument('<file>', h('file')).argParser(nonEmpty);
   const langOption = () => new Option('--lang <lang>', h('lang')).choices(['zh', 'en']);
-  const outOption = (key: 'reportOut' | 'kpiOut' | 'planOut' | 'noticesOut' | 'arrearsOut' | 'dueOut') => new Option('--out <file>', h(key)).argParser(nonEmpty);
+  const outOption = (key: 'reportOut' | 'kpiOut' | 'planOut' | 'noticesOut' | 'arrearsOut' | 'dueOut' | 'idsOut') => new Option('--out <file>', h(key)).argParser(nonEmpty);
 
   const program = new Command('deskbook');
   configureHelp(program, lang);
@@ -447,6 +449,33 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
         await onFile(file, () =>
           runCallbackPlanCommand(io, file, opts, { keepExisting: (target) => keepExisting(opts.lang ?? 'zh', target, opts, file), save: (target, read) => saveTo(file, target, read) }),
         ),
+      ),
+    );
+
+  // ticket IDs for rows typed into the sheet (cli/ids.ts)
+  const tagArgument = (value: string): string => {
+    const tag = normalizeTag(value);
+    if (tag === undefined) throw new InvalidArgumentError(t(lang, 'badTag'));
+    return tag;
+  };
+  program
+    .command('ids')
+    .summary(h('idsSummary'))
+    .description(h('idsDescription'))
+    .addArgument(fileArgument())
+    .option('--as-of <datetime>', h('asOfIds'))
+    .option('--tag <tag>', h('idsTag'), tagArgument)
+    .addOption(outOption('idsOut'))
+    .option('--force', h('force'))
+    .option('--json', h('idsJson'))
+    .option('--no-write', h('idsNoWrite'))
+    .addOption(langOption())
+    .action(async (file: string, opts: IdsOptions) =>
+      setExit(
+        await onFile(file, () => {
+          if (opts.write) keepExisting(opts.lang ?? 'zh', opts.out ?? file, opts, file);
+          return runIdsCommand(io, file, opts, { save: (target, read) => saveTo(file, target, read), isFile: (target) => sameFile(target, file) });
+        }),
       ),
     );
 

@@ -87,6 +87,15 @@ const STRINGS = {
     zh: '注意：工单表有 {n} 个单元格无法读取，未计入这些值（没有受理时间的行不计入）；运行 deskbook validate {file} 查看',
     en: 'note: {n} cells of the ticket sheet could not be read and are left out (a row without its received time is left out); run deskbook validate {file} to see them',
   },
+  // deskbook ids
+  idsFilled: { zh: '已在「{sheet}」填写 {n} 个{column}（本次编号 {tag}）：', en: 'filled {n} empty {column} cells on "{sheet}" (tag {tag}):' },
+  idsWouldFill: { zh: '将在「{sheet}」填写 {n} 个{column}（本次编号 {tag}；未写入文件）：', en: 'would fill {n} empty {column} cells on "{sheet}" (tag {tag}; nothing written):' },
+  idsRow: { zh: '  第 {row} 行：{id}', en: '  row {row}: {id}' },
+  idsRowAsOf: { zh: '  第 {row} 行：{id}（未填受理时间，按当天编号）', en: '  row {row}: {id} (no Received time: numbered by the as-of day)' },
+  idsMore: { zh: '  ……另有 {n} 行（用 --json 查看全部）', en: '  … and {n} more (use --json to see all)' },
+  idsSkipped: { zh: '{n} 行在读取后已被改动，未填写：第 {rows} 行', en: '{n} rows changed since they were read and were left alone: rows {rows}' },
+  idsNone: { zh: '「{sheet}」中没有缺少{column}的工单，文件未改动', en: 'no ticket on "{sheet}" lacks its {column}; the file is unchanged' },
+  badTag: { zh: '应为 2 到 3 个字符的本机编号，以字母开头（如 K7M）', en: 'expected a tag of 2 or 3 characters starting with a letter (such as K7M)' },
   internal: { zh: '内部错误：{detail}（请报告此问题；设置 DESKBOOK_DEBUG=1 可查看详情）', en: 'internal error: {detail} (please report it; set DESKBOOK_DEBUG=1 for details)' },
 } as const;
 
@@ -184,6 +193,17 @@ const HELP = {
     zh: '以 JSON 输出：{asOf, dueSoonHours, overdue, dueSoon: [{row, id, unit, deadlineFor, deadline, hours}], awaitingCallback, undispatched}',
     en: 'print the lists as JSON: {asOf, dueSoonHours, overdue, dueSoon: [{row, id, unit, deadlineFor, deadline, hours}], awaitingCallback, undispatched}',
   },
+  // deskbook ids
+  idsSummary: { zh: '为直接录入工单表的行填写工单号', en: 'give tickets typed into the sheet their IDs' },
+  idsDescription: {
+    zh: '为直接在工单表中录入、工单号为空的每一行填写工单号（编号规则见 docs/ticket-ids.md：受理日期、本机编号、当天序号），多人同时登记也不会重复。只写这些单元格；已有工单号的行、只写了备注等自有列的行不变。没有需要填写的行时文件不改动。',
+    en: 'Fill the empty ticket ID of every row typed straight into the ticket sheet, by the scheme of docs/ticket-ids.md (received day, tag, sequence of the day), so that IDs never clash between co-authors. Only those cells are written; rows with an ID, and rows with nothing but a column of your own, are left alone. When there is nothing to fill the file is not changed.',
+  },
+  asOfIds: { zh: '没有受理时间的行按此时间的日期编号（默认：现在）', en: "number a row without a Received time by this moment's day (default: now)" },
+  idsTag: { zh: '本机编号（2 到 3 个字符，以字母开头，如 K7M；默认：为本次运行抽取一个工作簿中未用过的编号）', en: 'the desk\'s tag (2 or 3 characters, a letter first, such as K7M; default: one drawn for this run that no ID in the workbook uses)' },
+  idsOut: { zh: '把填好工单号的工作簿写到这个文件，而不是 FILE', en: 'write the workbook with the IDs here instead of into FILE' },
+  idsJson: { zh: '以 JSON 输出：{sheet, column, tag, written, filled: [{row, id, day}], skipped}', en: 'print {sheet, column, tag, written, filled: [{row, id, day}], skipped} as JSON' },
+  idsNoWrite: { zh: '只显示将填写的工单号，不写入文件', en: 'show the IDs it would fill; write nothing' },
   demoSummary: { zh: '生成示例服务中心工作簿', en: 'write a sample service center to a workbook' },
   demoDescription: {
     zh: '把生成的示例服务中心（一个物业服务台）写入新工作簿。相同的种子和时间生成相同的工作簿；文件已存在时不覆盖，除非加 --force。',

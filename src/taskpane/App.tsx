@@ -1,4 +1,4 @@
-import { Button, Caption1, makeStyles, mergeClasses, Spinner, Tab, TabList, Title3, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, mergeClasses, Spinner, Title3, tokens } from '@fluentui/react-components';
 import { lazy, ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../domain/enums';
 import { buildSample, inspectWorkbook, openWorkbookFile, setUpWorkbook, WorkbookStatus } from './backend';
@@ -6,6 +6,7 @@ import { FilePanel } from './components/FilePanel';
 import { Notice, NoticeData } from './components/Notice';
 import { ProblemList } from './components/ProblemList';
 import { StatusView } from './components/StatusView';
+import { TabStrip } from './components/TabStrip';
 import { describeError } from './errors';
 import { downloadName, readFileBytes, saveBytes } from './files';
 import { FileHost, fileHost, Host } from './host';
@@ -33,14 +34,6 @@ const useStyles = makeStyles({
   title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground3 },
   headerActions: { display: 'flex', flexShrink: 0, alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
-  // the five tabs fit 320 px in either language: compact tabs, and a label never wraps inside a tab
-  tabs: {
-    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
-    marginRight: `calc(-1 * ${tokens.spacingHorizontalS})`,
-    // should a larger font still not fit, the strip wraps onto a second line rather than run past the edge
-    flexWrap: 'wrap',
-  },
-  tab: { whiteSpace: 'nowrap', [NARROW]: { paddingLeft: '2px', paddingRight: '2px' } },
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   // the panel's own display would otherwise win over the hidden attribute
   hidden: { display: 'none' },
@@ -53,6 +46,8 @@ const ValidationView = lazy(() =>
 );
 const EntryForm = lazy(() => import(/* webpackChunkName: "entry-form" */ './components/EntryForm').then((m) => ({ default: m.EntryForm })));
 const AdoptView = lazy(() => import(/* webpackChunkName: "adopt-view" */ './components/AdoptView').then((m) => ({ default: m.AdoptView })));
+const ArrearsView = lazy(() => import(/* webpackChunkName: "arrears-view" */ './components/ArrearsView').then((m) => ({ default: m.ArrearsView })));
+const CallbacksView = lazy(() => import(/* webpackChunkName: "callbacks-view" */ './components/CallbacksView').then((m) => ({ default: m.CallbacksView })));
 const ReportsView = lazy(() => import(/* webpackChunkName: "reports-view" */ './components/ReportsView').then((m) => ({ default: m.ReportsView })));
 const loadUnsavedDialog = () => import(/* webpackChunkName: "unsaved-dialog" */ './components/UnsavedDialog');
 const UnsavedDialog = lazy(() => loadUnsavedDialog().then((m) => ({ default: m.UnsavedDialog })));
@@ -71,7 +66,22 @@ function askBeforeLeaving(event: BeforeUnloadEvent): void {
 }
 
 /** The pane's tabs. */
-type TabKey = 'workbook' | 'adopt' | 'validation' | 'entry' | 'reports';
+type TabKey = 'workbook' | 'adopt' | 'validation' | 'entry' | 'reports' | 'arrears' | 'callbacks';
+/** In the order of the strip: those that do not fit the pane go under "more" at its end. */
+const TAB_KEYS: ReadonlyArray<TabKey> = ['workbook', 'adopt', 'validation', 'entry', 'reports', 'arrears', 'callbacks'];
+
+function tabLabel(key: TabKey, strings: Strings): string {
+  const labels: Record<TabKey, string> = {
+    workbook: strings.tabWorkbook,
+    adopt: strings.tabAdopt,
+    validation: strings.tabValidation,
+    entry: strings.tabEntry,
+    reports: strings.tabReports,
+    arrears: strings.tabArrears,
+    callbacks: strings.tabCallbacks,
+  };
+  return labels[key];
+}
 
 export type AppProps =
   | { readonly mode: 'excel'; readonly lang: Lang; readonly host: Host }
@@ -330,29 +340,12 @@ export function App(props: AppProps) {
         </Suspense>
       )}
 
-      <TabList
-        size="small"
-        className={styles.tabs}
-        selectedValue={tab}
-        onTabSelect={(_, data) => selectTab(data.value as TabKey)}
-        data-testid="tabs"
-      >
-        <Tab value="workbook" className={styles.tab} data-testid="tab-workbook">
-          {strings.tabWorkbook}
-        </Tab>
-        <Tab value="adopt" className={styles.tab} data-testid="tab-adopt">
-          {strings.tabAdopt}
-        </Tab>
-        <Tab value="validation" className={styles.tab} data-testid="tab-validation">
-          {strings.tabValidation}
-        </Tab>
-        <Tab value="entry" className={styles.tab} data-testid="tab-entry">
-          {strings.tabEntry}
-        </Tab>
-        <Tab value="reports" className={styles.tab} data-testid="tab-reports">
-          {strings.tabReports}
-        </Tab>
-      </TabList>
+      <TabStrip
+        tabs={TAB_KEYS.map((key) => ({ key, label: tabLabel(key, strings) }))}
+        selected={tab}
+        moreLabel={strings.moreTabs}
+        onSelect={selectTab}
+      />
 
       {/* a tab stays mounted once opened: a validation result, live validation and a half-filled
           form survive a look at another tab */}
@@ -409,6 +402,34 @@ export function App(props: AppProps) {
 
       <LazyPanel id="reports" tab={tab} visited={visited} className={styles.panel} hiddenClass={styles.hidden}>
         <ReportsView
+          key={`${opened}-${lang}`}
+          host={host}
+          lang={lang}
+          strings={strings}
+          status={status}
+          revision={revision}
+          onDownload={file ? () => download(file) : undefined}
+          onShowWorkbook={() => selectTab('workbook')}
+          onWritten={sheetWritten}
+        />
+      </LazyPanel>
+
+      <LazyPanel id="arrears" tab={tab} visited={visited} className={styles.panel} hiddenClass={styles.hidden}>
+        <ArrearsView
+          key={opened}
+          host={host}
+          lang={lang}
+          strings={strings}
+          status={status}
+          revision={revision}
+          onDownload={file ? () => download(file) : undefined}
+          onShowWorkbook={() => selectTab('workbook')}
+          onWritten={sheetWritten}
+        />
+      </LazyPanel>
+
+      <LazyPanel id="callbacks" tab={tab} visited={visited} className={styles.panel} hiddenClass={styles.hidden}>
+        <CallbacksView
           key={`${opened}-${lang}`}
           host={host}
           lang={lang}

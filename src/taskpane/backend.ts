@@ -107,3 +107,29 @@ const adoption = () => import(/* webpackChunkName: "adopt" */ '../app/adopt');
 export async function adoptWorkbook(wb: Workbook, req: AdoptRequest): Promise<AdoptResult> {
   return (await adoption()).adoptWorkbook(wb, req);
 }
+
+// Fees and callbacks (app/arrears.ts, app/callbackPlan.ts), loaded when the Arrears or Callbacks tab is
+// first opened.
+import type { ArrearsRequest, ArrearsResult, NoticesRequest, NoticesResult } from '../app/arrears';
+import type { CallbackPlanRequest, CallbackPlanResult, CallbackPlanStatus } from '../app/callbackPlan';
+export type { ArrearsResult, NoticesResult } from '../app/arrears';
+export type { CallbackPlanResult, CallbackPlanStatus } from '../app/callbackPlan';
+
+const arrears = () => import(/* webpackChunkName: "arrears" */ '../app/arrears');
+const callbacks = () => import(/* webpackChunkName: "callback-plan" */ '../app/callbackPlan');
+
+export async function runArrears(wb: Workbook, req: ArrearsRequest): Promise<ArrearsResult> {
+  return (await arrears()).runArrears(wb, req);
+}
+
+export async function runNotices(wb: Workbook, req: NoticesRequest): Promise<NoticesResult> {
+  return (await arrears()).runNotices(wb, req);
+}
+
+export async function runCallbackPlan(wb: Workbook, req: CallbackPlanRequest): Promise<CallbackPlanResult> {
+  return (await callbacks()).runCallbackPlan(wb, req);
+}
+
+export async function callbackPlanStatus(wb: Workbook, req: { asOf?: string; lang?: Lang }): Promise<CallbackPlanStatus> {
+  return (await callbacks()).callbackPlanStatus(wb, req);
+}

@@ -73,6 +73,8 @@ export interface Strings {
   readonly tabValidation: string;
   readonly tabEntry: string;
   readonly tabReports: string;
+  /** the button at the end of the tab strip that holds the tabs which do not fit */
+  readonly moreTabs: string;
   readonly tabAdopt: string;
 
   // validation
@@ -210,6 +212,76 @@ export interface Strings {
   readonly adoptDoneFile: string;
   readonly adoptNothingNewTitle: string;
   readonly adoptNothingNew: string;
+
+  // chasing arrears (the Arrears tab)
+  readonly tabArrears: string;
+  readonly arrearsIntro: string;
+  /** units in arrears and what they owe in all */
+  readonly arrearsSummary: (units: number, total: string) => string;
+  readonly arrearsNone: string;
+  readonly arrearsAgingHeading: string;
+  /** the aging table's column headers: days overdue, units (户数), amount */
+  readonly arrearsAgingColumns: readonly [string, string, string];
+  readonly arrearsTotalRow: string;
+  readonly arrearsNotReadyTitle: string;
+  /** the workbook has no charges sheet */
+  readonly arrearsNoCharges: (sheet: string) => string;
+  readonly arrearsLevelsHeading: string;
+  /** a level with the number of units at it */
+  readonly arrearsLevelCount: (level: string, units: number) => string;
+  readonly arrearsUnitsHeading: (units: number) => string;
+  /** a unit's line: how many periods it owes, since when, its oldest charge's days overdue */
+  readonly arrearsUnitDetail: (periods: number, since: string, days: number) => string;
+  /** the last reminder of a unit: its day and method */
+  readonly arrearsLastReminder: (day: string, method: string | null) => string;
+  readonly arrearsNoReminder: string;
+  /** a promised day to pay, not passed yet (holds the next level) or passed */
+  readonly arrearsPromise: (day: string, passed: boolean) => string;
+  readonly showAll: (count: number) => string;
+  readonly showFewer: string;
+  readonly arrearsWriteList: string;
+  readonly arrearsListWritten: (sheet: string, excel: boolean) => string;
+  readonly recompute: string;
+  readonly noticesHeading: string;
+  readonly noticesIntro: string;
+  readonly noticesMinAmount: string;
+  readonly noticesMinDays: string;
+  readonly noticesMinHint: string;
+  /** the preview: notices, their total, and units a promise keeps without one */
+  readonly noticesPreview: (notices: number, total: string, promised: number) => string;
+  readonly noticesLog: (sheet: string) => string;
+  readonly noticesLogHint: string;
+  readonly noticesGenerate: (notices: number) => string;
+  readonly noticesWrittenTitle: string;
+  readonly noticesWritten: (sheet: string, notices: number, total: string, excel: boolean) => string;
+  /** reminders appended to 催缴记录, and notices already logged today */
+  readonly noticesLogged: (sheet: string, logged: number, already: number) => string;
+  readonly badNumber: string;
+
+  // the quarterly callback plan (the Callbacks tab)
+  readonly tabCallbacks: string;
+  readonly callbacksIntro: (share: string) => string;
+  readonly callbacksNotReadyTitle: string;
+  /** the workbook has no customer sheet */
+  readonly callbacksNoCustomers: (sheet: string) => string;
+  readonly callbacksYear: (planned: number, occupied: number) => string;
+  /** the current quarter's plan: households on it and called so far */
+  readonly callbacksCurrent: (sheet: string, planned: number, called: number) => string;
+  readonly callbacksNoPlan: (quarter: string) => string;
+  readonly callbacksProgressLabel: string;
+  readonly callbacksQuartersHeading: string;
+  readonly callbacksQuarterLine: (quarter: string, planned: number, called: number) => string;
+  readonly callbacksUncalledHeading: (count: number) => string;
+  readonly callbacksAllCalled: string;
+  readonly callbacksReasons: Readonly<Record<'recent' | 'spread', string>>;
+  readonly callbacksQuarter: string;
+  readonly callbacksGenerate: string;
+  readonly callbacksRedo: string;
+  readonly callbacksRedoHint: string;
+  readonly callbacksWrittenTitle: string;
+  /** the plan written: households, of them recent complaints or repairs, and rows kept as recorded */
+  readonly callbacksWritten: (sheet: string, planned: number, recent: number, kept: number, excel: boolean) => string;
+  readonly callbacksPlanProblems: (count: number) => string;
 
   // problems
   readonly errorTitle: string;

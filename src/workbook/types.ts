@@ -7,7 +7,7 @@ import { FileErrorCode, FileErrorDetail, FileErrorReason, FileFailure, fileError
 
 // The grid vocabulary is the domain's (domain/grid.ts); the interface speaks it and passes it on.
 export type { Cell, CellError, SheetGrid } from '../domain/grid';
-export { isCellError } from '../domain/grid';
+export { isCellError, sameCell } from '../domain/grid';
 
 /** A dropdown list: fixed values, or a formula with a leading '=' such as a defined name
  *  (`=DeskbookCategory`). */
@@ -69,6 +69,21 @@ export interface RowMarkSet {
   /** 0-based sheet column of the rows' key (the ticket ID) */
   readonly keyCol: number;
   readonly marks: ReadonlyArray<RowMark>;
+}
+
+/**
+ * One cell filled in place (0-based sheet coordinates), on the condition that it still holds what it
+ * held when read, and so does `guard`, another cell of its row: a co-author may have typed there, or
+ * inserted or deleted a row above, since the read.
+ */
+export interface CellWrite {
+  readonly row: number;
+  readonly col: number;
+  readonly value: Cell;
+  /** the cell as read (null: empty) */
+  readonly was: Cell;
+  /** a cell of the same row as read, which ties the write to that row wherever it now stands */
+  readonly guard?: { readonly col: number; readonly was: Cell };
 }
 
 /** Some rows of a sheet, each as wide as the sheet's used range. */
@@ -185,6 +200,12 @@ export interface Workbook {
   addColumns(sheet: string, headerRow: number, headers: ReadonlyArray<string>): Promise<void>;
   /** append data rows below the last used row of a sheet, extending its table if it has one */
   appendRows(sheet: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void>;
+  /**
+   * Fills single cells of a sheet in place: only those cells, their formats kept, each only where it
+   * and its guard still hold what they held when read. Returns the writes skipped for that reason
+   * (nothing of theirs is written). A missing sheet is NOT_FOUND.
+   */
+  writeCells(sheet: string, writes: ReadonlyArray<CellWrite>): Promise<CellWrite[]>;
   /** only the given rows (0-based sheet rows) of a sheet: live validation reads the header and the
    *  rows a clerk changed, never the whole table */
   readRows(sheet: string, rows: ReadonlyArray<number>): Promise<SheetRows>;

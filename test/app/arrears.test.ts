@@ -71,6 +71,27 @@ describe('notices and the arrears list in Excel', () => {
   });
 });
 
+describe('the arrears list\'s preview of the notices', () => {
+  it('gives the notices runNotices gives, at every threshold, without reading the workbook again', async () => {
+    const file = FileWorkbook.create();
+    await writeSample(file, SAMPLE);
+    const list = await runArrears(file, { asOf: AS_OF });
+    const reads = jest.spyOn(file, 'readSheets');
+    const thresholds = [{}, { minAmount: 100000 }, { minDays: 60 }, { minAmount: 50000, minDays: 30 }, { minAmount: 1e9 }];
+    const previews = thresholds.map((t) => list.preview(t));
+    expect(reads).not.toHaveBeenCalled();
+    for (const [i, t] of thresholds.entries()) {
+      const run = await runNotices(file, { asOf: AS_OF, ...t });
+      const shape = (set: typeof previews[number]) => [set.notices.map((n) => [n.arrears.unit, n.level, n.arrears.total]), set.promised.map((u) => u.unit)];
+      expect(shape(previews[i])).toEqual(shape(run.notices));
+    }
+    // the thresholds bite: every unit over 1,000.00 owes at least that, nobody owes 10 million
+    expect(previews[1].notices.every((n) => n.arrears.total >= 100000)).toBe(true);
+    expect(previews[1].notices.length).toBeLessThan(previews[0].notices.length);
+    expect(previews[4].notices).toEqual([]);
+  });
+});
+
 describe('logging notices in a reminder log the clerk laid out', () => {
   it('puts each value under its own header, whatever the order, and leaves the clerk’s own column empty', async () => {
     const wb = FileWorkbook.create();

@@ -2,7 +2,7 @@
 // quarters, the calls recorded), a started plan turned down or redone keeping what was recorded, its
 // refusals, the quarterly report's progress, and the four-quarter property on generated workbooks.
 import fc from 'fast-check';
-import { runCallbackPlan } from '../../src/app/callbackPlan';
+import { callbackPlanStatus, runCallbackPlan } from '../../src/app/callbackPlan';
 import { PLAN_HEADER_ROW } from '../../src/app/callbackPlanSheet';
 import { UseCaseProblem } from '../../src/app/problem';
 import { runReport } from '../../src/app/report';
@@ -124,6 +124,32 @@ describe('the callback plan use case', () => {
     expect([redone.json.planned, redone.json.called]).toEqual([3, 1]);
     const row = (await planSheet(wb, '回访计划 2026-Q1')).rows[PLAN_HEADER_ROW + 1];
     expect(row.slice(6)).toEqual([serial(2026, 1, 9), '小王', '满意', '无意见']);
+  });
+
+  it('says where the year stands without planning: each quarter\'s calls by the as-of day, and who is still to call', async () => {
+    const wb = workbook(UNITS, TICKETS);
+    // no plan yet: 10 households, none planned
+    const before = await callbackPlanStatus(wb, { asOf: '2026-02-10T09:00' });
+    expect(before).toMatchObject({ quarter: '2026-Q1', occupied: 10, plannedThisYear: 0, share: 0.25, quarters: [], current: null });
+    const q1 = await runCallbackPlan(wb, { quarter: '2026-Q1', asOf: '2026-01-05T09:00', write: true });
+    const [a, b, c] = q1.json.households.map((h) => h.unit);
+    // a call on 01-09 and one typed for 02-20 (after the as-of day: not yet counted)
+    await typeCall(wb, '回访计划 2026-Q1', a, [serial(2026, 1, 9), '小王', '满意', '']);
+    await typeCall(wb, '回访计划 2026-Q1', b, [serial(2026, 2, 20), '小李', '满意', '']);
+    const status = await callbackPlanStatus(wb, { asOf: '2026-02-10T09:00' });
+    expect(status.quarters).toEqual([{ quarter: '2026-Q1', sheet: '回访计划 2026-Q1', planned: 3, called: 1 }]);
+    expect(status.current).toMatchObject({ quarter: '2026-Q1', planned: 3, called: 1 });
+    // the plan's rows start under its header: b and c are left, in the plan's order
+    expect(status.current!.uncalled.map((h) => [h.unit, h.row])).toEqual([
+      [b, PLAN_HEADER_ROW + 3],
+      [c, PLAN_HEADER_ROW + 4],
+    ]);
+    expect(status.plannedThisYear).toBe(3);
+    // in Q2 the Q1 plan is the year's, and the current quarter has none yet
+    const q2 = await callbackPlanStatus(wb, { asOf: '2026-04-02T09:00' });
+    expect([q2.quarter, q2.current, q2.quarters.map((q) => [q.quarter, q.called])]).toEqual(['2026-Q2', null, [['2026-Q1', 2]]]);
+    // nothing written
+    expect(wb.sheets.map((s) => s.name)).toEqual(['客户', '工单', '回访计划 2026-Q1']);
   });
 
   it('names the sheet and its columns in English for an English workbook', async () => {

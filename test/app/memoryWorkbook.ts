@@ -1,5 +1,5 @@
 // A Workbook held in memory, for use-case tests that are about the use case, not a back end.
-import { Cell, CellMark, MarkSet, NewSheet, PivotSpec, ReportSheet, RowMark, RowMarkSet, SheetGrid, SheetRows, SheetSummary, Workbook } from '../../src/workbook/types';
+import { Cell, CellMark, CellWrite, MarkSet, NewSheet, PivotSpec, ReportSheet, RowMark, RowMarkSet, sameCell, SheetGrid, SheetRows, SheetSummary, Workbook } from '../../src/workbook/types';
 
 interface MemSheet {
   name: string;
@@ -67,6 +67,22 @@ export class MemoryWorkbook implements Workbook {
     const header = s.rows[headerRow] ?? [];
     const width = header.length;
     s.rows = s.rows.map((r, i) => (i === headerRow ? [...r, ...headers] : i > headerRow ? [...r, ...new Array<Cell>(Math.max(0, width + headers.length - r.length)).fill(null)] : r));
+  }
+
+  async writeCells(sheet: string, writes: ReadonlyArray<CellWrite>): Promise<CellWrite[]> {
+    const s = this.sheets.find((x) => x.name === sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    const at = (row: number, col: number): Cell => s.rows[row]?.[col] ?? null;
+    const skipped = writes.filter((w) => !sameCell(at(w.row, w.col), w.was) || (w.guard !== undefined && !sameCell(at(w.row, w.guard.col), w.guard.was)));
+    const done = writes.filter((w) => !skipped.includes(w));
+    if (done.length > 0) this.writes++;
+    for (const w of done) {
+      while (s.rows.length <= w.row) s.rows.push([]);
+      const row = s.rows[w.row];
+      while (row.length <= w.col) row.push(null);
+      row[w.col] = w.value;
+    }
+    return skipped;
   }
 
   async readRows(sheet: string, rows: ReadonlyArray<number>): Promise<SheetRows> {

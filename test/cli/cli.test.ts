@@ -209,6 +209,7 @@ describe('the help and the complaints of the command line, in the user’s langu
       ['notices [选项] <file>', '生成催缴通知单（每户一页，可打印）'],
       ['due [选项] <file>', '今日待办：超时、临期、待回访、待派单的工单'],
       ['callback-plan [选项] <file>', '生成季度回访计划：每季回访的住户'],
+      ['ids [选项] <file>', '为直接录入工单表的行填写工单号'],
       ['demo [选项]', '生成示例服务中心工作簿'],
       ['help [命令]', '显示某个命令的帮助'],
     ]);
@@ -220,7 +221,7 @@ describe('the help and the complaints of the command line, in the user’s langu
     const r = await cli('--help', '--lang', 'en');
     expect(r.out.split('\n')[0]).toBe('Usage: deskbook [options] [command]');
     const lines = commandLines(r.out, 'Commands:');
-    expect(lines.map((l) => l.trim().split(/\s{2,}/)[0].split(' ')[0])).toEqual(['init', 'adopt', 'status', 'validate', 'report', 'kpi', 'arrears', 'notices', 'due', 'callback-plan', 'demo', 'help']);
+    expect(lines.map((l) => l.trim().split(/\s{2,}/)[0].split(' ')[0])).toEqual(['init', 'adopt', 'status', 'validate', 'report', 'kpi', 'arrears', 'notices', 'due', 'callback-plan', 'ids', 'demo', 'help']);
     expect(lines.every((l) => l.length <= 80 && l.trim().split(/\s{2,}/).length === 2)).toBe(true);
     expect(r.out).toMatch(/^ {2}-h, --help +show help$/m);
   });

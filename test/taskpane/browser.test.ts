@@ -8,6 +8,8 @@ import os from 'os';
 import path from 'path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { adoptWorkbook, AdoptResult, SheetChoices } from '../../src/app/adopt';
+import { runArrears, runNotices } from '../../src/app/arrears';
+import { runCallbackPlan } from '../../src/app/callbackPlan';
 import { kpiSheetName } from '../../src/app/pivots';
 import { KPI_CATALOGUE, reportPeriods, runReport, writeKpiPivots } from '../../src/app/report';
 import { writeLegacySample, writeSample } from '../../src/app/sample';
@@ -18,7 +20,8 @@ import { describeProblem } from '../../src/domain/messages';
 import { ALL_SHEETS, TICKETS } from '../../src/domain/schema';
 import { drawTag } from '../../src/domain/ticketId';
 import type { PeriodKind } from '../../src/domain/periods';
-import { wall, wallToSerial } from '../../src/domain/time';
+import { formatWallIso, wall, wallToSerial } from '../../src/domain/time';
+import { formatYuan } from '../../src/domain/money';
 import { STRINGS } from '../../src/taskpane/i18n';
 import { tooOldMessage } from '../../src/taskpane/support';
 import { ReportJson, tileDefs } from '../../src/taskpane/reportFormat';
@@ -85,8 +88,31 @@ function layoutFaults(page: Page): Promise<string[]> {
   });
 }
 
-/** The tabs' tops: one value when the strip is one row. */
-const tabRows = (page: Page) => page.getByRole('tab').evaluateAll((tabs) => [...new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top)))]);
+/** The tabs' tops: one value when the strip is one row (the tabs under "more" are not on it). */
+const tabRows = (page: Page) =>
+  page.getByRole('tab').evaluateAll((tabs) => [...new Set(tabs.filter((t) => t.checkVisibility()).map((t) => Math.round(t.getBoundingClientRect().top)))]);
+
+/** Opens a tab as a clerk does: on the strip, or under "more" when the pane is too narrow for it. */
+async function openTab(page: Page, key: string): Promise<void> {
+  const tab = page.getByTestId(`tab-${key}`);
+  // the strip measures itself after a resize: a tab seen on it may go under "more" a moment later
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if (await tab.isVisible()) await tab.click({ timeout: 2000 });
+      else {
+        await page.getByTestId('tabs-more').click({ timeout: 2000 });
+        await page.getByTestId(`more-tab-${key}`).click({ timeout: 2000 });
+      }
+      break;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await page.getByTestId(`panel-${key}`).waitFor();
+  // the tab chosen is on the strip now, and selected
+  await page.waitForSelector(`[data-testid=tab-${key}][aria-selected=true]`);
+}
 
 if (!hasChromium && !process.env.CI) {
   console.warn(`Chromium not found at ${CHROMIUM}: the task pane browser tests are skipped (apt-get install chromium fonts-noto-cjk).`);
@@ -402,7 +428,7 @@ if (!hasChromium && process.env.CI) {
   }
 
   async function validateInPane(page: Page): Promise<void> {
-    await page.getByTestId('tab-validation').click();
+    await openTab(page, 'validation');
     await page.getByTestId('validate').click();
     await page.waitForSelector('[data-testid=validation][data-busy=""] [data-testid=validation-summary]');
   }
@@ -530,7 +556,7 @@ if (!hasChromium && process.env.CI) {
     const [customers] = await sample.readSheets(['客户']);
     const unit = String(customers.rows[1][0]);
 
-    await page.getByTestId('tab-entry').click();
+    await openTab(page, 'entry');
     await page.waitForSelector('[data-testid=entry-form]');
     const form = page.getByTestId('entry-form');
     // the received time starts at now (the page's as-of); status and priority at their intake defaults
@@ -577,7 +603,7 @@ if (!hasChromium && process.env.CI) {
     await screenshot(page, 'entry-added-zh.png');
 
     // the Workbook tab counts the new ticket
-    await page.getByTestId('tab-workbook').click();
+    await openTab(page, 'workbook');
     await page.waitForFunction(
       (n) => document.querySelector('[data-testid=sheet-rows-tickets]')?.getAttribute('data-rows') === String(n),
       ticketsBefore + 1,
@@ -674,7 +700,7 @@ if (!hasChromium && process.env.CI) {
   }
 
   async function openReports(page: Page): Promise<void> {
-    await page.getByTestId('tab-reports').click();
+    await openTab(page, 'reports');
     await page.waitForSelector('[data-testid=reports][data-busy=""] [data-testid=report-period] option', { state: 'attached' });
   }
 
@@ -799,7 +825,7 @@ if (!hasChromium && process.env.CI) {
     await page.getByTestId('file-input').setInputFiles(input);
     await page.getByTestId('status').waitFor();
     await settled(page);
-    await page.getByTestId('tab-reports').click();
+    await openTab(page, 'reports');
     await page.getByTestId('report-not-ready').waitFor();
     expect(await page.getByTestId('report-not-ready').textContent()).toContain('工作簿中没有“工单”工作表');
     expect(await page.getByTestId('report-generate').count()).toBe(0);
@@ -820,7 +846,7 @@ if (!hasChromium && process.env.CI) {
 
   /** Excel's task pane opens 320 px wide; clerks widen it to 450 or so. */
   const WIDTHS = [320, 360, 450] as const;
-  const TABS = ['workbook', 'adopt', 'validation', 'entry', 'reports'] as const;
+  const TABS = ['workbook', 'adopt', 'validation', 'entry', 'reports', 'arrears', 'callbacks'] as const;
 
   it.each(['zh', 'en'] as const)('fits 320, 360 and 450 px in %s: every tab, nothing past the edge, no control over another', async (lang) => {
     const { page, errors } = await openPane(`?lang=${lang}`, { viewport: { width: 320, height: 700 }, random: 0.5 });
@@ -834,7 +860,7 @@ if (!hasChromium && process.env.CI) {
     await loadSample(page);
     expect(await empty.count()).toBe(0);
     await validateInPane(page);
-    await page.getByTestId('tab-entry').click();
+    await openTab(page, 'entry');
     await page.waitForSelector('[data-testid=entry-form]');
     await page.getByTestId('entry-submit').click();
     await page.waitForSelector('[data-testid=entry-outcome][data-intent=error]');
@@ -846,10 +872,12 @@ if (!hasChromium && process.env.CI) {
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 700 });
       for (const tab of TABS) {
-        await page.getByTestId(`tab-${tab}`).click();
+        await openTab(page, tab);
         await page.getByTestId(`panel-${tab}`).waitFor();
+        if (tab === 'arrears') await page.waitForSelector('[data-testid=arrears][data-busy=""] [data-testid=arrears-summary]');
+        if (tab === 'callbacks') await page.waitForSelector('[data-testid=callbacks][data-busy=""] [data-testid=callbacks-year]');
         expect([width, tab, await layoutFaults(page)]).toEqual([width, tab, []]);
-        // the five tabs on one line, in either language
+        // the strip is one line in either language: what does not fit is under "more"
         expect([width, tab, (await tabRows(page)).length]).toEqual([width, tab, 1]);
         if (width === 320) await screenshot(page, `pane-320-${tab}-${lang}.png`);
       }
@@ -857,7 +885,7 @@ if (!hasChromium && process.env.CI) {
 
     // under 400 px the form is one column: every field starts at the same left edge
     await page.setViewportSize({ width: 320, height: 700 });
-    await page.getByTestId('tab-entry').click();
+    await openTab(page, 'entry');
     const lefts = await page.locator('[data-testid^=entry-field-]').evaluateAll((fs) => [...new Set(fs.map((f) => Math.round(f.getBoundingClientRect().left)))]);
     expect(lefts).toHaveLength(1);
     await page.setViewportSize({ width: 450, height: 700 });
@@ -866,7 +894,7 @@ if (!hasChromium && process.env.CI) {
 
     // at 320 px no value in the validation list breaks across lines (2026-09- / 01 15:16, 3- / 1502)
     await page.setViewportSize({ width: 320, height: 700 });
-    await page.getByTestId('tab-validation').click();
+    await openTab(page, 'validation');
     const spans = await page.locator('[data-testid=problem-item] [data-value]').evaluateAll((vs) =>
       vs.map((v) => ({ text: v.textContent ?? '', lines: v.getClientRects().length, height: v.getBoundingClientRect().height, line: parseFloat(getComputedStyle(v).lineHeight) })),
     );
@@ -897,7 +925,7 @@ if (!hasChromium && process.env.CI) {
   }
 
   async function openAdopt(page: Page): Promise<void> {
-    await page.getByTestId('tab-adopt').click();
+    await openTab(page, 'adopt');
     await page.waitForSelector('[data-testid=adopt][data-busy=""] [data-testid=adopt-sheets]');
   }
 
@@ -1075,7 +1103,7 @@ if (!hasChromium && process.env.CI) {
 
   /** A ticket with only what is required, logged through the form. */
   async function logTicket(page: Page, description: string): Promise<void> {
-    await page.getByTestId('tab-entry').click();
+    await openTab(page, 'entry');
     await page.waitForSelector('[data-testid=entry-form]');
     await page.getByTestId('entry-type').selectOption('repair');
     // the first category of the Settings list, in either language
@@ -1105,7 +1133,7 @@ if (!hasChromium && process.env.CI) {
     expect(await page.getByTestId('unsaved-mark').count()).toBe(0);
 
     await logTicket(page, '地下车库积水');
-    await page.getByTestId('tab-workbook').click();
+    await openTab(page, 'workbook');
     await page.waitForFunction((n) => document.querySelector('[data-testid=sheet-rows-tickets]')?.getAttribute('data-rows') === String(n), before + 1);
     expect(await page.getByTestId('unsaved-mark').textContent()).toContain('有未下载的更改');
     expect(await beforeUnloadListeners(page)).toBe(quiet + 1);
@@ -1155,7 +1183,7 @@ if (!hasChromium && process.env.CI) {
     await loadSample(page);
     const before = await rowsShown(page);
     await logTicket(page, 'Water in the car park');
-    await page.getByTestId('tab-workbook').click();
+    await openTab(page, 'workbook');
     await page.waitForFunction((n) => document.querySelector('[data-testid=sheet-rows-tickets]')?.getAttribute('data-rows') === String(n), before + 1);
 
     // the sample again, over the changes: asked in English, and discarding starts afresh
@@ -1170,7 +1198,7 @@ if (!hasChromium && process.env.CI) {
 
     // a change downloaded is safe: no question when the tab closes
     await logTicket(page, 'Lift stuck on floor 3');
-    await page.getByTestId('tab-workbook').click();
+    await openTab(page, 'workbook');
     await page.getByTestId('unsaved-mark').waitFor();
     await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
     expect(await page.getByTestId('unsaved-mark').count()).toBe(0);
@@ -1190,7 +1218,7 @@ if (!hasChromium && process.env.CI) {
   it('names every missing required field at once, in the pane\'s language, and focuses the first', async () => {
     const { page, errors } = await openPane('?lang=zh', { random: 0.5 });
     await loadSample(page);
-    await page.getByTestId('tab-entry').click();
+    await openTab(page, 'entry');
     await page.waitForSelector('[data-testid=entry-form]');
     // the form leaves checking to the app: no browser bubble, one field at a time
     expect(await page.getByTestId('entry-form').evaluate((f) => (f as HTMLFormElement).noValidate)).toBe(true);
@@ -1220,7 +1248,7 @@ if (!hasChromium && process.env.CI) {
     const { page, errors } = await openPane('?lang=zh', { random: 0.5 });
     await loadSample(page);
     const before = await rowsShown(page);
-    await page.getByTestId('tab-entry').click();
+    await openTab(page, 'entry');
     await page.waitForSelector('[data-testid=entry-form]');
     const received = page.getByTestId('entry-receivedAt');
     // a text field, not the browser's date picker (mm/dd/yyyy in en-US)
@@ -1258,7 +1286,7 @@ if (!hasChromium && process.env.CI) {
     expect(id).toBe(`GD-20261120-${drawTag(() => 0.5)}-001`);
 
     // the workbook holds the times typed, as Excel date-times
-    await page.getByTestId('tab-workbook').click();
+    await openTab(page, 'workbook');
     await page.waitForFunction((n) => document.querySelector('[data-testid=sheet-rows-tickets]')?.getAttribute('data-rows') === String(n), before + 1);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
     const saved = path.join(tmp, 'typed-times.xlsx');
@@ -1300,7 +1328,7 @@ if (!hasChromium && process.env.CI) {
     await generate(page, 'monthly', monthly.result.period.label);
     await page.getByTestId('kpi-pivots').click();
     await page.waitForSelector('[data-testid=pivots-message][data-intent=success]');
-    await page.getByTestId('tab-workbook').click();
+    await openTab(page, 'workbook');
     await page.waitForFunction(() => document.querySelector('[data-testid=generated-sheets]')?.textContent?.includes('KPI'));
     expect(await page.getByTestId('generated-sheets').textContent()).toBe(`生成的报表：${monthly.result.sheetName}、${kpiSheetName('zh')}`);
     expect(errors).toEqual([]);
@@ -1333,6 +1361,191 @@ if (!hasChromium && process.env.CI) {
     await page.getByTestId('status').waitFor();
     expect(errors).toEqual(['offline']);
   });
+
+  /** The fees and callbacks tests build the sample in Node too: room for a loaded machine. */
+  const HEAVY = 180_000;
+
+  /** The sample as the pane builds it (same language, same as-of), in Node. */
+  async function sampleFile(lang: 'zh' | 'en'): Promise<FileWorkbook> {
+    const wb = FileWorkbook.create();
+    await writeSample(wb, { lang, asOf: AS_OF });
+    return wb;
+  }
+
+  async function openArrears(page: Page): Promise<void> {
+    await openTab(page, 'arrears');
+    await page.waitForSelector('[data-testid=arrears][data-busy=""] [data-testid=arrears-summary]');
+  }
+
+  it('shows the arrears the app computes: the aging table with units, the levels, every unit most owed first', async () => {
+    const { page, errors } = await openPane('?lang=zh', { viewport: { width: 320, height: 700 } });
+    await loadSample(page);
+    await openArrears(page);
+    const expected = await runArrears(await sampleFile('zh'), { asOf: AS_OF });
+    const list = expected.list;
+    expect(list.units.length).toBeGreaterThan(10);
+    const summary = page.getByTestId('arrears-summary');
+    expect([await summary.getAttribute('data-units'), await summary.getAttribute('data-total')]).toEqual([String(list.units.length), String(list.total)]);
+    expect(await summary.textContent()).toBe(`欠费 ${list.units.length}\u00a0户，合计 ${formatYuan(list.total, 'zh-CN')}`);
+    expect(await page.getByTestId('arrears-as-of').textContent()).toBe('截至 2026-11-25');
+    // the aging table, bucket for bucket, is the report's (户数 and amount), and adds up to the list
+    const rows = await page.getByTestId('aging-row').evaluateAll((trs) => trs.map((tr) => [tr.children[0].textContent, Number(tr.getAttribute('data-units')), Number(tr.getAttribute('data-amount'))]));
+    expect(rows).toEqual(expected.json.byBucket.map((b) => [b.label, b.units, b.amount]));
+    expect(rows.reduce((a, r) => a + (r[2] as number), 0)).toBe(list.total);
+    expect(await page.getByTestId('aging-total').textContent()).toBe(formatYuan(list.total, 'zh-CN'));
+    // the levels: units at each, highest first, all units counted once
+    const levels = await page.locator('[data-testid=arrears-levels] [data-level]').evaluateAll((bs) => bs.map((b) => [Number(b.getAttribute('data-level')), Number(b.getAttribute('data-units'))]));
+    const byLevel = new Map<number, number>();
+    for (const u of list.units) byLevel.set(u.dunning.level, (byLevel.get(u.dunning.level) ?? 0) + 1);
+    expect(levels).toEqual([...byLevel].sort((a, b) => b[0] - a[0]));
+    // the first ten units, then all of them
+    const units = () => page.getByTestId('arrears-unit').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-unit'), Number(li.getAttribute('data-total')), Number(li.getAttribute('data-level'))]));
+    const want = list.units.map((u) => [u.unit, u.total, u.dunning.level]);
+    expect(await units()).toEqual(want.slice(0, 10));
+    await page.getByTestId('arrears-show-all').click();
+    expect(await units()).toEqual(want);
+    // the first unit's line: owner, total, level, since when, its last reminder
+    const first = list.units[0];
+    const item = page.getByTestId('arrears-unit').first();
+    expect(await item.textContent()).toContain(`${first.unit} · ${first.owner}${formatYuan(first.total, 'zh-CN')}`);
+    expect(await item.textContent()).toContain(`欠 ${first.periods}\u00a0期，自 ${formatWallIso(first.since).slice(0, 10)} 起，最久逾期 ${first.oldestDays}\u00a0天`);
+    expect(await layoutFaults(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  }, HEAVY);
+
+  it('previews the notices at a threshold, generates them with the reminders logged, and the download holds both', async () => {
+    const { page, errors } = await openPane('?lang=zh');
+    await loadSample(page);
+    await openArrears(page);
+    const file = await sampleFile('zh');
+    const all = await runNotices(file, { asOf: AS_OF });
+    const preview = page.getByTestId('notices-preview');
+    const total = (n: typeof all) => n.notices.notices.reduce((a, x) => a + x.arrears.total, 0);
+    expect([await preview.getAttribute('data-count'), await preview.getAttribute('data-total')]).toEqual([String(all.notices.notices.length), String(total(all))]);
+    // at least 1,000.00 yuan and 60 days overdue: fewer notices, the same as the app's
+    await page.getByTestId('notices-min-amount').fill('1000');
+    await page.getByTestId('notices-min-days').fill('60');
+    const some = await runNotices(file, { asOf: AS_OF, minAmount: 100000, minDays: 60 });
+    const n = some.notices.notices.length;
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(all.notices.notices.length);
+    await page.waitForSelector(`[data-testid=notices-preview][data-count="${n}"]`);
+    expect(await preview.textContent()).toBe(STRINGS.zh.noticesPreview(n, formatYuan(total(some), 'zh-CN'), some.notices.promised.length));
+    expect(await page.getByTestId('notices-generate').textContent()).toBe(`生成 ${n}\u00a0份通知单`);
+    // a threshold that is no number is said on its field, and nothing can be generated
+    await page.getByTestId('notices-min-days').fill('六十');
+    await page.waitForSelector('[data-testid=notices-generate][disabled]');
+    expect(await page.getByText(STRINGS.zh.badNumber).count()).toBe(1);
+    await page.getByTestId('notices-min-days').fill('60');
+
+    const before = (await (await sampleFile('zh')).readSheets(['催缴记录']))[0].rows.length;
+    await page.getByTestId('notices-log').click();
+    await page.getByTestId('notices-generate').click();
+    await page.waitForSelector('[data-testid=notices-message][data-intent=success]');
+    await settled(page);
+    const sheet = '催缴通知单 2026-11-25';
+    expect(await page.getByTestId('notices-message').textContent()).toBe(
+      `${STRINGS.zh.noticesWrittenTitle}${STRINGS.zh.noticesWritten(sheet, n, formatYuan(total(some), 'zh-CN'), false)}${STRINGS.zh.noticesLogged('催缴记录', n, 0)}`,
+    );
+    await screenshot(page, 'arrears-notices-zh.png');
+    // the list is read again: the units just noticed were reminded today, in writing
+    await page.waitForSelector('[data-testid=arrears][data-busy=""] [data-testid=arrears-summary]');
+    const noticed = some.notices.notices[0].arrears.unit;
+    await page.getByTestId('arrears-show-all').click();
+    expect(await page.locator(`[data-testid=arrears-unit][data-unit="${noticed}"]`).textContent()).toContain('上次催缴 2026-11-25（书面通知）');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('notices-download').click()]);
+    const saved = path.join(tmp, 'notices.xlsx');
+    await download.saveAs(saved);
+    expect(checkXlsx(saved)).toBe('');
+    const reopened = FileWorkbook.open(new Uint8Array(fs.readFileSync(saved)));
+    const [notices] = await reopened.readSheets([sheet]);
+    // one 催缴通知单 heading per notice, and the units noticed in the order the app gives
+    expect(notices.rows.filter((r) => r[0] === '催缴通知单')).toHaveLength(n);
+    const [log] = await reopened.readSheets(['催缴记录']);
+    expect(log.rows.length).toBe(before + n);
+    expect(log.rows.slice(before).map((r) => r[0])).toEqual(some.notices.notices.map((x) => x.arrears.unit));
+    // a second run the same day logs nothing twice: the app says so
+    const again = await runNotices(reopened, { asOf: AS_OF, minAmount: 100000, minDays: 60, logReminders: true });
+    expect([again.logged, again.alreadyLogged]).toEqual([0, n]);
+    expect(errors).toEqual([]);
+  }, HEAVY);
+
+  it('plans the quarter\'s callbacks, shows the progress recorded, and makes a started plan again only when asked', async () => {
+    // the sample with its Q4 plan made and two calls typed on it, as a clerk would
+    const wb = await sampleFile('zh');
+    const plan = await runCallbackPlan(wb, { asOf: AS_OF, write: true });
+    const sheet = '回访计划 2026-Q4';
+    const [grid] = await wb.readSheets([sheet]);
+    const rows = grid.rows.map((r) => [...r]);
+    const header = rows.findIndex((r) => r[0] === '房号');
+    const called = [rows[header + 1][0], rows[header + 2][0]];
+    for (const r of [header + 1, header + 2]) {
+      rows[r][6] = wallToSerial(wall(2026, 11, 20));
+      rows[r][7] = '小王';
+      rows[r][8] = '满意';
+    }
+    await wb.writeReport({ name: sheet, rows, styles: rows.map((r) => r.map(() => null)), widths: [] });
+    const input = path.join(tmp, '回访.xlsx');
+    fs.writeFileSync(input, wb.toBytes());
+
+    const { page, errors } = await openPane('?lang=zh', { viewport: { width: 320, height: 700 } });
+    await page.getByTestId('file-input').setInputFiles(input);
+    await page.getByTestId('status').waitFor();
+    await settled(page);
+    await openTab(page, 'callbacks');
+    await page.waitForSelector('[data-testid=callbacks][data-busy=""] [data-testid=callbacks-year]');
+    const planned = plan.json.planned;
+    const progress = page.getByTestId('callbacks-progress');
+    expect([await progress.getAttribute('data-planned'), await progress.getAttribute('data-called')]).toEqual([String(planned), '2']);
+    expect(await page.getByText(STRINGS.zh.callbacksCurrent(sheet, planned, 2)).count()).toBe(1);
+    expect(await page.getByTestId('callbacks-year').textContent()).toBe(`今年已列入计划 ${plan.json.occupied}\u00a0/\u00a0${plan.json.occupied}\u00a0户`);
+    // still to call: the plan's households but the two called, in the plan's order
+    await page.getByTestId('callbacks-show-all').click();
+    const uncalled = await page.getByTestId('callbacks-household').evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')));
+    expect(uncalled).toEqual(plan.json.households.map((h) => h.unit).filter((u) => !called.includes(u)));
+    await page.getByTestId('callbacks-show-all').click();
+    expect(await page.getByTestId('callbacks-household').count()).toBe(10);
+
+    // generating again is turned down: calls are recorded on it
+    await page.getByTestId('callbacks-generate').click();
+    await page.waitForSelector('[data-testid=callbacks-plan-message][data-intent=error]');
+    expect(await page.getByTestId('callbacks-plan-message').textContent()).toContain(sheet);
+    await screenshot(page, 'callbacks-started-zh.png');
+    // asked to, it keeps the two rows as typed
+    await page.getByTestId('callbacks-redo').click();
+    await page.waitForSelector('[data-testid=callbacks-plan-message][data-intent=success]');
+    await settled(page);
+    expect(await page.getByTestId('callbacks-plan-message').textContent()).toContain('已登记的 2\u00a0行原样保留');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('callbacks-download').click()]);
+    const saved = path.join(tmp, 'callbacks.xlsx');
+    await download.saveAs(saved);
+    expect(checkXlsx(saved)).toBe('');
+    const [kept] = await FileWorkbook.open(new Uint8Array(fs.readFileSync(saved))).readSheets([sheet]);
+    expect(kept.rows.slice(header + 1, header + 3).map((r) => [r[0], r[6], r[7], r[8]])).toEqual(called.map((u) => [u, wallToSerial(wall(2026, 11, 20)), '小王', '满意']));
+    expect(await layoutFaults(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  }, HEAVY);
+
+  it('plans the next quarter in English, with the progress of the year', async () => {
+    const { page, errors } = await openPane('?lang=en');
+    await loadSample(page);
+    await openTab(page, 'callbacks');
+    await page.waitForSelector('[data-testid=callbacks][data-busy=""] [data-testid=callbacks-year]');
+    expect(await page.getByTestId('callbacks-no-plan').textContent()).toBe('2026-Q4 has no callback plan yet.');
+    await page.getByTestId('callbacks-quarter').selectOption('2027-Q1');
+    await page.getByTestId('callbacks-generate').click();
+    await page.waitForSelector('[data-testid=callbacks-plan-message][data-intent=success]');
+    const expected = await runCallbackPlan(await sampleFile('en'), { quarter: '2027-Q1', asOf: AS_OF });
+    const recent = expected.json.households.filter((h) => h.reason === 'recent').length;
+    expect(await page.getByTestId('callbacks-plan-message').textContent()).toBe(
+      `${STRINGS.en.callbacksWrittenTitle}${STRINGS.en.callbacksWritten('Callback plan 2027-Q1', expected.json.planned, recent, 0, false)}`,
+    );
+    // another year's plan: this year's progress is unchanged
+    await settled(page);
+    expect(await page.getByTestId('callbacks-no-plan').count()).toBe(1);
+    expect(errors).toEqual([]);
+  }, HEAVY);
 });
 
 (hasChromium ? describe : describe.skip)('task pane in a browser (inside Excel, with a stand-in Office host)', () => {
@@ -1433,7 +1646,7 @@ if (!hasChromium && process.env.CI) {
     await page.setViewportSize(PANE);
 
     // the Validation tab inside Excel: live validation is offered, and a refused run is explained
-    await page.getByTestId('tab-validation').click();
+    await openTab(page, 'validation');
     await page.getByTestId('validate').waitFor();
     expect(await page.getByTestId('live-toggle').count()).toBe(1);
     await page.getByTestId('validate').click();
@@ -1442,14 +1655,14 @@ if (!hasChromium && process.env.CI) {
     expect(await page.evaluate(() => (window as unknown as { excelRuns: number }).excelRuns)).toBe(2);
 
     // the Reports tab asks Excel for the periods on opening: the same refusal, the same words
-    await page.getByTestId('tab-reports').click();
+    await openTab(page, 'reports');
     await page.waitForSelector('[data-testid=report-message][data-intent=error]');
     expect(await page.getByTestId('report-message').textContent()).toContain('Press Enter or Esc');
     expect(await page.getByTestId('tab-reports').textContent()).toBe('Reports');
 
     // the Adopt tab makes its dry run through Excel.run on opening: the same words again
     const runs = await page.evaluate(() => (window as unknown as { excelRuns: number }).excelRuns);
-    await page.getByTestId('tab-adopt').click();
+    await openTab(page, 'adopt');
     await page.waitForSelector('[data-testid=adopt][data-busy=""] [data-testid=adopt-error][data-intent=error]');
     expect(await page.getByTestId('adopt-error').textContent()).toContain('Press Enter or Esc');
     expect(await page.evaluate(() => (window as unknown as { excelRuns: number }).excelRuns)).toBe(runs + 1);

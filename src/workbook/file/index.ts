@@ -1,12 +1,13 @@
 // The file back end of the Workbook interface: an .xlsx package held in memory. Reading goes through
 // read.ts (SheetJS); writing edits only the parts this back end owns and copies every other part of
 // the package byte for byte, so charts, pivots, styles and validations of a clerk's workbook survive.
-import { Cell, CellMark, MarkSet, NamedFormula, NewSheet, PivotSpec, ReportSheet, RowMark, RowMarkSet, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from '../types';
+import { Cell, CellMark, CellWrite, MarkSet, NamedFormula, NewSheet, PivotSpec, ReportSheet, RowMark, RowMarkSet, sameCell, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from '../types';
 import { isMarkSheetName } from '../marks';
 import { readMarks, readRowMarks, setMarks, setRowMarks } from './marks';
 import { addColumns } from './columns';
 import { SharedStrings } from './cells';
 import { addNames, addSheets, appendRows } from './edit';
+import { fillCells } from './fill';
 import { CONTENT_TYPES_PART, parseContentTypes } from './opc';
 import { Package } from './package';
 import { readGrids } from './read';
@@ -110,6 +111,33 @@ export class FileWorkbook implements Workbook {
     this.writable();
     appendRows(this.pkg, model, rows, this.strings);
     this.changed([model.name]);
+  }
+
+  /**
+   * Fills the cells in the sheet's part, each only where it (and its guard) still holds what it held
+   * when read: in a file nobody else writes between, so only a caller's stale read is refused.
+   */
+  async writeCells(sheet: string, writes: ReadonlyArray<CellWrite>): Promise<CellWrite[]> {
+    const model = this.userSheet(sheet);
+    const [grid] = await this.readSheets([model.name]);
+    const at = (row: number, col: number): Cell => grid?.rows[row - grid.originRow]?.[col - grid.originCol] ?? null;
+    const skipped: CellWrite[] = [];
+    const fills: CellWrite[] = [];
+    for (const w of writes) {
+      const holds = sameCell(at(w.row, w.col), w.was) && (!w.guard || sameCell(at(w.row, w.guard.col), w.guard.was));
+      (holds ? fills : skipped).push(w);
+    }
+    if (fills.length === 0) return skipped;
+    this.writable();
+    const mark = this.strings?.mark();
+    try {
+      fillCells(this.pkg, model, fills, this.strings);
+    } catch (e) {
+      if (this.strings && mark) this.strings.rollback(mark);
+      throw e;
+    }
+    this.changed([model.name]);
+    return skipped;
   }
 
   /** The rows, from the sheet as read once and cached (a file has no cheaper way to a row). */

@@ -4,7 +4,7 @@
 // one per payload chunk of cell data (see payload.ts), and the tests hold it to that.
 //
 // This class only delegates: read.ts (sheets, rows), write.ts (new sheets, appended rows, names, the
-// chunked writer), generated.ts (reports and PivotTables), marking.ts (problem marks, selection),
+// chunked writer), fill.ts (single cells filled in place), generated.ts (reports and PivotTables), marking.ts (problem marks, selection),
 // errors.ts (Office errors as WorkbookErrors; a sync that says which sheet is missing), all over one
 // OfficeSession (session.ts) that counts the syncs.
 //
@@ -38,7 +38,8 @@
 // No runtime reference to the global `Excel` or `Office`: only their types, so these modules load in
 // Node (tests, over a fake request context) and in the task pane.
 
-import { Cell, CellMark, MarkSet, NamedFormula, NewSheet, PivotSpec, ReportSheet, RowMark, RowMarkSet, SheetGrid, SheetRows, SheetSummary, Workbook } from '../types';
+import { Cell, CellMark, CellWrite, MarkSet, NamedFormula, NewSheet, PivotSpec, ReportSheet, RowMark, RowMarkSet, SheetGrid, SheetRows, SheetSummary, Workbook } from '../types';
+import { writeCells } from './fill';
 import { writePivots, writeReport } from './generated';
 import { readMarks, selectCell, setMarks } from './marking';
 import { EXCEL_PAYLOAD_LIMIT_BYTES, PAYLOAD_FILL } from './payload';
@@ -111,6 +112,11 @@ export class OfficeWorkbook implements Workbook {
 
   appendRows(sheetName: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void> {
     return appendRows(this.session, sheetName, rows);
+  }
+
+  /** Two syncs (the cells read again, then written), more only past the payload budget (see fill.ts). */
+  writeCells(sheetName: string, writes: ReadonlyArray<CellWrite>): Promise<CellWrite[]> {
+    return writeCells(this.session, sheetName, writes);
   }
 
   /** One sync, which also probes the sheet's marks for a setMarks that follows (see read.ts). */
