@@ -6,6 +6,7 @@ import { writeLegacySample, writeSample } from '../app/sample';
 import { AdoptOptions, runAdopt } from './adopt';
 import { CallbackPlanOptions, runCallbackPlanCommand } from './callbackPlan';
 import { ArrearsOptions, NoticesOptions, runArrearsCommand, runNoticesCommand } from './arrears';
+import { DueOptions, runDueCommand } from './due';
 import { IdsOptions, runIdsCommand } from './ids';
 import { SetupResult, setUpWorkbook, inspectWorkbook, WorkbookStatus } from '../app/setup';
 import { validateWorkbook } from '../app/validate';
@@ -280,7 +281,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
   };
   const fileArgument = () => new Argument('<file>', h('file')).argParser(nonEmpty);
   const langOption = () => new Option('--lang <lang>', h('lang')).choices(['zh', 'en']);
-  const outOption = (key: 'reportOut' | 'kpiOut' | 'planOut' | 'noticesOut' | 'arrearsOut' | 'idsOut') => new Option('--out <file>', h(key)).argParser(nonEmpty);
+  const outOption = (key: 'reportOut' | 'kpiOut' | 'planOut' | 'noticesOut' | 'arrearsOut' | 'dueOut' | 'idsOut') => new Option('--out <file>', h(key)).argParser(nonEmpty);
 
   const program = new Command('deskbook');
   configureHelp(program, lang);
@@ -410,6 +411,28 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
           if (opts.logReminders && !opts.write) throw new Refused(t(opts.lang ?? lang, 'logNoWrite'));
           if (opts.write) keepExisting(opts.lang ?? 'zh', opts.out ?? file, opts, file);
           return runNoticesCommand(io, file, opts);
+        }),
+      ),
+    );
+
+  program
+    .command('due')
+    .summary(h('dueSummary'))
+    .description(h('dueDescription'))
+    .addArgument(fileArgument())
+    .option('--as-of <datetime>', h('asOfDue'))
+    .option('--json', h('dueJson'))
+    .option('--sheet', h('dueSheet'))
+    .option('--mark', h('dueMark'))
+    .option('--no-write', h('dueNoWrite'))
+    .addOption(outOption('dueOut'))
+    .option('--force', h('force'))
+    .addOption(langOption())
+    .action(async (file: string, opts: DueOptions) =>
+      setExit(
+        await onFile(file, () => {
+          if (opts.write && (opts.sheet || opts.mark)) keepExisting(opts.lang ?? 'zh', opts.out ?? file, opts, file);
+          return runDueCommand(io, file, opts);
         }),
       ),
     );

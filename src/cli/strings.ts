@@ -62,6 +62,31 @@ const STRINGS = {
     zh: '注意：有 {n} 个单元格无法读取，未计入这些值；运行 deskbook validate {file} 查看',
     en: 'note: {n} cells could not be read and are left out; run deskbook validate {file} to see them',
   },
+  // deskbook due
+  dueSummary: {
+    zh: '截至 {asOf}（临期提醒 {window} 小时）：超时 {overdue} 件，临期 {dueSoon} 件，待回访 {callback} 件，待派单 {undispatched} 件',
+    en: 'as of {asOf} (due-soon warning {window} h): {overdue} overdue, {dueSoon} due soon, {callback} awaiting a callback, {undispatched} not yet dispatched',
+  },
+  dueOverdue: { zh: '超时（{n} 件，超时最久的在前）：', en: 'overdue ({n}, most late first):' },
+  dueDueSoon: { zh: '临期（{n} 件，剩余时间最短的在前）：', en: 'due soon ({n}, least time left first):' },
+  dueCallback: { zh: '已完成待回访（{n} 件，等待最久的在前）：', en: 'resolved, awaiting a callback ({n}, longest waiting first):' },
+  dueUndispatched: { zh: '待派单（{n} 件，等待最久的在前）：', en: 'new, not yet dispatched ({n}, longest waiting first):' },
+  dueTicket: { zh: '第 {row} 行 {id}（{unit}）', en: 'row {row} {id} ({unit})' },
+  dueNoId: { zh: '（无工单号）', en: '(no ticket ID)' },
+  dueResponse: { zh: '首次响应', en: 'first response' },
+  dueResolution: { zh: '办结', en: 'resolution' },
+  dueLate: { zh: '：{event}时限 {deadline}，已超时 {hours} 小时', en: ': {event} due {deadline}, {hours} h late' },
+  dueLeft: { zh: '：{event}时限 {deadline}，剩余 {hours} 小时', en: ': {event} due {deadline}, {hours} h left' },
+  dueResolvedAt: { zh: '：完成于 {at}，已等待 {waited}', en: ': resolved {at}, waiting {waited}' },
+  dueReceivedAt: { zh: '：受理于 {at}，已等待 {waited}', en: ': received {at}, waiting {waited}' },
+  dueMore: { zh: '  ……另有 {n} 件（用 --json 查看全部）', en: '  … and {n} more (use --json to see all)' },
+  dueColoured: { zh: '已在 {file} 中为「{sheet}」着色：超时 {overdue} 行，临期 {dueSoon} 行', en: 'coloured the rows of "{sheet}" in {file}: {overdue} overdue, {dueSoon} due soon' },
+  dueColouredNotWritten: { zh: '「{sheet}」的行颜色需更新：超时 {overdue} 行，临期 {dueSoon} 行（未写入文件）', en: 'the rows of "{sheet}" need new colours: {overdue} overdue, {dueSoon} due soon (not written)' },
+  dueColoursUnchanged: { zh: '「{sheet}」的行颜色已是最新（超时 {overdue} 行，临期 {dueSoon} 行），无需改动', en: 'the row colours of "{sheet}" are already up to date ({overdue} overdue, {dueSoon} due soon); nothing to change' },
+  dueUnreadable: {
+    zh: '注意：工单表有 {n} 个单元格无法读取，未计入这些值（没有受理时间的行不计入）；运行 deskbook validate {file} 查看',
+    en: 'note: {n} cells of the ticket sheet could not be read and are left out (a row without its received time is left out); run deskbook validate {file} to see them',
+  },
   // deskbook ids
   idsFilled: { zh: '已在「{sheet}」填写 {n} 个{column}（本次编号 {tag}）：', en: 'filled {n} empty {column} cells on "{sheet}" (tag {tag}):' },
   idsWouldFill: { zh: '将在「{sheet}」填写 {n} 个{column}（本次编号 {tag}；未写入文件）：', en: 'would fill {n} empty {column} cells on "{sheet}" (tag {tag}; nothing written):' },
@@ -206,6 +231,20 @@ const HELP = {
   asOfArrears: { zh: '以此时间为准（默认：现在），欠费按其当天结束时计算', en: "now, for the list (default: the machine's clock); charges are judged at the end of its day" },
   arrearsOut: { zh: '把含欠费明细的工作簿写到这个文件，而不是 FILE', en: 'write the workbook with the list here instead of into FILE' },
   arrearsJson: { zh: '以 JSON 输出欠费明细，金额以分计', en: 'print the list as JSON, money in cents' },
+  dueSummary: { zh: '今日待办：超时、临期、待回访、待派单的工单', en: 'overdue, due soon, to call back, to dispatch' },
+  dueDescription: {
+    zh: '列出截至某一时间的待办：超时和临期（设置“临期提醒(小时)”，默认 4 小时内到期）的未结工单，按中心的计时方式计算时限（挂起时间不计，约定完成时间优先）；已完成待回访的投诉和报修；待派单的新工单。--sheet 写成“待办 YYYY-MM-DD”工作表；--mark 在工单表中为超时、临期的整行着色（插件自己的条件格式，不改动单元格）。不加 --sheet 或 --mark 时不写入文件。',
+    en: 'List the desk at a moment: open tickets overdue or due soon (Settings: Due-soon warning, 4 h by default), their deadlines on the center\'s clock (time on hold not counted, an agreed due time first); resolved complaints and repairs awaiting a callback; new tickets not yet dispatched. --sheet writes them as the sheet "To-do YYYY-MM-DD"; --mark colours the overdue and due-soon rows of the ticket sheet (the add-in\'s own conditional formats; no cell is changed). Without --sheet or --mark nothing is written.',
+  },
+  asOfDue: { zh: '以此时间为准（默认：现在），如 2026-11-25T17:30', en: "now, for the lists (default: the machine's clock), e.g. 2026-11-25T17:30" },
+  dueSheet: { zh: '把待办写成“待办 YYYY-MM-DD”工作表（只替换该工作表）', en: 'write the lists as the sheet "To-do YYYY-MM-DD" (replacing only that sheet)' },
+  dueMark: { zh: '在工单表中为超时、临期的整行着色（颜色无变化时不改写文件）', en: 'colour the overdue and due-soon rows of the ticket sheet (the file is not rewritten when the colours are unchanged)' },
+  dueNoWrite: { zh: '不写入文件（与 --sheet、--mark 一起用：只显示将会写入什么）', en: 'write nothing (with --sheet, --mark: only say what would be written)' },
+  dueOut: { zh: '把工作簿写到这个文件，而不是 FILE', en: 'write the workbook here instead of into FILE' },
+  dueJson: {
+    zh: '以 JSON 输出：{asOf, dueSoonHours, overdue, dueSoon: [{row, id, unit, deadlineFor, deadline, hours}], awaitingCallback, undispatched}',
+    en: 'print the lists as JSON: {asOf, dueSoonHours, overdue, dueSoon: [{row, id, unit, deadlineFor, deadline, hours}], awaitingCallback, undispatched}',
+  },
   // deskbook ids
   idsSummary: { zh: '为直接录入工单表的行填写工单号', en: 'give tickets typed into the sheet their IDs' },
   idsDescription: {

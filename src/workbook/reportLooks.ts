@@ -1,6 +1,7 @@
 // What each ReportStyle looks like, once for both back ends (the file back end turns a look into
 // styles.xml entries, Office.js into range formats). Host-free: no Office.js, no file format.
 import { MAX_COLS, MAX_ROWS } from './a1';
+import { DUE_MARKS } from './marks';
 import { Box, ReportSheet, ReportStyle } from './types';
 
 export interface ReportLook {
@@ -43,6 +44,9 @@ export const REPORT_LOOKS: Readonly<Record<ReportStyle, ReportLook>> = {
   paragraph: { wrap: true, vertical: 'top', format: 'General' },
   signature: { horizontal: 'right', format: 'General' },
   note: { size: 9, color: REPORT_GREY, format: 'General' },
+  // the row colours of marks.ts, so that a legend shows exactly what the ticket sheet shows
+  overdueFill: { fill: DUE_MARKS.style.overdue.fill.replace('#', ''), border: 'all', horizontal: 'center', format: 'General' },
+  dueSoonFill: { fill: DUE_MARKS.style.dueSoon.fill.replace('#', ''), border: 'all', horizontal: 'center', format: 'General' },
 };
 
 /** Page margins of a printed report, in inches: narrower than Excel's default so wide tables fit. */

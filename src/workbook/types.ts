@@ -53,6 +53,24 @@ export interface MarkSet {
   readonly marks: ReadonlyArray<CellMark>;
 }
 
+/** How the add-in colours a whole row of a data sheet: a ticket past its deadline, or close to it. */
+export type RowState = 'overdue' | 'dueSoon';
+
+/** A row colour the add-in owns, in 0-based sheet rows; tied to its row by the key cell as
+ *  CellMark is (it shows only while the row's key cell still holds `key`). */
+export interface RowMark {
+  readonly row: number;
+  readonly state: RowState;
+  readonly key: Cell;
+}
+
+/** The row colours of one sheet and the column whose value ties each to its row. */
+export interface RowMarkSet {
+  /** 0-based sheet column of the rows' key (the ticket ID) */
+  readonly keyCol: number;
+  readonly marks: ReadonlyArray<RowMark>;
+}
+
 /**
  * One cell filled in place (0-based sheet coordinates), on the condition that it still holds what it
  * held when read, and so does `guard`, another cell of its row: a co-author may have typed there, or
@@ -96,7 +114,9 @@ export type ReportStyle =
   | 'heading' // large bold, centred: a printed document's title (a notice)
   | 'paragraph' // running text: wrapped, from the top of its (merged, taller) cell
   | 'signature' // a line set to the right: who sends a document, and when
-  | 'note'; // small grey text
+  | 'note' // small grey text
+  | 'overdueFill' // a legend swatch: the fill of an overdue row on the ticket sheet
+  | 'dueSoonFill'; // a legend swatch: the fill of a due-soon row
 
 /** A rectangle in 0-based sheet coordinates. */
 export interface Box {
@@ -195,6 +215,13 @@ export interface Workbook {
    * and disappear when replaced by none.
    */
   setMarks(sheet: string, marks: MarkSet, scope?: { readonly rows: ReadonlyArray<number> }): Promise<void>;
+  /**
+   * Replaces the add-in's row colours on a sheet (all of them): a set of its own, apart from the
+   * problem marks of setMarks and outranked by them on a cell both colour. Nothing of the clerk's is
+   * touched. Writes only what differs from the colours already there; returns whether anything was
+   * written (false: the same colours again, or none and never any).
+   */
+  setRowMarks(sheet: string, marks: RowMarkSet): Promise<boolean>;
   /** selects a cell where the host shows the workbook (Excel); false where it cannot (files) */
   selectCell(sheet: string, row: number, col: number): Promise<boolean>;
   /** what this back end can draw: charts and real PivotTables exist only inside Excel */

@@ -1,9 +1,9 @@
 // The file back end of the Workbook interface: an .xlsx package held in memory. Reading goes through
 // read.ts (SheetJS); writing edits only the parts this back end owns and copies every other part of
 // the package byte for byte, so charts, pivots, styles and validations of a clerk's workbook survive.
-import { Cell, CellMark, CellWrite, MarkSet, NamedFormula, NewSheet, PivotSpec, ReportSheet, sameCell, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from '../types';
+import { Cell, CellMark, CellWrite, MarkSet, NamedFormula, NewSheet, PivotSpec, ReportSheet, RowMark, RowMarkSet, sameCell, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from '../types';
 import { isMarkSheetName } from '../marks';
-import { readMarks, setMarks } from './marks';
+import { readMarks, readRowMarks, setMarks, setRowMarks } from './marks';
 import { addColumns } from './columns';
 import { SharedStrings } from './cells';
 import { addNames, addSheets, appendRows } from './edit';
@@ -161,6 +161,19 @@ export class FileWorkbook implements Workbook {
   /** The marks on a sheet, read back from its mark sheet (for tests and diagnostics). */
   async readMarks(sheet: string): Promise<CellMark[]> {
     return readMarks(this.pkg, this.structure(), this.userSheet(sheet).name);
+  }
+
+  /** The due colours of the rows, in their own mark sheet; the package is left alone when they are already so. */
+  async setRowMarks(sheet: string, marks: RowMarkSet): Promise<boolean> {
+    const model = this.userSheet(sheet);
+    const changed = setRowMarks(this.pkg, this.writable(), model, marks);
+    if (changed) this.changed([]);
+    return changed;
+  }
+
+  /** The row colours on a sheet, read back from its due mark sheet (for tests and diagnostics). */
+  async readRowMarks(sheet: string): Promise<RowMark[]> {
+    return readRowMarks(this.pkg, this.structure(), this.userSheet(sheet).name);
   }
 
   /** A file has no window to select in. */

@@ -244,6 +244,9 @@ export class ConditionalFormatState {
   ) {}
 }
 
+/** The add-in's whole-row rule: column A of the row on its mark sheet holds the state and the key. */
+const ROW_RULE = /^=([^!]+)!\$A1="(\d)\|"&\$([A-Z]+)1$/;
+
 export class TableState {
   style = 'TableStyleMedium2';
   constructor(
@@ -361,7 +364,8 @@ export class WorkbookState {
     // Excel applies the first rule (top priority) that is true; the list is in priority order
     for (const cf of [...sheet.conditionalFormats].reverse()) {
       const f = cf.formula ?? '';
-      if (!f.includes('!')) continue;
+      if (!f.includes('!') || ROW_RULE.test(f)) continue; // row colours: shownRows
+
       const keyed = /^=([^!]+)!A1="([12])\|"&\$([A-Z]+)1$/.exec(f);
       const keyless = /^=([^!]+)!A1=([12])$/.exec(f);
       const m = keyed ?? keyless;
@@ -379,6 +383,52 @@ export class WorkbookState {
       );
     }
     return [...shown.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+  }
+
+  /**
+   * The rows of a sheet Excel would colour whole with the add-in's row colours: its custom
+   * conditional formats of the one whole-row shape the add-in writes (`=M!$A1="4|"&$C1`: column A of
+   * the row on the mark sheet), each row taking the fill of the first true rule in priority order.
+   */
+  shownRows(name: string): { row: number; fill: string }[] {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    const rows = new Set<number>();
+    for (const cf of sheet.conditionalFormats) {
+      const m = ROW_RULE.exec(cf.formula ?? '');
+      this.sheet(m?.[1] ?? '')?.cells.forEach((row, r) => row?.[0] !== undefined && rows.add(r));
+    }
+    return [...rows].sort((a, b) => a - b).flatMap((row) => {
+      const fill = this.fillAt(name, row, -1);
+      return fill === undefined ? [] : [{ row, fill }];
+    });
+  }
+
+  /**
+   * The fill Excel shows on one cell from the conditional formats: the first rule, in priority order,
+   * of the two shapes the add-in writes (a cell's mark, a row's colour) that is true there. `col` -1:
+   * a cell of the row no problem mark reaches. Any other rule naming a sheet is refused.
+   */
+  fillAt(name: string, row: number, col: number): string | undefined {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    const asText = (v: Stored | undefined): string =>
+      v === undefined ? '' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : typeof v === 'object' ? '\u0000error' : String(v);
+    const keyColOf = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    for (const cf of sheet.conditionalFormats) {
+      const f = cf.formula ?? '';
+      if (!f.includes('!')) continue;
+      const whole = ROW_RULE.exec(f);
+      const cell = /^=([^!]+)!A1="(\d)\|"&\$([A-Z]+)1$/.exec(f);
+      const m = whole ?? cell;
+      if (!m) throw new Error(`fake: cannot evaluate ${f}`);
+      const marks = this.sheet(m[1]);
+      if (!marks || (!whole && col < 0)) continue;
+      const value = marks.get(row, whole ? 0 : col);
+      const want = `${m[2]}|${asText(sheet.get(row, keyColOf(m[3])))}`;
+      if (typeof value === 'string' && value.toLowerCase() === want.toLowerCase()) return cf.fill;
+    }
+    return undefined;
   }
 
   /** The sheet as `Range.values` of its used range would show it, or [] when empty. */
@@ -1197,6 +1247,22 @@ export class FakeConditionalFormat extends FakeObject<ConditionalFormatState> {
 
   get type(): string {
     return this.prop('type');
+  }
+
+  /** ConditionalFormat.priority (ExcelApi 1.6): its index in the sheet's list, 0 the top; beyond the
+   *  bounds, the bottom (a negative one counts from the back). Reading it is not needed. */
+  set priority(value: number) {
+    this.ctx._enqueue(() => {
+      const state = this._target();
+      for (const sheet of this.ctx.state.sheets) {
+        const list = sheet.conditionalFormats;
+        const at = list.indexOf(state);
+        if (at < 0) continue;
+        list.splice(at, 1);
+        const to = value < 0 ? Math.max(0, list.length + 1 + value) : Math.min(value, list.length);
+        list.splice(to, 0, state);
+      }
+    });
   }
 
   /** ConditionalFormat.delete (ExcelApi 1.6) */
