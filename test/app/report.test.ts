@@ -86,6 +86,37 @@ describe('report use case', () => {
   });
 });
 
+describe('the report language of the Settings (报表语言)', () => {
+  /** The sample workbook in memory, its Settings row 报表语言 set to `value`. */
+  async function withReportLanguage(value: string) {
+    const sample = await buildSampleWorkbook({ asOf: AS_OF, plant: false });
+    const names = (await sample.listSheets()).map((s) => s.name);
+    const grids = await sample.readSheets(names);
+    const settings = grids.find((g) => g.name === '设置')!;
+    const row = settings.rows.find((r) => r[0] === '报表语言')!;
+    expect(row[1]).toBe('中文');
+    row[1] = value;
+    return new MemoryWorkbook(grids.map((g) => ({ name: g.name, rows: g.rows, tables: [] })));
+  }
+
+  it('makes the report English in a Chinese workbook unless a language is asked for', async () => {
+    const wb = await withReportLanguage('English');
+    const r = await runReport(wb, { kind: 'monthly', period: '2026-10', asOf: AS_OF, write: true });
+    expect([r.sheetName, r.json.lang, r.model.lang]).toEqual(['Monthly 2026-10', 'en', 'en']);
+    const [sheet] = await wb.readSheets(['Monthly 2026-10']);
+    expect(sheet.rows.some((row) => row[0] === '1. Ticket KPIs')).toBe(true);
+    // --lang (the request's lang) still wins
+    expect((await runReport(wb, { kind: 'monthly', period: '2026-10', asOf: AS_OF, lang: 'zh' })).sheetName).toBe('月报 2026-10');
+    // and the KPI sheet follows it too
+    expect((await writeKpiPivots(wb)).lang).toBe('en');
+  });
+
+  it('keeps the workbook’s language by default (中文 here)', async () => {
+    const wb = await withReportLanguage('中文');
+    expect((await runReport(wb, { kind: 'weekly', period: '2026-W47', asOf: AS_OF })).sheetName).toBe('周报 2026-W47');
+  });
+});
+
 describe.each<Lang>(['zh', 'en'])('a report sheet names every KPI as the catalogue does (%s)', (lang) => {
   let wb: Awaited<ReturnType<typeof buildSampleWorkbook>>;
   beforeAll(async () => {
