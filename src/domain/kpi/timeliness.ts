@@ -38,7 +38,7 @@ export function resolutionOutcome(book: TicketBook, i: number, asOf: WallTime): 
 
 type Judge = (book: TicketBook, i: number, asOf: WallTime) => Outcome;
 
-/** The rate of `judge` over the tickets received in the window. */
+/** The rate of `judge` over the tickets received in the period as known at as-of. */
 function tally(w: TicketWindow, judge: Judge): Rate {
   let num = 0;
   let den = 0;
