@@ -7,7 +7,7 @@
 // - a print scale that fits the columns on one A4 landscape page wide (a fixed percentage: Excel
 //   ignores manual page breaks on a sheet fitted to pages);
 // - manual page breaks: a section heading and a table's header row keep with the first rows of their
-//   table, a table's last two rows stay together, a block marked to keep (the trend and its chart)
+//   table (a table of up to 8 rows is kept whole), a table's last two rows stay together, a block marked to keep (the trend and its chart)
 //   moves whole; a table continued on the next page starts there with a copy of its header row.
 //   Excel's print titles are one row range per sheet, and they repeat the title block; a report
 //   holds several tables, so their headers are repeated as rows after each break instead.
@@ -25,8 +25,10 @@ const PAGE_FILL = 0.96;
 /** Row heights in points by what a row holds. */
 const HEIGHT = { title: 26, subtitle: 16, section: 21, headerLine: 15, headerPad: 4, body: 16, blank: 10, note: 14 } as const;
 
-/** Rows a section heading or a header row keeps with it: the first rows of its table. */
+/** Rows a section heading or a header row keeps with it: the first rows of its table, or the whole
+ *  table when it is short. */
 const KEEP_FIRST_ROWS = 3;
+const KEEP_WHOLE_ROWS = 8;
 const MIN_WIDTH = 6;
 /** A header wider than this many characters wraps onto more lines rather than widen its column. */
 const HEADER_ONE_LINE = 14;
@@ -205,7 +207,11 @@ export function printLayout(input: PrintInput): Printed {
     return e;
   };
   // the last row each row must share a page with
-  const firstRowsOf = (header: number) => (header + 1 < n && roles[header + 1] === 'body' ? Math.min(lastOfTable(header + 1), header + KEEP_FIRST_ROWS) : header);
+  const firstRowsOf = (header: number) => {
+    if (!(header + 1 < n && roles[header + 1] === 'body')) return header;
+    const last = lastOfTable(header + 1);
+    return last - header <= KEEP_WHOLE_ROWS ? last : header + KEEP_FIRST_ROWS;
+  };
   const keepTo = roles.map((role, r) => {
     if (role === 'section') {
       // with what follows it: its table's header and first rows, or the note that stands for the table

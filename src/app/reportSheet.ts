@@ -219,6 +219,7 @@ export function renderReport(json: ReportJson, lang: Lang): ReportSheet {
     L.row([head, kpiName('onTimeResponse'), w.num, w.den, kpiName('onTimeResolution'), w.num, w.den], 'header');
     for (const key of worstFirst(by)) {
       const g = by[key];
+      if (g.response.den === 0 && g.resolution.den === 0) continue; // nothing due: no row (the JSON keeps it)
       L.row([key, g.response.rate, g.response.num, g.response.den, g.resolution.rate, g.resolution.num, g.resolution.den], ['label', 'percent', 'integer', 'integer', 'percent', 'integer', 'integer']);
     }
     // the overall rates: what the rows above add up to

@@ -185,7 +185,7 @@ export interface Workbook {
   setMarks(sheet: string, marks: MarkSet, scope?: { readonly rows: ReadonlyArray<number> }): Promise<void>;
   /** selects a cell where the host shows the workbook (Excel); false where it cannot (files) */
   selectCell(sheet: string, row: number, col: number): Promise<boolean>;
-  /** what this back end can draw: charts and real PivotTables exist only inside Excel */
+  /** what this back end can draw: charts (Excel, and files as chart parts); real PivotTables exist only inside Excel */
   readonly capabilities: { readonly charts: boolean; readonly pivots: boolean };
   /**
    * Writes a generated sheet: replaces the sheet of that name if it exists (keeping its place in the

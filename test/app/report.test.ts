@@ -134,11 +134,16 @@ describe.each<Lang>(['zh', 'en'])('a report sheet names every KPI as the catalog
     const r = await runReport(wb, { kind, period, asOf: AS_OF, write: true, lang });
     const [grid] = await wb.readSheets([r.sheetName]);
     const rows = grid.rows;
-    // each KPI table: its header row (指标 / KPI), then one row per KPI up to the blank row
-    const tables = rows.flatMap((row, i) => (row[0] === KPI_HEADER ? [i] : [])).map((head) => {
+    // each KPI table: its header row (指标 / KPI), then one row per KPI up to the blank row; a header
+    // row right below a KPI row is the table's header repeated after a page break (reportPrint.ts)
+    const tables: unknown[][] = [];
+    rows.forEach((row, head) => {
+      if (row[0] !== KPI_HEADER) return;
       const labels: unknown[] = [];
-      for (let i = head + 1; i < rows.length && rows[i][0] !== null && rows[i][0] !== undefined; i++) labels.push(rows[i][0]);
-      return labels;
+      for (let i = head + 1; i < rows.length && rows[i][0] !== null && rows[i][0] !== undefined && rows[i][0] !== KPI_HEADER; i++) labels.push(rows[i][0]);
+      const continued = tables.length > 0 && tables[tables.length - 1].includes(rows[head - 1][0]);
+      if (continued) tables[tables.length - 1].push(...labels);
+      else tables.push(labels);
     });
     expect(tables).toEqual([HEADLINE_KPIS.tickets.map((row) => row[lang]), HEADLINE_KPIS.charges.map((row) => row[lang])]);
     // KPI names heading columns: received, resolved and backlog by type; the trend
