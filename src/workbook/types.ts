@@ -114,6 +114,8 @@ export type ReportStyle =
   | 'heading' // large bold, centred: a printed document's title (a notice)
   | 'paragraph' // running text: wrapped, from the top of its (merged, taller) cell
   | 'signature' // a line set to the right: who sends a document, and when
+  | 'signedPercent' // +0.0%: a relative change (环比 of a count or money), with its sign
+  | 'signedDecimal' // +0.0: a change in percentage points (环比 of a rate), with its sign
   | 'note' // small grey text
   | 'overdueFill' // a legend swatch: the fill of an overdue row on the ticket sheet
   | 'dueSoonFill'; // a legend swatch: the fill of a due-soon row
@@ -126,14 +128,16 @@ export interface Box {
   readonly cols: number;
 }
 
-/** A trend chart (drawn where the host can: Excel; files leave it out and keep the data table). */
+/** A trend chart (in Excel through Office.js; in files a DrawingML chart part), over a table of the sheet. */
 export interface ChartSpec {
   readonly type: 'line' | 'column';
   readonly title: string;
-  /** the data: first row = series names, first column = categories */
+  /** the data: first row = series names, first column = categories; the values must be numbers */
   readonly data: Box;
   /** where its top-left corner sits */
   readonly anchor: { readonly row: number; readonly col: number };
+  /** the cells it covers from its anchor; the host's default size when absent */
+  readonly size?: { readonly rows: number; readonly cols: number };
 }
 
 /** A generated sheet (report, pivot values): written whole, replacing the sheet of that name only. */
@@ -153,7 +157,12 @@ export interface ReportSheet {
    * page starting at each of `breaks` (0-based rows). No fitting to the page width: Excel ignores
    * manual page breaks on a sheet fitted to pages. Excel hosts below ExcelApi 1.9 get no page set-up.
    */
-  readonly pages?: { readonly orientation: 'portrait' | 'landscape'; readonly breaks: ReadonlyArray<number> };
+  readonly pages?: {
+    readonly orientation: 'portrait' | 'landscape';
+    readonly breaks: ReadonlyArray<number>;
+    /** print scale in percent (10 to 400), 100 when absent: a fixed scale, since breaks and fitting exclude each other */
+    readonly scale?: number;
+  };
   /** rows of a set height in points: a row does not grow to fit wrapped text in merged cells */
   readonly rowHeights?: ReadonlyArray<{ readonly row: number; readonly points: number }>;
   readonly charts?: ReadonlyArray<ChartSpec>;
@@ -224,7 +233,7 @@ export interface Workbook {
   setRowMarks(sheet: string, marks: RowMarkSet): Promise<boolean>;
   /** selects a cell where the host shows the workbook (Excel); false where it cannot (files) */
   selectCell(sheet: string, row: number, col: number): Promise<boolean>;
-  /** what this back end can draw: charts and real PivotTables exist only inside Excel */
+  /** what this back end can draw: charts (Excel, and files as chart parts); real PivotTables exist only inside Excel */
   readonly capabilities: { readonly charts: boolean; readonly pivots: boolean };
   /**
    * Writes a generated sheet: replaces the sheet of that name if it exists (keeping its place in the

@@ -182,14 +182,15 @@ export class FileWorkbook implements Workbook {
     return false;
   }
 
-  /** Charts and PivotTables exist only inside Excel: a file keeps their data as values. */
-  readonly capabilities = { charts: false, pivots: false } as const;
+  /** Charts are written as chart parts (DrawingML); PivotTables exist only inside Excel: a file keeps their data as values. */
+  readonly capabilities = { charts: true, pivots: false } as const;
 
   /**
    * Writes the report's worksheet part (replacing the sheet of that name in place, or adding it at
    * the end) and touches only workbook.xml, its relationships, the content types and styles.xml;
-   * every other part, the data sheets first, is copied as its compressed bytes. `sheet.charts` are
-   * left out. Replacing a sheet that holds an Excel table (a data sheet) is refused with an Error.
+   * every other part, the data sheets first, is copied as its compressed bytes; `sheet.charts` become
+   * a drawing part and chart parts of that sheet. Replacing a sheet that holds an Excel table (a data
+   * sheet) is refused with an Error.
    */
   async writeReport(sheet: ReportSheet): Promise<void> {
     writeReport(this.pkg, this.writable(), sheet);
