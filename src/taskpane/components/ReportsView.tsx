@@ -111,7 +111,8 @@ export function ReportsView({ host, lang, strings, status, revision, onDownload,
     setNotice(null);
     try {
       const now = nowIso();
-      const result = await host.run((wb) => runReport(wb, { kind, period, lang, write, asOf: now, generatedAt: now }));
+      // the sheet in the Settings' 报表语言 (by default the workbook's language), as the CLI without --lang
+      const result = await host.run((wb) => runReport(wb, { kind, period, write, asOf: now, generatedAt: now }));
       setShown({ result, revision, catalogue: await kpiCatalogue() });
       setWritten(result.written ? result.sheetName : null);
       if (result.written) {
@@ -146,7 +147,7 @@ export function ReportsView({ host, lang, strings, status, revision, onDownload,
     setBusy('pivots');
     setPivotNotice(null);
     try {
-      const out = await host.run((wb) => writeKpiPivots(wb, { lang }));
+      const out = await host.run((wb) => writeKpiPivots(wb));
       setPivots(out);
       setPivotNotice({
         intent: 'success',

@@ -56,8 +56,9 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   clickable: { cursor: 'pointer', ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover }, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
-  itemLine: { display: 'flex', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
-  itemId: { fontWeight: tokens.fontWeightSemibold, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  // an ID is never cut: the time goes under it when both do not fit
+  itemLine: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  itemId: { fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
   itemHours: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
   late: { color: tokens.colorPaletteRedForeground1 },
   divider: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
