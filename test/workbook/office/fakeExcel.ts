@@ -43,6 +43,11 @@ export interface FakeOptions {
   readonly nullObjectMethods?: 'propagate' | 'fail';
   /** the host's ExcelApi minor version: 8 (the manifest's 1.8, the default) or 9 and up */
   readonly excelApi?: number;
+  /**
+   * awaited at the start of every sync, before its batch reaches the workbook: a test that runs two
+   * contexts over one WorkbookState (two co-authors) decides here whose batch goes next
+   */
+  readonly beforeSync?: () => Promise<void>;
 }
 
 export function richError(code: string, message: string): Error {
@@ -504,6 +509,7 @@ export class FakeContext {
   readonly payloadLimit: number;
   readonly excelApi: number;
   readonly nullObjectMethods: 'propagate' | 'fail';
+  private readonly beforeSync: (() => Promise<void>) | undefined;
 
   constructor(
     readonly state: WorkbookState = new WorkbookState(),
@@ -512,6 +518,7 @@ export class FakeContext {
     this.payloadLimit = options.payloadLimit ?? 5_000_000;
     this.nullObjectMethods = options.nullObjectMethods ?? 'propagate';
     this.excelApi = options.excelApi ?? 8;
+    this.beforeSync = options.beforeSync;
     this.workbook = new FakeWorkbook(this);
   }
 
@@ -540,6 +547,7 @@ export class FakeContext {
   }
 
   async sync(): Promise<void> {
+    // the batch is what was queued before this call; it runs, whole, once the scheduler lets it
     const queue = this.queue;
     const requestBytes = this.requestBytes;
     this.queue = [];
@@ -547,6 +555,7 @@ export class FakeContext {
     this.responseBytes = 0;
     this.commits = [];
     this.touched = new Set();
+    if (this.beforeSync) await this.beforeSync();
     const fail = (error: Error): never => {
       this.log.push({ requestBytes, responseBytes: this.responseBytes, ok: false, error: (error as Error & { code?: string }).code });
       throw error;
