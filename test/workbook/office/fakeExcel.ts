@@ -1091,6 +1091,22 @@ export class FakeRange extends FakeObject<Box> {
     return new FakeRange(this.ctx, this.child((b) => ({ ...b, r0: b.r1 + 1, r1: b.r1 + count })));
   }
 
+  /** one cell, counted from the range's top left; it may lie outside the range (as in Office.js) */
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.ctx, this.child((b) => ({ ...b, r0: b.r0 + row, c0: b.c0 + column, r1: b.r0 + row, c1: b.c0 + column })));
+  }
+
+  /** the range grown (or shrunk) at its bottom and right */
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      this.child((b) => {
+        if (b.r1 + deltaRows < b.r0 || b.c1 + deltaColumns < b.c0) throw richError('InvalidArgument', 'The range cannot be resized below one cell.');
+        return { ...b, r1: b.r1 + deltaRows, c1: b.c1 + deltaColumns };
+      }),
+    );
+  }
+
   get numberFormat(): unknown[][] {
     throw notLoaded('numberFormat');
   }
@@ -1480,10 +1496,11 @@ export class FakeChart extends FakeObject<ChartState> {
   }
 
   setPosition(start: FakeRange | string, end?: FakeRange | string): void {
-    if (end !== undefined) throw new Error('fake: setPosition with an end cell is not supported');
     this.ctx._enqueue(() => {
       const chart = this._target();
-      chart.position = typeof start === 'string' ? start : boxAddress(start._target()).split('!').pop();
+      const cell = (at: FakeRange | string) => (typeof at === 'string' ? at : boxAddress(at._target()).split('!').pop());
+      // with an end cell, the chart spans start to end: recorded as `A1:H10`
+      chart.position = end === undefined ? cell(start) : `${cell(start)}:${cell(end)}`;
     });
   }
 }
