@@ -13,6 +13,8 @@
 //   - conditional formats (custom type), sheet visibility, activate/select and `onChanged` handlers
 //     exist as far as the problem marks and live validation use them; `WorkbookState.fireChanged`
 //     plays an edit event to the registered handlers;
+//   - two contexts over one WorkbookState are two co-authors (or two panes): with `beforeSync`, each
+//     sync waits for a scheduler the test controls before its batch runs, whole (test/app/coauthor.test.ts);
 //   - generated sheets: range formats (font, fill, borders, alignment) recorded per box, merges,
 //     charts, page layout (ExcelApi 1.9: refused unless the fake's `excelApi` is 9 or more), sheet
 //     delete / rename / position, and PivotTables over tables whose size follows the source's distinct
