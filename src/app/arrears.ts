@@ -14,6 +14,7 @@ import type { ReminderKey } from '../domain/schema';
 import { WallTime, wallToSerial } from '../domain/time';
 import { ReportSheet, Workbook } from '../workbook/types';
 import { levelText, renderArrearsList, renderNotices } from './arrearsSheets';
+import { writeGenerated } from './generated';
 import { LoadedWorkbook, loadWorkbook, readySheet } from './load';
 import { parseAsOf } from './problem';
 
@@ -54,6 +55,8 @@ export interface ArrearsResult {
   readonly sheet: ReportSheet;
   readonly json: ArrearsListJson;
   readonly sheetName: string;
+  /** a clerk's sheet of the sheet's own name, left as it was (the sheet went to sheetName, `NAME (2)`…) */
+  readonly keptSheet: string | null;
   readonly written: boolean;
   readonly lang: Lang;
   /** how many dunning levels Settings has (the last is the final notice) */
@@ -69,12 +72,13 @@ export interface ArrearsResult {
 export async function runArrears(wb: Workbook, req: ArrearsRequest = {}): Promise<ArrearsResult> {
   const c = await chasing(wb, req);
   const sheet = renderArrearsList(c.list, c.aging, c.loaded.settings, c.lang);
-  if (req.write) await wb.writeReport(sheet);
+  const { sheetName, keptSheet } = await writeGenerated(wb, sheet, req.write);
   return {
     list: c.list,
     sheet,
     json: arrearsListJson(c.asOf, c.list, c.aging, c.lang),
-    sheetName: sheet.name,
+    sheetName,
+    keptSheet,
     written: !!req.write,
     lang: c.lang,
     levels: c.loaded.settings.dunningLevels.length,
@@ -94,6 +98,8 @@ export interface NoticesResult {
   readonly sheet: ReportSheet;
   readonly json: NoticesJson & { readonly logged?: number; readonly alreadyLogged?: number };
   readonly sheetName: string;
+  /** a clerk's sheet of the sheet's own name, left as it was (the sheet went to sheetName, `NAME (2)`…) */
+  readonly keptSheet: string | null;
   readonly written: boolean;
   readonly lang: Lang;
   /** reminders appended to 催缴记录 (logReminders), and notices left unlogged because a written
@@ -115,7 +121,7 @@ export async function runNotices(wb: Workbook, req: NoticesRequest = {}): Promis
   const reminders = req.logReminders ? readySheet(c.loaded, 'reminders', 'NO_REMINDERS') : undefined;
   const set = noticesOf(c.list, req, c.loaded.settings, c.lang);
   const sheet = renderNotices(set, c.loaded.settings, c.lang);
-  if (req.write) await wb.writeReport(sheet);
+  const { sheetName, keptSheet } = await writeGenerated(wb, sheet, req.write);
   let logged = 0;
   let alreadyLogged = 0;
   if (reminders) {
@@ -146,5 +152,5 @@ export async function runNotices(wb: Workbook, req: NoticesRequest = {}): Promis
     }
   }
   const json = { ...noticesJson(c.asOf, set, c.list), ...(req.logReminders ? { logged, alreadyLogged } : {}) };
-  return { notices: set, sheet, json, sheetName: sheet.name, written: !!req.write, lang: c.lang, logged, alreadyLogged, remindersSheet: reminders?.summary.name ?? null, unreadableCells: c.unreadableCells };
+  return { notices: set, sheet, json, sheetName, keptSheet, written: !!req.write, lang: c.lang, logged, alreadyLogged, remindersSheet: reminders?.summary.name ?? null, unreadableCells: c.unreadableCells };
 }

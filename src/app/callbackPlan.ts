@@ -16,6 +16,7 @@ import { customerFacts, ticketFacts } from '../domain/records';
 import { CUSTOMERS, header } from '../domain/schema';
 import { ReportSheet, Workbook } from '../workbook/types';
 import { renderPlan } from './callbackPlanSheet';
+import { writeGenerated } from './generated';
 import { headerExamples, loadWorkbook, LoadedSheet, LoadedWorkbook } from './load';
 import { parseAsOf, UseCaseProblem } from './problem';
 import { planSheetName, planSheetQuarter } from './reportNames';
@@ -37,6 +38,8 @@ export interface CallbackPlanResult {
   readonly plan: CallbackPlan;
   readonly json: PlanJson & { readonly sheet: string };
   readonly sheetName: string;
+  /** a clerk's sheet of the sheet's own name, left as it was (the sheet went to sheetName, `NAME (2)`…) */
+  readonly keptSheet: string | null;
   /** the plan sheet as written (or as it would be, without `write`) */
   readonly sheet: ReportSheet;
   /** the language the plan sheet is written in */
@@ -103,13 +106,14 @@ export async function runCallbackPlan(wb: Workbook, req: CallbackPlanRequest): P
     kept: recorded,
   });
   const lang = existing ? planSheetQuarter(existing.sheet)!.lang : (req.lang ?? loaded.lang);
-  const sheetName = existing?.sheet ?? planSheetName(period.label, lang);
-  const sheet = renderPlan(plan, { name: sheetName, lang, center: loaded.settings.centerName, period });
-  if (req.write) await wb.writeReport(sheet);
+  const name = existing?.sheet ?? planSheetName(period.label, lang);
+  const sheet = renderPlan(plan, { name, lang, center: loaded.settings.centerName, period });
+  const { sheetName, keptSheet } = await writeGenerated(wb, sheet, req.write);
   return {
     plan,
-    json: { ...planJson(plan), sheet: sheetName },
+    json: { ...planJson(plan), sheet: sheetName, ...(keptSheet ? { keptSheet } : {}) },
     sheetName,
+    keptSheet,
     sheet,
     lang,
     written: !!req.write,

@@ -12,6 +12,7 @@ import { readMoreRows, TableRead } from '../domain/table';
 import { WallTime } from '../domain/time';
 import { ReportSheet, RowMarkSet, Workbook } from '../workbook/types';
 import { renderDue } from './dueSheet';
+import { writeGenerated } from './generated';
 import { loadWorkbook, readyTickets } from './load';
 import { parseAsOf } from './problem';
 
@@ -32,6 +33,8 @@ export interface DueResult {
   /** the 待办 sheet as written (or as it would be) */
   readonly sheet: ReportSheet;
   readonly sheetName: string;
+  /** a clerk's sheet of the sheet's own name, left as it was (the sheet went to sheetName, `NAME (2)`…) */
+  readonly keptSheet: string | null;
   readonly written: boolean;
   /** with `mark`: whether the colours changed (false: they were already so); null when not asked */
   readonly marked: boolean | null;
@@ -81,13 +84,14 @@ export async function runDue(wb: Workbook, req: DueRequest = {}): Promise<DueRes
   const desk = await loadDesk(wb, req.lang);
   const lists = dueLists(ticketFacts(desk.read), desk.settings, asOf);
   const sheet = renderDue(lists, desk.settings, desk.lang);
-  if (req.write) await wb.writeReport(sheet);
+  const { sheetName, keptSheet } = await writeGenerated(wb, sheet, req.write);
   const marked = req.mark ? await wb.setRowMarks(desk.sheet, rowMarksOf(lists, desk.read)) : null;
   return {
     lists,
     json: dueJson(lists),
     sheet,
-    sheetName: sheet.name,
+    sheetName,
+    keptSheet,
     written: !!req.write,
     marked,
     lang: desk.lang,

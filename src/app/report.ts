@@ -8,6 +8,7 @@ import { formatWall, WallTime } from '../domain/time';
 import { Workbook } from '../workbook/types';
 import { readPlanSheets } from './callbackPlan';
 import { nowIso } from './clock';
+import { writeGenerated } from './generated';
 import { loadWorkbook, LoadedWorkbook, readyTickets } from './load';
 import { crossTabSheet, KPI_PIVOTS, kpiSheetName } from './pivots';
 import { parseAsOf, UseCaseProblem } from './problem';
@@ -33,6 +34,8 @@ export interface ReportResult {
   readonly json: ReportJson;
   readonly period: Period;
   readonly sheetName: string;
+  /** a clerk's sheet of the sheet's own name, left as it was (the sheet went to sheetName, `NAME (2)`…) */
+  readonly keptSheet: string | null;
   readonly written: boolean;
   /** cells that could not be read: those rows count without the unreadable values (see validate) */
   readonly unreadableCells: number;
@@ -73,9 +76,9 @@ export async function runReport(wb: Workbook, req: ReportRequest): Promise<Repor
   const model = buildReport(req.kind, period, data, loaded.settings, { now, generatedAt, lang });
   const json = reportJson(model);
   const sheet = renderReport(json, lang);
-  if (req.write) await wb.writeReport(sheet);
+  const { sheetName, keptSheet } = await writeGenerated(wb, sheet, req.write);
   const unreadableCells = loaded.problems.filter((p) => p.row !== null).length;
-  return { model, json, period, sheetName: sheet.name, written: !!req.write, unreadableCells };
+  return { model, json, period, sheetName, keptSheet, written: !!req.write, unreadableCells };
 }
 
 /** The periods the pane offers: the default and recent ones, newest first. */
@@ -94,7 +97,7 @@ export async function reportPeriods(wb: Workbook, now?: string): Promise<Record<
 }
 
 /** KPI pivots: real PivotTables on the ticket table in Excel; the same cross-tabs as values in files. */
-export async function writeKpiPivots(wb: Workbook, opts: { lang?: Lang } = {}): Promise<{ sheet: string; pivots: boolean; lang: Lang }> {
+export async function writeKpiPivots(wb: Workbook, opts: { lang?: Lang } = {}): Promise<{ sheet: string; keptSheet: string | null; pivots: boolean; lang: Lang }> {
   const loaded = await loadWorkbook(wb, { lang: opts.lang });
   const lang = opts.lang ?? loaded.settings.reportLang;
   const tickets = readyTickets(loaded);
@@ -103,12 +106,13 @@ export async function writeKpiPivots(wb: Workbook, opts: { lang?: Lang } = {}): 
   const lists = { category: loaded.settings.categories, department: loaded.settings.departments };
   if (wb.capabilities.pivots && table) {
     // Excel orders a PivotTable's items itself (Office.js cannot place them): only the values sheet follows the Settings
-    await wb.writePivots(sheet, KPI_PIVOTS(tickets.read, table, lang));
+    // a clerk's sheet called KPI is kept: the pivots go to KPI (2), … (and say so)
+    const written = await wb.writePivots(sheet, KPI_PIVOTS(tickets.read, table, lang));
     await wb.writeReport(crossTabSheet(tickets.read, lang, lists, 'valuesOnly'));
-    return { sheet, pivots: true, lang };
+    return { sheet: written, keptSheet: written === sheet ? null : sheet, pivots: true, lang };
   }
-  await wb.writeReport(crossTabSheet(tickets.read, lang, lists));
-  return { sheet, pivots: false, lang };
+  const values = await writeGenerated(wb, crossTabSheet(tickets.read, lang, lists), true);
+  return { sheet: values.sheetName, keptSheet: values.keptSheet, pivots: false, lang };
 }
 
 export { reportSheetName };

@@ -7,6 +7,7 @@ import { Lang } from '../domain/enums';
 import { formatYuan } from '../domain/money';
 import { formatWall } from '../domain/time';
 import { openWorkbookFile, saveTo } from './files';
+import { sayKept, withKept } from './kept';
 import { t } from './strings';
 
 export interface ArrearsOptions {
@@ -42,11 +43,12 @@ export async function runArrearsCommand(io: Io, file: string, opts: ArrearsOptio
   const lang = result.lang;
   if (result.unreadableCells > 0) io.err(`deskbook: ${t(lang, 'arrearsUnreadable', { n: result.unreadableCells, file })}`);
   if (opts.json) {
-    io.out(JSON.stringify(result.json, null, 2));
+    io.out(JSON.stringify(withKept(result.json, result), null, 2));
     return 0;
   }
   const list = result.list;
   io.out(t(lang, opts.write ? 'reportWritten' : 'reportBuilt', { sheet: result.sheetName, file: target }) + t(lang, 'arrearsArrears', { units: list.units.length, total: yuan(list.total, lang) }));
+  sayKept(io, lang, result);
   const levels = result.levels;
   const counts = new Map<number, number>();
   for (const u of list.units) counts.set(u.dunning.level, (counts.get(u.dunning.level) ?? 0) + 1);
@@ -71,12 +73,13 @@ export async function runNoticesCommand(io: Io, file: string, opts: NoticesOptio
   const lang = result.lang;
   if (result.unreadableCells > 0) io.err(`deskbook: ${t(lang, 'arrearsUnreadable', { n: result.unreadableCells, file })}`);
   if (opts.json) {
-    io.out(JSON.stringify(result.json, null, 2));
+    io.out(JSON.stringify(withKept(result.json, result), null, 2));
     return 0;
   }
   const set = result.notices;
   const total = set.notices.reduce((a, n) => a + n.arrears.total, 0);
   io.out(t(lang, opts.write ? 'reportWritten' : 'reportBuilt', { sheet: result.sheetName, file: target }) + t(lang, 'arrearsNotices', { n: set.notices.length, total: yuan(total, lang) }));
+  sayKept(io, lang, result);
   // nothing left out silently: the units a promise keeps without a notice, and what was logged
   if (set.promised.length > 0) {
     const units = set.promised.map((u) => t(lang, 'arrearsPromisedUnit', { unit: u.unit, date: formatWall(u.dunning.promisedDate!, false) }));

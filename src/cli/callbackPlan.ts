@@ -6,6 +6,7 @@ import { Lang } from '../domain/enums';
 import { describeProblem } from '../domain/messages';
 import { naturalCompare } from '../domain/callbackPlan';
 import { openWorkbookFile, WorkbookFile } from './files';
+import { sayKept } from './kept';
 import { t } from './strings';
 
 export interface CallbackPlanOptions {
@@ -59,5 +60,6 @@ export async function runCallbackPlanCommand(io: Io, file: string, opts: Callbac
     io.out(t(lang, 'planByBuilding', { list: list.join(lang === 'zh' ? '，' : ', ') }));
   }
   io.out(opts.write ? t(lang, 'reportWritten', { sheet: j.sheet, file: target }) : t(lang, 'reportBuilt', { sheet: j.sheet }));
+  sayKept(io, lang, result);
   return 0;
 }

@@ -6,6 +6,7 @@ import { waitedText } from '../app/dueSheet';
 import { Lang } from '../domain/enums';
 import { formatWall } from '../domain/time';
 import { openWorkbookFile, saveTo } from './files';
+import { sayKept, withKept } from './kept';
 import { t } from './strings';
 
 export interface DueOptions {
@@ -43,7 +44,7 @@ export async function runDueCommand(io: Io, file: string, opts: DueOptions): Pro
   const lang = result.lang;
   if (result.unreadableCells > 0) io.err(`deskbook: ${t(lang, 'dueUnreadable', { n: result.unreadableCells, file })}`);
   if (opts.json) {
-    io.out(JSON.stringify(result.json, null, 2));
+    io.out(JSON.stringify(withKept(result.json, result), null, 2));
     return 0;
   }
   const lists = result.lists;
@@ -70,6 +71,7 @@ export async function runDueCommand(io: Io, file: string, opts: DueOptions): Pro
   list('dueCallback', lists.awaitingCallback, (e) => ticket(e) + t(lang, 'dueResolvedAt', { at: formatWall(e.resolvedAt, true), waited: waitedText(e.hours, lang) }));
   list('dueUndispatched', lists.undispatched, (e) => ticket(e) + t(lang, 'dueReceivedAt', { at: formatWall(e.receivedAt, true), waited: waitedText(e.hours, lang) }));
   if (opts.sheet) io.out(opts.write ? t(lang, 'reportWritten', { sheet: result.sheetName, file: target }) : t(lang, 'reportBuilt', { sheet: result.sheetName }));
+  if (opts.sheet) sayKept(io, lang, result);
   if (opts.mark) {
     const rows = { overdue: lists.overdue.length, dueSoon: lists.dueSoon.length, sheet: result.ticketSheet, file: target };
     io.out(!result.marked ? t(lang, 'dueColoursUnchanged', rows) : opts.write ? t(lang, 'dueColoured', rows) : t(lang, 'dueColouredNotWritten', rows));

@@ -25,6 +25,7 @@ import { WorkbookError } from '../workbook/types';
 import { beginCommand, beginWrite, endCommand, fileExists, FileProblem, isExistingFile, openWorkbookFile, readWorkbookFile, sameFile, saveIfChanged, saveTo, writeThrough } from './files';
 import { WriteRefused } from './refusals';
 import { RestoreOptions, runRestore } from './restore';
+import { sayKept, withKept } from './kept';
 import { helpText, t } from './strings';
 import { commanderMessage, configureHelp } from './usage';
 
@@ -192,9 +193,10 @@ async function runReportCommand(io: Io, kind: PeriodKind, file: string, opts: Re
   // Nothing is skipped silently: a report over cells that could not be read says so.
   if (result.unreadableCells > 0) io.err(`deskbook: ${t(lang, 'reportUnreadable', { n: result.unreadableCells, file })}`);
   const empty = result.json.empty ? t(lang, 'reportEmpty') : '';
-  if (opts.json) io.out(JSON.stringify(result.json, null, 2));
+  if (opts.json) io.out(JSON.stringify(withKept(result.json, result), null, 2));
   else if (opts.write) io.out(t(lang, 'reportWritten', { sheet: result.sheetName, file: target }) + empty);
   else io.out(t(lang, 'reportBuilt', { sheet: result.sheetName }) + empty);
+  if (!opts.json) sayKept(io, lang, result);
   return EXIT.OK;
 }
 
@@ -205,6 +207,7 @@ async function runKpi(io: Io, file: string, opts: { out?: string; lang?: Lang; f
   const result = await writeKpiPivots(read.workbook, { lang: opts.lang });
   saveTo(file, target, read);
   io.out(t(result.lang, 'reportWritten', { sheet: result.sheet, file: target }));
+  sayKept(io, result.lang, { keptSheet: result.keptSheet, sheetName: result.sheet });
   return EXIT.OK;
 }
 

@@ -94,7 +94,7 @@ export async function kpiCatalogue(): Promise<ReadonlyArray<KpiEntry>> {
   return (await reports()).KPI_CATALOGUE;
 }
 
-export async function writeKpiPivots(wb: Workbook, opts?: { lang?: Lang }): Promise<{ sheet: string; pivots: boolean }> {
+export async function writeKpiPivots(wb: Workbook, opts?: { lang?: Lang }): Promise<{ sheet: string; keptSheet: string | null; pivots: boolean }> {
   return (await reports()).writeKpiPivots(wb, opts);
 }
 

@@ -145,6 +145,7 @@ export const en: Strings = {
   computing: 'Computing…',
   reportWrittenTitle: 'Report generated',
   reportWrittenExcel: (sheet) => `Written to the sheet "${sheet}".`,
+  sheetKept: (kept, written) => `A sheet of yours is named "${kept}": it was left as it is, and this was written to "${written}".`,
   reportWrittenFile: (sheet) =>
     `The sheet "${sheet}" is now in the workbook. A browser cannot show sheets: download the workbook and open it in Excel to see it.`,
   jumpToSheet: (sheet) => `Go to "${sheet}"`,

@@ -134,6 +134,8 @@ export interface Strings {
   readonly computing: string;
   readonly reportWrittenTitle: string;
   readonly reportWrittenExcel: (sheet: string) => string;
+  /** a clerk's sheet held the generated sheet's name: kept as it was, the sheet written under another name */
+  readonly sheetKept: (kept: string, written: string) => string;
   readonly reportWrittenFile: (sheet: string) => string;
   readonly jumpToSheet: (sheet: string) => string;
   readonly reportNotReadyTitle: string;

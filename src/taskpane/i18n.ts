@@ -24,3 +24,9 @@ export function pickLang(opts: { search?: string; stored?: Lang | null; officeLa
   const source = opts.officeLanguage ?? opts.browserLanguage ?? '';
   return source.toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
+
+/** The sentence added to a "written" notice when a clerk's sheet held the generated sheet's name
+ *  (empty otherwise): the faces always name the sheet actually written. */
+export function keptNote(strings: Strings, lang: Lang, written: { readonly keptSheet: string | null; readonly sheetName: string }): string {
+  return written.keptSheet === null ? '' : (lang === 'zh' ? '' : ' ') + strings.sheetKept(written.keptSheet, written.sheetName);
+}

@@ -139,6 +139,7 @@ export const zh: Strings = {
   computing: '正在计算…',
   reportWrittenTitle: '报表已生成',
   reportWrittenExcel: (sheet) => `已写入工作表“${sheet}”。`,
+  sheetKept: (kept, written) => `工作簿里已有您自己的工作表“${kept}”，未作改动；本次写入了“${written}”。`,
   reportWrittenFile: (sheet) => `工作表“${sheet}”已加入工作簿。浏览器中无法直接打开工作表：请下载工作簿，用 Excel 打开即可看到。`,
   jumpToSheet: (sheet) => `转到“${sheet}”`,
   reportNotReadyTitle: '暂时无法生成报表',

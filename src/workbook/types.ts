@@ -236,14 +236,17 @@ export interface Workbook {
   /** what this back end can draw: charts (Excel, and files as chart parts); real PivotTables exist only inside Excel */
   readonly capabilities: { readonly charts: boolean; readonly pivots: boolean };
   /**
-   * Writes a generated sheet: replaces the sheet of that name if it exists (keeping its place in the
-   * workbook), else adds it at the end. No other sheet is touched (in files, no other part is even
-   * re-serialized). Charts are drawn only where `capabilities.charts`.
+   * Writes a generated sheet: replaces the sheet of that name if the add-in wrote it (keeping its
+   * place in the workbook), else adds it at the end. A clerk's sheet of that name (one without our
+   * marker, see generated.ts) is never replaced: the report goes to the first free or ours of
+   * `NAME (2)`, `NAME (3)`, … Returns the name written. No other sheet is touched (in files, no other
+   * part is even re-serialized). Charts are drawn only where `capabilities.charts`.
    */
-  writeReport(sheet: ReportSheet): Promise<void>;
-  /** Writes real PivotTables on a sheet (replacing that sheet), laid out top to bottom; only where
-   *  `capabilities.pivots` (elsewhere the caller writes the same cross-tabs as values). */
-  writePivots(sheet: string, pivots: ReadonlyArray<PivotSpec>): Promise<void>;
+  writeReport(sheet: ReportSheet): Promise<string>;
+  /** Writes real PivotTables on a sheet (replacing that sheet if ours, else on `NAME (2)`… as
+   *  writeReport), laid out top to bottom; only where `capabilities.pivots` (elsewhere the caller
+   *  writes the same cross-tabs as values). Returns the name written. */
+  writePivots(sheet: string, pivots: ReadonlyArray<PivotSpec>): Promise<string>;
   /** workbook-scoped defined names, e.g. the dropdown list ranges on the Settings sheet; formulas
    *  are written as in Excel's name manager, with a leading '=' (`=设置!$E$2:$E$40`) */
   listNames(): Promise<string[]>;

@@ -1,4 +1,5 @@
 // A Workbook held in memory, for use-case tests that are about the use case, not a back end.
+import { generatedTarget, sameTitle } from '../../src/workbook/generated';
 import { Cell, CellMark, CellWrite, MarkSet, NewSheet, PivotSpec, ReportSheet, RowMark, RowMarkSet, sameCell, SheetGrid, SheetRows, SheetSummary, Workbook } from '../../src/workbook/types';
 
 interface MemSheet {
@@ -116,25 +117,44 @@ export class MemoryWorkbook implements Workbook {
     return true;
   }
 
-  /** Replaces the sheet of that name where it stands (its values become the report's), or adds it. */
-  async writeReport(sheet: ReportSheet): Promise<void> {
-    this.writes++;
-    const existing = this.sheets.find((x) => x.name === sheet.name);
-    if (existing && existing.tables.length > 0) throw new Error(`sheet ${sheet.name} holds a table`);
-    this.reports.push(sheet);
-    const rows = sheet.rows.map((r) => [...r]);
-    if (existing) existing.rows = rows;
-    else this.sheets.push({ name: sheet.name, rows, tables: [] });
+  /** lower-case names of the sheets this workbook's writeReport / writePivots wrote: ours (the marker of the real back ends) */
+  readonly generated = new Set<string>();
+
+  /** Where a generated sheet goes, as in the real back ends: its name if free or ours (written here, or
+   *  no table and the same first cell), else `NAME (2)`, … */
+  private target(name: string, title: Cell | undefined): string {
+    const find = (n: string) => this.sheets.find((x) => x.name.toLowerCase() === n.toLowerCase());
+    return generatedTarget(name, (n) => find(n) !== undefined, (n) => {
+      const s = find(n)!;
+      return s.tables.length === 0 && (this.generated.has(n.toLowerCase()) || sameTitle(s.rows[0]?.[0], title));
+    });
   }
 
-  async writePivots(sheet: string, pivots: ReadonlyArray<PivotSpec>): Promise<void> {
+  /** Replaces the sheet of that name where it stands (its values become the report's) if ours, or adds it. */
+  async writeReport(report: ReportSheet): Promise<string> {
+    this.writes++;
+    const name = this.target(report.name, report.rows[0]?.[0]);
+    const sheet = { ...report, name };
+    const existing = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    this.reports.push(sheet);
+    this.generated.add(name.toLowerCase());
+    const rows = sheet.rows.map((r) => [...r]);
+    if (existing) existing.rows = rows;
+    else this.sheets.push({ name, rows, tables: [] });
+    return name;
+  }
+
+  async writePivots(asked: string, pivots: ReadonlyArray<PivotSpec>): Promise<string> {
     if (!this.capabilities.pivots) throw new Error('writePivots without capabilities.pivots');
     this.writes++;
+    const sheet = this.target(asked, pivots[0]?.title);
     this.pivots.set(sheet, pivots.map((p) => ({ ...p })));
-    const existing = this.sheets.find((x) => x.name === sheet);
+    this.generated.add(sheet.toLowerCase());
+    const existing = this.sheets.find((x) => x.name.toLowerCase() === sheet.toLowerCase());
     const rows = pivots.map((p) => [p.title]);
     if (existing) existing.rows = rows;
     else this.sheets.push({ name: sheet, rows, tables: [] });
+    return sheet;
   }
 
   async listNames(): Promise<string[]> {

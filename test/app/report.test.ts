@@ -70,7 +70,7 @@ describe('report use case', () => {
     const wb = sampleWorkbook();
     expect(wb.capabilities.pivots).toBe(false);
     const r = await writeKpiPivots(wb);
-    expect(r).toEqual({ sheet: 'KPI', pivots: false, lang: 'zh' });
+    expect(r).toEqual({ sheet: 'KPI', keptSheet: null, pivots: false, lang: 'zh' });
     const [tickets, kpi] = await wb.readSheets(['工单', 'KPI']);
     const totals = kpi.rows.filter((row) => row[0] === '合计').map((row) => row.filter((c) => typeof c === 'number').pop());
     // three cross-tabs, each counting every ticket once
@@ -82,7 +82,7 @@ describe('report use case', () => {
     const names = (await sample.listSheets()).map((s) => s.name);
     const wb = new MemoryWorkbook((await sample.readSheets(names)).map((g) => ({ name: g.name, rows: g.rows, tables: g.name === '工单' ? ['tblTickets'] : [] })));
     wb.capabilities = { charts: true, pivots: true };
-    expect(await writeKpiPivots(wb)).toEqual({ sheet: 'KPI', pivots: true, lang: 'zh' });
+    expect(await writeKpiPivots(wb)).toEqual({ sheet: 'KPI', keptSheet: null, pivots: true, lang: 'zh' });
   });
 });
 

@@ -271,11 +271,45 @@ export function describeWorkbookContract(label: string, factory: () => Promise<C
       }
     });
 
-    it('never replaces a sheet that holds an Excel table (a data sheet): an Error, a bug above', async () => {
+    it('never replaces a sheet that holds an Excel table (a data sheet): the report goes to "Settings (2)"', async () => {
       const subject = await factory();
       await subject.wb.addSheets([EMPTY_TABLE]);
-      await expect(subject.wb.writeReport({ ...REPORT, name: 'Settings' })).rejects.toThrow(/tblSettings/);
+      expect(await subject.wb.writeReport({ ...REPORT, name: 'Settings' })).toBe('Settings (2)');
       expect((await subject.wb.readSheets(['Settings']))[0].rows[0]).toEqual(['Setting', 'Value']);
+      expect((await subject.wb.readSheets(['Settings (2)']))[0].rows).toEqual(REPORT.rows);
+    });
+
+    it("never replaces a clerk's sheet of the report's name: writes NAME (2), and replaces that (ours) on the next run", async () => {
+      const subject = await factory();
+      // the clerk's own 月报 2026-11: their notes, no table, nothing of ours
+      await subject.wb.addSheets([{ name: '月报 2026-11', columns: [{ header: '我的月报' }, { header: '备注' }], rows: [['十一月', '电梯两次停运']] }]);
+      expect(await subject.wb.writeReport(REPORT)).toBe('月报 2026-11 (2)');
+      const second: ReportSheet = { ...REPORT, rows: [['月报 (重算)'], ['受理量']], styles: [['title'], ['label']], merges: [], charts: [] };
+      expect(await subject.wb.writeReport(second)).toBe('月报 2026-11 (2)');
+      for (const wb of [subject.wb, await subject.reopen()]) {
+        expect((await wb.listSheets()).map((s) => s.name)).toEqual(['台账', '月报 2026-11', '月报 2026-11 (2)']);
+        const [clerks, ours] = await wb.readSheets(['月报 2026-11', '月报 2026-11 (2)']);
+        expect(clerks.rows).toEqual([
+          ['我的月报', '备注'],
+          ['十一月', '电梯两次停运'],
+        ]);
+        expect(ours.rows).toEqual([['月报 (重算)'], ['受理量']]);
+      }
+    });
+
+    it('replaces a sheet an earlier version wrote (no marker) when it opens with the same title; another title is kept', async () => {
+      const subject = await factory();
+      const title = REPORT.rows[0][0] as string;
+      // as an earlier version left it: the title in A1, no marker
+      await subject.wb.addSheets([{ name: '月报 2026-11', columns: [{ header: title }], rows: [['旧的数字']] }]);
+      await subject.wb.addSheets([{ name: '周报 2026-W48', columns: [{ header: '客服周报 (我改过标题)' }], rows: [] }]);
+      expect(await subject.wb.writeReport(REPORT)).toBe('月报 2026-11');
+      expect(await subject.wb.writeReport({ ...REPORT, name: '周报 2026-W48' })).toBe('周报 2026-W48 (2)');
+      const wb = await subject.reopen();
+      expect((await wb.listSheets()).map((s) => s.name)).toEqual(['台账', '月报 2026-11', '周报 2026-W48', '周报 2026-W48 (2)']);
+      const [monthly, weekly] = await wb.readSheets(['月报 2026-11', '周报 2026-W48']);
+      expect(monthly.rows).toEqual(REPORT.rows);
+      expect(weekly.rows).toEqual([['客服周报 (我改过标题)']]);
     });
 
     it('adds workbook names and lists them', async () => {

@@ -12,7 +12,7 @@ import { formatWallIso, WallTime } from '../../domain/time';
 import { ArrearsResult, nowIso, runArrears, runNotices, WorkbookStatus } from '../backend';
 import { describeError } from '../errors';
 import type { Host } from '../host';
-import type { Strings } from '../i18n';
+import { keptNote, type Strings } from '../i18n';
 import { Notice, NoticeData } from './Notice';
 import { WrittenSheet } from './WrittenSheet';
 import { NoWorkbook, NotReady } from './TabState';
@@ -147,7 +147,7 @@ export function ArrearsView({ host, lang, strings, status, revision, onDownload,
       const out = await host.run((wb) => runArrears(wb, { asOf: nowIso(), write: true }));
       setResult(out);
       setListWritten(out.sheetName);
-      setNotice({ intent: 'success', text: strings.arrearsListWritten(out.sheetName, excel) });
+      setNotice({ intent: 'success', text: strings.arrearsListWritten(out.sheetName, excel) + keptNote(strings, lang, out) });
       onWritten();
     } catch (err) {
       setNotice(fail(err));
@@ -172,6 +172,7 @@ export function ArrearsView({ host, lang, strings, status, revision, onDownload,
       );
       const total = out.notices.notices.reduce((a, n) => a + n.arrears.total, 0);
       const texts = [strings.noticesWritten(out.sheetName, out.notices.notices.length, money(total), excel)];
+      if (out.keptSheet !== null) texts.push(strings.sheetKept(out.keptSheet, out.sheetName));
       if (out.remindersSheet !== null) texts.push(strings.noticesLogged(out.remindersSheet, out.logged, out.alreadyLogged));
       setNoticesWritten(out.sheetName);
       setNoticesNotice({ intent: 'success', title: strings.noticesWrittenTitle, text: texts.join(lang === 'zh' ? '' : ' ') });

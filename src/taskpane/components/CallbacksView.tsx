@@ -11,7 +11,7 @@ import type { Lang } from '../../domain/enums';
 import { CallbackPlanStatus, callbackPlanStatus, nowIso, runCallbackPlan, WorkbookStatus } from '../backend';
 import { describeError } from '../errors';
 import type { Host } from '../host';
-import type { Strings } from '../i18n';
+import { keptNote, type Strings } from '../i18n';
 import { Notice, NoticeData } from './Notice';
 import { WrittenSheet } from './WrittenSheet';
 import { NoWorkbook, NotReady } from './TabState';
@@ -116,7 +116,7 @@ export function CallbacksView({ host, lang, strings, status, revision, onDownloa
       const out = await host.run((wb) => runCallbackPlan(wb, { quarter: chosen, asOf: nowIso(), write: true, force }));
       const recent = out.plan.households.filter((h) => h.reason === 'recent').length;
       setWritten(out.sheetName);
-      setPlanNotice({ intent: 'success', title: strings.callbacksWrittenTitle, text: strings.callbacksWritten(out.sheetName, out.plan.households.length, recent, out.kept, excel) });
+      setPlanNotice({ intent: 'success', title: strings.callbacksWrittenTitle, text: strings.callbacksWritten(out.sheetName, out.plan.households.length, recent, out.kept, excel) + keptNote(strings, lang, out) });
       onWritten();
       void load();
     } catch (err) {

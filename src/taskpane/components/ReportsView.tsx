@@ -8,7 +8,7 @@ import { ALL_SHEETS, CHARGES, sheetName } from '../../domain/schema';
 import { kpiCatalogue, nowIso, PeriodKind, REPORT_KINDS, ReportPeriods, reportPeriods, ReportResult, runReport, WorkbookStatus, writeKpiPivots } from '../backend';
 import { describeError } from '../errors';
 import type { Host } from '../host';
-import type { Strings } from '../i18n';
+import { keptNote, type Strings } from '../i18n';
 import type { KpiEntry } from '../../domain/kpi';
 import { ReportJson, shownTime, tileDefs } from '../reportFormat';
 import { KpiTiles } from './KpiTiles';
@@ -119,7 +119,7 @@ export function ReportsView({ host, lang, strings, status, revision, onDownload,
         setNotice({
           intent: 'success',
           title: strings.reportWrittenTitle,
-          text: excel ? strings.reportWrittenExcel(result.sheetName) : strings.reportWrittenFile(result.sheetName),
+          text: (excel ? strings.reportWrittenExcel(result.sheetName) : strings.reportWrittenFile(result.sheetName)) + keptNote(strings, lang, result),
         });
         onWritten();
       }
@@ -151,7 +151,7 @@ export function ReportsView({ host, lang, strings, status, revision, onDownload,
       setPivots(out);
       setPivotNotice({
         intent: 'success',
-        text: out.pivots ? strings.pivotsWrittenExcel(out.sheet) : strings.pivotsWrittenFile(out.sheet),
+        text: (out.pivots ? strings.pivotsWrittenExcel(out.sheet) : strings.pivotsWrittenFile(out.sheet)) + keptNote(strings, lang, { keptSheet: out.keptSheet, sheetName: out.sheet }),
       });
       onWritten();
     } catch (err) {

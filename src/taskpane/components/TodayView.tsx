@@ -13,7 +13,7 @@ import { formatWallIso } from '../../domain/time';
 import { DueLists, DueResult, fillTicketIds, LiveDue, nowIso, runDue, startLiveDue, TodoTicket, WorkbookStatus } from '../backend';
 import { describeError } from '../errors';
 import type { Host } from '../host';
-import type { Strings } from '../i18n';
+import { keptNote, type Strings } from '../i18n';
 import { installationTag, issuedIds, rememberIssued } from '../installation';
 import { shownTime } from '../reportFormat';
 import { Notice, NoticeData } from './Notice';
@@ -215,7 +215,7 @@ export function TodayView({ host, lang, strings, status, revision, onDownload, o
       setLists(r.lists);
       if (what === 'sheet') {
         setWritten(r.sheetName);
-        setNotice({ intent: 'success', text: strings.dueSheetWritten(r.sheetName, excel) });
+        setNotice({ intent: 'success', text: strings.dueSheetWritten(r.sheetName, excel) + keptNote(strings, lang, r) });
       } else {
         setNotice({ intent: 'success', text: strings.dueColoured(r.ticketSheet, r.lists.overdue.length, r.lists.dueSoon.length) });
       }

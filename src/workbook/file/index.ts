@@ -11,7 +11,7 @@ import { fillCells } from './fill';
 import { CONTENT_TYPES_PART, parseContentTypes } from './opc';
 import { Package } from './package';
 import { readGrids } from './read';
-import { writeReport } from './report';
+import { unmarkedCandidates, writeReport } from './report';
 import { cellRef } from '../a1';
 import { readStructure, SheetModel, Structure } from './structure';
 import { TEMPLATE_PARTS, templateParts } from './template';
@@ -192,13 +192,23 @@ export class FileWorkbook implements Workbook {
    * a drawing part and chart parts of that sheet. Replacing a sheet that holds an Excel table (a data
    * sheet) is refused with an Error.
    */
-  async writeReport(sheet: ReportSheet): Promise<void> {
-    writeReport(this.pkg, this.writable(), sheet);
-    this.changed([sheet.name]);
+  async writeReport(sheet: ReportSheet): Promise<string> {
+    const st = this.writable();
+    // a sheet without our marker is ours only if it opens with the report's title (an earlier version's)
+    const firstCells = new Map<string, Cell>();
+    const unmarked = unmarkedCandidates(st, sheet.name);
+    for (const name of unmarked) {
+      // a sheet that cannot be read is not taken for ours: it is kept, and the report goes elsewhere
+      const [g] = await this.readSheets([name]).catch(() => []);
+      if (g) firstCells.set(name.toLowerCase(), g.originRow === 0 && g.originCol === 0 ? (g.rows[0]?.[0] ?? null) : null);
+    }
+    const written = writeReport(this.pkg, st, sheet, firstCells);
+    this.changed([written]);
+    return written;
   }
 
   /** A bug above: callers check `capabilities.pivots` and write the cross-tabs as values. */
-  async writePivots(sheet: string, pivots: ReadonlyArray<PivotSpec>): Promise<void> {
+  async writePivots(sheet: string, pivots: ReadonlyArray<PivotSpec>): Promise<string> {
     void pivots;
     throw new Error(`PivotTables cannot be written into a file (sheet "${sheet}"): check capabilities.pivots and write the cross-tabs with writeReport.`);
   }

@@ -8,7 +8,8 @@
 // drawing part and one DrawingML chart part each (chart.ts), over the sheet's own cells.
 import { isMarkSheetName } from '../marks';
 import { checkReportShape, REPORT_MARGINS } from '../reportLooks';
-import { ReportSheet, ReportStyle } from '../types';
+import { Cell, ReportSheet, ReportStyle } from '../types';
+import { GENERATED_MARK, generatedMarkFormula, generatedTarget, marksSheet, sameTitle, takenCandidates } from '../generated';
 import { utf8 } from './bytes';
 import { cellXml } from './cells';
 import { dirOf, freePartName, stylesPart } from './edit';
@@ -119,25 +120,54 @@ export function printTitlesFormula(sheet: ReportSheet): string | null {
   return t ? `${quoteSheetName(sheet.name)}!$${t.first + 1}:$${t.last + 1}` : null;
 }
 
+/** Whether the sheet at `index` carries our marker for its present name (see ../generated.ts). */
+function isMarked(st: Structure, index: number): boolean {
+  const model = st.sheets[index];
+  return st.names.some((n) => n.name === GENERATED_MARK && n.localSheetId === String(index) && marksSheet(n.formula, model.name));
+}
+
+/** A sheet a report could replace at all: a worksheet holding no Excel table, not one of our mark sheets. */
+function replaceable(st: Structure, model: SheetModel): boolean {
+  if (model.tables.length > 0 || (isMarkSheetName(model.name) && model.state === 'veryHidden')) return false;
+  const rel = st.workbookRels.find((r) => r.id === model.relId);
+  return !!model.part && !!rel && rel.type === REL.worksheet;
+}
+
+function sheetIndex(st: Structure, name: string): number {
+  return st.sheets.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
+}
+
 /**
- * Writes the report into the package: the existing sheet of that name replaced in place, or a new one
- * added at the end. Everything is built first and committed at the end.
+ * The sheets among a report's own name and its numbered names (`NAME (2)`, …) that exist, could be
+ * replaced and carry no marker: a version before markers may have written them, which only their
+ * first cell tells (the caller reads it and hands it to writeReport).
  */
-export function writeReport(pkg: Package, st: Structure, sheet: ReportSheet): void {
-  checkSheetName(sheet.name);
-  checkReportShape(sheet);
-  const index = st.sheets.findIndex((s) => s.name.toLowerCase() === sheet.name.toLowerCase());
+export function unmarkedCandidates(st: Structure, name: string): string[] {
+  return takenCandidates(name, st.sheets.map((s) => s.name)).filter((n) => {
+    const i = sheetIndex(st, n);
+    return replaceable(st, st.sheets[i]) && !isMarked(st, i);
+  });
+}
+
+/**
+ * Writes the report into the package: the sheet of that name replaced in place if it is ours (it
+ * carries our marker, or carries none and `firstCells`, the first cell of each unmarked candidate by
+ * lower-case name, shows the report's own title there), else the first free or ours of `NAME (2)`,
+ * `NAME (3)`, …, or a new sheet added at the end. A clerk's sheet is never replaced. Everything is
+ * built first and committed at the end. Returns the name written.
+ */
+export function writeReport(pkg: Package, st: Structure, report: ReportSheet, firstCells: ReadonlyMap<string, Cell> = new Map()): string {
+  checkSheetName(report.name);
+  checkReportShape(report);
+  const ours = (name: string) => {
+    const i = sheetIndex(st, name);
+    if (!replaceable(st, st.sheets[i])) return false;
+    return isMarked(st, i) || sameTitle(firstCells.get(name.toLowerCase()), report.rows[0]?.[0]);
+  };
+  const target = generatedTarget(report.name, (name) => sheetIndex(st, name) >= 0, ours);
+  const sheet: ReportSheet = target === report.name ? report : { ...report, name: target };
+  const index = sheetIndex(st, target);
   const existing: SheetModel | undefined = st.sheets[index];
-  if (existing) {
-    // The interface cannot tell a report from a clerk's sheet; a sheet holding an Excel table or our
-    // marks is never a generated sheet, so replacing it is a bug above.
-    if (existing.tables.length > 0) throw new Error(`The sheet "${existing.name}" holds the table ${existing.tables[0].info.displayName}: it is a data sheet, not a report, and is not replaced.`);
-    if (isMarkSheetName(existing.name) && existing.state === 'veryHidden') throw new Error(`The sheet "${existing.name}" is a mark sheet of the add-in, not a report.`);
-    const rel = st.workbookRels.find((r) => r.id === existing.relId);
-    if (!existing.part || !rel || rel.type !== REL.worksheet) {
-      throw new Error(`The sheet "${existing.name}" is not a worksheet (a chart sheet or a dangling entry); a report cannot replace it.`);
-    }
-  }
 
   let contentTypes = pkg.text(CONTENT_TYPES_PART);
   let workbookRels = pkg.has(st.workbookRelsPart) ? pkg.text(st.workbookRelsPart) : emptyRels();
@@ -194,6 +224,7 @@ export function writeReport(pkg: Package, st: Structure, sheet: ReportSheet): vo
   }
   // localSheetId is the sheet's position in <sheets>
   workbook = setLocalName(workbook, PRINT_TITLES, position, printTitlesFormula(sheet));
+  workbook = setLocalName(workbook, GENERATED_MARK, position, generatedMarkFormula(sheet.name).slice(1), { hidden: true });
 
   for (const name of removed) pkg.remove(name);
   if (charts.length) contentTypes = addCharts(pkg, part, sheet, contentTypes);
@@ -202,6 +233,7 @@ export function writeReport(pkg: Package, st: Structure, sheet: ReportSheet): vo
   if (contentTypes !== pkg.text(CONTENT_TYPES_PART)) pkg.setText(CONTENT_TYPES_PART, contentTypes);
   if (!pkg.has(st.workbookRelsPart) || workbookRels !== pkg.text(st.workbookRelsPart)) pkg.setText(st.workbookRelsPart, workbookRels);
   if (workbook !== pkg.text(st.workbookPart)) pkg.setText(st.workbookPart, workbook);
+  return sheet.name;
 }
 
 /**

@@ -73,13 +73,13 @@ export function addSheetEntry(xml: string, sheet: SheetEntry): string {
   return splice(xml, close, close, markup);
 }
 
-export function addDefinedNames(xml: string, names: ReadonlyArray<{ name: string; formula: string; localSheetId?: number }>): string {
+export function addDefinedNames(xml: string, names: ReadonlyArray<{ name: string; formula: string; localSheetId?: number; hidden?: boolean }>): string {
   if (names.length === 0) return xml;
   const sheetsTag = findTag(xml, 'sheets');
   if (!sheetsTag) throw damaged({ reason: 'XML_NO_ELEMENT', part: WORKBOOK_PART_NAME, element: 'sheets' });
   const p = sheetsTag.prefix;
   const local = (n: { localSheetId?: number }) => (n.localSheetId === undefined ? '' : ` localSheetId="${n.localSheetId}"`);
-  const markup = names.map((n) => `<${p}definedName name="${escapeAttr(n.name)}"${local(n)}>${escapeText(n.formula)}</${p}definedName>`).join('');
+  const markup = names.map((n) => `<${p}definedName name="${escapeAttr(n.name)}"${local(n)}${n.hidden ? ' hidden="1"' : ''}>${escapeText(n.formula)}</${p}definedName>`).join('');
   const existing = findTag(xml, 'definedNames');
   if (existing && !existing.selfClosing) {
     const close = findClose(xml, 'definedNames', existing.prefix, existing.end);
@@ -99,18 +99,20 @@ export function addDefinedNames(xml: string, names: ReadonlyArray<{ name: string
 /**
  * Sets a sheet-scoped defined name (`_xlnm.Print_Titles` of one sheet): the element that has this name
  * and localSheetId is replaced where it stands (so writing the same name again gives the same bytes),
- * added at the end of <definedNames> when absent, or removed when `formula` is null.
+ * added at the end of <definedNames> when absent, or removed when `formula` is null; `hidden`: not
+ * shown in Excel's name manager.
  */
-export function setLocalName(xml: string, name: string, localSheetId: number, formula: string | null): string {
+export function setLocalName(xml: string, name: string, localSheetId: number, formula: string | null, opts: { readonly hidden?: boolean } = {}): string {
   const existing = findTags(xml, 'definedName').find((t) => t.attrs.name === name && t.attrs.localSheetId === String(localSheetId));
   if (!existing) {
     if (formula === null) return xml;
-    return addDefinedNames(xml, [{ name, formula, localSheetId }]);
+    return addDefinedNames(xml, [{ name, formula, localSheetId, hidden: opts.hidden }]);
   }
   const end = elementEnd(xml, 'definedName', existing);
   if (end < 0) throw damaged({ reason: 'XML_NOT_CLOSED', part: WORKBOOK_PART_NAME, element: 'definedName' });
   const p = existing.prefix;
-  const markup = formula === null ? '' : `<${p}definedName name="${escapeAttr(name)}" localSheetId="${localSheetId}">${escapeText(formula)}</${p}definedName>`;
+  const hidden = opts.hidden ? ' hidden="1"' : '';
+  const markup = formula === null ? '' : `<${p}definedName name="${escapeAttr(name)}" localSheetId="${localSheetId}"${hidden}>${escapeText(formula)}</${p}definedName>`;
   xml = splice(xml, existing.start, end, markup);
   // an emptied <definedNames> is not valid (minOccurs of definedName is 1)
   return formula === null ? xml.replace(/<([\w.-]+:)?definedNames>\s*<\/\1?definedNames>/, '') : xml;

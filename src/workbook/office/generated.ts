@@ -1,6 +1,9 @@
 // Generated sheets through Office.js: a report (laid out by report.ts) or PivotTables, each on a sheet
-// of its own that is replaced whole on every write. A data sheet or a mark sheet is never replaced.
-import { PivotSpec, ReportSheet } from '../types';
+// of its own that is replaced whole on every write, if the add-in wrote it (../generated.ts: a hidden
+// sheet-scoped name, Worksheet.names, ExcelApi 1.4; NamedItem.formula 1.7). A clerk's sheet of that
+// name, a data sheet or a mark sheet is never replaced: the sheet goes to `NAME (2)`, … instead.
+import { Cell, PivotSpec, ReportSheet } from '../types';
+import { GENERATED_MARK, generatedMarkFormula, generatedTarget, marksSheet, sameTitle, takenCandidates } from '../generated';
 import { checkReportShape, REPORT_LOOKS } from '../reportLooks';
 import { rowToExcel, toExcel } from './cells';
 import { WorkbookError } from '../types';
@@ -12,9 +15,11 @@ import { writeInSyncs, writeJob } from './write';
 /** Rows between one PivotTable and the title of the next: room for the first to grow on refresh. */
 export const PIVOT_GAP_ROWS = 4;
 
-/** What writeReport and writePivots learn in their first sync. */
+/** What writeReport and writePivots learn before they write. */
 interface GeneratedProbe {
-  /** the sheet of that name and its position, if it exists */
+  /** the name to write: the one asked for, or `NAME (2)`, … when that is a clerk's sheet */
+  readonly target: string;
+  /** the sheet of the target's name (ours) and its position, if it exists */
   readonly existing: { readonly sheet: Excel.Worksheet; readonly index: number } | null;
   readonly sheetNames: ReadonlyArray<string>;
   /** PivotTables on that sheet (only when asked for) */
@@ -22,19 +27,21 @@ interface GeneratedProbe {
 }
 
 /**
- * Writes a generated sheet. Syncs: 1 to find the sheet of that name (and its tables), 1 that
- * replaces it and writes formats, merges, widths, page layout, charts and the values — 2 in all,
- * more only when the values outweigh one sync's payload budget (a report of thousands of long rows).
- * An existing sheet is replaced by a fresh one at its position (so no old format, merge, chart or
- * PivotTable survives); formulas elsewhere that pointed at it show #REF!. A sheet holding an Excel
- * table (a data sheet) or our marks is never replaced: an Error, a bug above.
+ * Writes a generated sheet; returns the name written. Syncs: 1 to find the sheets of that name and
+ * its numbered names (and their tables), 1 more only when one of them exists, to read its marker and
+ * first cell (is it ours?), 1 that replaces it and writes formats, merges, widths, page layout,
+ * charts, the values and the marker — 2 for a new sheet, 3 to regenerate one, more only when the
+ * values outweigh one sync's payload budget (a report of thousands of long rows). An existing sheet
+ * of ours is replaced by a fresh one at its position (so no old format, merge, chart or PivotTable
+ * survives); formulas elsewhere that pointed at it show #REF!. A sheet not ours is left as it is.
  */
-export async function writeReport(session: OfficeSession, report: ReportSheet): Promise<void> {
+export async function writeReport(session: OfficeSession, report: ReportSheet): Promise<string> {
   checkReportShape(report);
-  const probe = await probeGenerated(session, report.name, false);
+  const probe = await probeGenerated(session, report.name, report.rows[0]?.[0], false);
   const fresh = freshSheetName(probe);
+  const name = probe.target;
   try {
-    const sheet = queueFreshSheet(session, report.name, probe, fresh);
+    const sheet = queueFreshSheet(session, name, probe, fresh);
     queueReportLayout(sheet, report);
     if (session.isSetSupported('ExcelApi', '1.9')) queuePageLayout(sheet, report);
     queueCharts(sheet, report.charts ?? []);
@@ -46,8 +53,9 @@ export async function writeReport(session: OfficeSession, report: ReportSheet): 
     await writeInSyncs(session, width > 0 ? [job] : [], session.budget);
   } catch (error) {
     // nothing in a report's batch is looked up by name but the old sheet: ItemNotFound means it is gone
-    throw await afterFailedReplace(session, report.name, fresh, error, true, () => writeFailed({ reason: 'EXCEL_WRITE_SHEET', sheet: report.name }, error));
+    throw await afterFailedReplace(session, name, fresh, error, true, () => writeFailed({ reason: 'EXCEL_WRITE_SHEET', sheet: name }, error));
   }
+  return name;
 }
 
 /**
@@ -57,15 +65,16 @@ export async function writeReport(session: OfficeSession, report: ReportSheet): 
  * it: 1 + one sync per PivotTable (3 PivotTables: 4 syncs). A refresh that fails (a PivotTable grew
  * into the next one) falls back to rebuilding the sheet.
  */
-export async function writePivots(session: OfficeSession, sheetName: string, pivots: ReadonlyArray<PivotSpec>): Promise<void> {
-  const probe = await probeGenerated(session, sheetName, true);
+export async function writePivots(session: OfficeSession, asked: string, pivots: ReadonlyArray<PivotSpec>): Promise<string> {
+  const probe = await probeGenerated(session, asked, pivots[0]?.title, true);
+  const sheetName = probe.target;
   const wanted = new Set(pivots.map((p) => p.name.toLocaleLowerCase()));
   const found = new Set(probe.pivots.map((p) => p.name.toLocaleLowerCase()));
   if (probe.existing && pivots.length > 0 && wanted.size === found.size && [...wanted].every((n) => found.has(n))) {
     for (const pivot of probe.pivots) pivot.refresh();
     try {
       await session.sync();
-      return;
+      return sheetName;
     } catch {
       // rebuilt below
     }
@@ -96,6 +105,7 @@ export async function writePivots(session: OfficeSession, sheetName: string, piv
     // a PivotTable's table or field may be what was not found: only a taken name tells of a co-author
     throw await afterFailedReplace(session, sheetName, fresh, error, false, () => writeFailed({ reason: 'EXCEL_PIVOTS', sheet: sheetName }, error));
   }
+  return sheetName;
 }
 
 /**
@@ -115,21 +125,40 @@ async function afterFailedReplace(session: OfficeSession, name: string, fresh: s
   return changedMeanwhile(error, notFoundMeansGone) ? new WorkbookError('WRITE_FAILED', { reason: 'REGENERATED_MEANWHILE', sheet: name }, { cause: error }) : otherwise();
 }
 
-/** One sync: every sheet's name (in tab order), the tables' sheets, and the PivotTables if asked. */
-async function probeGenerated(session: OfficeSession, name: string, withPivots: boolean): Promise<GeneratedProbe> {
+/**
+ * One sync: every sheet's name (in tab order), the tables' sheets, and the PivotTables if asked; one
+ * more when the name or its numbered names are taken, for each such sheet's marker and first cell.
+ * `title`: the new sheet's first cell, which a sheet of an earlier version (without a marker) shows.
+ */
+async function probeGenerated(session: OfficeSession, name: string, title: Cell | undefined, withPivots: boolean): Promise<GeneratedProbe> {
   const workbook = session.context.workbook;
   const sheets = workbook.worksheets.load('items/name,items/visibility');
   const tables = workbook.tables.load('items/name,items/worksheet/name');
   const pivots = withPivots ? workbook.pivotTables.load('items/name,items/worksheet/name') : null;
   await session.sync();
-  const index = sheets.items.findIndex((sheet) => sameSheetName(sheet.name, name));
-  const sheet = sheets.items[index];
-  if (sheet) {
-    if (isOurs(sheet)) throw new Error(`The sheet "${sheet.name}" is a mark sheet of the add-in, not a generated sheet.`);
-    const table = tables.items.find((t) => sameSheetName(t.worksheet.name, sheet.name));
-    if (table) throw new Error(`The sheet "${sheet.name}" holds the table ${table.name}: it is a data sheet, not a generated sheet, and is not replaced.`);
+  const find = (n: string) => sheets.items.findIndex((sheet) => sameSheetName(sheet.name, n));
+  // a mark sheet or a sheet holding a table (a data sheet) is never ours to replace
+  const candidates = takenCandidates(name, sheets.items.map((s) => s.name))
+    .map((n) => sheets.items[find(n)])
+    .filter((sheet) => !isOurs(sheet) && !tables.items.some((t) => sameSheetName(t.worksheet.name, sheet.name)));
+  const ours = new Set<string>();
+  if (candidates.length > 0) {
+    const looks = candidates.map((sheet) => ({
+      sheet,
+      mark: sheet.names.getItemOrNullObject(GENERATED_MARK).load('formula'),
+      first: sheet.getRange('A1').load('values'),
+    }));
+    await session.sync();
+    for (const { sheet, mark, first } of looks) {
+      const marked = !mark.isNullObject;
+      if (marked ? marksSheet(String(mark.formula), sheet.name) : sameTitle(first.values[0]?.[0] as Cell, title)) ours.add(sheet.name.toLocaleLowerCase());
+    }
   }
+  const target = generatedTarget(name, (n) => find(n) >= 0, (n) => ours.has(sheets.items[find(n)].name.toLocaleLowerCase()));
+  const index = find(target);
+  const sheet = sheets.items[index];
   return {
+    target,
     existing: sheet ? { sheet, index } : null,
     sheetNames: sheets.items.map((s) => s.name),
     pivots: sheet && pivots ? pivots.items.filter((p) => sameSheetName(p.worksheet.name, sheet.name)) : [],
@@ -150,10 +179,13 @@ function freshSheetName(probe: GeneratedProbe): string {
  */
 function queueFreshSheet(session: OfficeSession, name: string, probe: GeneratedProbe, fresh: string): Excel.Worksheet {
   const sheets = session.context.workbook.worksheets;
-  if (!probe.existing) return sheets.add(name);
-  const sheet = sheets.add(fresh);
-  probe.existing.sheet.delete();
-  sheet.name = name;
-  sheet.position = probe.existing.index;
+  const sheet = sheets.add(probe.existing ? fresh : name);
+  if (probe.existing) {
+    probe.existing.sheet.delete();
+    sheet.name = name;
+    sheet.position = probe.existing.index;
+  }
+  // our marker: hidden, scoped to the sheet, naming the sheet as written (a copy or a rename is not ours)
+  sheet.names.add(GENERATED_MARK, generatedMarkFormula(name)).visible = false;
   return sheet;
 }

@@ -150,13 +150,13 @@ export class OfficeWorkbook implements Workbook {
     return selectCell(this.session, sheetName, row, col);
   }
 
-  /** Replaces the sheet of that name by a fresh one: 2 syncs, more for values over the payload budget (see generated.ts). */
-  writeReport(report: ReportSheet): Promise<void> {
+  /** Replaces the sheet of that name by a fresh one if ours, else writes NAME (2)…: 2 syncs, 3 when the name exists, more for values over the payload budget (see generated.ts). */
+  writeReport(report: ReportSheet): Promise<string> {
     return writeReport(this.session, report);
   }
 
   /** 1 + one sync per PivotTable, or 2 when the PivotTables are already there (see generated.ts). */
-  writePivots(sheetName: string, pivots: ReadonlyArray<PivotSpec>): Promise<void> {
+  writePivots(sheetName: string, pivots: ReadonlyArray<PivotSpec>): Promise<string> {
     return writePivots(this.session, sheetName, pivots);
   }
 

@@ -52,7 +52,8 @@ describe('writeReport in a file', () => {
     expect(sheetOrder(third)).toEqual(sheetOrder(first));
     expect(Object.keys(parts(third)).sort()).toEqual(Object.keys(a).sort());
     const names = [...partText(third, 'xl/workbook.xml').matchAll(/<definedName [^>]*>[^<]*<\/definedName>/g)].map((m) => m[0]);
-    expect(names).toEqual([`<definedName name="_xlnm.Print_Titles" localSheetId="1">'周报 2026-W48'!$3:$3</definedName>`]);
+    // and our hidden marker, naming the sheet as written
+    expect(names).toEqual([`<definedName name="_xlnm.Print_Titles" localSheetId="1">'周报 2026-W48'!$3:$3</definedName>`, `<definedName name="_dk_generated" localSheetId="1" hidden="1">"周报 2026-W48"</definedName>`]);
     const [grid] = await FileWorkbook.open(third).readSheets(['周报 2026-W48']);
     expect(grid.rows).toEqual([
       ['周报 (新)', null, null],
@@ -63,13 +64,12 @@ describe('writeReport in a file', () => {
     expect(partText(third, 'xl/styles.xml')).toBe(partText(first, 'xl/styles.xml'));
   });
 
-  it('refuses to replace a sheet that holds an Excel table (a data sheet): a bug above', async () => {
+  it('never replaces a sheet that holds an Excel table (a data sheet): the report goes to "Data (2)"', async () => {
     const wb = FileWorkbook.create();
     await wb.addSheets([{ name: 'Data', tableName: 'tblData', columns: [{ header: 'a' }], rows: [[1]] }]);
-    const err = await wb.writeReport({ ...small, name: 'Data' }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(Error);
-    expect((err as Error).message).toBe('The sheet "Data" holds the table tblData: it is a data sheet, not a report, and is not replaced.');
+    expect(await wb.writeReport({ ...small, name: 'Data' })).toBe('Data (2)');
     expect((await wb.readSheets(['Data']))[0].rows).toEqual([['a'], [1]]);
+    expect((await wb.listSheets()).map((s) => s.name)).toEqual(['Data', 'Data (2)']);
   });
 
   it('refuses malformed reports (a bug above) and writePivots (files have no PivotTables)', async () => {

@@ -129,6 +129,8 @@ export class SheetState {
   readonly charts: ChartState[] = [];
   /** page layout properties as set (ExcelApi 1.9) */
   readonly pageLayout: Record<string, unknown> = {};
+  /** names scoped to this sheet (Worksheet.names, ExcelApi 1.4): they go with the sheet when it is deleted */
+  readonly names: NamedState[] = [];
 
   /** the last value of a format property set on a box holding the cell */
   formatOf(r: number, c: number, key: string): unknown {
@@ -312,11 +314,18 @@ export class PivotState {
   }
 }
 
+/** A defined name: its formula as Excel's name manager shows it, and whether it is shown there. */
+export interface NamedState {
+  name: string;
+  reference: string;
+  visible?: boolean;
+}
+
 export class WorkbookState {
   readonly sheets: SheetState[] = [];
   readonly tables: TableState[] = [];
   readonly pivots: PivotState[] = [];
-  readonly names: { name: string; reference: string }[] = [];
+  readonly names: NamedState[] = [];
   activeSheet: SheetState | undefined;
   selection: { sheet: string; address: string } | undefined;
   /** calls of TableRowCollection.add that reached the workbook (co-authoring merge conflicts) */
@@ -761,6 +770,8 @@ export interface FakeEventHandlerResult {
 export class FakeWorksheet extends FakeObject<SheetState> {
   protected readonly getters: Getters<SheetState> = { name: (s) => s.name, visibility: (s) => s.visibility };
   readonly tables: FakeTableCollection;
+  /** ExcelApi 1.4: names scoped to this sheet */
+  readonly names: FakeSheetNamedItemCollection;
   readonly freezePanes: { freezeRows(count?: number): void };
   readonly charts: { add(type: string, source: FakeRange, seriesBy?: string): FakeChart };
   readonly pivotTables: FakePivotTableCollection;
@@ -801,6 +812,7 @@ export class FakeWorksheet extends FakeObject<SheetState> {
       },
     };
     this.tables = new FakeTableCollection(ctx, this.child((sheet) => ({ state: ctx.state, sheet })));
+    this.names = new FakeSheetNamedItemCollection(ctx, this.child((sheet) => sheet));
     this.pivotTables = new FakePivotTableCollection(ctx, this.child((sheet) => ({ state: ctx.state, sheet })));
     this.charts = {
       add: (type, source, seriesBy = 'Auto') => {
@@ -1662,9 +1674,58 @@ export class FakeNamedItemCollection extends FakeCollection<WorkbookState, FakeN
   }
 }
 
-export class FakeNamedItem extends FakeObject<{ name: string; reference: string }> {
-  protected readonly getters: Getters<{ name: string; reference: string }> = { name: (n) => n.name };
+/** The names scoped to one sheet: add (a formula or a range) and getItemOrNullObject, as far as generated sheets use them. */
+export class FakeSheetNamedItemCollection extends FakeCollection<SheetState, FakeNamedItem> {
+  protected readonly itemPaths = new Set(['name', 'formula', 'visible']);
+
+  protected list(sheet: SheetState): unknown[] {
+    return sheet.names;
+  }
+
+  protected item(element: unknown, paths: string[]): FakeNamedItem {
+    const named = element as NamedState;
+    const item = new FakeNamedItem(this.ctx, () => named);
+    item._settle(named);
+    for (const path of paths) preload(item, { [path]: path === 'formula' ? named.reference : path === 'visible' ? named.visible !== false : named.name });
+    return item;
+  }
+
+  add(name: string, reference: FakeRange | string): FakeNamedItem {
+    const item = new FakeNamedItem(this.ctx, () => {
+      throw new Error('fake: name used before it was added');
+    });
+    this.ctx._enqueue(() => {
+      const sheet = this._target();
+      if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) throw richError('InvalidArgument', `Bad name ${name}`);
+      if (sheet.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw richError('ItemAlreadyExists', `The name ${name} already exists on ${sheet.name}.`);
+      const ref = typeof reference === 'string' ? reference : `=${boxAddress(reference._target())}`;
+      const named: NamedState = { name, reference: ref };
+      sheet.names.push(named);
+      item._settle(named);
+    });
+    return item;
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, () => this._target().names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null);
+  }
+}
+
+export class FakeNamedItem extends FakeObject<NamedState> {
+  protected readonly getters: Getters<NamedState> = { name: (n) => n.name, formula: (n) => n.reference, visible: (n) => n.visible !== false };
   get name(): string {
     return this.prop('name');
+  }
+  /** ExcelApi 1.7 */
+  get formula(): string {
+    return this.prop('formula');
+  }
+  get visible(): boolean {
+    return this.prop('visible');
+  }
+  set visible(visible: boolean) {
+    this.ctx._enqueue(() => {
+      this._target().visible = visible;
+    });
   }
 }

@@ -134,15 +134,57 @@ describe('writeReport over Office.js', () => {
     expect(older.context.syncs).toBe(2);
   });
 
-  it('replaces an existing report at its position, in 2 syncs, even when it is the only visible sheet', async () => {
+  it('replaces an existing report of ours at its position, in 3 syncs, even when it is the only visible sheet', async () => {
     const state = new WorkbookState();
-    state.addSheet('月报 2026-11', [['old'], ['old', 'old']]);
+    state.addSheet('月报 2026-11', [['old'], ['old', 'old']]).names.push({ name: '_dk_generated', reference: '="月报 2026-11"', visible: false });
     state.addSheet('台账', [['房号']]).visibility = 'Hidden';
     const { wb, context } = workbook(state);
-    await wb.writeReport({ ...sampleReport(), rows: [['new']], styles: [['title']], merges: [], charts: [] });
+    expect(await wb.writeReport({ ...sampleReport(), rows: [['new']], styles: [['title']], merges: [], charts: [] })).toBe('月报 2026-11');
     expect(state.sheets.map((s) => s.name)).toEqual(['月报 2026-11', '台账']);
     expect(state.grid('月报 2026-11')).toEqual([['new']]);
-    expect(context.syncs).toBe(2);
+    // 1 to look, 1 for the marker and first cell of the sheet of that name, 1 to write
+    expect(context.syncs).toBe(3);
+    expect(state.sheet('月报 2026-11')!.names).toEqual([{ name: '_dk_generated', reference: '="月报 2026-11"', visible: false }]);
+  });
+
+  it("never replaces a clerk's sheet of the report's name, even holding a table: writes NAME (2), then replaces (2) and makes no (3)", async () => {
+    const state = ledger();
+    const clerks = [['我的月报', '金额'], ['十月', 1200.5], ['=SUM(B2)', '电梯两次停运']];
+    state.addSheet('月报 2026-10', clerks);
+    state.addTable('月报 2026-10', 'tblMine', 0, 0, 1, 1);
+    const report = { ...sampleReport(), name: '月报 2026-10' };
+    const first = workbook(state);
+    expect(await first.wb.writeReport(report)).toBe('月报 2026-10 (2)');
+    // 1 to look, 1 for the marker of (2) (nothing is asked of the clerk's sheet: it holds a table), 1 to write
+    const second = workbook(state);
+    expect(await second.wb.writeReport({ ...report, rows: [['重算'], ['受理量', 3]], styles: [['title'], ['label', 'integer']], merges: [], charts: [] })).toBe('月报 2026-10 (2)');
+    expect(second.context.syncs).toBe(3);
+    expect(state.sheets.map((s) => s.name)).toEqual(['台账', '月报 2026-10', '月报 2026-10 (2)']);
+    expect(state.grid('月报 2026-10')).toEqual(clerks);
+    expect(state.sheet('月报 2026-10')!.names).toEqual([]);
+    expect(state.tables.map((t) => t.name)).toEqual(['tblMine']);
+    expect(state.grid('月报 2026-10 (2)')).toEqual([['重算', ''], ['受理量', 3]]);
+  });
+
+  it("takes a copy of our sheet (Excel copies its names, not its name) and a renamed one for the clerk's", async () => {
+    const state = ledger();
+    // Excel's "Move or Copy": 月报 2026-10 copied as 月报 2026-10 (2), the marker still naming the original
+    state.addSheet('月报 2026-10', [['客服月报 2026年10月 (我的批注)']]).names.push({ name: '_dk_generated', reference: '="月报 2026-10 (1)"', visible: false });
+    state.addSheet('月报 2026-10 (2)', [['客服月报 2026年10月 (复制)']]).names.push({ name: '_dk_generated', reference: '="月报 2026-10"', visible: false });
+    const { wb } = workbook(state);
+    expect(await wb.writeReport({ ...sampleReport(), name: '月报 2026-10' })).toBe('月报 2026-10 (3)');
+    expect(state.grid('月报 2026-10')).toEqual([['客服月报 2026年10月 (我的批注)']]);
+    expect(state.grid('月报 2026-10 (2)')).toEqual([['客服月报 2026年10月 (复制)']]);
+  });
+
+  it('replaces a sheet an earlier version wrote (no marker, our title in A1), and marks it from then on', async () => {
+    const state = ledger();
+    state.addSheet('月报 2026-11', [['客服月报 2026年11月'], ['受理量', 7]]);
+    const { wb } = workbook(state);
+    expect(await wb.writeReport(sampleReport())).toBe('月报 2026-11');
+    expect(state.sheets.map((s) => s.name)).toEqual(['台账', '月报 2026-11']);
+    expect(state.grid('月报 2026-11')[0][0]).toBe('客服月报 2026年11月');
+    expect(state.sheet('月报 2026-11')!.names.map((n) => n.reference)).toEqual(['="月报 2026-11"']);
   });
 
   it.each([
@@ -150,7 +192,7 @@ describe('writeReport over Office.js', () => {
     ['a report not there yet', false],
   ] as const)('two clerks regenerating %s at once end with one sheet, no stray one, and the later told why', async (_what, existed) => {
     const state = ledger();
-    if (existed) state.addSheet('月报 2026-11', [['old']]);
+    if (existed) state.addSheet('月报 2026-11', [['old']]).names.push({ name: '_dk_generated', reference: '="月报 2026-11"' });
     const a = workbook(state);
     const b = workbook(state);
     const report = (text: string) => ({ ...sampleReport(), rows: [[text]], styles: [['title' as const]], merges: [], charts: [] });
@@ -207,8 +249,9 @@ describe('writePivots over Office.js', () => {
     await workbook(state).wb.writePivots('KPI', PIVOTS);
     const before = [...state.pivots];
     const { wb, context } = workbook(state);
-    await wb.writePivots('KPI', PIVOTS);
-    expect(context.syncs).toBe(2);
+    expect(await wb.writePivots('KPI', PIVOTS)).toBe('KPI');
+    // 1 to look, 1 for the marker of the sheet KPI (ours), 1 to refresh
+    expect(context.syncs).toBe(3);
     expect(state.pivots).toEqual(before);
     expect(state.pivots.every((p, i) => p === before[i] && p.refreshes === 1)).toBe(true);
   });
@@ -228,10 +271,21 @@ describe('writePivots over Office.js', () => {
     table.r1 += 6;
     const { wb, context } = workbook(state);
     await wb.writePivots('KPI', PIVOTS);
-    expect(context.syncs).toBe(2 + PIVOTS.length);
+    expect(context.syncs).toBe(3 + PIVOTS.length);
     expect(state.pivots.map((p) => p.name)).toEqual(PIVOTS.map((p) => p.name));
     expect(state.pivots[1].r0).toBe(state.pivots[0].extent().r1 + 1 + 4 + 1);
     expect(state.sheets.map((s) => s.name)).toEqual(['台账', '工单', 'KPI']);
+  });
+
+  it("never replaces a clerk's sheet called KPI: the PivotTables go to KPI (2), refreshed there on the next run", async () => {
+    const state = tickets();
+    state.addSheet('KPI', [['本月 KPI (手算)', '及时率'], ['十一月', 0.93]]);
+    const { wb } = workbook(state);
+    expect(await wb.writePivots('KPI', PIVOTS)).toBe('KPI (2)');
+    expect(await workbook(state).wb.writePivots('KPI', PIVOTS)).toBe('KPI (2)');
+    expect(state.sheets.map((s) => s.name)).toEqual(['台账', '工单', 'KPI', 'KPI (2)']);
+    expect(state.grid('KPI')).toEqual([['本月 KPI (手算)', '及时率'], ['十一月', 0.93]]);
+    expect(state.pivots.every((p) => p.sheet.name === 'KPI (2)' && p.refreshes === 1)).toBe(true);
   });
 
   it('fails with a WorkbookError naming the sheet when a field does not exist', async () => {
