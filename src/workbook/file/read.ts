@@ -32,6 +32,12 @@ const READ_OPTIONS: XLSX.ParsingOptions = {
   cellFormula: false,
 };
 
+/** Node's Buffer, where there is one: SheetJS decodes a Buffer natively, a plain Uint8Array through
+ *  TextDecoder and a second copy of the text (measured: 10% more peak memory on a 184 MiB sheet). */
+const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): Uint8Array } }).Buffer;
+/** The same bytes as a Buffer in Node (a view, not a copy); as they are elsewhere. */
+const asBuffer = (b: Uint8Array): Uint8Array => (NodeBuffer ? NodeBuffer.from(b.buffer, b.byteOffset, b.byteLength) : b);
+
 /** SheetJS's reader of an opened package (exported by the build this project pins; see below). */
 type ParseZip = (zip: unknown, options: XLSX.ParsingOptions) => XLSX.WorkBook;
 
@@ -48,7 +54,7 @@ function parseParts(parts: ReadonlyArray<{ readonly name: string; readonly bytes
   const cfb = (XLSX.CFB as { utils?: { cfb_new?: () => unknown; cfb_add?: (c: unknown, name: string, content: Uint8Array, o: object) => void } }).utils;
   if (parseZip && cfb?.cfb_new && cfb.cfb_add) {
     const container = cfb.cfb_new();
-    for (const p of parts) cfb.cfb_add(container, p.name, p.bytes, { unsafe: true });
+    for (const p of parts) cfb.cfb_add(container, p.name, asBuffer(p.bytes), { unsafe: true });
     return parseZip(container, options);
   }
   return XLSX.read(writeZip(parts.map((p) => storedEntry(p.name, [p.bytes]))), { ...options, type: 'array' });
