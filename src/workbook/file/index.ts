@@ -240,32 +240,33 @@ export class FileWorkbook implements Workbook {
     const types = parseContentTypes(this.pkg.text(CONTENT_TYPES_PART)).overrides;
     const always = new Set([CONTENT_TYPES_PART, '_rels/.rels', st.workbookPart, st.workbookRelsPart].map((n) => n.toLowerCase()));
     const budget = this.pkg.budget;
+    const workbookKey = st.workbookPart.toLowerCase();
     const parts: { name: string; bytes: Uint8Array }[] = [];
     let strings: { part: string; entries: number } | undefined;
     for (const name of this.pkg.names()) {
       const key = name.toLowerCase();
       const type = types.get(key) ?? '';
       const sheet = sheetOfPart.get(key);
-      if (!always.has(key) && sheet === undefined && !READER_CONTENT.test(type)) continue;
-      let scanner: PartScanner | undefined;
       if (sheet !== undefined) {
         const meter = budget.sheet({ part: name, sheet });
-        scanner = sheetScanner({ part: name, sheet }, meter);
-        parts.push({ name, bytes: this.scanned(name, scanner, sheet) });
+        parts.push({ name, bytes: this.scanned(name, sheetScanner({ part: name, sheet }, meter), sheet) });
         meter.done();
-        continue;
-      }
-      if (SHARED_STRINGS.test(type)) {
-        let entries = 0;
+      } else if (SHARED_STRINGS.test(type)) {
+        const counted = { part: name, entries: 0 };
         const meter = budget.strings({ part: name });
-        scanner = stringsScanner({ part: name }, { entry: () => (meter.entry(), entries++) });
-        parts.push({ name, bytes: this.scanned(name, scanner) });
-        strings = { part: name, entries };
-        continue;
+        const entry = () => {
+          meter.entry();
+          counted.entries++;
+        };
+        parts.push({ name, bytes: this.scanned(name, stringsScanner({ part: name }, { entry })) });
+        strings = counted;
+      } else if (key === workbookKey) {
+        parts.push({ name, bytes: this.scanned(name, new PartScanner({ part: name }, 'workbook')) });
+      } else if (STYLES.test(type)) {
+        parts.push({ name, bytes: this.scanned(name, new PartScanner({ part: name }, 'styleSheet')) });
+      } else if (always.has(key) || READER_CONTENT.test(type)) {
+        parts.push({ name, bytes: this.pkg.bytes(name) });
       }
-      if (key === st.workbookPart.toLowerCase()) scanner = new PartScanner({ part: name }, 'workbook');
-      else if (STYLES.test(type)) scanner = new PartScanner({ part: name }, 'styleSheet');
-      parts.push({ name, bytes: scanner ? this.scanned(name, scanner) : this.pkg.bytes(name) });
     }
     const errorText = (sheet: string, row: number, col: number) => this.errorText(st, sheet, row, col);
     return readGrids(

@@ -79,10 +79,6 @@ export class Package {
     return entryData(this.archive, part.source.entry, { ...options, meter: this.budget.inflating(place) });
   }
 
-  /** Whether the part is still the original zip's (never changed by this back end). */
-  isOriginal(name: string): boolean {
-    return this.parts.get(key(name))?.source.kind === 'zip';
-  }
 
   /** A part's contents as text; cached, because the small parts are read again and again. */
   text(name: string): string {

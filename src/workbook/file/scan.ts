@@ -150,7 +150,6 @@ function attributeR(bytes: Uint8Array, from: number, to: number): [number, numbe
 }
 
 const ROW = 0;
-const CELL = 1;
 
 /**
  * A worksheet part's scan: every `<row>` and `<c>` through the sheet's meter, numbered as a reader
@@ -169,7 +168,6 @@ export function sheetScanner(place: PartPlace, meter: SheetMeter): PartScanner {
       meter.row(row);
       return;
     }
-    if (which !== CELL) return;
     let c = 0;
     let n = 0;
     if (r) {
