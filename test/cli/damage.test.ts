@@ -3,6 +3,9 @@
 // tested in test/workbook/file/bounded.test.ts; this is what a person at a terminal sees.)
 import * as fs from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describeError } from '../../src/taskpane/errors';
+import { STRINGS } from '../../src/taskpane/i18n';
+import { FileWorkbook } from '../../src/workbook/file';
 import { cli, tmpFile } from '../support/cli';
 
 const AS_OF = '2026-11-25T17:30';
@@ -56,6 +59,14 @@ describe('a damaged workbook on the command line', () => {
     const r = await cli('validate', file, '--as-of', AS_OF, '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.err).toBe(`deskbook: ${file} is damaged and cannot be read: ${demo.tickets} (the sheet "工单") fails its checksum (CRC): its contents are damaged; open it in Excel, save a fresh copy and try again`);
+    // the pane, opening the same bytes in its standalone mode (the same file back end), says the same
+    const inPane = await FileWorkbook.open(bytes)
+      .readSheets(['工单'])
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(`deskbook: ${describeError(inPane, { lang: 'en', strings: STRINGS.en, fileName: file })}`).toBe(r.err);
   });
 
   it('a sheet that declares a row past Excel\'s grid: too large, exit 2', async () => {

@@ -5,7 +5,7 @@ import { spawn } from 'child_process';
 import { join } from 'path';
 
 const ROOT = join(__dirname, '..', '..');
-const DATE_TESTS = ['dst', 'time', 'cells', 'periods', 'calendar', 'sla', 'settings'].map((f) => join(ROOT, 'test', 'domain', `${f}.test.ts`));
+const DATE_TESTS = ['dst', 'time', 'cells', 'periods', 'calendar', 'sla', 'settings', 'adopt'].map((f) => join(ROOT, 'test', 'domain', `${f}.test.ts`));
 const ZONES = ['America/New_York', 'Europe/London'];
 
 function jestIn(zone: string): Promise<{ code: number | null; output: string }> {
