@@ -25,8 +25,9 @@ export interface ReadLimits {
 
 /**
  * Room to spare for a real center: the 100,000-ticket + 100,000-charge workbook of `npm run bench`
- * inflates to 110 MiB in all, its largest sheet to 73 MiB, and holds 3.8 M cells. Rows and columns
- * are Excel's own grid: no file Excel wrote goes past them.
+ * inflates to 109 MiB in all, its largest sheet to 73 MiB, and holds 2.6 M cells (read at about 250
+ * bytes a cell: some 2.5 GB at the cell limit). Rows and columns are Excel's own grid: no file Excel
+ * wrote goes past them. docs/limits.md has the figures.
  */
 export const DEFAULT_READ_LIMITS: ReadLimits = {
   partBytes: 200 * MiB,
