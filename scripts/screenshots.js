@@ -2,7 +2,8 @@
 // npm run screenshots: regenerates docs/screenshots/ (after `npm run build`).
 // - the task pane's, and the sample report sheet as LibreOffice prints it: their tests, run with
 //   DESKBOOK_SCREENSHOTS=1, copy what they save in test-output/screenshots/ into docs/screenshots/;
-// - the demo's daily, weekly and monthly reports as printed (page 1, LibreOffice at 70 dpi), its
+// - the demo's daily, weekly and monthly reports as printed (page 1, the monthly every page;
+//   LibreOffice at 70 dpi, with Carlito for Calibri as .ci/run installs it), its
 //   Q4 callback plan after Q1 to Q3 were planned, and one page of its 催缴通知单: made here.
 // Everything is as of 2026-11-25 17:30, so a run on another day makes the same pictures. CI=1 makes the
 // tests fail, rather than skip, when Chromium, LibreOffice or pdftoppm is missing.
@@ -35,6 +36,19 @@ function printFirstPage(file, dir) {
   return `${prefix}.png`;
 }
 
+/** Every page of `file` as LibreOffice prints it (70 dpi): the PNGs, page 1 first. */
+function printAllPages(file, dir) {
+  const profile = `file://${dir}/lo-profile`;
+  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore' });
+  const prefix = file.replace(/\.xlsx$/, '');
+  execFileSync('pdftoppm', ['-png', '-r', '70', `${prefix}.pdf`, `${prefix}-page`]);
+  return fs
+    .readdirSync(dir)
+    .filter((n) => n.startsWith(`${path.basename(prefix)}-page`) && n.endsWith('.png'))
+    .sort((a, b) => Number(/(\d+)\.png$/.exec(a)[1]) - Number(/(\d+)\.png$/.exec(b)[1]))
+    .map((n) => path.join(dir, n));
+}
+
 async function reports() {
   const { writeSample } = require(path.join(root, 'dist', 'app', 'sample'));
   const { runReport } = require(path.join(root, 'dist', 'app', 'report'));
@@ -53,8 +67,19 @@ async function reports() {
       await wb.writeReport(renderReport(json, 'zh'));
       const file = path.join(dir, `report-${kind}-zh.xlsx`);
       fs.writeFileSync(file, wb.toBytes());
-      fs.copyFileSync(printFirstPage(file, dir), path.join(docs, `report-${kind}-zh.png`));
-      console.log(`docs/screenshots/report-${kind}-zh.png`);
+      if (kind !== 'monthly') {
+        fs.copyFileSync(printFirstPage(file, dir), path.join(docs, `report-${kind}-zh.png`));
+        console.log(`docs/screenshots/report-${kind}-zh.png`);
+        continue;
+      }
+      // the monthly report page by page (docs/reports.md shows them all): report-monthly-zh.png is
+      // page 1, report-monthly-zh-2.png page 2, …; pages left from a longer report before are removed
+      for (const old of fs.readdirSync(docs).filter((n) => /^report-monthly-zh-\d+\.png$/.test(n))) fs.rmSync(path.join(docs, old));
+      printAllPages(file, dir).forEach((png, i) => {
+        const name = i === 0 ? 'report-monthly-zh.png' : `report-monthly-zh-${i + 1}.png`;
+        fs.copyFileSync(png, path.join(docs, name));
+        console.log(`docs/screenshots/${name}`);
+      });
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -111,6 +136,8 @@ async function main() {
   if (process.argv[2] === 'callback-plan') return callbackPlan();
   // `node scripts/screenshots.js notices` makes only that one
   if (process.argv[2] === 'notices') return notices();
+  // `node scripts/screenshots.js reports`: only the demo's printed reports
+  if (process.argv[2] === 'reports') return reports();
   fromTests();
   await reports();
   await callbackPlan();

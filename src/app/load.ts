@@ -93,12 +93,19 @@ function langOfNames(found: Map<SheetKey, SheetSummary>): Lang | undefined {
   return en > zh ? 'en' : 'zh';
 }
 
-export async function loadWorkbook(wb: Workbook, opts: { lang?: Lang } = {}): Promise<LoadedWorkbook> {
+/**
+ * Reads the workbook once. `only` reads just those structured sheets (a refresh of the due colours
+ * needs the tickets and the Settings, not the charges): the others are neither read nor in
+ * `structured`, and stay out of `otherSheets`.
+ */
+export async function loadWorkbook(wb: Workbook, opts: { lang?: Lang; only?: ReadonlyArray<SheetKey> } = {}): Promise<LoadedWorkbook> {
   const sheets = await wb.listSheets();
-  const found = findStructuredSheets(sheets);
+  const all = findStructuredSheets(sheets);
+  const only = opts.only;
+  const found = only ? new Map([...all].filter(([key]) => only.includes(key))) : all;
   // The workbook's own language (its sheet names) decides the Settings defaults it is judged by; a
   // different language asked for only changes the words of messages.
-  const lang = langOfNames(found) ?? opts.lang ?? 'zh';
+  const lang = langOfNames(all) ?? opts.lang ?? 'zh';
   const msgLang = opts.lang ?? lang;
   const grids = await wb.readSheets([...found.values()].map((s) => s.name));
   const load = <S extends SheetKey>(key: S): LoadedSheet<S> | undefined => {
@@ -136,7 +143,7 @@ export async function loadWorkbook(wb: Workbook, opts: { lang?: Lang } = {}): Pr
   }
   const { settings, problems: settingProblems } = settingsFromTable(byKey.settings?.read, lang);
   problems.push(...settingProblems);
-  const structuredNames = new Set([...found.values()].map((s) => s.name));
+  const structuredNames = new Set([...all.values()].map((s) => s.name));
   return {
     lang,
     sheets,

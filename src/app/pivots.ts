@@ -1,6 +1,6 @@
 // The KPI pivots: category × status, department × month, type × channel over the ticket table. In
 // Excel, real PivotTables (refreshed on demand); in files, the same cross-tabs as values.
-import { crossTab, CrossKey } from '../domain/crosstab';
+import { crossTab, CrossKey, CrossLists } from '../domain/crosstab';
 import { Lang } from '../domain/enums';
 import { TicketKey, TICKETS } from '../domain/schema';
 import { TableRead } from '../domain/table';
@@ -35,8 +35,9 @@ export function KPI_PIVOTS(read: TableRead<'tickets'>, sourceTable: string, lang
   }));
 }
 
-/** The cross-tabs as a values sheet (files; and the month cross-tab beside Excel's pivots). */
-export function crossTabSheet(read: TableRead<'tickets'>, lang: Lang, only?: 'valuesOnly'): ReportSheet {
+/** The cross-tabs as a values sheet (files; and the month cross-tab beside Excel's pivots), categories
+ *  and departments in the Settings order (`lists`: the Settings' categories and departments). */
+export function crossTabSheet(read: TableRead<'tickets'>, lang: Lang, lists: CrossLists, only?: 'valuesOnly'): ReportSheet {
   const rows: Cell[][] = [];
   const styles: Array<Array<ReportStyle | null>> = [];
   const total = lang === 'zh' ? '合计' : 'Total';
@@ -48,7 +49,7 @@ export function crossTabSheet(read: TableRead<'tickets'>, lang: Lang, only?: 'va
   };
   push([lang === 'zh' ? 'KPI 交叉统计' : 'KPI cross-tabs'], 'title');
   for (const t of TABS.filter((x) => !only || !x.pivot)) {
-    const x = crossTab(read, t.row, t.col, lang);
+    const x = crossTab(read, t.row, t.col, lang, lists);
     push([], null);
     push([t[lang]], 'section');
     push([`${headerOf(read, t.row)} \\ ${t.col === 'month' ? (lang === 'zh' ? '月份' : 'Month') : headerOf(read, t.col)}`, ...x.cols, total], 'header');

@@ -20,6 +20,7 @@ export interface ReportRequest {
   readonly period?: string;
   /** wall-clock ISO "now"; default the machine's */
   readonly asOf?: string;
+  /** the report's language; default the Settings' 报表语言 (Report language), itself by default the workbook's */
   readonly lang?: Lang;
   /** write the report sheet into the workbook */
   readonly write?: boolean;
@@ -61,7 +62,8 @@ function pickPeriod(req: ReportRequest, loaded: LoadedWorkbook, now: WallTime): 
 
 export async function runReport(wb: Workbook, req: ReportRequest): Promise<ReportResult> {
   const loaded = await loadWorkbook(wb, { lang: req.lang });
-  const lang = req.lang ?? loaded.lang;
+  // the language asked for, else the Settings' 报表语言 (which defaults to the workbook's language)
+  const lang = req.lang ?? loaded.settings.reportLang;
   const now = wallOf(req.asOf ?? nowIso());
   const generatedAt = wallOf(req.generatedAt ?? nowIso());
   readyTickets(loaded);
@@ -94,16 +96,18 @@ export async function reportPeriods(wb: Workbook, now?: string): Promise<Record<
 /** KPI pivots: real PivotTables on the ticket table in Excel; the same cross-tabs as values in files. */
 export async function writeKpiPivots(wb: Workbook, opts: { lang?: Lang } = {}): Promise<{ sheet: string; pivots: boolean; lang: Lang }> {
   const loaded = await loadWorkbook(wb, { lang: opts.lang });
-  const lang = opts.lang ?? loaded.lang;
+  const lang = opts.lang ?? loaded.settings.reportLang;
   const tickets = readyTickets(loaded);
   const sheet = kpiSheetName(lang);
   const table = tickets.summary.tables[0];
+  const lists = { category: loaded.settings.categories, department: loaded.settings.departments };
   if (wb.capabilities.pivots && table) {
+    // Excel orders a PivotTable's items itself (Office.js cannot place them): only the values sheet follows the Settings
     await wb.writePivots(sheet, KPI_PIVOTS(tickets.read, table, lang));
-    await wb.writeReport(crossTabSheet(tickets.read, lang, 'valuesOnly'));
+    await wb.writeReport(crossTabSheet(tickets.read, lang, lists, 'valuesOnly'));
     return { sheet, pivots: true, lang };
   }
-  await wb.writeReport(crossTabSheet(tickets.read, lang));
+  await wb.writeReport(crossTabSheet(tickets.read, lang, lists));
   return { sheet, pivots: false, lang };
 }
 

@@ -21,11 +21,20 @@ const ARREARS_NAMES = {
 
 const ARREARS_GENERATED = new RegExp(`^(?:${Object.values(ARREARS_NAMES).flatMap((k) => [k.zh, k.en]).join('|')}) \\d{4}-\\d{2}-\\d{2}$`);
 
+// The clerk's to-do list of a day: 待办 2026-11-25 / To-do 2026-11-25.
+const TODO_NAMES = { zh: '待办', en: 'To-do' } as const;
+const TODO_GENERATED = new RegExp(`^(?:${TODO_NAMES.zh}|${TODO_NAMES.en}) \\d{4}-\\d{2}-\\d{2}$`);
+
 /** Whether a sheet is one the add-in generates (reports, KPI pivots, callback plans, notices, arrears
- *  lists): never taken for a clerk's register. A callback plan is regenerated only as callbackPlan.ts
- *  says: clerks record their calls on it. */
+ *  lists, to-do lists): never taken for a clerk's register. A callback plan is regenerated only as
+ *  callbackPlan.ts says: clerks record their calls on it. */
 export function isGeneratedSheetName(name: string): boolean {
-  return GENERATED.test(name) || planSheetQuarter(name) !== undefined || ARREARS_GENERATED.test(name);
+  return GENERATED.test(name) || planSheetQuarter(name) !== undefined || ARREARS_GENERATED.test(name) || TODO_GENERATED.test(name);
+}
+
+/** The sheet name of the to-do list of a day (YYYY-MM-DD): 待办 2026-11-25 / To-do 2026-11-25. */
+export function todoSheetName(day: string, lang: Lang): string {
+  return `${TODO_NAMES[lang]} ${day}`;
 }
 
 /** The sheet name of the notices or the arrears list of a day (YYYY-MM-DD): 催缴通知单 2026-11-25 / Notices 2026-11-25. */

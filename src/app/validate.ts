@@ -5,6 +5,7 @@ import { describeProblem } from '../domain/messages';
 import { Problem, sortProblems } from '../domain/problems';
 import { unitsOf, validateAll, ValidationContext } from '../domain/rules';
 import { ALL_SHEETS, SheetKey } from '../domain/schema';
+import { settingsFromTable, SETTINGS_PROBLEM_CODES } from '../domain/settings';
 import { readMoreRows, TableRead, TableRecord } from '../domain/table';
 import { Cell } from '../domain/grid';
 import { CellMark, MarkSet, Workbook } from '../workbook/types';
@@ -88,6 +89,8 @@ function marksOf(problems: ReadonlyArray<LocatedProblem>, read: TableRead): Mark
 /** Everything one validation pass knows, kept by the live validator between edits. */
 interface Pass {
   readonly lang: Lang;
+  /** the workbook's own language, which its Settings are read in (load.ts) */
+  readonly workbookLang: Lang;
   readonly asOf: string;
   readonly ctx: ValidationContext;
   readonly reads: Reads;
@@ -112,6 +115,7 @@ async function fullPass(wb: Workbook, opts: ValidateOptions): Promise<Pass> {
   const asOf = opts.asOf ?? nowIso();
   return judge({
     lang,
+    workbookLang: loaded.lang,
     asOf,
     ctx: { settings: loaded.settings, asOf: parseAsOf(asOf), lang },
     reads: readsOf(loaded),
@@ -120,10 +124,11 @@ async function fullPass(wb: Workbook, opts: ValidateOptions): Promise<Pass> {
   });
 }
 
+/** Marks every structured sheet, Settings too (a parameter it does not know, a value that does not parse). */
 async function markAll(wb: Workbook, pass: Pass): Promise<void> {
   for (const def of ALL_SHEETS) {
     const read = pass.reads[def.key];
-    if (!read || def.key === 'settings') continue;
+    if (!read) continue;
     await wb.setMarks(read.sheet, marksOf(pass.report.problems, read));
   }
 }
@@ -186,17 +191,25 @@ export class LiveValidator {
     const kept: TableRecord[] = read.records.filter((r) => !changedRows.has(r.row));
     const records = [...kept, ...fresh.records].sort((a, b) => a.row - b.row);
     const reads: Reads = { ...this.pass.reads, [key]: { ...read, records } };
-    const readProblems = [
+    let readProblems = [
       ...this.pass.readProblems.filter((p) => p.sheet !== sheet || p.row === null || !changedRows.has(p.row)),
       ...fresh.problems,
     ];
+    let settings = this.pass.ctx.settings;
+    if (key === 'settings') {
+      // a Settings edit is read as loading reads it: its problems (unknown names, bad values) again,
+      // and the settings every sheet is judged by (a list the clerk extended, an SLA changed)
+      const read = settingsFromTable(reads.settings as TableRead<'settings'>, this.pass.workbookLang);
+      settings = read.settings;
+      readProblems = [...readProblems.filter((p) => p.sheet !== sheet || !SETTINGS_PROBLEM_CODES.includes(p.code)), ...read.problems];
+    }
     const before = this.pass.report;
     const asOfText = asOf ?? this.pass.asOf;
-    this.pass = judge({ ...this.pass, asOf: asOfText, ctx: { ...this.pass.ctx, asOf: parseAsOf(asOfText) }, reads, readProblems });
+    this.pass = judge({ ...this.pass, asOf: asOfText, ctx: { ...this.pass.ctx, settings, asOf: parseAsOf(asOfText) }, reads, readProblems });
     const after = this.pass.report;
 
     for (const r of Object.values(reads)) {
-      if (!r || r.def.key === 'settings') continue;
+      if (!r) continue;
       const old = rowsOfProblems(before.problems, r.sheet);
       const now = rowsOfProblems(after.problems, r.sheet);
       const scope = new Set<number>(r.sheet === sheet ? [...changedRows] : []);

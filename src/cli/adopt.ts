@@ -8,7 +8,7 @@ import type { ColumnChoices } from '../domain/adopt/detect';
 import type { ValueMaps } from '../domain/adopt/rows';
 import { Lang } from '../domain/enums';
 import type { DataSheetKey } from '../domain/schema';
-import { readWorkbookFile, saveIfChanged } from './files';
+import { openWorkbookFile, saveIfChanged } from './files';
 
 export interface AdoptOptions {
   readonly sheet?: string[];
@@ -95,7 +95,7 @@ function printText(io: Io, lang: Lang, file: string, result: AdoptResult, dryRun
 /** Runs `deskbook adopt`; returns the exit code (1 when an imported row has problems). */
 export async function runAdopt(io: Io, file: string, opts: AdoptOptions): Promise<number> {
   const map = opts.map ? readChoices(opts.map) : undefined;
-  const read = readWorkbookFile(file);
+  const read = await openWorkbookFile(file, { writeTo: opts.dryRun ? undefined : file });
   const result = await adoptWorkbook(read.workbook, { sheets: opts.sheet, as: opts.as, choices: map?.choices, values: map?.values, dryRun: opts.dryRun, lang: opts.lang, asOf: opts.asOf });
   if (!opts.dryRun && result.changed) saveIfChanged(file, read);
   const lang = opts.lang ?? 'zh';

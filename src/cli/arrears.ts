@@ -6,7 +6,7 @@ import { levelText } from '../app/arrearsSheets';
 import { Lang } from '../domain/enums';
 import { formatYuan } from '../domain/money';
 import { formatWall } from '../domain/time';
-import { readWorkbookFile, saveTo } from './files';
+import { openWorkbookFile, saveTo } from './files';
 import { t } from './strings';
 
 export interface ArrearsOptions {
@@ -36,7 +36,7 @@ const joined = (items: string[], lang: Lang) => items.join(lang === 'zh' ? '，'
 /** Runs `deskbook arrears`. */
 export async function runArrearsCommand(io: Io, file: string, opts: ArrearsOptions): Promise<number> {
   const target = opts.out ?? file;
-  const read = readWorkbookFile(file);
+  const read = await openWorkbookFile(file, { writeTo: opts.write ? target : undefined });
   const result = await runArrears(read.workbook, { asOf: opts.asOf, lang: opts.lang, write: opts.write });
   if (opts.write) saveTo(file, target, read);
   const lang = result.lang;
@@ -58,7 +58,7 @@ export async function runArrearsCommand(io: Io, file: string, opts: ArrearsOptio
 /** Runs `deskbook notices`. */
 export async function runNoticesCommand(io: Io, file: string, opts: NoticesOptions): Promise<number> {
   const target = opts.out ?? file;
-  const read = readWorkbookFile(file);
+  const read = await openWorkbookFile(file, { writeTo: opts.write ? target : undefined });
   const result = await runNotices(read.workbook, {
     asOf: opts.asOf,
     lang: opts.lang,

@@ -5,7 +5,7 @@ import { runCallbackPlan } from '../app/callbackPlan';
 import { Lang } from '../domain/enums';
 import { describeProblem } from '../domain/messages';
 import { naturalCompare } from '../domain/callbackPlan';
-import { readWorkbookFile } from './files';
+import { openWorkbookFile, WorkbookFile } from './files';
 import { t } from './strings';
 
 export interface CallbackPlanOptions {
@@ -28,7 +28,7 @@ export interface Saving {
   /** refuses an existing --out other than FILE unless --force */
   keepExisting(target: string): void;
   /** writes the workbook read from FILE into `target`: FILE only when its bytes changed */
-  save(target: string, read: ReturnType<typeof readWorkbookFile>): void;
+  save(target: string, read: WorkbookFile): void;
 }
 
 const MAX_LISTED_PROBLEMS = 50;
@@ -37,7 +37,7 @@ const MAX_LISTED_PROBLEMS = 50;
 export async function runCallbackPlanCommand(io: Io, file: string, opts: CallbackPlanOptions, saving: Saving): Promise<number> {
   const target = opts.out ?? file;
   if (opts.write) saving.keepExisting(target);
-  const read = readWorkbookFile(file);
+  const read = await openWorkbookFile(file, { writeTo: opts.write ? target : undefined });
   const result = await runCallbackPlan(read.workbook, { quarter: opts.quarter, asOf: opts.asOf, lang: opts.lang, write: opts.write, force: opts.force });
   if (opts.write) saving.save(target, read);
   const lang = opts.lang ?? result.lang;

@@ -6,6 +6,8 @@ import { writeLegacySample, writeSample } from '../app/sample';
 import { AdoptOptions, runAdopt } from './adopt';
 import { CallbackPlanOptions, runCallbackPlanCommand } from './callbackPlan';
 import { ArrearsOptions, NoticesOptions, runArrearsCommand, runNoticesCommand } from './arrears';
+import { DueOptions, runDueCommand } from './due';
+import { IdsOptions, runIdsCommand } from './ids';
 import { SetupResult, setUpWorkbook, inspectWorkbook, WorkbookStatus } from '../app/setup';
 import { validateWorkbook } from '../app/validate';
 import { UseCaseProblem, WORKBOOK_NOT_READY } from '../app/problem';
@@ -17,9 +19,12 @@ import { fileErrorMessage, UseCaseCode, useCaseMessage } from '../domain/failure
 import { describeProblem } from '../domain/messages';
 import { Problem } from '../domain/problems';
 import { ALL_SHEETS, sheetName } from '../domain/schema';
+import { normalizeTag } from '../domain/ticketId';
 import { FileWorkbook } from '../workbook/file';
 import { WorkbookError } from '../workbook/types';
-import { fileExists, FileProblem, isExistingFile, readWorkbookFile, sameFile, saveIfChanged, saveTo, writeFileAtomic } from './files';
+import { beginCommand, beginWrite, endCommand, fileExists, FileProblem, isExistingFile, openWorkbookFile, readWorkbookFile, sameFile, saveIfChanged, saveTo, writeThrough } from './files';
+import { WriteRefused } from './refusals';
+import { RestoreOptions, runRestore } from './restore';
 import { helpText, t } from './strings';
 import { commanderMessage, configureHelp } from './usage';
 
@@ -120,10 +125,10 @@ function statusJson(status: WorkbookStatus, lang: Lang, extra: Record<string, un
 
 async function runInit(io: Io, file: string, opts: { lang?: Lang; json?: boolean }): Promise<number> {
   const exists = fileExists(file);
-  const wb = exists ? readWorkbookFile(file).workbook : FileWorkbook.create();
-  const result: SetupResult = await setUpWorkbook(wb, { lang: opts.lang });
+  const read = await openWorkbookFile(file, { writeTo: file, create: true });
+  const result: SetupResult = await setUpWorkbook(read.workbook, { lang: opts.lang });
   const lang = opts.lang ?? result.status.lang;
-  if (result.created.length > 0 || result.namesAdded.length > 0) writeFileAtomic(file, wb.toBytes());
+  if (result.created.length > 0 || result.namesAdded.length > 0) saveIfChanged(file, read);
   if (opts.json) {
     io.out(JSON.stringify(statusJson(result.status, lang, { file, created: result.created }), null, 2));
   } else {
@@ -149,7 +154,7 @@ async function runStatus(io: Io, file: string, opts: { lang?: Lang; json?: boole
 }
 
 async function runValidate(io: Io, file: string, opts: { lang?: Lang; json?: boolean; asOf?: string; mark?: boolean }): Promise<number> {
-  const read = readWorkbookFile(file);
+  const read = await openWorkbookFile(file, { writeTo: opts.mark ? file : undefined });
   const report = await validateWorkbook(read.workbook, { lang: opts.lang, asOf: opts.asOf, mark: opts.mark });
   // marks as they already were change nothing: the file keeps its bytes and its time
   const marked = opts.mark ? saveIfChanged(file, read) : false;
@@ -180,7 +185,7 @@ interface ReportOptions {
 async function runReportCommand(io: Io, kind: PeriodKind, file: string, opts: ReportOptions): Promise<number> {
   const target = opts.out ?? file;
   if (opts.write) keepExisting(opts.lang ?? 'zh', target, opts, file);
-  const read = readWorkbookFile(file);
+  const read = await openWorkbookFile(file, { writeTo: opts.write ? target : undefined });
   const result = await runReport(read.workbook, { kind, period: opts.period, asOf: opts.asOf, lang: opts.lang, write: opts.write });
   if (opts.write) saveTo(file, target, read);
   const lang = opts.lang ?? result.model.lang;
@@ -196,7 +201,7 @@ async function runReportCommand(io: Io, kind: PeriodKind, file: string, opts: Re
 async function runKpi(io: Io, file: string, opts: { out?: string; lang?: Lang; force?: boolean }): Promise<number> {
   const target = opts.out ?? file;
   keepExisting(opts.lang ?? 'zh', target, opts, file);
-  const read = readWorkbookFile(file);
+  const read = await openWorkbookFile(file, { writeTo: target });
   const result = await writeKpiPivots(read.workbook, { lang: opts.lang });
   saveTo(file, target, read);
   io.out(t(result.lang, 'reportWritten', { sheet: result.sheet, file: target }));
@@ -221,10 +226,11 @@ async function runDemo(io: Io, opts: DemoOptions): Promise<number> {
   const lang = opts.lang ?? 'zh';
   // a clerk's workbook under the same name is kept: the sample replaces it only when asked
   keepExisting(lang, opts.out, opts);
+  const writing = await beginWrite(opts.out);
   const wb = FileWorkbook.create();
   if (opts.legacy) {
     const legacy = await writeLegacySample(wb, { lang, seed: opts.seed, units: opts.units, months: opts.months, tickets: opts.tickets, asOf: opts.asOf, plant: opts.plant });
-    writeFileAtomic(opts.out, wb.toBytes());
+    writeThrough(writing, wb.toBytes());
     if (opts.json) io.out(JSON.stringify({ file: opts.out, lang, legacy: true, sheets: legacy.sheets, planted: legacy.planted }, null, 2));
     else io.out(t(lang, 'wroteLegacy', { file: opts.out, list: legacy.sheets.join(lang === 'zh' ? '、' : ', ') }));
     return EXIT.OK;
@@ -238,7 +244,7 @@ async function runDemo(io: Io, opts: DemoOptions): Promise<number> {
     asOf: opts.asOf,
     plant: opts.plant,
   });
-  writeFileAtomic(opts.out, wb.toBytes());
+  writeThrough(writing, wb.toBytes());
   const rows = Object.fromEntries(written.status.sheets.map((s) => [s.key, s.rows]));
   if (opts.json) {
     io.out(JSON.stringify({ file: opts.out, lang, sheets: written.status.sheets, planted: written.planted }, null, 2));
@@ -275,13 +281,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
   };
   const fileArgument = () => new Argument('<file>', h('file')).argParser(nonEmpty);
   const langOption = () => new Option('--lang <lang>', h('lang')).choices(['zh', 'en']);
-  const outOption = (key: 'reportOut' | 'kpiOut' | 'planOut' | 'noticesOut' | 'arrearsOut') => new Option('--out <file>', h(key)).argParser(nonEmpty);
+  const outOption = (key: 'reportOut' | 'kpiOut' | 'planOut' | 'noticesOut' | 'arrearsOut' | 'dueOut' | 'idsOut') => new Option('--out <file>', h(key)).argParser(nonEmpty);
 
   const program = new Command('deskbook');
   configureHelp(program, lang);
   program
     .description(h('program'))
     .version(packageVersion(), '-V, --version', h('version'))
+    // the program's own options (--version, --help) come before a command: `restore FILE --version N` is restore's
+    .enablePositionalOptions()
     .helpOption('-h, --help', h('helpOption'))
     .helpCommand('help [command]', h('helpCommand'))
     // commander's complaints are worded in run(), in the user's language
@@ -408,6 +416,28 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     );
 
   program
+    .command('due')
+    .summary(h('dueSummary'))
+    .description(h('dueDescription'))
+    .addArgument(fileArgument())
+    .option('--as-of <datetime>', h('asOfDue'))
+    .option('--json', h('dueJson'))
+    .option('--sheet', h('dueSheet'))
+    .option('--mark', h('dueMark'))
+    .option('--no-write', h('dueNoWrite'))
+    .addOption(outOption('dueOut'))
+    .option('--force', h('force'))
+    .addOption(langOption())
+    .action(async (file: string, opts: DueOptions) =>
+      setExit(
+        await onFile(file, () => {
+          if (opts.write && (opts.sheet || opts.mark)) keepExisting(opts.lang ?? 'zh', opts.out ?? file, opts, file);
+          return runDueCommand(io, file, opts);
+        }),
+      ),
+    );
+
+  program
     .command('callback-plan')
     .summary(h('callbackPlanSummary'))
     .description(h('callbackPlanDescription'))
@@ -426,6 +456,44 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
         ),
       ),
     );
+
+  // ticket IDs for rows typed into the sheet (cli/ids.ts)
+  const tagArgument = (value: string): string => {
+    const tag = normalizeTag(value);
+    if (tag === undefined) throw new InvalidArgumentError(t(lang, 'badTag'));
+    return tag;
+  };
+  program
+    .command('ids')
+    .summary(h('idsSummary'))
+    .description(h('idsDescription'))
+    .addArgument(fileArgument())
+    .option('--as-of <datetime>', h('asOfIds'))
+    .option('--tag <tag>', h('idsTag'), tagArgument)
+    .addOption(outOption('idsOut'))
+    .option('--force', h('force'))
+    .option('--json', h('idsJson'))
+    .option('--no-write', h('idsNoWrite'))
+    .addOption(langOption())
+    .action(async (file: string, opts: IdsOptions) =>
+      setExit(
+        await onFile(file, () => {
+          if (opts.write) keepExisting(opts.lang ?? 'zh', opts.out ?? file, opts, file);
+          return runIdsCommand(io, file, opts, { save: (target, read) => saveTo(file, target, read), isFile: (target) => sameFile(target, file) });
+        }),
+      ),
+    );
+
+  program
+    .command('restore')
+    .summary(h('restoreSummary'))
+    .description(h('restoreDescription'))
+    .addArgument(fileArgument())
+    .option('--list', h('restoreList'))
+    .option('--version <n>', h('restoreVersion'), positiveInt)
+    .option('--json', h('restoreJson'))
+    .addOption(langOption())
+    .action(async (file: string, opts: RestoreOptions) => setExit(await onFile(file, () => runRestore(io, file, opts))));
 
   program
     .command('demo')
@@ -462,6 +530,16 @@ function commandOf(program: Command, argv: ReadonlyArray<string>): string | unde
 
 /** Runs the CLI; returns the exit code. Never lets an exception reach the user as a stack trace. */
 export async function run(argv: ReadonlyArray<string>, io: Io = stdio): Promise<number> {
+  // the command, for the lock and the kept versions; every lock it takes is given back at its end
+  beginCommand(argv, langFromArgv(argv), (line) => io.err(line));
+  try {
+    return await runCommandLine(argv, io);
+  } finally {
+    endCommand();
+  }
+}
+
+async function runCommandLine(argv: ReadonlyArray<string>, io: Io): Promise<number> {
   let code: number = EXIT.OK;
   const lang = langFromArgv(argv);
   const program = buildProgram(io, (c) => (code = c), lang);
@@ -491,6 +569,11 @@ export async function run(argv: ReadonlyArray<string>, io: Io = stdio): Promise<
       io.err(`deskbook: ${fileErrorMessage(e, lang, e.file)}`);
       return EXIT.USAGE;
     }
+    // a write turned down (read-only, in use, changed meanwhile…): a file that cannot be written, 2
+    if (e instanceof WriteRefused) {
+      io.err(`deskbook: ${e.words(lang)}`);
+      return EXIT.USAGE;
+    }
     io.err(`deskbook: ${t(lang, 'internal', { detail: (e as Error)?.message ?? String(e) })}`);
     if (process.env.DESKBOOK_DEBUG) io.err(String((e as Error)?.stack));
     return EXIT.INTERNAL;
@@ -505,6 +588,8 @@ export function main(argv: ReadonlyArray<string> = process.argv.slice(2)): Promi
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
+  // a kill by signal leaves the lock to the next run (a dead pid's lock is taken over); an exit gives it back
+  process.on('exit', endCommand);
   return run(argv).then((code) => {
     process.exitCode = code;
   });

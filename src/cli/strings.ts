@@ -62,6 +62,92 @@ const STRINGS = {
     zh: '注意：有 {n} 个单元格无法读取，未计入这些值；运行 deskbook validate {file} 查看',
     en: 'note: {n} cells could not be read and are left out; run deskbook validate {file} to see them',
   },
+  // deskbook due
+  dueSummary: {
+    zh: '截至 {asOf}（临期提醒 {window} 小时）：超时 {overdue} 件，临期 {dueSoon} 件，待回访 {callback} 件，待派单 {undispatched} 件',
+    en: 'as of {asOf} (due-soon warning {window} h): {overdue} overdue, {dueSoon} due soon, {callback} awaiting a callback, {undispatched} not yet dispatched',
+  },
+  dueOverdue: { zh: '超时（{n} 件，超时最久的在前）：', en: 'overdue ({n}, most late first):' },
+  dueDueSoon: { zh: '临期（{n} 件，剩余时间最短的在前）：', en: 'due soon ({n}, least time left first):' },
+  dueCallback: { zh: '已完成待回访（{n} 件，等待最久的在前）：', en: 'resolved, awaiting a callback ({n}, longest waiting first):' },
+  dueUndispatched: { zh: '待派单（{n} 件，等待最久的在前）：', en: 'new, not yet dispatched ({n}, longest waiting first):' },
+  dueTicket: { zh: '第 {row} 行 {id}（{unit}）', en: 'row {row} {id} ({unit})' },
+  dueNoId: { zh: '（无工单号）', en: '(no ticket ID)' },
+  dueResponse: { zh: '首次响应', en: 'first response' },
+  dueResolution: { zh: '办结', en: 'resolution' },
+  dueLate: { zh: '：{event}时限 {deadline}，已超时 {hours} 小时', en: ': {event} due {deadline}, {hours} h late' },
+  dueLeft: { zh: '：{event}时限 {deadline}，剩余 {hours} 小时', en: ': {event} due {deadline}, {hours} h left' },
+  dueResolvedAt: { zh: '：完成于 {at}，已等待 {waited}', en: ': resolved {at}, waiting {waited}' },
+  dueReceivedAt: { zh: '：受理于 {at}，已等待 {waited}', en: ': received {at}, waiting {waited}' },
+  dueMore: { zh: '  ……另有 {n} 件（用 --json 查看全部）', en: '  … and {n} more (use --json to see all)' },
+  dueColoured: { zh: '已在 {file} 中为「{sheet}」着色：超时 {overdue} 行，临期 {dueSoon} 行', en: 'coloured the rows of "{sheet}" in {file}: {overdue} overdue, {dueSoon} due soon' },
+  dueColouredNotWritten: { zh: '「{sheet}」的行颜色需更新：超时 {overdue} 行，临期 {dueSoon} 行（未写入文件）', en: 'the rows of "{sheet}" need new colours: {overdue} overdue, {dueSoon} due soon (not written)' },
+  dueColoursUnchanged: { zh: '「{sheet}」的行颜色已是最新（超时 {overdue} 行，临期 {dueSoon} 行），无需改动', en: 'the row colours of "{sheet}" are already up to date ({overdue} overdue, {dueSoon} due soon); nothing to change' },
+  dueUnreadable: {
+    zh: '注意：工单表有 {n} 个单元格无法读取，未计入这些值（没有受理时间的行不计入）；运行 deskbook validate {file} 查看',
+    en: 'note: {n} cells of the ticket sheet could not be read and are left out (a row without its received time is left out); run deskbook validate {file} to see them',
+  },
+  // deskbook ids
+  idsFilled: { zh: '已在「{sheet}」填写 {n} 个{column}（本次编号 {tag}）：', en: 'filled {n} empty {column} cells on "{sheet}" (tag {tag}):' },
+  idsWouldFill: { zh: '将在「{sheet}」填写 {n} 个{column}（本次编号 {tag}；未写入文件）：', en: 'would fill {n} empty {column} cells on "{sheet}" (tag {tag}; nothing written):' },
+  idsRow: { zh: '  第 {row} 行：{id}', en: '  row {row}: {id}' },
+  idsRowAsOf: { zh: '  第 {row} 行：{id}（未填受理时间，按当天编号）', en: '  row {row}: {id} (no Received time: numbered by the as-of day)' },
+  idsMore: { zh: '  ……另有 {n} 行（用 --json 查看全部）', en: '  … and {n} more (use --json to see all)' },
+  idsSkipped: { zh: '{n} 行在读取后已被改动，未填写：第 {rows} 行', en: '{n} rows changed since they were read and were left alone: rows {rows}' },
+  idsNone: { zh: '「{sheet}」中没有缺少{column}的工单，文件未改动', en: 'no ticket on "{sheet}" lacks its {column}; the file is unchanged' },
+  badTag: { zh: '应为 2 到 3 个字符的本机编号，以字母开头（如 K7M）', en: 'expected a tag of 2 or 3 characters starting with a letter (such as K7M)' },
+  // safe writes, one writer at a time, kept versions (files.ts, docs/reliability.md)
+  writeReadOnly: {
+    zh: '无法写入 {file}：只读（文件被设为只读；如要让 deskbook 写入，请先取消只读）；原文件未改动',
+    en: 'cannot write {file}: read-only (the file is marked read-only; clear that to let deskbook write it); the original is unchanged',
+  },
+  writeReadOnlyFolder: {
+    zh: '无法写入 {file}：只读（所在文件夹 {dir} 不允许写入；deskbook 要在工作簿旁写入临时文件、锁和旧版本）；原文件未改动',
+    en: 'cannot write {file}: read-only (its folder {dir} cannot be written; deskbook writes a temporary file, a lock and the previous version beside the workbook); the original is unchanged',
+  },
+  writeNotRegular: {
+    zh: '无法写入 {file}：它不是普通文件（是管道、设备或套接字），deskbook 只写入工作簿文件；未改动',
+    en: 'cannot write {file}: it is not a regular file (a pipe, a device or a socket), and deskbook writes only workbook files; nothing was changed',
+  },
+  writeHardLinks: {
+    zh: '无法写入 {file}：它有 {n} 个硬链接（同一个文件有 {n} 个名字，常见于备份工具）；deskbook 不会拆开它们，也不会连带改动其他名字下的文件。请用 --out 写到新文件，或先复制一份；原文件未改动',
+    en: 'cannot write {file}: it has {n} hard links (one file under {n} names, as backup tools make); deskbook will neither split them nor change the file under its other names. Write a new file with --out, or copy it first; the original is unchanged',
+  },
+  inUse: {
+    zh: '工作簿 {file} 正被 pid {pid}（deskbook {command}）使用，开始于 {since}；请稍后重试（如确定没有 deskbook 在运行，可删除 {lock}）',
+    en: 'workbook {file} in use by pid {pid} (deskbook {command}) since {since}; try again later (if no deskbook is running, delete {lock})',
+  },
+  inUseElsewhere: {
+    zh: '工作簿 {file} 正被 {host} 上的 pid {pid}（deskbook {command}）使用，开始于 {since}；请稍后重试（如确定 {host} 上没有 deskbook 在运行，可删除 {lock}）',
+    en: 'workbook {file} in use by pid {pid} on {host} (deskbook {command}) since {since}; try again later (if no deskbook is running on {host}, delete {lock})',
+  },
+  lockWaiting: { zh: '工作簿 {file} 正被 pid {pid}（deskbook {command}）使用，等待中……', en: 'workbook {file} in use by pid {pid} (deskbook {command}); waiting…' },
+  changedMeanwhile: {
+    zh: '{file} 在 deskbook 读取之后被改动过（有人保存了它，或 OneDrive 同步了它）：为免覆盖，{file} 保持原样，本次结果另存为 {copy}；请核对两个文件后再运行',
+    en: '{file} was changed after deskbook read it (someone saved it, or OneDrive synced it): so as not to overwrite that, {file} was left as it is and this run was written to {copy}; check both, then run again',
+  },
+  changedWhileWaiting: {
+    zh: '{file} 在 deskbook 等待期间被换成了另一个文件（快捷方式指向了别处）；未写入，请重试',
+    en: '{file} became another file while deskbook waited (a link now points elsewhere); nothing was written, try again',
+  },
+  badKeepVersions: { zh: 'DESKBOOK_KEEP_VERSIONS 应为不小于 0 的整数（现为“{value}”）', en: 'DESKBOOK_KEEP_VERSIONS should be a whole number of at least 0 (it is "{value}")' },
+  badLockWait: { zh: 'DESKBOOK_LOCK_WAIT 应为不小于 0 的秒数（现为“{value}”）', en: 'DESKBOOK_LOCK_WAIT should be a number of seconds of at least 0 (it is "{value}")' },
+  // deskbook restore
+  restoreNone: {
+    zh: '{file} 没有保存的旧版本（deskbook 改写工作簿前，会把原来的版本保存在旁边的 .deskbook 文件夹中）',
+    en: '{file} has no kept versions (before deskbook changes a workbook, it keeps the previous version in the .deskbook folder beside it)',
+  },
+  restoreNoSuch: { zh: '{file} 没有第 {n} 版；现有：{list}', en: '{file} has no version {n}; there are: {list}' },
+  restoreDamaged: { zh: '{file} 的第 {n} 版已损坏（与保存时不一致），未恢复', en: 'version {n} of {file} is damaged (not as it was kept); nothing was restored' },
+  restoreListHeader: { zh: '{file} 保存的旧版本（最新的在前）：', en: 'kept versions of {file} (newest first):' },
+  restoreListLine: { zh: '  第 {n} 版  {time}  {size}  {command}', en: '  version {n}  {time}  {size}  {command}' },
+  restoreBefore: { zh: '「deskbook {command}」写入前', en: 'before deskbook {command}' },
+  restoreHow: { zh: '恢复其中一版：deskbook restore {file} --version N', en: 'to restore one: deskbook restore {file} --version N' },
+  restoreSame: { zh: '{file} 已与第 {n} 版相同，未改动', en: '{file} is already as version {n}; nothing changed' },
+  restored: {
+    zh: '已把 {file} 恢复为第 {n} 版（{time} 时的样子）；恢复前的内容已保存为第 {kept} 版，可用 deskbook restore {file} --version {kept} 撤销',
+    en: 'restored {file} to version {n} (as it was at {time}); what it held before is kept as version {kept}: deskbook restore {file} --version {kept} undoes this',
+  },
   internal: { zh: '内部错误：{detail}（请报告此问题；设置 DESKBOOK_DEBUG=1 可查看详情）', en: 'internal error: {detail} (please report it; set DESKBOOK_DEBUG=1 for details)' },
 } as const;
 
@@ -145,6 +231,31 @@ const HELP = {
   asOfArrears: { zh: '以此时间为准（默认：现在），欠费按其当天结束时计算', en: "now, for the list (default: the machine's clock); charges are judged at the end of its day" },
   arrearsOut: { zh: '把含欠费明细的工作簿写到这个文件，而不是 FILE', en: 'write the workbook with the list here instead of into FILE' },
   arrearsJson: { zh: '以 JSON 输出欠费明细，金额以分计', en: 'print the list as JSON, money in cents' },
+  dueSummary: { zh: '今日待办：超时、临期、待回访、待派单的工单', en: 'overdue, due soon, to call back, to dispatch' },
+  dueDescription: {
+    zh: '列出截至某一时间的待办：超时和临期（设置“临期提醒(小时)”，默认 4 小时内到期）的未结工单，按中心的计时方式计算时限（挂起时间不计，约定完成时间优先）；已完成待回访的投诉和报修；待派单的新工单。--sheet 写成“待办 YYYY-MM-DD”工作表；--mark 在工单表中为超时、临期的整行着色（插件自己的条件格式，不改动单元格）。不加 --sheet 或 --mark 时不写入文件。',
+    en: 'List the desk at a moment: open tickets overdue or due soon (Settings: Due-soon warning, 4 h by default), their deadlines on the center\'s clock (time on hold not counted, an agreed due time first); resolved complaints and repairs awaiting a callback; new tickets not yet dispatched. --sheet writes them as the sheet "To-do YYYY-MM-DD"; --mark colours the overdue and due-soon rows of the ticket sheet (the add-in\'s own conditional formats; no cell is changed). Without --sheet or --mark nothing is written.',
+  },
+  asOfDue: { zh: '以此时间为准（默认：现在），如 2026-11-25T17:30', en: "now, for the lists (default: the machine's clock), e.g. 2026-11-25T17:30" },
+  dueSheet: { zh: '把待办写成“待办 YYYY-MM-DD”工作表（只替换该工作表）', en: 'write the lists as the sheet "To-do YYYY-MM-DD" (replacing only that sheet)' },
+  dueMark: { zh: '在工单表中为超时、临期的整行着色（颜色无变化时不改写文件）', en: 'colour the overdue and due-soon rows of the ticket sheet (the file is not rewritten when the colours are unchanged)' },
+  dueNoWrite: { zh: '不写入文件（与 --sheet、--mark 一起用：只显示将会写入什么）', en: 'write nothing (with --sheet, --mark: only say what would be written)' },
+  dueOut: { zh: '把工作簿写到这个文件，而不是 FILE', en: 'write the workbook here instead of into FILE' },
+  dueJson: {
+    zh: '以 JSON 输出：{asOf, dueSoonHours, overdue, dueSoon: [{row, id, unit, deadlineFor, deadline, hours}], awaitingCallback, undispatched}',
+    en: 'print the lists as JSON: {asOf, dueSoonHours, overdue, dueSoon: [{row, id, unit, deadlineFor, deadline, hours}], awaitingCallback, undispatched}',
+  },
+  // deskbook ids
+  idsSummary: { zh: '为直接录入工单表的行填写工单号', en: 'give tickets typed into the sheet their IDs' },
+  idsDescription: {
+    zh: '为直接在工单表中录入、工单号为空的每一行填写工单号（编号规则见 docs/ticket-ids.md：受理日期、本机编号、当天序号），多人同时登记也不会重复。只写这些单元格；已有工单号的行、只写了备注等自有列的行不变。没有需要填写的行时文件不改动。',
+    en: 'Fill the empty ticket ID of every row typed straight into the ticket sheet, by the scheme of docs/ticket-ids.md (received day, tag, sequence of the day), so that IDs never clash between co-authors. Only those cells are written; rows with an ID, and rows with nothing but a column of your own, are left alone. When there is nothing to fill the file is not changed.',
+  },
+  asOfIds: { zh: '没有受理时间的行按此时间的日期编号（默认：现在）', en: "number a row without a Received time by this moment's day (default: now)" },
+  idsTag: { zh: '本机编号（2 到 3 个字符，以字母开头，如 K7M；默认：为本次运行抽取一个工作簿中未用过的编号）', en: 'the desk\'s tag (2 or 3 characters, a letter first, such as K7M; default: one drawn for this run that no ID in the workbook uses)' },
+  idsOut: { zh: '把填好工单号的工作簿写到这个文件，而不是 FILE', en: 'write the workbook with the IDs here instead of into FILE' },
+  idsJson: { zh: '以 JSON 输出：{sheet, column, tag, written, filled: [{row, id, day}], skipped}', en: 'print {sheet, column, tag, written, filled: [{row, id, day}], skipped} as JSON' },
+  idsNoWrite: { zh: '只显示将填写的工单号，不写入文件', en: 'show the IDs it would fill; write nothing' },
   demoSummary: { zh: '生成示例服务中心工作簿', en: 'write a sample service center to a workbook' },
   demoDescription: {
     zh: '把生成的示例服务中心（一个物业服务台）写入新工作簿。相同的种子和时间生成相同的工作簿；文件已存在时不覆盖，除非加 --force。',
@@ -158,6 +269,14 @@ const HELP = {
   asOfDemo: { zh: '示例的“现在”，如 2026-11-25T17:30（默认：今天 17:30）', en: 'the sample\'s "now", e.g. 2026-11-25T17:30 (default: today 17:30)' },
   noPlant: { zh: '不埋入故意的录入错误', en: 'leave out the deliberate data-entry problems' },
   legacy: { zh: '写成手工台账的样子（每月一张工单表、业主信息、收费台账、催缴登记），用来试 adopt', en: 'write it as hand-kept registers (a ticket sheet a month, owners, fee ledger, reminders), to try adopt on' },
+  restoreSummary: { zh: '列出或恢复工作簿保存的旧版本', en: "list or restore a workbook's kept versions" },
+  restoreDescription: {
+    zh: '列出或恢复 deskbook 改写工作簿前保存的旧版本（在工作簿旁的 .deskbook 文件夹中，每个工作簿保留最近 DESKBOOK_KEEP_VERSIONS 版，默认 10）。不加 --version 时恢复最新的一版。恢复前会先把当前内容保存为新的一版，所以恢复也可以撤销。',
+    en: 'List or restore the versions deskbook kept before changing a workbook (in the .deskbook folder beside it, the last DESKBOOK_KEEP_VERSIONS of each workbook, 10 by default). Without --version, restores the newest. The current content is kept as a new version first, so a restore can be undone too.',
+  },
+  restoreList: { zh: '只列出保存的版本（时间、大小、由哪个命令替换）', en: 'only list the kept versions (time, size, the command that replaced each)' },
+  restoreVersion: { zh: '要恢复的版本号（见 --list；默认：最新的一版）', en: 'the version to restore (see --list; default: the newest)' },
+  restoreJson: { zh: '以 JSON 输出版本列表或恢复结果', en: 'print the versions, or what was restored, as JSON' },
   adoptSummary: { zh: '导入已有的手工台账：识别、对应列、导入每一行', en: 'import the registers a center already keeps' },
   adoptDescription: {
     zh: '找出工作簿中已有的手工台账（投诉登记、报修记录、业主信息、收费台账、催缴记录……），对应它们的列，把每一行导入结构化工作表，并注明来源（工作表!行）。原有工作表不作改动；再次运行不会重复导入。每一行都有交代：导入、导入但有问题、或跳过（空行、合计、说明……）。',

@@ -1,8 +1,10 @@
 // Cross-tabs of tickets (the KPI pivots as values): counts of tickets by two columns, with the values
-// as written in the workbook (the labels a clerk typed), rows and columns in a stable order.
+// as written in the workbook (the labels a clerk typed), rows and columns in one order in every face:
+// an enumeration's, the Settings order for categories and departments, months in time order.
 import { BLANK_LABEL, ENUMS, EnumValue, enumLabel, Lang } from './enums';
 import { ColumnKind, TicketKey } from './schema';
 import { TableRead, TableRecord } from './table';
+import { inListOrder } from './listOrder';
 import { monthLabel } from './time';
 
 export interface CrossTab {
@@ -44,23 +46,27 @@ function labeller(read: TableRead<'tickets'>, key: CrossKey, lang: Lang): (r: Ti
   };
 }
 
-function order(values: Iterable<string>, key: CrossKey, read: TableRead<'tickets'>): string[] {
-  const all = [...values];
+/** The order of a column's values: a list's (an enumeration's, whatever the language, or a Settings
+ *  list's), then values not on it by code point, the blank last; months in time order. */
+function order(values: Iterable<string>, key: CrossKey, read: TableRead<'tickets'>, lists: CrossLists, blank: string): string[] {
   const kind = kindOf(read, key);
   if (kind?.type === 'enum') {
     // the enumeration's own order (待派单 before 已派单 …), whatever the language
     const list: ReadonlyArray<EnumValue> = ENUMS[kind.enum];
-    const rank = (s: string) => {
-      const i = list.findIndex((v) => v.zh === s || v.en === s);
-      return i < 0 ? 99 : i;
-    };
-    return all.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    return inListOrder(values, list.flatMap((v) => [v.zh, v.en]), blank);
   }
-  return all.sort((a, b) => a.localeCompare(b));
+  // categories and departments in the Settings order, as every report lists them
+  return inListOrder(values, (key === 'category' || key === 'department' ? lists[key] : undefined) ?? [], blank);
+}
+
+/** The Settings lists that order a cross-tab's categories and departments. */
+export interface CrossLists {
+  readonly category?: ReadonlyArray<string>;
+  readonly department?: ReadonlyArray<string>;
 }
 
 /** Counts tickets by two columns; a ticket with either value empty counts under BLANK_LABEL. */
-export function crossTab(read: TableRead<'tickets'>, rowKey: CrossKey, colKey: CrossKey, lang: Lang): CrossTab {
+export function crossTab(read: TableRead<'tickets'>, rowKey: CrossKey, colKey: CrossKey, lang: Lang, lists: CrossLists = {}): CrossTab {
   const blank = BLANK_LABEL[lang];
   const rowOf = labeller(read, rowKey, read.lang);
   const colOf = labeller(read, colKey, read.lang);
@@ -74,8 +80,8 @@ export function crossTab(read: TableRead<'tickets'>, rowKey: CrossKey, colKey: C
     if (!m) cells.set(rv, (m = new Map()));
     m.set(cv, (m.get(cv) ?? 0) + 1);
   }
-  const rows = order(cells.keys(), rowKey, read);
-  const cols = order(colSet, colKey, read);
+  const rows = order(cells.keys(), rowKey, read, lists, blank);
+  const cols = order(colSet, colKey, read, lists, blank);
   const counts = rows.map((rv) => cols.map((cv) => cells.get(rv)?.get(cv) ?? 0));
   const rowTotals = counts.map((r) => r.reduce((a, b) => a + b, 0));
   const colTotals = cols.map((_, c) => counts.reduce((a, r) => a + r[c], 0));

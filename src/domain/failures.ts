@@ -79,6 +79,7 @@ export interface FileReasonParams {
   // WRITE_FAILED inside Excel (office: the error code Excel gave, when it gave one)
   readonly EXCEL_ADD_SHEETS: { readonly sheets: ReadonlyArray<string>; readonly office?: string };
   readonly EXCEL_ADD_ROWS: { readonly sheet: string; readonly office?: string };
+  readonly EXCEL_WRITE_CELLS: { readonly sheet: string; readonly office?: string };
   /** columns to add where a cell already holds something */
   readonly COLUMNS_IN_THE_WAY: { readonly sheet: string; readonly cell: string };
   readonly EXCEL_ADD_COLUMNS: { readonly sheet: string; readonly office?: string };
@@ -234,6 +235,7 @@ const REASONS: { readonly [R in FileErrorReason]: ReasonWords<FileReasonParams[R
 
   EXCEL_ADD_SHEETS: { zh: (p) => `Excel 未能添加工作表${zhList(p.sheets)}${zhExcel(p)}`, en: (p) => `Excel could not add the sheets ${enList(p.sheets)}${enExcel(p)}` },
   EXCEL_ADD_ROWS: { zh: (p) => `Excel 未能向工作表“${p.sheet}”添加行${zhExcel(p)}`, en: (p) => `Excel could not add rows to the sheet "${p.sheet}"${enExcel(p)}` },
+  EXCEL_WRITE_CELLS: { zh: (p) => `Excel 未能向工作表“${p.sheet}”填写单元格${zhExcel(p)}`, en: (p) => `Excel could not fill cells of the sheet "${p.sheet}"${enExcel(p)}` },
   COLUMNS_IN_THE_WAY: {
     zh: (p) => `工作表“${p.sheet}”中要添加列的位置已有内容（${p.cell}），未作改动`,
     en: (p) => `the sheet "${p.sheet}" has something where the columns would go (${p.cell}); nothing was changed`,

@@ -17,6 +17,14 @@ export function isCellError(c: Cell): c is CellError {
   return typeof c === 'object' && c !== null;
 }
 
+/** Two cells hold the same value (an empty string is an empty cell). */
+export function sameCell(a: Cell, b: Cell): boolean {
+  const x = a === '' ? null : a;
+  const y = b === '' ? null : b;
+  if (isCellError(x) || isCellError(y)) return isCellError(x) && isCellError(y) && x.error === y.error;
+  return x === y;
+}
+
 /** The used part of a sheet, as values. */
 export interface SheetGrid {
   readonly name: string;

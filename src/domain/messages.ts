@@ -51,6 +51,26 @@ const TEMPLATES: Record<string, Template> = {
     lang === 'zh'
       ? `参数“${str(p.params.setting)}”的值“${str(p.params.found)}”无效，应为${str(p.params.expected)}（暂按默认值处理）`
       : `setting "${str(p.params.setting)}" has the invalid value "${str(p.params.found)}"; expected ${str(p.params.expected)} (the default applies meanwhile)`,
+  // the known name nearest to it: `suggestion` when close, `sameAs` when only full-width characters or spaces differ
+  SETTING_UNKNOWN: (p, lang) => {
+    const name = str(p.params.setting);
+    if (lang === 'zh') {
+      const hint =
+        p.params.sameAs !== undefined
+          ? `应为“${str(p.params.sameAs)}”（只差在全角、半角符号或空格）`
+          : p.params.suggestion !== undefined
+            ? `是否应为“${str(p.params.suggestion)}”？`
+            : '请对照设置表的参数名称检查拼写';
+      return `无法识别的参数“${name}”，本行不起作用；${hint}`;
+    }
+    const hint =
+      p.params.sameAs !== undefined
+        ? `did you mean "${str(p.params.sameAs)}"? (it differs only in full-width characters or spaces)`
+        : p.params.suggestion !== undefined
+          ? `did you mean "${str(p.params.suggestion)}"?`
+          : 'check its spelling against the parameter names of the Settings sheet';
+    return `unknown setting "${name}", so this row has no effect; ${hint}`;
+  },
   SHEET_NO_HEADER: (p, lang) => {
     // examples: the first headers of the sheet concerned, as its header row would name them
     const ex = (p.params.examples as ReadonlyArray<string> | undefined) ?? [];

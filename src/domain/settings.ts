@@ -2,6 +2,7 @@
 // and one list per column beside it. A workbook without the sheet works with these defaults.
 import type { Cell } from './grid';
 import { DEFAULT_CATEGORIES, DEFAULT_DEPARTMENTS, DEFAULT_FEE_ITEMS, EnumValue, Lang, label, ListName } from './enums';
+import { nearestName } from './nearest';
 import { Problem } from './problems';
 import { SETTINGS, SettingsKey } from './schema';
 import { TableRead } from './table';
@@ -360,6 +361,23 @@ function letterText(text: Cell): Parsed<string> {
 const PARAM_BY_LABEL = new Map<string, ParamDef>(PARAMS.flatMap((p) => [[p.zh, p], [p.en.toLowerCase(), p]] as Array<[string, ParamDef]>));
 
 /**
+ * A parameter name the add-in does not know (PRODUCT.md: "reported as a problem on the Settings
+ * sheet, never silently ignored"), on its 参数 cell, with the known name nearest to it when one is
+ * close. An error when the row holds a value (a setting meant to apply does not: its default does);
+ * a warning when it holds none (nothing is lost; a note, perhaps).
+ */
+function unknownSetting(read: TableRead<'settings'>, row: number, name: string, hasValue: boolean): Problem {
+  const near = nearestName(name, PARAMS.map((p) => [p.zh, p.en]));
+  const params: Record<string, string> = { setting: name };
+  if (near) params[near.looseEqual ? 'sameAs' : 'suggestion'] = near.name;
+  const column = read.columns.find((c) => c.def.key === 'setting')?.header ?? SETTINGS.columns[0][read.lang];
+  return { sheet: read.sheet, row, column, code: 'SETTING_UNKNOWN', severity: hasValue ? 'error' : 'warning', params };
+}
+
+/** The codes of the problems settingsFromTable finds (not the reader's: those are cells that did not convert). */
+export const SETTINGS_PROBLEM_CODES: ReadonlyArray<string> = ['SETTING_INVALID', 'SETTING_UNKNOWN'];
+
+/**
  * Settings from a read of the Settings sheet: defaults for what is missing, a problem (and the
  * default) for a value that does not parse.
  */
@@ -378,6 +396,7 @@ export function settingsFromTable(read: TableRead<'settings'> | undefined, lang:
     if (typeof name === 'string') {
       const p = PARAM_BY_LABEL.get(name) ?? PARAM_BY_LABEL.get(name.toLowerCase());
       const raw = rec.values.value;
+      if (!p) problems.push(unknownSetting(read, rec.row, name, raw !== null));
       if (p && raw !== null && raw !== undefined) {
         // Values were read as text; numbers come back as their decimal text.
         const cell: Cell = typeof raw === 'string' && /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;

@@ -46,6 +46,7 @@ const ValidationView = lazy(() =>
 );
 const EntryForm = lazy(() => import(/* webpackChunkName: "entry-form" */ './components/EntryForm').then((m) => ({ default: m.EntryForm })));
 const AdoptView = lazy(() => import(/* webpackChunkName: "adopt-view" */ './components/AdoptView').then((m) => ({ default: m.AdoptView })));
+const TodayView = lazy(() => import(/* webpackChunkName: "today-view" */ './components/TodayView').then((m) => ({ default: m.TodayView })));
 const ArrearsView = lazy(() => import(/* webpackChunkName: "arrears-view" */ './components/ArrearsView').then((m) => ({ default: m.ArrearsView })));
 const CallbacksView = lazy(() => import(/* webpackChunkName: "callbacks-view" */ './components/CallbacksView').then((m) => ({ default: m.CallbacksView })));
 const ReportsView = lazy(() => import(/* webpackChunkName: "reports-view" */ './components/ReportsView').then((m) => ({ default: m.ReportsView })));
@@ -66,13 +67,14 @@ function askBeforeLeaving(event: BeforeUnloadEvent): void {
 }
 
 /** The pane's tabs. */
-type TabKey = 'workbook' | 'adopt' | 'validation' | 'entry' | 'reports' | 'arrears' | 'callbacks';
+type TabKey = 'workbook' | 'today' | 'adopt' | 'validation' | 'entry' | 'reports' | 'arrears' | 'callbacks';
 /** In the order of the strip: those that do not fit the pane go under "more" at its end. */
-const TAB_KEYS: ReadonlyArray<TabKey> = ['workbook', 'adopt', 'validation', 'entry', 'reports', 'arrears', 'callbacks'];
+const TAB_KEYS: ReadonlyArray<TabKey> = ['workbook', 'today', 'adopt', 'validation', 'entry', 'reports', 'arrears', 'callbacks'];
 
 function tabLabel(key: TabKey, strings: Strings): string {
   const labels: Record<TabKey, string> = {
     workbook: strings.tabWorkbook,
+    today: strings.tabToday,
     adopt: strings.tabAdopt,
     validation: strings.tabValidation,
     entry: strings.tabEntry,
@@ -371,6 +373,21 @@ export function App(props: AppProps) {
 
         {status !== null && <ProblemList problems={status.problems} lang={lang} strings={strings} />}
       </div>
+
+      <LazyPanel id="today" tab={tab} visited={visited} className={styles.panel} hiddenClass={styles.hidden}>
+        <TodayView
+          key={`${opened}-${lang}`}
+          host={host}
+          lang={lang}
+          strings={strings}
+          status={status}
+          revision={revision}
+          onDownload={file ? () => download(file) : undefined}
+          onShowWorkbook={() => selectTab('workbook')}
+          onChanged={rowsAdded}
+          onWritten={sheetWritten}
+        />
+      </LazyPanel>
 
       <LazyPanel id="adopt" tab={tab} visited={visited} className={styles.panel} hiddenClass={styles.hidden}>
         <AdoptView

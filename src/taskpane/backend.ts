@@ -133,3 +133,27 @@ export async function runCallbackPlan(wb: Workbook, req: CallbackPlanRequest): P
 export async function callbackPlanStatus(wb: Workbook, req: { asOf?: string; lang?: Lang }): Promise<CallbackPlanStatus> {
   return (await callbacks()).callbackPlanStatus(wb, req);
 }
+
+// The clerk's desk (app/due.ts) and ticket IDs for rows typed into the sheet (app/ids.ts), loaded
+// when the Today tab is first opened.
+import type { DueRequest, DueResult, LiveDue } from '../app/due';
+import type { FillTicketIdsOptions, FillTicketIdsResult } from '../app/ids';
+import type { DueLists } from '../domain/due';
+export type { DueResult, LiveDue } from '../app/due';
+export type { FillTicketIdsResult } from '../app/ids';
+export type { DueLists, DueEntry, CallbackEntry, UndispatchedEntry, TodoTicket } from '../domain/due';
+
+const desk = () => import(/* webpackChunkName: "due" */ '../app/due');
+const ids = () => import(/* webpackChunkName: "ids" */ '../app/ids');
+
+export async function runDue(wb: Workbook, req: DueRequest): Promise<DueResult> {
+  return (await desk()).runDue(wb, req);
+}
+
+export async function startLiveDue(wb: Workbook, opts: { asOf?: string; lang?: Lang }): Promise<{ live: LiveDue; lists: DueLists; changed: boolean }> {
+  return (await desk()).LiveDue.start(wb, opts);
+}
+
+export async function fillTicketIds(wb: Workbook, opts: FillTicketIdsOptions): Promise<FillTicketIdsResult> {
+  return (await ids()).fillTicketIds(wb, opts);
+}

@@ -6,6 +6,9 @@ import type { Strings } from './i18n.strings';
 
 const list = (items: ReadonlyArray<string>, sep: string) => items.join(sep);
 const rowsOf = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
+/** A duration in hours as a clerk reads it: minutes under an hour, hours (one decimal) under two days, then days. */
+const enHours = (h: number) => (h < 1 ? `${Math.round(h * 60)} min` : h < 48 ? `${(Math.round(h * 10) / 10).toFixed(1)} h` : `${Math.floor(h / 24)} days`);
+
 export const en: Strings = {
   tooOld: (found) => `This version of Excel is too old to run the Deskbook add-in. Use Microsoft 365, Excel 2021 or later, or Excel on the web. (Found: ${found})`,
   title: 'Deskbook',
@@ -215,7 +218,7 @@ export const en: Strings = {
   adoptNothingNewTitle: 'Nothing new',
   adoptNothingNew: 'Every row of these registers was imported before; the workbook is unchanged.',
 
-  tabArrears: 'Arrears',
+  tabArrears: 'Collections',
   arrearsIntro: 'Fees past their due date and not paid in full, unit by unit; the figures are the reports\' aging table. Print a reminder notice for each unit, one page each.',
   arrearsSummary: (units, total) => `${units} ${units === 1 ? 'unit' : 'units'} in arrears, ${total} in all`,
   arrearsNone: 'No fee is overdue.',
@@ -274,6 +277,31 @@ export const en: Strings = {
   callbacksWritten: (sheet, planned, recent, kept, excel) =>
     `"${sheet}": ${planned} ${planned === 1 ? 'household' : 'households'}${recent > 0 ? `, ${recent} with a recent complaint or repair` : ''}${kept > 0 ? `; ${kept} ${kept === 1 ? 'row' : 'rows'} with a call recorded kept as they were` : ''}. ${excel ? 'Record each call on it: date, by whom, rating and notes.' : 'Download the workbook and open it in Excel to use it.'}`,
   callbacksPlanProblems: (count) => `${count} ${count === 1 ? 'cell' : 'cells'} of the callback plans cannot be read (a callback date that is no date, say); those calls are not counted:`,
+
+  tabToday: 'Today',
+  todayNotReadyTitle: 'No desk list yet',
+  todayNoTickets: (sheet) => `This workbook has no "${sheet}" sheet. Set the workbook up on the Workbook tab, or adopt your complaint and repair logs on the Adopt tab.`,
+  todayIntroExcel: 'Overdue and due-soon tickets are coloured on the ticket sheet, updated on every edit of it and every 5 minutes. Click a ticket to select its row.',
+  todayIntroFile: 'The tickets overdue, due soon, awaiting a callback and not yet dispatched, right now. The colours can be written into the ticket sheet, to be seen in Excel after downloading.',
+  todayHeading: 'Today\'s desk',
+  dueLegendOverdue: 'overdue',
+  dueLegendSoon: (hours) => `due soon (within ${hours} ${hours === 1 ? 'hour' : 'hours'})`,
+  todayList: { overdue: 'Overdue', dueSoon: 'Due soon', awaitingCallback: 'Resolved, awaiting callback', undispatched: 'New, not dispatched' },
+  todayNone: { overdue: 'Nothing is overdue.', dueSoon: 'Nothing is due soon.', awaitingCallback: 'No ticket awaits a callback.', undispatched: 'Every new ticket is dispatched.' },
+  dueOverdueBy: (hours, deadline) => `${deadline === 'response' ? 'response' : 'resolution'} ${enHours(hours)} late`,
+  dueLeft: (hours, deadline) => `${enHours(hours)} to ${deadline === 'response' ? 'respond' : 'resolve'}`,
+  dueAwaiting: (hours) => `resolved ${enHours(hours)} ago`,
+  dueWaiting: (hours) => `received ${enHours(hours)} ago`,
+  noId: '(no ticket ID)',
+  rowOf: (row) => `row ${row}`,
+  dueMark: 'Colour the ticket sheet',
+  dueWriteSheet: 'Write the to-do sheet',
+  dueSheetWritten: (sheet, excel) => (excel ? `Written to the sheet "${sheet}".` : `The sheet "${sheet}" is added to the workbook; download it and open it in Excel to see it.`),
+  dueColoured: (sheet, overdue, dueSoon) => `${overdue} overdue and ${dueSoon} due-soon ${overdue + dueSoon === 1 ? 'ticket' : 'tickets'} coloured on "${sheet}" (a fill only: no cell changed). Download the workbook to see them in Excel.`,
+  idsMissing: (rows) => `${rows} ${rows === 1 ? 'row' : 'rows'} of the ticket sheet ${rows === 1 ? 'was' : 'were'} typed straight in and ${rows === 1 ? 'has' : 'have'} no ticket ID yet.`,
+  idsFill: (rows) => `Fill in ${rows} ticket ${rows === 1 ? 'ID' : 'IDs'}`,
+  idsFilled: (sheet, rows) => `${rows} ticket ${rows === 1 ? 'ID' : 'IDs'} filled in on "${sheet}"; only the empty ID cells were written.`,
+  idsSkipped: (rows) => `${rows.length === 1 ? 'Row' : 'Rows'} ${rows.join(', ')} changed after being read and ${rows.length === 1 ? 'was' : 'were'} left alone: click again.`,
 
   errorTitle: 'Could not finish',
   thisWorkbook: 'this workbook',

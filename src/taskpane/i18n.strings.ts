@@ -283,6 +283,35 @@ export interface Strings {
   readonly callbacksWritten: (sheet: string, planned: number, recent: number, kept: number, excel: boolean) => string;
   readonly callbacksPlanProblems: (count: number) => string;
 
+  // the clerk's desk (the Today tab)
+  readonly tabToday: string;
+  readonly todayNotReadyTitle: string;
+  readonly todayNoTickets: (sheet: string) => string;
+  readonly todayIntroExcel: string;
+  readonly todayIntroFile: string;
+  readonly todayHeading: string;
+  readonly dueLegendOverdue: string;
+  readonly dueLegendSoon: (hours: number) => string;
+  readonly todayList: Readonly<Record<'overdue' | 'dueSoon' | 'awaitingCallback' | 'undispatched', string>>;
+  readonly todayNone: Readonly<Record<'overdue' | 'dueSoon' | 'awaitingCallback' | 'undispatched', string>>;
+  /** hours past a deadline (response or resolution) */
+  readonly dueOverdueBy: (hours: number, deadline: 'response' | 'resolution') => string;
+  readonly dueLeft: (hours: number, deadline: 'response' | 'resolution') => string;
+  /** hours since resolved, awaiting the callback */
+  readonly dueAwaiting: (hours: number) => string;
+  /** hours since received, not dispatched */
+  readonly dueWaiting: (hours: number) => string;
+  readonly noId: string;
+  readonly rowOf: (row: number) => string;
+  readonly dueMark: string;
+  readonly dueWriteSheet: string;
+  readonly dueSheetWritten: (sheet: string, excel: boolean) => string;
+  readonly dueColoured: (sheet: string, overdue: number, dueSoon: number) => string;
+  readonly idsMissing: (rows: number) => string;
+  readonly idsFill: (rows: number) => string;
+  readonly idsFilled: (sheet: string, rows: number) => string;
+  readonly idsSkipped: (rows: ReadonlyArray<number>) => string;
+
   // problems
   readonly errorTitle: string;
   /** stands for the file name in a file message when there is none (inside Excel) */

@@ -5,6 +5,9 @@ import type { PeriodKind } from './backend';
 import type { Strings } from './i18n.strings';
 
 const list = (items: ReadonlyArray<string>, sep: string) => items.join(sep);
+/** A duration in hours as a clerk reads it: minutes under an hour, hours (one decimal) under two days, then days. */
+const zhHours = (h: number) => (h < 1 ? `${Math.round(h * 60)}\u00a0分钟` : h < 48 ? `${(Math.round(h * 10) / 10).toFixed(1)}\u00a0小时` : `${Math.floor(h / 24)}\u00a0天`);
+
 export const zh: Strings = {
   tooOld: (found) => `此版本的 Excel 太旧，无法运行服务台工作簿加载项。请使用 Microsoft 365、Excel 2021 或更新版本，或网页版 Excel。（检测到：${found}）`,
   title: '服务台工作簿',
@@ -203,7 +206,7 @@ export const zh: Strings = {
   adoptNothingNewTitle: '没有新的行',
   adoptNothingNew: '这些台账的行都已导入过，工作簿未改动。',
 
-  tabArrears: '欠费',
+  tabArrears: '催缴',
   arrearsIntro: '到期未缴清的费用，按户列出，数字与报表的账龄分析一致。可生成催缴通知单（每户一页，可直接打印）。',
   arrearsSummary: (units, total) => `欠费 ${units}\u00a0户，合计 ${total}`,
   arrearsNone: '目前没有逾期未缴的费用。',
@@ -262,6 +265,31 @@ export const zh: Strings = {
   callbacksWritten: (sheet, planned, recent, kept, excel) =>
     `“${sheet}”：${planned}\u00a0户${recent > 0 ? `，其中近期投诉或报修 ${recent}\u00a0户` : ''}${kept > 0 ? `；已登记的 ${kept}\u00a0行原样保留` : ''}。${excel ? '回访后在表中填写回访日期、回访人、满意度和意见。' : '下载工作簿，用 Excel 打开即可使用。'}`,
   callbacksPlanProblems: (count) => `回访计划表中有 ${count}\u00a0个单元格无法读取（如回访日期不是日期），这些回访未计入：`,
+
+  tabToday: '今日',
+  todayNotReadyTitle: '暂时无法列出待办',
+  todayNoTickets: (sheet) => `工作簿中没有“${sheet}”工作表。请在“工作簿”页点击“设置此工作簿”，或在“导入台账”页导入投诉、报修登记。`,
+  todayIntroExcel: '超时和临期的工单在工单表上以底色标出，工单表一有改动、以及每 5 分钟自动更新。点击一张工单即选中它所在的行。',
+  todayIntroFile: '此刻超时、临期、待回访和待派单的工单。可把超时和临期的底色写入工单表，下载后在 Excel 中可见。',
+  todayHeading: '今日待办',
+  dueLegendOverdue: '超时',
+  dueLegendSoon: (hours) => `临期（${hours}\u00a0小时内到期）`,
+  todayList: { overdue: '超时', dueSoon: '临期', awaitingCallback: '已完成、待回访', undispatched: '新工单、待派单' },
+  todayNone: { overdue: '没有超时的工单。', dueSoon: '没有临期的工单。', awaitingCallback: '没有待回访的工单。', undispatched: '没有待派单的工单。' },
+  dueOverdueBy: (hours, deadline) => `${deadline === 'response' ? '响应' : '办结'}超时 ${zhHours(hours)}`,
+  dueLeft: (hours, deadline) => `距${deadline === 'response' ? '响应' : '办结'}时限 ${zhHours(hours)}`,
+  dueAwaiting: (hours) => `已完成 ${zhHours(hours)}`,
+  dueWaiting: (hours) => `已受理 ${zhHours(hours)}`,
+  noId: '（无工单号）',
+  rowOf: (row) => `第 ${row} 行`,
+  dueMark: '在工单表上标出底色',
+  dueWriteSheet: '写入待办表',
+  dueSheetWritten: (sheet, excel) => (excel ? `已写入工作表“${sheet}”。` : `工作表“${sheet}”已加入工作簿，下载后用 Excel 打开即可查看。`),
+  dueColoured: (sheet, overdue, dueSoon) => `已在“${sheet}”上标出 ${overdue}\u00a0张超时、${dueSoon}\u00a0张临期的工单（只加底色，不改单元格内容）。下载工作簿即可在 Excel 中看到。`,
+  idsMissing: (rows) => `工单表中有 ${rows}\u00a0行直接录入、还没有工单号。`,
+  idsFill: (rows) => `补上 ${rows}\u00a0个工单号`,
+  idsFilled: (sheet, rows) => `已在“${sheet}”补上 ${rows}\u00a0个工单号，只写入了空着的工单号单元格。`,
+  idsSkipped: (rows) => `第 ${rows.join('、')} 行在读取后被改动过，未填写，请再点一次。`,
 
   errorTitle: '无法完成',
   thisWorkbook: '此工作簿',

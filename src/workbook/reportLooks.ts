@@ -1,6 +1,7 @@
 // What each ReportStyle looks like, once for both back ends (the file back end turns a look into
 // styles.xml entries, Office.js into range formats). Host-free: no Office.js, no file format.
 import { MAX_COLS, MAX_ROWS } from './a1';
+import { DUE_MARKS } from './marks';
 import { Box, ReportSheet, ReportStyle } from './types';
 
 export interface ReportLook {
@@ -42,7 +43,12 @@ export const REPORT_LOOKS: Readonly<Record<ReportStyle, ReportLook>> = {
   heading: { bold: true, size: 16, horizontal: 'center', vertical: 'center', format: 'General' },
   paragraph: { wrap: true, vertical: 'top', format: 'General' },
   signature: { horizontal: 'right', format: 'General' },
+  signedPercent: { format: '+0.0%;-0.0%;0.0%' },
+  signedDecimal: { format: '+0.0;-0.0;0.0' },
   note: { size: 9, color: REPORT_GREY, format: 'General' },
+  // the row colours of marks.ts, so that a legend shows exactly what the ticket sheet shows
+  overdueFill: { fill: DUE_MARKS.style.overdue.fill.replace('#', ''), border: 'all', horizontal: 'center', format: 'General' },
+  dueSoonFill: { fill: DUE_MARKS.style.dueSoon.fill.replace('#', ''), border: 'all', horizontal: 'center', format: 'General' },
 };
 
 /** Page margins of a printed report, in inches: narrower than Excel's default so wide tables fit. */
@@ -70,6 +76,8 @@ export function checkReportShape(sheet: ReportSheet): void {
   });
   if (sheet.pages) {
     const rows = sheet.rows.length;
+    const scale = sheet.pages.scale;
+    if (scale !== undefined && !(Number.isInteger(scale) && scale >= 10 && scale <= 400)) throw new Error(`report "${sheet.name}": print scale ${scale} is not a whole percentage from 10 to 400`);
     sheet.pages.breaks.forEach((r, i) => {
       if (!Number.isInteger(r) || r < 1 || r >= rows || (i > 0 && r <= sheet.pages!.breaks[i - 1])) {
         throw new Error(`report "${sheet.name}": page break at row ${r} is not an increasing row after the first`);
@@ -86,6 +94,13 @@ export function checkReportShape(sheet: ReportSheet): void {
     if (!Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last < first) {
       throw new Error(`report "${sheet.name}": print title rows ${first}..${last} are not rows`);
     }
+  }
+  for (const c of sheet.charts ?? []) {
+    const boxes = [c.data, { ...c.anchor, rows: c.size?.rows ?? 1, cols: c.size?.cols ?? 1 }];
+    if (!boxes.every((b) => [b.row, b.col, b.rows, b.cols].every(Number.isInteger) && b.row >= 0 && b.col >= 0 && b.rows >= 1 && b.cols >= 1 && b.row + b.rows <= MAX_ROWS && b.col + b.cols <= MAX_COLS)) {
+      throw new Error(`report "${sheet.name}": chart "${c.title}" is not over boxes of the sheet`);
+    }
+    if (c.data.rows < 2 || c.data.cols < 2) throw new Error(`report "${sheet.name}": chart "${c.title}" needs a row of series names and a column of categories`);
   }
   sheet.widths.forEach((w) => {
     if (!(w >= 0 && w <= 255)) throw new Error(`report "${sheet.name}": column width ${w} is not 0 to 255 characters`);

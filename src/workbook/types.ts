@@ -7,7 +7,7 @@ import { FileErrorCode, FileErrorDetail, FileErrorReason, FileFailure, fileError
 
 // The grid vocabulary is the domain's (domain/grid.ts); the interface speaks it and passes it on.
 export type { Cell, CellError, SheetGrid } from '../domain/grid';
-export { isCellError } from '../domain/grid';
+export { isCellError, sameCell } from '../domain/grid';
 
 /** A dropdown list: fixed values, or a formula with a leading '=' such as a defined name
  *  (`=DeskbookCategory`). */
@@ -53,6 +53,39 @@ export interface MarkSet {
   readonly marks: ReadonlyArray<CellMark>;
 }
 
+/** How the add-in colours a whole row of a data sheet: a ticket past its deadline, or close to it. */
+export type RowState = 'overdue' | 'dueSoon';
+
+/** A row colour the add-in owns, in 0-based sheet rows; tied to its row by the key cell as
+ *  CellMark is (it shows only while the row's key cell still holds `key`). */
+export interface RowMark {
+  readonly row: number;
+  readonly state: RowState;
+  readonly key: Cell;
+}
+
+/** The row colours of one sheet and the column whose value ties each to its row. */
+export interface RowMarkSet {
+  /** 0-based sheet column of the rows' key (the ticket ID) */
+  readonly keyCol: number;
+  readonly marks: ReadonlyArray<RowMark>;
+}
+
+/**
+ * One cell filled in place (0-based sheet coordinates), on the condition that it still holds what it
+ * held when read, and so does `guard`, another cell of its row: a co-author may have typed there, or
+ * inserted or deleted a row above, since the read.
+ */
+export interface CellWrite {
+  readonly row: number;
+  readonly col: number;
+  readonly value: Cell;
+  /** the cell as read (null: empty) */
+  readonly was: Cell;
+  /** a cell of the same row as read, which ties the write to that row wherever it now stands */
+  readonly guard?: { readonly col: number; readonly was: Cell };
+}
+
 /** Some rows of a sheet, each as wide as the sheet's used range. */
 export interface SheetRows {
   readonly name: string;
@@ -81,7 +114,11 @@ export type ReportStyle =
   | 'heading' // large bold, centred: a printed document's title (a notice)
   | 'paragraph' // running text: wrapped, from the top of its (merged, taller) cell
   | 'signature' // a line set to the right: who sends a document, and when
-  | 'note'; // small grey text
+  | 'signedPercent' // +0.0%: a relative change (环比 of a count or money), with its sign
+  | 'signedDecimal' // +0.0: a change in percentage points (环比 of a rate), with its sign
+  | 'note' // small grey text
+  | 'overdueFill' // a legend swatch: the fill of an overdue row on the ticket sheet
+  | 'dueSoonFill'; // a legend swatch: the fill of a due-soon row
 
 /** A rectangle in 0-based sheet coordinates. */
 export interface Box {
@@ -91,14 +128,16 @@ export interface Box {
   readonly cols: number;
 }
 
-/** A trend chart (drawn where the host can: Excel; files leave it out and keep the data table). */
+/** A trend chart (in Excel through Office.js; in files a DrawingML chart part), over a table of the sheet. */
 export interface ChartSpec {
   readonly type: 'line' | 'column';
   readonly title: string;
-  /** the data: first row = series names, first column = categories */
+  /** the data: first row = series names, first column = categories; the values must be numbers */
   readonly data: Box;
   /** where its top-left corner sits */
   readonly anchor: { readonly row: number; readonly col: number };
+  /** the cells it covers from its anchor; the host's default size when absent */
+  readonly size?: { readonly rows: number; readonly cols: number };
 }
 
 /** A generated sheet (report, pivot values): written whole, replacing the sheet of that name only. */
@@ -118,7 +157,12 @@ export interface ReportSheet {
    * page starting at each of `breaks` (0-based rows). No fitting to the page width: Excel ignores
    * manual page breaks on a sheet fitted to pages. Excel hosts below ExcelApi 1.9 get no page set-up.
    */
-  readonly pages?: { readonly orientation: 'portrait' | 'landscape'; readonly breaks: ReadonlyArray<number> };
+  readonly pages?: {
+    readonly orientation: 'portrait' | 'landscape';
+    readonly breaks: ReadonlyArray<number>;
+    /** print scale in percent (10 to 400), 100 when absent: a fixed scale, since breaks and fitting exclude each other */
+    readonly scale?: number;
+  };
   /** rows of a set height in points: a row does not grow to fit wrapped text in merged cells */
   readonly rowHeights?: ReadonlyArray<{ readonly row: number; readonly points: number }>;
   readonly charts?: ReadonlyArray<ChartSpec>;
@@ -165,6 +209,12 @@ export interface Workbook {
   addColumns(sheet: string, headerRow: number, headers: ReadonlyArray<string>): Promise<void>;
   /** append data rows below the last used row of a sheet, extending its table if it has one */
   appendRows(sheet: string, rows: ReadonlyArray<ReadonlyArray<Cell>>): Promise<void>;
+  /**
+   * Fills single cells of a sheet in place: only those cells, their formats kept, each only where it
+   * and its guard still hold what they held when read. Returns the writes skipped for that reason
+   * (nothing of theirs is written). A missing sheet is NOT_FOUND.
+   */
+  writeCells(sheet: string, writes: ReadonlyArray<CellWrite>): Promise<CellWrite[]>;
   /** only the given rows (0-based sheet rows) of a sheet: live validation reads the header and the
    *  rows a clerk changed, never the whole table */
   readRows(sheet: string, rows: ReadonlyArray<number>): Promise<SheetRows>;
@@ -174,9 +224,16 @@ export interface Workbook {
    * and disappear when replaced by none.
    */
   setMarks(sheet: string, marks: MarkSet, scope?: { readonly rows: ReadonlyArray<number> }): Promise<void>;
+  /**
+   * Replaces the add-in's row colours on a sheet (all of them): a set of its own, apart from the
+   * problem marks of setMarks and outranked by them on a cell both colour. Nothing of the clerk's is
+   * touched. Writes only what differs from the colours already there; returns whether anything was
+   * written (false: the same colours again, or none and never any).
+   */
+  setRowMarks(sheet: string, marks: RowMarkSet): Promise<boolean>;
   /** selects a cell where the host shows the workbook (Excel); false where it cannot (files) */
   selectCell(sheet: string, row: number, col: number): Promise<boolean>;
-  /** what this back end can draw: charts and real PivotTables exist only inside Excel */
+  /** what this back end can draw: charts (Excel, and files as chart parts); real PivotTables exist only inside Excel */
   readonly capabilities: { readonly charts: boolean; readonly pivots: boolean };
   /**
    * Writes a generated sheet: replaces the sheet of that name if it exists (keeping its place in the

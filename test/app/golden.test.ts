@@ -1,6 +1,11 @@
 // Refactors keep every number: each report's --json and its sheet's cell values on the demo workbook
 // equal what the code gave before the refactor (test/fixtures/golden/reports.json, written once by
 // scripts/golden-reports.js). Labels that were unified on purpose are listed here, old → new.
+// Re-recorded on purpose for issue 13 (every number of the JSON before is unchanged; the JSON only
+// gained tickets.onTimeByCategory / onTimeByDepartment, open[].progress and, monthly,
+// onTimeResolutionByWeek): the sheets' new layout (SLA tables, 环比 as % and points, page breaks with
+// repeated headers, the open tickets' progress at period end) and the KPI sheet's rows in the
+// Settings order instead of Node's code-point order.
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { runReport, writeKpiPivots } from '../../src/app/report';

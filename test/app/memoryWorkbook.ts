@@ -1,5 +1,5 @@
 // A Workbook held in memory, for use-case tests that are about the use case, not a back end.
-import { Cell, CellMark, MarkSet, NewSheet, PivotSpec, ReportSheet, SheetGrid, SheetRows, SheetSummary, Workbook } from '../../src/workbook/types';
+import { Cell, CellMark, CellWrite, MarkSet, NewSheet, PivotSpec, ReportSheet, RowMark, RowMarkSet, sameCell, SheetGrid, SheetRows, SheetSummary, Workbook } from '../../src/workbook/types';
 
 interface MemSheet {
   name: string;
@@ -13,6 +13,8 @@ export class MemoryWorkbook implements Workbook {
   readonly names = new Map<string, string>();
   /** the add-in's problem marks, by sheet name */
   readonly marks = new Map<string, CellMark[]>();
+  /** the add-in's row colours, by sheet name, by 0-based row */
+  readonly rowMarks = new Map<string, RowMark[]>();
   /** cells selected with selectCell, in order */
   readonly selections: Array<{ sheet: string; row: number; col: number }> = [];
   writes = 0;
@@ -67,6 +69,22 @@ export class MemoryWorkbook implements Workbook {
     s.rows = s.rows.map((r, i) => (i === headerRow ? [...r, ...headers] : i > headerRow ? [...r, ...new Array<Cell>(Math.max(0, width + headers.length - r.length)).fill(null)] : r));
   }
 
+  async writeCells(sheet: string, writes: ReadonlyArray<CellWrite>): Promise<CellWrite[]> {
+    const s = this.sheets.find((x) => x.name === sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    const at = (row: number, col: number): Cell => s.rows[row]?.[col] ?? null;
+    const skipped = writes.filter((w) => !sameCell(at(w.row, w.col), w.was) || (w.guard !== undefined && !sameCell(at(w.row, w.guard.col), w.guard.was)));
+    const done = writes.filter((w) => !skipped.includes(w));
+    if (done.length > 0) this.writes++;
+    for (const w of done) {
+      while (s.rows.length <= w.row) s.rows.push([]);
+      const row = s.rows[w.row];
+      while (row.length <= w.col) row.push(null);
+      row[w.col] = w.value;
+    }
+    return skipped;
+  }
+
   async readRows(sheet: string, rows: ReadonlyArray<number>): Promise<SheetRows> {
     const [grid] = await this.readSheets([sheet]);
     if (!grid) throw new Error(`no sheet ${sheet}`);
@@ -81,6 +99,15 @@ export class MemoryWorkbook implements Workbook {
     const added = marks.filter((m) => !rows || rows.has(m.row)).map((m) => ({ ...m }));
     if (kept.length + added.length === 0 && !this.marks.has(sheet)) return;
     this.marks.set(sheet, [...kept, ...added].sort((a, b) => a.row - b.row || a.col - b.col));
+  }
+
+  async setRowMarks(sheet: string, { marks }: RowMarkSet): Promise<boolean> {
+    if (!this.sheets.some((s) => s.name === sheet)) throw new Error(`no sheet ${sheet}`);
+    const next = [...marks].map((m) => ({ ...m })).sort((a, b) => a.row - b.row);
+    const before = this.rowMarks.get(sheet) ?? [];
+    if (JSON.stringify(before) === JSON.stringify(next)) return false;
+    this.rowMarks.set(sheet, next);
+    return true;
   }
 
   async selectCell(sheet: string, row: number, col: number): Promise<boolean> {

@@ -86,6 +86,37 @@ describe('report use case', () => {
   });
 });
 
+describe('the report language of the Settings (报表语言)', () => {
+  /** The sample workbook in memory, its Settings row 报表语言 set to `value`. */
+  async function withReportLanguage(value: string) {
+    const sample = await buildSampleWorkbook({ asOf: AS_OF, plant: false });
+    const names = (await sample.listSheets()).map((s) => s.name);
+    const grids = await sample.readSheets(names);
+    const settings = grids.find((g) => g.name === '设置')!;
+    const row = settings.rows.find((r) => r[0] === '报表语言')!;
+    expect(row[1]).toBe('中文');
+    row[1] = value;
+    return new MemoryWorkbook(grids.map((g) => ({ name: g.name, rows: g.rows, tables: [] })));
+  }
+
+  it('makes the report English in a Chinese workbook unless a language is asked for', async () => {
+    const wb = await withReportLanguage('English');
+    const r = await runReport(wb, { kind: 'monthly', period: '2026-10', asOf: AS_OF, write: true });
+    expect([r.sheetName, r.json.lang, r.model.lang]).toEqual(['Monthly 2026-10', 'en', 'en']);
+    const [sheet] = await wb.readSheets(['Monthly 2026-10']);
+    expect(sheet.rows.some((row) => row[0] === '1. Ticket KPIs')).toBe(true);
+    // --lang (the request's lang) still wins
+    expect((await runReport(wb, { kind: 'monthly', period: '2026-10', asOf: AS_OF, lang: 'zh' })).sheetName).toBe('月报 2026-10');
+    // and the KPI sheet follows it too
+    expect((await writeKpiPivots(wb)).lang).toBe('en');
+  });
+
+  it('keeps the workbook’s language by default (中文 here)', async () => {
+    const wb = await withReportLanguage('中文');
+    expect((await runReport(wb, { kind: 'weekly', period: '2026-W47', asOf: AS_OF })).sheetName).toBe('周报 2026-W47');
+  });
+});
+
 describe.each<Lang>(['zh', 'en'])('a report sheet names every KPI as the catalogue does (%s)', (lang) => {
   let wb: Awaited<ReturnType<typeof buildSampleWorkbook>>;
   beforeAll(async () => {
@@ -103,11 +134,16 @@ describe.each<Lang>(['zh', 'en'])('a report sheet names every KPI as the catalog
     const r = await runReport(wb, { kind, period, asOf: AS_OF, write: true, lang });
     const [grid] = await wb.readSheets([r.sheetName]);
     const rows = grid.rows;
-    // each KPI table: its header row (指标 / KPI), then one row per KPI up to the blank row
-    const tables = rows.flatMap((row, i) => (row[0] === KPI_HEADER ? [i] : [])).map((head) => {
+    // each KPI table: its header row (指标 / KPI), then one row per KPI up to the blank row; a header
+    // row right below a KPI row is the table's header repeated after a page break (reportPrint.ts)
+    const tables: unknown[][] = [];
+    rows.forEach((row, head) => {
+      if (row[0] !== KPI_HEADER) return;
       const labels: unknown[] = [];
-      for (let i = head + 1; i < rows.length && rows[i][0] !== null && rows[i][0] !== undefined; i++) labels.push(rows[i][0]);
-      return labels;
+      for (let i = head + 1; i < rows.length && rows[i][0] !== null && rows[i][0] !== undefined && rows[i][0] !== KPI_HEADER; i++) labels.push(rows[i][0]);
+      const continued = tables.length > 0 && tables[tables.length - 1].includes(rows[head - 1][0]);
+      if (continued) tables[tables.length - 1].push(...labels);
+      else tables.push(labels);
     });
     expect(tables).toEqual([HEADLINE_KPIS.tickets.map((row) => row[lang]), HEADLINE_KPIS.charges.map((row) => row[lang])]);
     // KPI names heading columns: received, resolved and backlog by type; the trend

@@ -1,5 +1,5 @@
 import { LiveValidator, validateWorkbook } from '../../src/app/validate';
-import { TICKETS, CUSTOMERS } from '../../src/domain/schema';
+import { TICKETS, CUSTOMERS, SETTINGS } from '../../src/domain/schema';
 import type { Cell } from '../../src/workbook/types';
 import { MemoryWorkbook } from './memoryWorkbook';
 
@@ -76,5 +76,48 @@ describe('live validation', () => {
     const { validator, report } = await LiveValidator.start(wb, { asOf: AS_OF });
     expect(await validator.onRowsChanged(wb, '工单', [0])).toBe(report);
     expect(await validator.onRowsChanged(wb, '别的表', [4])).toBe(report);
+  });
+});
+
+describe('a Settings sheet with a parameter the add-in does not know (issue 13)', () => {
+  const S = SETTINGS.columns.map((c) => c.zh); // 参数 值 说明 类别 责任部门 费用项目 经办人 节假日 调休工作日
+  const settingsRow = (name: Cell, value: Cell, category: Cell = null): Cell[] => [name, value, null, category, null, null, null, null, null];
+  function withSettings(): MemoryWorkbook {
+    const wb = workbook();
+    // row 2: 临期提醒 with a full-width closing bracket; row 3: a known one; the category list: 收费 only
+    wb.sheets.push({ name: '设置', rows: [S, settingsRow('临期提醒(小时）', 6, '收费'), settingsRow('响应时限(小时)', 12)], tables: [] });
+    return wb;
+  }
+
+  it('reports it on the Settings sheet, row and 参数 column, and marks it there', async () => {
+    const wb = withSettings();
+    const report = await validateWorkbook(wb, { asOf: AS_OF, mark: true });
+    expect(report.problems.map((p) => [p.sheet, p.row, p.column, p.col, p.code, p.severity])).toEqual([
+      ['工单', 4, '房号', 5, 'UNIT_UNKNOWN', 'error'],
+      ['设置', 2, '参数', 0, 'SETTING_UNKNOWN', 'error'],
+    ]);
+    expect(report.problems[1].message).toBe('设置 第 2 行「参数」：无法识别的参数“临期提醒(小时）”，本行不起作用；应为“临期提醒(小时)”（只差在全角、半角符号或空格）');
+    // the mark sits on the 参数 cell of sheet row 2 (0-based 1), tied to the name as typed
+    expect(wb.marks.get('设置')).toEqual([{ row: 1, col: 0, severity: 'error', key: '临期提醒(小时）' }]);
+  });
+
+  it('judges a Settings edit live: the name put right loses its problem and its mark, a category added counts at once', async () => {
+    const wb = withSettings();
+    wb.sheets[0].rows[1][col('category')] = '噪音'; // GD-1: 噪音 is not in this center's list (收费 only)
+    const { validator, report } = await LiveValidator.start(wb, { asOf: AS_OF });
+    expect(report.problems.map((p) => [p.sheet, p.row, p.code])).toEqual([
+      ['工单', 2, 'LIST_UNKNOWN'],
+      ['工单', 4, 'UNIT_UNKNOWN'],
+      ['设置', 2, 'SETTING_UNKNOWN'],
+    ]);
+    // the clerk types the bracket right and adds 噪音 under 类别 (sheet row 3, 0-based 2)
+    const settings = wb.sheets.find((s) => s.name === '设置')!;
+    settings.rows[1][0] = '临期提醒(小时)';
+    settings.rows[2][3] = '噪音';
+    const after = await validator.onRowsChanged(wb, '设置', [1, 2]);
+    expect(after.problems.map((p) => [p.sheet, p.row, p.code])).toEqual([['工单', 4, 'UNIT_UNKNOWN']]);
+    expect(after.problems).toEqual((await validateWorkbook(wb, { asOf: AS_OF })).problems);
+    expect(wb.marks.get('设置')).toEqual([]);
+    expect(wb.marks.get('工单')).toEqual([{ row: 3, col: 5, severity: 'error', key: 'GD-3' }]);
   });
 });

@@ -207,7 +207,10 @@ describe('the help and the complaints of the command line, in the user’s langu
       ['kpi [选项] <file>', '生成 KPI 交叉统计表'],
       ['arrears [选项] <file>', '生成欠费明细：每户欠费、催缴级别和最近催缴'],
       ['notices [选项] <file>', '生成催缴通知单（每户一页，可打印）'],
+      ['due [选项] <file>', '今日待办：超时、临期、待回访、待派单的工单'],
       ['callback-plan [选项] <file>', '生成季度回访计划：每季回访的住户'],
+      ['ids [选项] <file>', '为直接录入工单表的行填写工单号'],
+      ['restore [选项] <file>', '列出或恢复工作簿保存的旧版本'],
       ['demo [选项]', '生成示例服务中心工作簿'],
       ['help [命令]', '显示某个命令的帮助'],
     ]);
@@ -219,7 +222,7 @@ describe('the help and the complaints of the command line, in the user’s langu
     const r = await cli('--help', '--lang', 'en');
     expect(r.out.split('\n')[0]).toBe('Usage: deskbook [options] [command]');
     const lines = commandLines(r.out, 'Commands:');
-    expect(lines.map((l) => l.trim().split(/\s{2,}/)[0].split(' ')[0])).toEqual(['init', 'adopt', 'status', 'validate', 'report', 'kpi', 'arrears', 'notices', 'callback-plan', 'demo', 'help']);
+    expect(lines.map((l) => l.trim().split(/\s{2,}/)[0].split(' ')[0])).toEqual(['init', 'adopt', 'status', 'validate', 'report', 'kpi', 'arrears', 'notices', 'due', 'callback-plan', 'ids', 'restore', 'demo', 'help']);
     expect(lines.every((l) => l.length <= 80 && l.trim().split(/\s{2,}/).length === 2)).toBe(true);
     expect(r.out).toMatch(/^ {2}-h, --help +show help$/m);
   });

@@ -10,6 +10,7 @@ import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { adoptWorkbook, AdoptResult, SheetChoices } from '../../src/app/adopt';
 import { runArrears, runNotices } from '../../src/app/arrears';
 import { runCallbackPlan } from '../../src/app/callbackPlan';
+import { runDue } from '../../src/app/due';
 import { kpiSheetName } from '../../src/app/pivots';
 import { KPI_CATALOGUE, reportPeriods, runReport, writeKpiPivots } from '../../src/app/report';
 import { writeLegacySample, writeSample } from '../../src/app/sample';
@@ -170,7 +171,7 @@ if (!hasChromium && process.env.CI) {
    */
   async function openPane(
     query: string,
-    opts: { locale?: string; office?: string; hangOffice?: boolean; random?: number; viewport?: { width: number; height: number } } = {},
+    opts: { locale?: string; office?: string; hangOffice?: boolean; random?: number; viewport?: { width: number; height: number }; asOf?: string } = {},
   ): Promise<Pane> {
     const context = await browser.newContext({ viewport: opts.viewport ?? PANE, locale: opts.locale ?? 'zh-CN', acceptDownloads: true });
     contexts.push(context);
@@ -206,7 +207,7 @@ if (!hasChromium && process.env.CI) {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const url = new URL(`${server.base}taskpane.html${query}`);
-    url.searchParams.set('asOf', AS_OF);
+    url.searchParams.set('asOf', opts.asOf ?? AS_OF);
     await page.goto(url.href, { waitUntil: opts.hangOffice ? 'domcontentloaded' : 'load' });
     await page.getByTestId('pane').waitFor();
     return { page, blocked, errors, officeRequests };
@@ -846,7 +847,7 @@ if (!hasChromium && process.env.CI) {
 
   /** Excel's task pane opens 320 px wide; clerks widen it to 450 or so. */
   const WIDTHS = [320, 360, 450] as const;
-  const TABS = ['workbook', 'adopt', 'validation', 'entry', 'reports', 'arrears', 'callbacks'] as const;
+  const TABS = ['workbook', 'today', 'adopt', 'validation', 'entry', 'reports', 'arrears', 'callbacks'] as const;
 
   it.each(['zh', 'en'] as const)('fits 320, 360 and 450 px in %s: every tab, nothing past the edge, no control over another', async (lang) => {
     const { page, errors } = await openPane(`?lang=${lang}`, { viewport: { width: 320, height: 700 }, random: 0.5 });
@@ -874,6 +875,7 @@ if (!hasChromium && process.env.CI) {
       for (const tab of TABS) {
         await openTab(page, tab);
         await page.getByTestId(`panel-${tab}`).waitFor();
+        if (tab === 'today') await page.waitForSelector('[data-testid=today][data-busy=""] [data-testid=today-overdue]');
         if (tab === 'arrears') await page.waitForSelector('[data-testid=arrears][data-busy=""] [data-testid=arrears-summary]');
         if (tab === 'callbacks') await page.waitForSelector('[data-testid=callbacks][data-busy=""] [data-testid=callbacks-year]');
         expect([width, tab, await layoutFaults(page)]).toEqual([width, tab, []]);
@@ -1362,6 +1364,9 @@ if (!hasChromium && process.env.CI) {
     expect(errors).toEqual(['offline']);
   });
 
+  /** The fees and callbacks tests build the sample in Node too: room for a loaded machine. */
+  const HEAVY = 180_000;
+
   /** The sample as the pane builds it (same language, same as-of), in Node. */
   async function sampleFile(lang: 'zh' | 'en'): Promise<FileWorkbook> {
     const wb = FileWorkbook.create();
@@ -1408,7 +1413,7 @@ if (!hasChromium && process.env.CI) {
     expect(await item.textContent()).toContain(`欠 ${first.periods}\u00a0期，自 ${formatWallIso(first.since).slice(0, 10)} 起，最久逾期 ${first.oldestDays}\u00a0天`);
     expect(await layoutFaults(page)).toEqual([]);
     expect(errors).toEqual([]);
-  });
+  }, HEAVY);
 
   it('previews the notices at a threshold, generates them with the reminders logged, and the download holds both', async () => {
     const { page, errors } = await openPane('?lang=zh');
@@ -1454,7 +1459,7 @@ if (!hasChromium && process.env.CI) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('notices-download').click()]);
     const saved = path.join(tmp, 'notices.xlsx');
     await download.saveAs(saved);
-    await checkXlsx(saved);
+    expect(checkXlsx(saved)).toBe('');
     const reopened = FileWorkbook.open(new Uint8Array(fs.readFileSync(saved)));
     const [notices] = await reopened.readSheets([sheet]);
     // one 催缴通知单 heading per notice, and the units noticed in the order the app gives
@@ -1466,7 +1471,7 @@ if (!hasChromium && process.env.CI) {
     const again = await runNotices(reopened, { asOf: AS_OF, minAmount: 100000, minDays: 60, logReminders: true });
     expect([again.logged, again.alreadyLogged]).toEqual([0, n]);
     expect(errors).toEqual([]);
-  });
+  }, HEAVY);
 
   it('plans the quarter\'s callbacks, shows the progress recorded, and makes a started plan again only when asked', async () => {
     // the sample with its Q4 plan made and two calls typed on it, as a clerk would
@@ -1517,12 +1522,77 @@ if (!hasChromium && process.env.CI) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('callbacks-download').click()]);
     const saved = path.join(tmp, 'callbacks.xlsx');
     await download.saveAs(saved);
-    await checkXlsx(saved);
+    expect(checkXlsx(saved)).toBe('');
     const [kept] = await FileWorkbook.open(new Uint8Array(fs.readFileSync(saved))).readSheets([sheet]);
     expect(kept.rows.slice(header + 1, header + 3).map((r) => [r[0], r[6], r[7], r[8]])).toEqual(called.map((u) => [u, wallToSerial(wall(2026, 11, 20)), '小王', '满意']));
     expect(await layoutFaults(page)).toEqual([]);
     expect(errors).toEqual([]);
-  });
+  }, HEAVY);
+
+  it('lists the desk of the next afternoon as the app does, colours the ticket sheet, and fills the IDs of rows typed in', async () => {
+    // the sample as of 11-25, two rows typed into 工单 without an ID, opened the next afternoon
+    const wb = await sampleFile('zh');
+    const [tickets] = await wb.readSheets(['工单']);
+    const header = tickets.rows[0] as string[];
+    const typed = (received: number, unit: string) => header.map((h) => (h === '受理时间' ? received : h === '房号' ? unit : h === '类型' ? '报修' : h === '内容' ? '水管漏水' : null));
+    await wb.appendRows('工单', [typed(wallToSerial(wall(2026, 11, 26, 9, 10)), '3-1102'), typed(wallToSerial(wall(2026, 11, 26, 10, 40)), '5-0201')]);
+    const input = path.join(tmp, '今日.xlsx');
+    fs.writeFileSync(input, wb.toBytes());
+    const NEXT = '2026-11-26T14:00:00';
+    const expected = await runDue(FileWorkbook.open(new Uint8Array(fs.readFileSync(input))), { asOf: NEXT });
+
+    const { page, errors } = await openPane('?lang=zh', { viewport: { width: 320, height: 700 }, asOf: NEXT });
+    await page.getByTestId('file-input').setInputFiles(input);
+    await page.getByTestId('status').waitFor();
+    await settled(page);
+    await openTab(page, 'today');
+    await page.waitForSelector('[data-testid=today][data-busy=""] [data-testid=today-overdue]');
+    expect(await layoutFaults(page)).toEqual([]);
+    await screenshot(page, 'pane-320-today-zh.png');
+    // each list: its count, and its tickets in the app's order
+    for (const key of ['overdue', 'dueSoon', 'awaitingCallback', 'undispatched'] as const) {
+      const group = page.getByTestId(`today-${key}`);
+      expect([key, await group.getAttribute('data-count')]).toEqual([key, String(expected.lists[key].length)]);
+      if (!(await group.evaluate((d) => (d as HTMLDetailsElement).open))) await group.locator('summary').click();
+      if ((await page.getByTestId(`today-${key}-all`).count()) > 0) await page.getByTestId(`today-${key}-all`).click();
+      const rows = await group.getByTestId('today-ticket').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-row')), e.getAttribute('data-id')]));
+      expect([key, rows]).toEqual([key, expected.lists[key].map((t) => [t.row, t.id])]);
+    }
+    expect(expected.lists.overdue.length + expected.lists.dueSoon.length).toBeGreaterThan(0);
+    // the first overdue ticket says how late, on the center's clock
+    const late = expected.lists.overdue[0];
+    expect(await page.getByTestId('today-overdue').getByTestId('today-ticket').first().textContent()).toContain(STRINGS.zh.dueOverdueBy(late.hours, late.deadlineFor));
+    expect(await layoutFaults(page)).toEqual([]);
+
+    // the two rows typed in: their IDs filled, and nothing else
+    const ids = page.getByTestId('today-ids');
+    expect(await ids.getAttribute('data-missing')).toBe('2');
+    await page.getByTestId('today-fill-ids').click();
+    await page.waitForSelector('[data-testid=today-ids-message][data-intent=success]');
+    // the colours written into the file on request
+    await settled(page);
+    await page.getByTestId('today-mark').click();
+    await page.waitForSelector('[data-testid=today-message][data-intent=success]');
+    expect(await page.getByTestId('today-message').textContent()).toBe(STRINGS.zh.dueColoured('工单', expected.lists.overdue.length, expected.lists.dueSoon.length));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    const saved = path.join(tmp, 'today.xlsx');
+    await download.saveAs(saved);
+    expect(checkXlsx(saved)).toBe('');
+    const back = FileWorkbook.open(new Uint8Array(fs.readFileSync(saved)));
+    const [after] = await back.readSheets(['工单']);
+    const idCol = header.indexOf('工单号');
+    const filled = after.rows.slice(-2).map((r) => r[idCol]);
+    expect(filled.every((id) => typeof id === 'string' && /^GD-20261126-[A-Z0-9]{2,3}-\d{3}$/.test(id))).toBe(true);
+    // every other cell as it was
+    expect(after.rows.map((r) => r.filter((_, i) => i !== idCol))).toEqual(
+      [...tickets.rows, typed(wallToSerial(wall(2026, 11, 26, 9, 10)), '3-1102'), typed(wallToSerial(wall(2026, 11, 26, 10, 40)), '5-0201')].map((r) => r.filter((_, i) => i !== idCol)),
+    );
+    expect(after.rows.slice(0, -2).map((r) => r[idCol])).toEqual(tickets.rows.map((r) => r[idCol]));
+    // the colours are the app's: the same lists, now the file is read again (the new IDs change no deadline)
+    const again = await runDue(back, { asOf: NEXT, mark: true });
+    expect(again.marked).toBe(false);
+    expect(errors).toEqual([]);
+  }, HEAVY);
 
   it('plans the next quarter in English, with the progress of the year', async () => {
     const { page, errors } = await openPane('?lang=en');
@@ -1542,7 +1612,7 @@ if (!hasChromium && process.env.CI) {
     await settled(page);
     expect(await page.getByTestId('callbacks-no-plan').count()).toBe(1);
     expect(errors).toEqual([]);
-  });
+  }, HEAVY);
 });
 
 (hasChromium ? describe : describe.skip)('task pane in a browser (inside Excel, with a stand-in Office host)', () => {

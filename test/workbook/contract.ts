@@ -122,6 +122,42 @@ export function describeWorkbookContract(label: string, factory: () => Promise<C
       }
     });
 
+    it('fills single cells in place, only where each and its guard still hold what was read', async () => {
+      const subject = await factory();
+      const skipped = await subject.wb.writeCells('台账', [
+        // 1-102's empty 金额, tied to its row by the unit
+        { row: 2, col: 1, value: 7.5, was: null, guard: { col: 0, was: '1-102' } },
+        // a cell beside the table, in a new column
+        { row: 1, col: 2, value: '已核对', was: null },
+        // a cell read as empty that holds 12.5: someone typed there since
+        { row: 1, col: 1, value: 99, was: null },
+        // the row moved: 1-101 is not where it was read
+        { row: 2, col: 2, value: '错行', was: null, guard: { col: 0, was: '1-101' } },
+        // a row below the used range
+        { row: 4, col: 0, value: '1-104', was: null },
+      ]);
+      expect(skipped.map((w) => [w.row, w.col])).toEqual([
+        [1, 1],
+        [2, 2],
+      ]);
+      for (const wb of [subject.wb, await subject.reopen()]) {
+        const [grid] = await wb.readSheets(['台账']);
+        expect(grid.rows).toEqual([
+          ['房号', '金额', null],
+          ['1-101', 12.5, '已核对'],
+          ['1-102', 7.5, null],
+          [null, null, null],
+          ['1-104', null, null],
+        ]);
+      }
+    });
+
+    it('fills nothing and skips nothing for no writes, and refuses a sheet that does not exist', async () => {
+      const subject = await factory();
+      expect(await subject.wb.writeCells('台账', [])).toEqual([]);
+      await expect(subject.wb.writeCells('不存在', [{ row: 1, col: 0, value: 'x', was: null }])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
     it('reads only the rows asked for, in the order asked, each as wide as the used range', async () => {
       const { wb } = await factory();
       const read = await wb.readRows('台账', [0, 2, 1]);

@@ -3,6 +3,7 @@
 // recovered. Money in integer cents. The whole 实收金额 counts as paid on 收款日期 (the date of the last
 // payment) once that day is on or before the as-of day; a charge is overdue once its due date is
 // before the as-of day.
+import { codePointCompare } from '../listOrder';
 import { asOfDay, monthIndexesOf } from '../periods';
 import { ChargeFacts } from '../records';
 import { formatWallIso, MS_PER_DAY, WallTime } from '../time';
@@ -149,7 +150,7 @@ export function arrearsAt(charges: ReadonlyArray<ChargeFacts>, day: WallTime, bo
   }
   const topUnits = [...units.entries()]
     .map(([unit, u]) => ({ unit, amount: u.amount, periods: u.periods.size, since: arrearsSince(u.oldestDue) }))
-    .sort((a, b) => b.amount - a.amount || a.unit.localeCompare(b.unit))
+    .sort((a, b) => b.amount - a.amount || codePointCompare(a.unit, b.unit))
     .slice(0, top);
   unitsByBucket.forEach((set, k) => (buckets[k].units = set.size));
   return { total, byBucket: buckets, byFeeItem, topUnits };

@@ -1,4 +1,5 @@
 // Complaint KPIs (docs/kpis.md "KPIs"): valid complaint rate and repeat complaints.
+import { codePointCompare, listOrder } from '../listOrder';
 import { eachIn, TicketWindow } from './book';
 import { Rate, rateOf } from './measures';
 
@@ -32,7 +33,9 @@ export function repeatComplaints(w: TicketWindow): RepeatComplaint[] {
     const c = counts.get(key);
     counts.set(key, { unit: t.unit!, category: t.category!, count: (c?.count ?? 0) + 1 });
   });
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.unit.localeCompare(b.unit) || a.category.localeCompare(b.category));
+  // ties by unit, then category in the Settings order (no locale: the same order in every face)
+  const byCategory = listOrder(w.settings.categories);
+  return [...counts.values()].sort((a, b) => b.count - a.count || codePointCompare(a.unit, b.unit) || byCategory(a.category, b.category));
 }
 
 // repeat complaints 重复投诉 (headline): units with two or more complaints in the same category within 30 days

@@ -9,7 +9,7 @@ import { callbackCoverage, callbackRate, satisfaction } from './callbacks';
 import { arrears, arrearsAtStart, arrearsJson, collectionRate, collectionRateHouseholds, recovered } from './charges';
 import { repeatComplaints, repeatComplaintUnits, validComplaintRate } from './complaints';
 import { HeadlineBeside, HeadlineTable, HeadlineView, KpiDef, KpiFormat, KpiInfo } from './measures';
-import { onTimeResolution, onTimeResponse, resolutionHours } from './timeliness';
+import { onTimeByCategory, onTimeByDepartment, onTimeResolution, onTimeResponse, resolutionHours } from './timeliness';
 import { backlog, backlogByType, byCategory, byChannel, byDepartment, byType, received, resolved, resolvedByType, typeByCategory } from './volume';
 
 export * from './measures';
@@ -18,7 +18,9 @@ export type { Counts } from './volume';
 export type { RepeatComplaint } from './complaints';
 export type { AgingBucket, Arrears, ArrearsUnit } from './charges';
 export { agingBuckets, ageBucket, arrearsAt, arrearsJson, arrearsSince, daysOverdue, outstandingAt, overdueAt, paidBy, unpaidPeriodKey } from './charges';
-export type { TicketListEntry } from './lists';
+export type { TicketListEntry, ProgressAtAsOf } from './lists';
+export type { OnTime, OnTimeBy } from './timeliness';
+export { worstFirst } from './timeliness';
 export { openTickets, overdueTickets } from './lists';
 
 /** a part of a KPI's value a headline row can show: a key of an object value (typed, so that a row cannot name a part that is not there) */
@@ -50,6 +52,9 @@ export const TICKET_KPIS = {
   backlog: kpi(backlog, { zh: '未结', en: 'Backlog', ...counted, better: 'down', headline: [{ table: 'tickets', at: 30 }], tile: 30 }),
   onTimeResponse: kpi(onTimeResponse, { zh: '及时响应率', en: 'On-time response', ...rateUp, headline: [{ table: 'tickets', at: 40 }], tile: 40 }),
   onTimeResolution: kpi(onTimeResolution, { zh: '及时办结率', en: 'On-time resolution', ...rateUp, headline: [{ table: 'tickets', at: 50 }], tile: 50 }),
+  // tables of rates: on-time response and resolution by group, each group's num and den adding up to the overall rate's
+  onTimeByCategory: kpi(onTimeByCategory, { zh: '按类别及时率', en: 'On time by category', unit: 'table', format: 'percent', better: 'up' }),
+  onTimeByDepartment: kpi(onTimeByDepartment, { zh: '按责任部门及时率', en: 'On time by department', unit: 'table', format: 'percent', better: 'up' }),
   callbackRate: kpi(callbackRate, { zh: '回访率', en: 'Callback rate', ...rateUp, headline: [{ table: 'tickets', at: 90 }], tile: 60 }),
   satisfaction: kpi(satisfaction, { zh: '满意率', en: 'Satisfaction', ...rateUp, headline: [{ table: 'tickets', at: 100 }], tile: 70 }),
   validComplaintRate: kpi(validComplaintRate, { zh: '有效投诉率', en: 'Valid complaint rate', ...rateUp, better: 'down', headline: [{ table: 'tickets', at: 110 }] }),
@@ -80,8 +85,7 @@ export const TICKET_KPIS = {
 export const CHARGE_KPIS = {
   collectionRate: kpi(collectionRate, { zh: '收缴率（金额）', en: 'Collection rate (amount)', ...rateUp, format: 'moneyPercent', headline: [{ table: 'charges', at: 10 }], tile: 80 }),
   collectionRateHouseholds: kpi(collectionRateHouseholds, { zh: '收缴率（户数）', en: 'Collection rate (households)', ...rateUp, headline: [{ table: 'charges', at: 20 }] }),
-  // beside the total only the previous period's: the change in money is not shown
-  arrears: kpi(arrears, { zh: '欠费', en: 'Arrears', ...money, json: arrearsJson, headline: [{ table: 'charges', at: 50, part: 'total', zh: '欠费总额（元）', en: 'Arrears', beside: 'previous' }] }),
+  arrears: kpi(arrears, { zh: '欠费', en: 'Arrears', ...money, json: arrearsJson, headline: [{ table: 'charges', at: 50, part: 'total', zh: '欠费总额（元）', en: 'Arrears' }] }),
   // nothing beside: the arrears at this period's start are the previous period's closing arrears, shown beside the total
   arrearsAtStart: kpi(arrearsAtStart, { zh: '期初欠费（元）', en: 'Arrears at period start', ...money, headline: [{ table: 'charges', at: 40, part: 'total', beside: 'nothing' }] }),
   recovered: kpi(recovered, { zh: '清欠率（清欠额/期初欠费）', en: 'Arrears recovered', ...rateUp, format: 'moneyPercent', headline: [{ table: 'charges', at: 30 }] }),
@@ -89,8 +93,8 @@ export const CHARGE_KPIS = {
 
 /** KPIs over the customer register; their values sit on a report's period block itself. */
 export const COVERAGE_KPIS = {
-  // nothing beside: a figure of the year so far, not of the period
-  callbackCoverage: kpi(callbackCoverage, { zh: '年度回访覆盖率', en: 'Callback coverage this year', ...rateUp, headline: [{ table: 'tickets', at: 130, beside: 'nothing' }] }),
+  // a figure of the year so far: beside it, the year so far at the previous period's end (as --json has it)
+  callbackCoverage: kpi(callbackCoverage, { zh: '年度回访覆盖率', en: 'Callback coverage this year', ...rateUp, headline: [{ table: 'tickets', at: 130 }] }),
 } as const satisfies Record<string, KpiDef<CoverageWindow, unknown>>;
 
 export type TicketKpis = typeof TICKET_KPIS;

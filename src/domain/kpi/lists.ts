@@ -5,6 +5,7 @@ import { Lang, label, STATUSES } from '../enums';
 import { workingMs } from '../calendar';
 import { clockIn, pendingDeadline, PendingEvent } from '../sla';
 import { MS_PER_HOUR, WallTime } from '../time';
+import { TicketFacts } from '../records';
 import { knownBy, TicketWindow } from './book';
 
 export interface TicketListEntry {
@@ -16,13 +17,26 @@ export interface TicketListEntry {
   readonly category: string | null;
   readonly unit: string | null;
   readonly department: string | null;
+  /** the status now, as the sheet has it: the workbook keeps no history of statuses */
   readonly status: string | null;
+  /** where the ticket stood at as-of, from its times: on hold, responded, or not yet responded */
+  readonly progress: ProgressAtAsOf;
   /** the deadline still to meet (first response, else resolution); null without SLA or while on hold */
   readonly deadline: WallTime | null;
   readonly deadlineFor: PendingEvent | null;
   readonly onHold: boolean;
   /** hours past the deadline on the center's clock; null when not late */
   readonly hoursLate: number | null;
+}
+
+/** An open ticket at as-of, as its times tell: on hold (a hold begun and not ended by then),
+ *  responded (a first response by then), or not yet responded. */
+export type ProgressAtAsOf = 'onHold' | 'responded' | 'notResponded';
+
+function progressAt(t: TicketFacts, asOf: WallTime): ProgressAtAsOf {
+  // open at as-of, so not resolved by then: a hold without an end is still open
+  if (t.holdStartAt !== null && t.holdStartAt <= asOf && (t.holdEndAt === null || t.holdEndAt > asOf)) return 'onHold';
+  return t.firstResponseAt !== null && t.firstResponseAt <= asOf ? 'responded' : 'notResponded';
 }
 
 const statusLabels = new Map<Lang, Map<string, string>>();
@@ -53,6 +67,7 @@ export function openTickets(w: TicketWindow): TicketListEntry[] {
       unit: t.unit,
       department: t.department,
       status: statusLabel(t.status, lang),
+      progress: progressAt(t, w.asOf),
       deadline,
       deadlineFor: pending?.event ?? null,
       onHold: pending !== null && pending.deadline === Infinity,

@@ -12,6 +12,26 @@ export function rateOf(num: number, den: number): Rate {
   return { num, den, rate: den === 0 ? null : num / den };
 }
 
+/**
+ * 环比, the change from the previous period (docs/kpis.md): for a rate, in percentage points (87.5 %
+ * → 90.4 % is +2.9 points); for a count, hours or money, relative to the previous figure (133 → 151
+ * is +13.5 %). null when either figure is missing, and for a relative change from 0.
+ */
+export interface Change {
+  readonly unit: 'points' | 'relative';
+  readonly value: number | null;
+}
+
+export function changeOf(now: number | Rate | null, before: number | Rate | null): Change {
+  const isRate = (v: number | Rate | null): v is Rate => typeof v === 'object' && v !== null;
+  if (isRate(now) || isRate(before)) {
+    const a = isRate(now) ? now.rate : null;
+    const b = isRate(before) ? before.rate : null;
+    return { unit: 'points', value: a === null || b === null ? null : (a - b) * 100 };
+  }
+  return { unit: 'relative', value: now === null || before === null || before === 0 ? null : (now - before) / before };
+}
+
 export interface HourStats {
   readonly mean: number | null;
   readonly median: number | null;

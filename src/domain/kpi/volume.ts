@@ -2,6 +2,7 @@
 // received. Breakdowns are keyed by the value as written in the workbook (the label the clerk typed),
 // every known value listed, zero or not, so that one period's table lines up with the next.
 import { BLANK_LABEL, CHANNELS, label, Lang, TICKET_TYPES } from '../enums';
+import { inListOrder } from '../listOrder';
 import { TicketFacts } from '../records';
 import { eachIn, inPeriod, knownBy, TicketWindow } from './book';
 
@@ -43,13 +44,13 @@ function countBy(
   each: (fn: (i: number) => void) => void = (fn) => eachIn(w.book.byReceived, w, fn),
 ): Counts {
   const blank = BLANK_LABEL[w.book.lang];
-  const counts: Counts = {};
-  for (const k of known) counts[k] = 0;
+  const counts = new Map<string, number>(known.map((k) => [k, 0]));
   each((i) => {
     const v = valueOf(w.book.tickets[i]) ?? blank;
-    counts[v] = (counts[v] ?? 0) + 1;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
   });
-  return counts;
+  // the known values in their order, then values typed that are not on the list, the blank last
+  return Object.fromEntries(inListOrder(counts.keys(), known, blank).map((k) => [k, counts.get(k)!]));
 }
 
 const typeLabels = (lang: Lang) => TICKET_TYPES.map((v) => label(v, lang));
@@ -97,5 +98,6 @@ export function typeByCategory(w: TicketWindow): Record<string, Counts> {
     const category = t.category ?? blank;
     cells[category] = (cells[category] ?? 0) + 1;
   });
-  return out;
+  const order = (cells: Counts): Counts => Object.fromEntries(inListOrder(Object.keys(cells), w.settings.categories, blank).map((c) => [c, cells[c]]));
+  return Object.fromEntries(inListOrder(Object.keys(out), typeLabels(w.book.lang), blank).map((type) => [type, order(out[type])]));
 }

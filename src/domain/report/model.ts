@@ -26,7 +26,7 @@ import {
   TicketKpis,
   TicketListEntry,
 } from '../kpi';
-import { onTimeResolution } from '../kpi/timeliness';
+import { onTimeByDepartment, onTimeResolution } from '../kpi/timeliness';
 import { received, resolved } from '../kpi/volume';
 import { PlanCall, planCalls, planProgress, PlanRead } from '../callbackPlan';
 import { chargeFacts, CustomerFacts, customerFacts, ticketFacts } from '../records';
@@ -69,6 +69,22 @@ export interface ReportModel extends PeriodBlock {
   readonly empty: boolean;
   /** a quarterly report whose quarter has a 回访计划 sheet: its progress at as-of; absent otherwise */
   readonly callbackPlan?: CallbackPlanProgress;
+  /** a monthly report: on-time resolution by department and week of the month; absent otherwise */
+  readonly onTimeResolutionByWeek?: DepartmentWeeks;
+}
+
+/**
+ * On-time resolution by department and by week of a month (the weeks of the center's week start
+ * that overlap the month, each cut to the month; weeks not begun by as-of left out), every cell as
+ * of the report's as-of, over the tickets received in that part of the month. The weeks partition
+ * the month, so a department's weeks add up to its figure in onTimeByDepartment, and a week's
+ * departments to the week's `total`.
+ */
+export interface DepartmentWeeks {
+  readonly weeks: ReadonlyArray<Period>;
+  /** each department of onTimeByDepartment, one rate per week */
+  readonly byDepartment: Readonly<Record<string, ReadonlyArray<Rate>>>;
+  readonly total: ReadonlyArray<Rate>;
 }
 
 /** A quarter's callback plan at the report's as-of: households on it, those called back by then. */
@@ -196,7 +212,26 @@ export function buildReport(kind: PeriodKind, period: Period, data: ReportData, 
     previous,
     empty: current.tickets.received === 0 && current.tickets.resolved === 0 && current.tickets.backlog === 0,
     ...planOf(kind, period, data.plans, current.asOfDay),
+    ...(kind === 'monthly' ? { onTimeResolutionByWeek: departmentWeeks(period, asOf, settings, books.tickets, Object.keys(current.tickets.onTimeByDepartment)) } : {}),
   };
+}
+
+/** The weeks of a month as DepartmentWeeks has them: each cut to the month, those begun by as-of. */
+export function weeksOfMonth(month: Period, asOf: WallTime, settings: Settings): Period[] {
+  const weeks: Period[] = [];
+  for (let p = periodContaining('weekly', month.start, settings); p.start < month.end && Math.max(p.start, month.start) < asOf; p = periodContaining('weekly', p.end, settings)) {
+    weeks.push({ ...p, start: Math.max(p.start, month.start), end: Math.min(p.end, month.end) });
+  }
+  return weeks;
+}
+
+function departmentWeeks(month: Period, asOf: WallTime, settings: Settings, book: TicketBook, departments: ReadonlyArray<string>): DepartmentWeeks {
+  const weeks = weeksOfMonth(month, asOf, settings);
+  const windows = weeks.map((period) => ({ period, asOf, settings, book }));
+  const perWeek = windows.map((w) => onTimeByDepartment(w));
+  const byDepartment: Record<string, Rate[]> = {};
+  for (const d of departments) byDepartment[d] = perWeek.map((x) => x[d]?.resolution ?? rateOf(0, 0));
+  return { weeks, byDepartment, total: windows.map((w) => onTimeResolution(w)) };
 }
 
 /** The progress of the quarter's own plan sheet, for a quarterly report (the first, should a quarter
@@ -242,6 +277,7 @@ function entryJson(e: TicketListEntry) {
     unit: e.unit,
     department: e.department,
     status: e.status,
+    progress: e.progress,
     deadline: iso(e.deadline),
     deadlineFor: e.deadlineFor,
     onHold: e.onHold,
@@ -255,6 +291,8 @@ export function reportJson(model: ReportModel) {
   const { period, asOf, asOfDay: day, tickets, charges, ...coverage } = blockJson(model);
   const empty: { empty?: true } = model.empty ? { empty: true } : {};
   const plan: { callbackPlan?: CallbackPlanProgress } = model.callbackPlan ? { callbackPlan: model.callbackPlan } : {};
+  const weeks = model.onTimeResolutionByWeek;
+  const byWeek: { onTimeResolutionByWeek?: { weeks: ReturnType<typeof periodJson>[]; byDepartment: DepartmentWeeks['byDepartment']; total: DepartmentWeeks['total'] } } = weeks ? { onTimeResolutionByWeek: { weeks: weeks.weeks.map(periodJson), byDepartment: weeks.byDepartment, total: weeks.total } } : {};
   return {
     center: model.center,
     lang: model.lang,
@@ -269,6 +307,7 @@ export function reportJson(model: ReportModel) {
     charges,
     ...coverage,
     ...plan,
+    ...byWeek,
     trend: model.trend.map((p) => ({ label: p.label, received: p.received, resolved: p.resolved, onTimeResolution: p.onTimeResolution })),
     previous: blockJson(model.previous),
   };

@@ -4,7 +4,7 @@
 import { laterRows } from './facts';
 import { Rule } from './rule';
 
-export const DUPLICATE_RULES: ReadonlyArray<Rule<'tickets'>> = [
+const TICKET_DUPLICATE_RULES: ReadonlyArray<Rule<'tickets'>> = [
   {
     // docs/validation.md: the ticket ID is unique (even when two clerks add rows at the same moment)
     code: 'TICKET_DUPLICATE_ID',
@@ -45,3 +45,26 @@ export const DUPLICATE_RULES: ReadonlyArray<Rule<'tickets'>> = [
     },
   },
 ];
+
+const CUSTOMER_DUPLICATE_RULES: ReadonlyArray<Rule<'customers'>> = [
+  {
+    // issue 13: a unit is registered once; two rows of one unit make its owner, phone and occupancy
+    // ambiguous (households, callback plans, notices read them); an error, as for a ticket ID
+    code: 'CUSTOMER_DUPLICATE_UNIT',
+    sheet: 'customers',
+    severity: 'error',
+    zh: '房号不得重复登记（重复时标在后一行，并写明前一行）',
+    en: 'the same unit registered twice (reported on the later row, naming the earlier one)',
+    prepare(pass) {
+      if (!pass.has('unit')) return null;
+      const at = pass.at(this, 'unit');
+      const later = laterRows(pass.facts, 'unit');
+      return (v, row, out) => {
+        const first = later.get(row);
+        if (first !== undefined) out.push(at(row, { found: String(v.unit), firstRow: first }));
+      };
+    },
+  },
+];
+
+export const DUPLICATE_RULES: ReadonlyArray<Rule> = [...TICKET_DUPLICATE_RULES, ...CUSTOMER_DUPLICATE_RULES];

@@ -26,6 +26,10 @@ const FACT_KEYS: { readonly [S in SheetKey]?: Readonly<Record<string, Fact<S>>> 
       same: (a, b) => a.category === b.category && a.description === b.description,
     },
   },
+  customers: {
+    // the register's key: one row per unit (read trimmed, compared as typed)
+    unit: { key: (v) => (typeof v.unit === 'string' && v.unit !== '' ? v.unit : undefined) },
+  },
 };
 
 const NO_ROWS: ReadonlyArray<number> = [];

@@ -10,6 +10,11 @@ function str(v: unknown): string {
   return Array.isArray(v) ? v.join('、') : String(v ?? '');
 }
 
+/** The i-th of a list param (the columns and values a conflict names, in the order of its rule). */
+function at(v: unknown, i: number): unknown {
+  return Array.isArray(v) ? v[i] : i === 0 ? v : undefined;
+}
+
 // each Settings list in words, by the `list` param of LIST_UNKNOWN
 const LIST_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
   category: { zh: '类别', en: 'category' },
@@ -100,6 +105,22 @@ export const RULE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, Words>
     zh: (p) => `${statusIs(p, 'zh')}，须填写回访得到的「${str(p.column)}」：${SATISFACTION_CHOICES.zh}`,
     en: (p) => `${statusIs(p, 'en')}, so the callback's rating (${theColumn(p.column)}) must be filled in: ${SATISFACTION_CHOICES.en}`,
   },
+  TICKET_DISPATCHED_NEEDS_DEPARTMENT: {
+    zh: (p) => `${statusIs(p, 'zh')}，须填写「${str(p.column)}」：派给了哪个部门`,
+    en: (p) => `${statusIs(p, 'en')}, so ${theColumn(p.column)} must say which department it went to`,
+  },
+  TICKET_NEW_BUT_RESOLVED: {
+    zh: (p) =>
+      `${statusIs(p, 'zh')}，但已填写「${str(at(p.params.filledColumns, 0))}」${str(at(p.params.found, 0))}：已办结的请把状态改为“${enumLabel(STATUSES, 'resolved', 'zh')}”，未办结的请清空「${str(at(p.params.filledColumns, 0))}」`,
+    en: (p) =>
+      `${statusIs(p, 'en')}, yet ${str(at(p.params.filledColumns, 0))} is filled in (${str(at(p.params.found, 0))}): if it is done, set the status to "${enumLabel(STATUSES, 'resolved', 'en')}"; if not, clear ${theColumn(at(p.params.filledColumns, 0))}`,
+  },
+  TICKET_IN_PROGRESS_CALLED_BACK: {
+    zh: (p) =>
+      `${statusIs(p, 'zh')}，但已有「${str(at(p.params.filledColumns, 0))}」${str(at(p.params.found, 0))} 和「${str(at(p.params.filledColumns, 1))}」“${enumLabel(SATISFACTION, str(at(p.params.found, 1)), 'zh')}”：回访后状态应为“${enumLabel(STATUSES, 'calledBack', 'zh')}”；如回访后重新处理，可忽略此提示`,
+    en: (p) =>
+      `${statusIs(p, 'en')}, yet ${str(at(p.params.filledColumns, 0))} (${str(at(p.params.found, 0))}) and ${str(at(p.params.filledColumns, 1))} ("${enumLabel(SATISFACTION, str(at(p.params.found, 1)), 'en')}") are filled in: after the callback the status is "${enumLabel(STATUSES, 'calledBack', 'en')}" (if the ticket was reopened after the callback, this can be ignored)`,
+  },
   TICKET_REJECTED_NEEDS_REASON: {
     zh: (p) => `${statusIs(p, 'zh')}，须在「${str(p.column)}」中写明不成立的理由`,
     en: (p) => `${statusIs(p, 'en')}, so ${theColumn(p.column)} must give the reason`,
@@ -124,6 +145,11 @@ export const RULE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, Words>
   TICKET_DUPLICATE_ID: {
     zh: (p) => `工单号“${str(p.params.found)}”与第 ${str(p.params.firstRow)} 行重复，工单号应唯一`,
     en: (p) => `ticket ID "${str(p.params.found)}" is already used on row ${str(p.params.firstRow)}; ticket IDs must be unique`,
+  },
+  CUSTOMER_DUPLICATE_UNIT: {
+    zh: (p) => `房号“${str(p.params.found)}”已在第 ${str(p.params.firstRow)} 行登记，同一房号只登记一行：请把第 ${str(p.params.firstRow)} 行与本行合并，或更正房号`,
+    en: (p) =>
+      `unit "${str(p.params.found)}" is already registered on row ${str(p.params.firstRow)}; a unit has one row: merge row ${str(p.params.firstRow)} and this one, or correct the unit`,
   },
   TICKET_DOUBLE_ENTRY: {
     zh: (p) =>

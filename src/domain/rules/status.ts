@@ -1,7 +1,9 @@
-// Status consistency: what each status needs filled in (docs/validation.md status flow), as a table.
+// Status consistency: what each status needs filled in, and what contradicts it (docs/validation.md
+// status flow), as two tables.
 import { Status, TicketType } from '../enums';
+import { Severity } from '../problems';
 import { TicketKey } from '../schema';
-import { At, Rule } from './rule';
+import { At, Rule, showTime } from './rule';
 
 interface When {
   /** the row's status is one of these */
@@ -24,6 +26,14 @@ interface Need {
 const CALLED_BACK_TYPES: ReadonlyArray<TicketType> = ['complaint', 'repair'];
 
 const STATUS_NEEDS: ReadonlyArray<Need> = [
+  {
+    // issue 13: dispatched means sent to a department, so the department is named (dispatch counts by department read it)
+    code: 'TICKET_DISPATCHED_NEEDS_DEPARTMENT',
+    zh: '已派单须有责任部门',
+    en: 'dispatched needs a department',
+    when: [{ statuses: ['dispatched'] }],
+    needs: 'department',
+  },
   {
     // issue 4: resolved / called back / closed need a resolved time
     code: 'TICKET_STATUS_NEEDS_RESOLVED',
@@ -118,4 +128,66 @@ function needRule(need: Need): Rule<'tickets'> {
   };
 }
 
-export const STATUS_RULES: ReadonlyArray<Rule<'tickets'>> = STATUS_NEEDS.map(needRule);
+/** A status contradicted by what the row records: every one of `filled` filled. Marked on the status,
+ *  which is what the clerk forgot to move on (or the times were typed on the wrong row). */
+interface Conflict {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly zh: string;
+  readonly en: string;
+  readonly statuses: ReadonlyArray<Status>;
+  readonly filled: ReadonlyArray<TicketKey>;
+}
+
+const STATUS_CONFLICTS: ReadonlyArray<Conflict> = [
+  {
+    // issue 13: a ticket with a resolved time was handled, so it is no longer waiting to be dispatched;
+    // an error: the reports count it resolved while the due lists show it new
+    code: 'TICKET_NEW_BUT_RESOLVED',
+    severity: 'error',
+    zh: '待派单不应有完成时间',
+    en: 'new (not dispatched) but with a resolved time',
+    statuses: ['new'],
+    filled: ['resolvedAt'],
+  },
+  {
+    // issue 13: a callback with a rating comes after the handling; a warning, since a ticket may be
+    // reopened after a dissatisfied callback and be in progress again
+    code: 'TICKET_IN_PROGRESS_CALLED_BACK',
+    severity: 'warning',
+    zh: '处理中却已有回访时间和满意度：回访后应为已回访（回访后重新处理的可忽略）',
+    en: 'in progress but called back with a rating: after the callback it is called back (unless reopened after it)',
+    statuses: ['inProgress'],
+    filled: ['callbackAt', 'satisfaction'],
+  },
+];
+
+function conflictRule(conflict: Conflict): Rule<'tickets'> {
+  return {
+    code: conflict.code,
+    sheet: 'tickets',
+    severity: conflict.severity,
+    zh: conflict.zh,
+    en: conflict.en,
+    prepare(pass) {
+      if (!pass.has('status') || !conflict.filled.every((k) => pass.has(k))) return null;
+      const at: At = pass.at(this, 'status');
+      const statuses = new Set<string>(conflict.statuses);
+      const filled = conflict.filled;
+      const base = { statusColumn: pass.header('status'), filledColumns: filled.map((k) => pass.header(k)) };
+      return (v, row, out) => {
+        const status = v.status;
+        if (!(typeof status === 'string' && statuses.has(status))) return;
+        // an unreadable cell (undefined) is reported by reading, and is no evidence here
+        if (!filled.every((k) => v[k] !== null && v[k] !== undefined)) return;
+        const found = filled.map((k) => {
+          const x = v[k];
+          return typeof x === 'number' ? showTime(x, true) : String(x);
+        });
+        out.push(at(row, { ...base, status, found }));
+      };
+    },
+  };
+}
+
+export const STATUS_RULES: ReadonlyArray<Rule<'tickets'>> = [...STATUS_NEEDS.map(needRule), ...STATUS_CONFLICTS.map(conflictRule)];

@@ -13,6 +13,7 @@ import type { Host } from '../host';
 import type { Strings } from '../i18n';
 import { Notice, NoticeData } from './Notice';
 import { Words } from './Words';
+import { NoWorkbook } from './TabState';
 
 /** A column matched with less confidence than this is marked for the clerk to check. */
 const LOW_CONFIDENCE = 0.7;
@@ -222,13 +223,7 @@ export function AdoptView({ host, lang, strings, revision, onImported, onDownloa
     }
   };
 
-  if (!host) {
-    return (
-      <section className={styles.root} data-testid="adopt" data-busy="">
-        <Body1 className={styles.intro}>{strings.noWorkbookYet}</Body1>
-      </section>
-    );
-  }
+  if (!host) return <NoWorkbook testId="adopt" strings={strings} />;
 
   return (
     <section className={styles.root} data-testid="adopt" data-busy={busy ?? ''}>

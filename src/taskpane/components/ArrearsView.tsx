@@ -15,6 +15,7 @@ import type { Host } from '../host';
 import type { Strings } from '../i18n';
 import { Notice, NoticeData } from './Notice';
 import { WrittenSheet } from './WrittenSheet';
+import { NoWorkbook, NotReady } from './TabState';
 
 /** Units listed before "show all". */
 const FIRST_UNITS = 10;
@@ -184,24 +185,19 @@ export function ArrearsView({ host, lang, strings, status, revision, onDownload,
     }
   };
 
-  if (!host) {
-    return (
-      <section className={styles.root} data-testid="arrears" data-busy="">
-        <Body1 className={styles.intro}>{strings.noWorkbookYet}</Body1>
-      </section>
-    );
-  }
+  if (!host) return <NoWorkbook testId="arrears" strings={strings} />;
 
   if (noCharges) {
     return (
-      <section className={styles.root} data-testid="arrears" data-busy="">
-        <Notice notice={{ intent: 'warning', title: strings.arrearsNotReadyTitle, text: strings.arrearsNoCharges(strings.adoptKinds.charges) }} testId="arrears-not-ready" />
-        <div className={styles.actions}>
-          <Button appearance="primary" onClick={onShowWorkbook} data-testid="arrears-go-workbook">
-            {strings.goToWorkbookTab}
-          </Button>
-        </div>
-      </section>
+      <NotReady
+        testId="arrears"
+        title={strings.arrearsNotReadyTitle}
+        text={strings.arrearsNoCharges(strings.adoptKinds.charges)}
+        noticeTestId="arrears-not-ready"
+        buttonTestId="arrears-go-workbook"
+        strings={strings}
+        onShowWorkbook={onShowWorkbook}
+      />
     );
   }
 

@@ -14,6 +14,7 @@ import type { Host } from '../host';
 import type { Strings } from '../i18n';
 import { Notice, NoticeData } from './Notice';
 import { WrittenSheet } from './WrittenSheet';
+import { NoWorkbook, NotReady } from './TabState';
 
 /** Households listed before "show all". */
 const FIRST_HOUSEHOLDS = 10;
@@ -138,24 +139,19 @@ export function CallbacksView({ host, lang, strings, status, revision, onDownloa
     }
   };
 
-  if (!host) {
-    return (
-      <section className={styles.root} data-testid="callbacks" data-busy="">
-        <Body1 className={styles.intro}>{strings.noWorkbookYet}</Body1>
-      </section>
-    );
-  }
+  if (!host) return <NoWorkbook testId="callbacks" strings={strings} />;
 
   if (noCustomers) {
     return (
-      <section className={styles.root} data-testid="callbacks" data-busy="">
-        <Notice notice={{ intent: 'warning', title: strings.callbacksNotReadyTitle, text: strings.callbacksNoCustomers(strings.adoptKinds.customers) }} testId="callbacks-not-ready" />
-        <div className={styles.actions}>
-          <Button appearance="primary" onClick={onShowWorkbook} data-testid="callbacks-go-workbook">
-            {strings.goToWorkbookTab}
-          </Button>
-        </div>
-      </section>
+      <NotReady
+        testId="callbacks"
+        title={strings.callbacksNotReadyTitle}
+        text={strings.callbacksNoCustomers(strings.adoptKinds.customers)}
+        noticeTestId="callbacks-not-ready"
+        buttonTestId="callbacks-go-workbook"
+        strings={strings}
+        onShowWorkbook={onShowWorkbook}
+      />
     );
   }
 

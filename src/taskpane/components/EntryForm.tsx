@@ -9,6 +9,7 @@ import type { Strings } from '../i18n';
 import { installationTag, issuedIds, rememberIssued } from '../installation';
 import { Notice, NoticeData } from './Notice';
 import { Words } from './Words';
+import { NoWorkbook } from './TabState';
 
 /** Below this width (Excel's default pane is 320 px) the form is one column. */
 const NARROW = '@media (max-width: 399px)';
@@ -167,13 +168,7 @@ export function EntryForm({ host, lang, strings, revision, onAdded }: EntryFormP
     setAdded(null);
   };
 
-  if (!host) {
-    return (
-      <section className={styles.root} data-testid="entry" data-busy="">
-        <Body1 className={styles.intro}>{strings.noWorkbookYet}</Body1>
-      </section>
-    );
-  }
+  if (!host) return <NoWorkbook testId="entry" strings={strings} />;
 
   const problemsOf = (key: TicketField) => problems.filter((p) => p.field === key);
   // an empty required field, in the form's words rather than a cell's

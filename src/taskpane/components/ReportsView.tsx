@@ -14,6 +14,7 @@ import { ReportJson, shownTime, tileDefs } from '../reportFormat';
 import { KpiTiles } from './KpiTiles';
 import { Notice, NoticeData } from './Notice';
 import { TrendChart } from './TrendChart';
+import { NoWorkbook, NotReady } from './TabState';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -110,7 +111,8 @@ export function ReportsView({ host, lang, strings, status, revision, onDownload,
     setNotice(null);
     try {
       const now = nowIso();
-      const result = await host.run((wb) => runReport(wb, { kind, period, lang, write, asOf: now, generatedAt: now }));
+      // the sheet in the Settings' 报表语言 (by default the workbook's language), as the CLI without --lang
+      const result = await host.run((wb) => runReport(wb, { kind, period, write, asOf: now, generatedAt: now }));
       setShown({ result, revision, catalogue: await kpiCatalogue() });
       setWritten(result.written ? result.sheetName : null);
       if (result.written) {
@@ -145,7 +147,7 @@ export function ReportsView({ host, lang, strings, status, revision, onDownload,
     setBusy('pivots');
     setPivotNotice(null);
     try {
-      const out = await host.run((wb) => writeKpiPivots(wb, { lang }));
+      const out = await host.run((wb) => writeKpiPivots(wb));
       setPivots(out);
       setPivotNotice({
         intent: 'success',
@@ -159,24 +161,19 @@ export function ReportsView({ host, lang, strings, status, revision, onDownload,
     }
   };
 
-  if (!host) {
-    return (
-      <section className={styles.root} data-testid="reports" data-busy="">
-        <Body1 className={styles.intro}>{strings.noWorkbookYet}</Body1>
-      </section>
-    );
-  }
+  if (!host) return <NoWorkbook testId="reports" strings={strings} />;
 
   if (blocker !== null) {
     return (
-      <section className={styles.root} data-testid="reports" data-busy="">
-        <Notice notice={{ intent: 'warning', title: strings.reportNotReadyTitle, text: blocker }} testId="report-not-ready" />
-        <div className={styles.actions}>
-          <Button appearance="primary" onClick={onShowWorkbook} data-testid="go-workbook">
-            {strings.goToWorkbookTab}
-          </Button>
-        </div>
-      </section>
+      <NotReady
+        testId="reports"
+        title={strings.reportNotReadyTitle}
+        text={blocker}
+        noticeTestId="report-not-ready"
+        buttonTestId="go-workbook"
+        strings={strings}
+        onShowWorkbook={onShowWorkbook}
+      />
     );
   }
 

@@ -9,6 +9,7 @@ import { shownTime } from '../reportFormat';
 import { Notice, NoticeData } from './Notice';
 import { ProblemGroups } from './ProblemGroups';
 import { RowDetail } from './RowDetail';
+import { NoWorkbook } from './TabState';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -151,13 +152,7 @@ export function ValidationView({ host, lang, strings, sheets, settingsSheet, rev
     }
   };
 
-  if (!host) {
-    return (
-      <section className={styles.root} data-testid="validation" data-busy="">
-        <Body1 className={styles.intro}>{strings.noWorkbookYet}</Body1>
-      </section>
-    );
-  }
+  if (!host) return <NoWorkbook testId="validation" strings={strings} />;
 
   // live validation keeps up with every change; otherwise a report older than the pane's last
   // change to the workbook may be out of date

@@ -1,12 +1,13 @@
 // The file back end of the Workbook interface: an .xlsx package held in memory. Reading goes through
 // read.ts (SheetJS); writing edits only the parts this back end owns and copies every other part of
 // the package byte for byte, so charts, pivots, styles and validations of a clerk's workbook survive.
-import { Cell, CellMark, MarkSet, NamedFormula, NewSheet, PivotSpec, ReportSheet, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from '../types';
+import { Cell, CellMark, CellWrite, MarkSet, NamedFormula, NewSheet, PivotSpec, ReportSheet, RowMark, RowMarkSet, sameCell, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from '../types';
 import { isMarkSheetName } from '../marks';
-import { readMarks, setMarks } from './marks';
+import { readMarks, readRowMarks, setMarks, setRowMarks } from './marks';
 import { addColumns } from './columns';
 import { SharedStrings } from './cells';
 import { addNames, addSheets, appendRows } from './edit';
+import { fillCells } from './fill';
 import { CONTENT_TYPES_PART, parseContentTypes } from './opc';
 import { Package } from './package';
 import { ReadLimits, ReadBudget, readLimits } from './limits';
@@ -120,6 +121,33 @@ export class FileWorkbook implements Workbook {
     this.changed([model.name]);
   }
 
+  /**
+   * Fills the cells in the sheet's part, each only where it (and its guard) still holds what it held
+   * when read: in a file nobody else writes between, so only a caller's stale read is refused.
+   */
+  async writeCells(sheet: string, writes: ReadonlyArray<CellWrite>): Promise<CellWrite[]> {
+    const model = this.userSheet(sheet);
+    const [grid] = await this.readSheets([model.name]);
+    const at = (row: number, col: number): Cell => grid?.rows[row - grid.originRow]?.[col - grid.originCol] ?? null;
+    const skipped: CellWrite[] = [];
+    const fills: CellWrite[] = [];
+    for (const w of writes) {
+      const holds = sameCell(at(w.row, w.col), w.was) && (!w.guard || sameCell(at(w.row, w.guard.col), w.guard.was));
+      (holds ? fills : skipped).push(w);
+    }
+    if (fills.length === 0) return skipped;
+    this.writable();
+    const mark = this.strings?.mark();
+    try {
+      fillCells(this.pkg, model, fills, this.strings);
+    } catch (e) {
+      if (this.strings && mark) this.strings.rollback(mark);
+      throw e;
+    }
+    this.changed([model.name]);
+    return skipped;
+  }
+
   /** The rows, from the sheet as read once and cached (a file has no cheaper way to a row). */
   async readRows(sheet: string, rows: ReadonlyArray<number>): Promise<SheetRows> {
     const [grid] = await this.readSheets([sheet]);
@@ -143,20 +171,34 @@ export class FileWorkbook implements Workbook {
     return readMarks(this.pkg, this.structure(), this.userSheet(sheet).name);
   }
 
+  /** The due colours of the rows, in their own mark sheet; the package is left alone when they are already so. */
+  async setRowMarks(sheet: string, marks: RowMarkSet): Promise<boolean> {
+    const model = this.userSheet(sheet);
+    const changed = setRowMarks(this.pkg, this.writable(), model, marks);
+    if (changed) this.changed([]);
+    return changed;
+  }
+
+  /** The row colours on a sheet, read back from its due mark sheet (for tests and diagnostics). */
+  async readRowMarks(sheet: string): Promise<RowMark[]> {
+    return readRowMarks(this.pkg, this.structure(), this.userSheet(sheet).name);
+  }
+
   /** A file has no window to select in. */
   async selectCell(sheet: string, row: number, col: number): Promise<boolean> {
     void sheet, void row, void col;
     return false;
   }
 
-  /** Charts and PivotTables exist only inside Excel: a file keeps their data as values. */
-  readonly capabilities = { charts: false, pivots: false } as const;
+  /** Charts are written as chart parts (DrawingML); PivotTables exist only inside Excel: a file keeps their data as values. */
+  readonly capabilities = { charts: true, pivots: false } as const;
 
   /**
    * Writes the report's worksheet part (replacing the sheet of that name in place, or adding it at
    * the end) and touches only workbook.xml, its relationships, the content types and styles.xml;
-   * every other part, the data sheets first, is copied as its compressed bytes. `sheet.charts` are
-   * left out. Replacing a sheet that holds an Excel table (a data sheet) is refused with an Error.
+   * every other part, the data sheets first, is copied as its compressed bytes; `sheet.charts` become
+   * a drawing part and chart parts of that sheet. Replacing a sheet that holds an Excel table (a data
+   * sheet) is refused with an Error.
    */
   async writeReport(sheet: ReportSheet): Promise<void> {
     writeReport(this.pkg, this.writable(), sheet);

@@ -1,10 +1,13 @@
-// Problem marks in a package (design in ../marks.ts). The mark sheet is a part this back end owns
-// and rewrites whole; the clerk's sheet part gets our two rules once, in the x14 extension of its
-// extLst where Excel keeps rules that read another sheet, every byte before it kept (ours keyed by
-// another column, or by none, are replaced). styles.xml is not touched (the x14 rules carry their
-// format inline). Nothing else changes.
-import { CellMark, MarkSet } from '../types';
-import { MARK_SHEET_PREFIX, MARK_STYLE, MARK_VALUE, markBlocks, markRuleFormula, markSheetName, OurRule, ourRule, parseMarkCell, rowRuns, rulesToAdd } from '../marks';
+// Marks in a package (design in ../marks.ts), of either layer: the problem marks of validation
+// (setMarks) and the due colours of ticket rows (setRowMarks). Each layer's mark sheet is a part this
+// back end owns and rewrites whole; the clerk's sheet part gets the layer's rules once, in the x14
+// extension of its extLst where Excel keeps rules that read another sheet, every byte before it kept
+// (ours keyed by another column, or by none, are replaced). The due colours' rules are numbered after
+// every other rule of the sheet, and moved after the problem marks' when those are added later, so a
+// problem mark shows on a coloured row. styles.xml is not touched (the x14 rules carry their format
+// inline). A layer whose marks and rules are already as wanted is left alone, part and bytes.
+import { CellMark, MarkSet, RowMark, RowMarkSet } from '../types';
+import { DUE_MARKS, MARK_LAYERS, MarkLayer, markBlocks, markRuleFormula, markSheetName, OurRule, ourRule, parseMarkCell, PROBLEM_MARKS, rowMarkTexts, rowRuns, rulesToAdd } from '../marks';
 import { fromUtf8, utf8 } from './bytes';
 import { dirOf, freePartName } from './edit';
 import { addOverride, addRelationship, CONTENT_TYPE, CONTENT_TYPES_PART, emptyRels, nextRelId, REL, relativeTarget } from './opc';
@@ -20,8 +23,8 @@ import { addSheetEntry } from './workbookXml';
 type MarkGrid = Map<number, Map<number, string>>;
 
 /** The mark sheet of a data sheet if the package has it: a very-hidden sheet of that name. */
-export function findMarkSheet(st: Structure, dataSheet: string): SheetModel | undefined {
-  const name = markSheetName(dataSheet).toLowerCase();
+export function findMarkSheet(st: Structure, dataSheet: string, layer: MarkLayer = PROBLEM_MARKS): SheetModel | undefined {
+  const name = markSheetName(dataSheet, layer).toLowerCase();
   const sheet = st.sheets.find((s) => s.name.toLowerCase() === name);
   if (sheet && sheet.state !== 'veryHidden') {
     throw new Error(`The sheet "${sheet.name}" exists and is not a mark sheet of the add-in; marks for "${dataSheet}" cannot be shown.`);
@@ -54,8 +57,8 @@ function sharedStrings(pkg: Package, st: Structure): () => ReadonlyArray<string>
 }
 
 /** The marks a mark sheet part holds, as text by cell. Tolerant of how Excel rewrites the part
- *  (styles, shared strings); a cell holding no mark of ours (a number of an earlier version) is left out. */
-export function parseMarks(xml: string, strings: () => ReadonlyArray<string>): MarkGrid {
+ *  (styles, shared strings); a cell holding no mark of the layer (a number of an earlier version) is left out. */
+export function parseMarks(xml: string, strings: () => ReadonlyArray<string>, layer: MarkLayer = PROBLEM_MARKS): MarkGrid {
   const grid: MarkGrid = new Map();
   const cell = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
   let m: RegExpExecArray | null;
@@ -70,7 +73,7 @@ export function parseMarks(xml: string, strings: () => ReadonlyArray<string>): M
     else if (type === 'str' && v !== undefined) text = decodeOoxml(unescapeXml(v));
     else if (type === 's' && v !== undefined) text = strings()[Number(v)];
     const pos = ref ? parseCell(ref[1]) : null;
-    if (!pos || text === undefined || !parseMarkCell(text)) continue;
+    if (!pos || text === undefined || !parseMarkCell(layer, text)) continue;
     const row = grid.get(pos.row) ?? new Map<number, string>();
     row.set(pos.col, text);
     grid.set(pos.row, row);
@@ -83,7 +86,8 @@ export function gridMarks(grid: MarkGrid): CellMark[] {
   for (const row of [...grid.keys()].sort((a, b) => a - b)) {
     const cols = grid.get(row) as Map<number, string>;
     for (const col of [...cols.keys()].sort((a, b) => a - b)) {
-      marks.push({ row, col, ...(parseMarkCell(cols.get(col)) as { severity: CellMark['severity']; key: string }) });
+      const mark = parseMarkCell(PROBLEM_MARKS, cols.get(col)) as { state: CellMark['severity']; key: string };
+      marks.push({ row, col, severity: mark.state, key: mark.key });
     }
   }
   return marks;
@@ -150,11 +154,11 @@ function tailChildren(tail: string, from: number, sheet: string): { children: Ch
   }
 }
 
-/** Our rules the sheet part already has (main block or Excel's x14 extension). */
-function rulesIn(tail: string, markSheet: string): OurRule[] {
-  const found: OurRule[] = [];
+/** The layer's rules the sheet part already has (main block or Excel's x14 extension). */
+function rulesIn<S extends string>(tail: string, layer: MarkLayer<S>, markSheet: string): OurRule<S>[] {
+  const found: OurRule<S>[] = [];
   for (const m of tail.matchAll(/<(?:[\w.-]+:)?(?:formula|f)>([^<]*)<\//g)) {
-    const rule = ourRule(unescapeXml(m[1]), markSheet);
+    const rule = ourRule(layer, unescapeXml(m[1]), markSheet);
     if (rule) found.push(rule);
   }
   return found;
@@ -165,11 +169,11 @@ const X14_CF_EXT = '{78C0D931-6437-407d-A8EE-F0AAD7539E65}';
 const X14_NS = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
 const XM_NS = 'http://schemas.microsoft.com/office/excel/2006/main';
 
-/** dxf content of a severity (font colour and fill, as Excel writes its preset rules), in the main namespace. */
-function dxfContent(p: string, severity: CellMark['severity']): string {
+/** dxf content of a state (font colour, if it has one, and fill, as Excel writes its preset rules), in the main namespace. */
+function dxfContent(p: string, style: { readonly fill: string; readonly font?: string }): string {
   const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
-  const { fill, font } = MARK_STYLE[severity];
-  return `<${p}font><${p}color rgb="${argb(font)}"/></${p}font><${p}fill><${p}patternFill><${p}bgColor rgb="${argb(fill)}"/></${p}patternFill></${p}fill>`;
+  const font = style.font ? `<${p}font><${p}color rgb="${argb(style.font)}"/></${p}font>` : '';
+  return `${font}<${p}fill><${p}patternFill><${p}bgColor rgb="${argb(style.fill)}"/></${p}patternFill></${p}fill>`;
 }
 
 /**
@@ -177,21 +181,22 @@ function dxfContent(p: string, severity: CellMark['severity']): string {
  * worksheet's extLst, the format inline (MS-OI29500 3.2.3.1.2 forbids 3-D references in the main
  * block). The element declares its own namespaces, so it fits whatever prefixes the part uses.
  */
-function x14Rules(p: string, markSheet: string, severities: ReadonlyArray<CellMark['severity']>, keyCol: number, firstPriority: number): string {
-  const rules = severities
+function x14Rules<S extends string>(p: string, layer: MarkLayer<S>, markSheet: string, states: ReadonlyArray<S>, keyCol: number, firstPriority: number): string {
+  const rules = states
     .map(
       (s, i) =>
-        `<x14:cfRule type="expression" priority="${firstPriority + i}" id="${ruleId(markSheet, s)}"><xm:f>${escapeText(markRuleFormula(markSheet, s, keyCol))}</xm:f>` +
-        `<x14:dxf>${dxfContent(p, s)}</x14:dxf></x14:cfRule>`,
+        `<x14:cfRule type="expression" priority="${firstPriority + i}" id="${ruleId(layer, markSheet, s)}"><xm:f>${escapeText(markRuleFormula(layer, markSheet, s, keyCol))}</xm:f>` +
+        `<x14:dxf>${dxfContent(p, layer.style[s])}</x14:dxf></x14:cfRule>`,
     )
     .join('');
   return `<x14:conditionalFormatting xmlns:x14="${X14_NS}" xmlns:xm="${XM_NS}">${rules}<xm:sqref>${WHOLE_SHEET}</xm:sqref></x14:conditionalFormatting>`;
 }
 
-/** A stable GUID for each of our x14 rules (Excel gives every x14 rule one): the mark sheet's hash and the severity. */
-function ruleId(markSheet: string, severity: CellMark['severity']): string {
-  const hash = markSheet.slice(MARK_SHEET_PREFIX.length).toUpperCase();
-  return `{${hash}-DE5C-4B00-8000-00000000000${MARK_VALUE[severity]}}`;
+/** A stable GUID for each of our x14 rules (Excel gives every x14 rule one): the mark sheet's hash
+ *  and the state's digit (distinct across the layers: 1, 2 for problems, 3, 4 for due colours). */
+function ruleId<S extends string>(layer: MarkLayer<S>, markSheet: string, state: S): string {
+  const hash = markSheet.slice(layer.prefix.length).toUpperCase();
+  return `{${hash}-DE5C-4B00-8000-00000000000${layer.value[state]}}`;
 }
 
 /**
@@ -200,9 +205,9 @@ function ruleId(markSheet: string, severity: CellMark['severity']): string {
  * column has changed: the sheet's columns were rearranged). The clerk's rules, and any block mixing
  * theirs with ours, stay as they are.
  */
-function withoutStaleRules(tail: string, markSheet: string, keyCol: number): string {
+function withoutStaleRules(tail: string, layer: MarkLayer, markSheet: string, keyCol: number): string {
   return tail.replace(/<([\w.-]+:)?conditionalFormatting\b[^>]*>[\s\S]*?<\/\1conditionalFormatting>/g, (block) => {
-    const rules = [...block.matchAll(/<(?:[\w.-]+:)?(?:formula|f)>([^<]*)<\//g)].map((m) => ourRule(unescapeXml(m[1]), markSheet));
+    const rules = [...block.matchAll(/<(?:[\w.-]+:)?(?:formula|f)>([^<]*)<\//g)].map((m) => ourRule(layer, unescapeXml(m[1]), markSheet));
     const wholly = rules.length > 0 && rules.every((r) => r !== null);
     return wholly && rules.some((r) => r?.keyCol !== keyCol) ? '' : block;
   });
@@ -228,32 +233,49 @@ function withX14Rules(tail: string, from: number, p: string, element: string, sh
   return splice(tail, first, first, `<${p}ext uri="${X14_CF_EXT}" xmlns:x14="${X14_NS}"><x14:conditionalFormattings>${element}</x14:conditionalFormattings></${p}ext>`);
 }
 
-/**
- * Replace the marks of a data sheet (all, or those in `scopeRows`). Creates the mark sheet and the
- * conditional formats only when there is a mark to show.
- */
-export function setMarks(pkg: Package, st: Structure, dataSheet: SheetModel, { keyCol, marks }: MarkSet, scopeRows: ReadonlyArray<number> | null): void {
-  if (!dataSheet.part) throw damaged({ reason: 'SHEET_NO_PART', sheet: dataSheet.name });
-  const name = markSheetName(dataSheet.name);
-  const existing = findMarkSheet(st, dataSheet.name);
-  const scope = scopeRows ? new Set(scopeRows) : null;
-  const wanted = marks.filter((m) => Number.isInteger(m.row) && Number.isInteger(m.col) && m.row >= 0 && m.col >= 0 && (!scope || scope.has(m.row)));
-  if (!existing && wanted.length === 0) return;
+/** The highest priority number among the rules in `text`; 0 without any. */
+function maxPriority(text: string): number {
+  let priority = 0;
+  for (const m of text.matchAll(/\bpriority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
+  return priority;
+}
 
-  const grid: MarkGrid = existing?.part && pkg.has(existing.part) && scope ? parseMarks(pkg.text(existing.part), sharedStrings(pkg, st)) : new Map();
-  if (scope) for (const run of rowRuns(scope)) for (let r = run.start; r < run.start + run.count; r++) grid.delete(r);
-  for (const block of markBlocks(wanted)) {
-    block.values.forEach((values, i) => {
-      const row = grid.get(block.row + i) ?? new Map<number, string>();
-      values.forEach((text, j) => {
-        if (text !== '') row.set(block.col + j, text);
-      });
-      grid.set(block.row + i, row);
-    });
+/**
+ * `tail` with the rules of `layer` (reading `markSheet`) renumbered after every other rule of the
+ * sheet: a layer that ranks below the others keeps its place when a higher one adds rules.
+ */
+function numberedLast(tail: string, layer: MarkLayer, markSheet: string): string {
+  const rule = /<([\w.-]+:)?cfRule\b((?:[^>"']|"[^"]*"|'[^']*')*?)(?:\/>|>([\s\S]*?)<\/\1cfRule>)/g;
+  const isOurs = (body: string | undefined) => {
+    const f = body === undefined ? null : /<(?:[\w.-]+:)?(?:formula|f)>([^<]*)<\//.exec(body);
+    return f !== null && ourRule(layer, unescapeXml(f[1]), markSheet) !== null;
+  };
+  let others = 0;
+  let last = Infinity;
+  for (const m of tail.matchAll(rule)) {
+    const priority = Number(/\bpriority="(\d+)"/.exec(m[2])?.[1] ?? 0);
+    if (isOurs(m[3])) last = Math.min(last, priority);
+    else others = Math.max(others, priority);
   }
+  if (last === Infinity || last > others) return tail;
+  let next = others;
+  return tail.replace(rule, (whole: string, p: string | undefined, attrs: string, body: string | undefined) =>
+    isOurs(body) ? whole.replace(/\bpriority="\d+"/, `priority="${++next}"`) : whole,
+  );
+}
+
+/**
+ * Makes a data sheet show the layer's marks `grid` (the whole mark sheet, as text by cell), keyed by
+ * column `keyCol`; creates the mark sheet and the rules only when there is a mark to show. Returns
+ * whether anything changed: nothing when the marks and the rules are already as wanted.
+ */
+function commit(pkg: Package, st: Structure, dataSheet: SheetModel, layer: MarkLayer, keyCol: number, grid: MarkGrid): boolean {
+  if (!dataSheet.part) throw damaged({ reason: 'SHEET_NO_PART', sheet: dataSheet.name });
+  const name = markSheetName(dataSheet.name, layer);
+  const existing = findMarkSheet(st, dataSheet.name, layer);
+  if (!existing && grid.size === 0) return false;
 
   // Everything is built first and committed at the end, so a failure leaves the package as it was.
-  const writes: Array<[string, string]> = [];
   let dataPartChunks: Uint8Array[] | null = null;
 
   // The conditional formats on the data sheet, once, in the x14 extension (see x14Rules).
@@ -264,17 +286,20 @@ export function setMarks(pkg: Package, st: Structure, dataSheet: SheetModel, { k
   const afterSheetData = scan.selfClosing ? 0 : `</${p}sheetData>`.length;
   const original = fromUtf8(bytes.subarray(scan.dataEnd));
   tailChildren(original, afterSheetData, dataSheet.name); // a damaged part is refused before anything is changed
-  let tail = withoutStaleRules(original, name, keyCol);
-  const missing = rulesToAdd(rulesIn(tail, name), keyCol);
+  let tail = withoutStaleRules(original, layer, name, keyCol);
+  const missing = rulesToAdd(layer, rulesIn(tail, layer, name), keyCol);
   let contentTypes = pkg.text(CONTENT_TYPES_PART);
   let workbookRels = pkg.has(st.workbookRelsPart) ? pkg.text(st.workbookRelsPart) : emptyRels();
   const rels = [...st.workbookRels];
   if (missing.length > 0) {
-    let priority = 0;
-    for (const m of tail.matchAll(/\bpriority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
-    tail = withX14Rules(tail, afterSheetData, p, x14Rules(p, name, missing, keyCol, priority + 1), dataSheet.name);
+    tail = withX14Rules(tail, afterSheetData, p, x14Rules(p, layer, name, missing, keyCol, maxPriority(tail) + 1), dataSheet.name);
+    // the layers ranking below this one stay after it
+    for (const lower of MARK_LAYERS.slice(MARK_LAYERS.indexOf(layer) + 1)) tail = numberedLast(tail, lower, markSheetName(dataSheet.name, lower));
   }
   if (tail !== original) dataPartChunks = [bytes.subarray(0, scan.dataEnd), utf8(tail)];
+
+  const before = existing?.part && pkg.has(existing.part) ? parseMarks(pkg.text(existing.part), sharedStrings(pkg, st), layer) : null;
+  if (before && !dataPartChunks && sameGrid(before, grid)) return false;
 
   // The mark sheet: rewritten whole (it is ours), or added very hidden at the end.
   let workbook: string | null = null;
@@ -293,18 +318,69 @@ export function setMarks(pkg: Package, st: Structure, dataSheet: SheetModel, { k
       throw damaged({ reason: 'SHEET_NO_PART', sheet: name });
     }
   }
-  writes.push([markPart, markSheetXml(grid)]);
 
-  for (const [part, text] of writes) pkg.setText(part, text);
+  pkg.setText(markPart, markSheetXml(grid));
   if (dataPartChunks) pkg.setChunks(dataSheet.part, dataPartChunks);
   if (contentTypes !== pkg.text(CONTENT_TYPES_PART)) pkg.setText(CONTENT_TYPES_PART, contentTypes);
   if (!pkg.has(st.workbookRelsPart) || workbookRels !== pkg.text(st.workbookRelsPart)) pkg.setText(st.workbookRelsPart, workbookRels);
   if (workbook !== null) pkg.setText(st.workbookPart, workbook);
+  return true;
 }
 
-/** The marks of a data sheet as its mark sheet holds them. */
+function sameGrid(a: MarkGrid, b: MarkGrid): boolean {
+  const cells = (g: MarkGrid) => [...g].flatMap(([r, cols]) => [...cols].map(([c, text]) => `${r}:${c}=${text}`)).sort();
+  const x = cells(a);
+  const y = cells(b);
+  return x.length === y.length && x.every((cell, i) => cell === y[i]);
+}
+
+/**
+ * Replace the problem marks of a data sheet (all, or those in `scopeRows`). Creates the mark sheet and
+ * the conditional formats only when there is a mark to show.
+ */
+export function setMarks(pkg: Package, st: Structure, dataSheet: SheetModel, { keyCol, marks }: MarkSet, scopeRows: ReadonlyArray<number> | null): void {
+  if (!dataSheet.part) throw damaged({ reason: 'SHEET_NO_PART', sheet: dataSheet.name });
+  const existing = findMarkSheet(st, dataSheet.name);
+  const scope = scopeRows ? new Set(scopeRows) : null;
+  const wanted = marks.filter((m) => Number.isInteger(m.row) && Number.isInteger(m.col) && m.row >= 0 && m.col >= 0 && (!scope || scope.has(m.row)));
+  if (!existing && wanted.length === 0) return;
+
+  const grid: MarkGrid = existing?.part && pkg.has(existing.part) && scope ? parseMarks(pkg.text(existing.part), sharedStrings(pkg, st)) : new Map();
+  if (scope) for (const run of rowRuns(scope)) for (let r = run.start; r < run.start + run.count; r++) grid.delete(r);
+  for (const block of markBlocks(wanted)) {
+    block.values.forEach((values, i) => {
+      const row = grid.get(block.row + i) ?? new Map<number, string>();
+      values.forEach((text, j) => {
+        if (text !== '') row.set(block.col + j, text);
+      });
+      grid.set(block.row + i, row);
+    });
+  }
+  commit(pkg, st, dataSheet, PROBLEM_MARKS, keyCol, grid);
+}
+
+/** The problem marks of a data sheet as its mark sheet holds them. */
 export function readMarks(pkg: Package, st: Structure, dataSheet: string): CellMark[] {
   const sheet = findMarkSheet(st, dataSheet);
   if (!sheet?.part || !pkg.has(sheet.part)) return [];
   return gridMarks(parseMarks(pkg.text(sheet.part), sharedStrings(pkg, st)));
+}
+
+/** Replace the due colours of a data sheet's rows; whether anything changed. */
+export function setRowMarks(pkg: Package, st: Structure, dataSheet: SheetModel, { keyCol, marks }: RowMarkSet): boolean {
+  const grid: MarkGrid = new Map([...rowMarkTexts(marks)].map(([row, text]) => [row, new Map([[0, text]])]));
+  return commit(pkg, st, dataSheet, DUE_MARKS, keyCol, grid);
+}
+
+/** The row colours of a data sheet as its due mark sheet holds them, by row. */
+export function readRowMarks(pkg: Package, st: Structure, dataSheet: string): RowMark[] {
+  const sheet = findMarkSheet(st, dataSheet, DUE_MARKS);
+  if (!sheet?.part || !pkg.has(sheet.part)) return [];
+  const grid = parseMarks(pkg.text(sheet.part), sharedStrings(pkg, st), DUE_MARKS);
+  return [...grid.keys()]
+    .sort((a, b) => a - b)
+    .flatMap((row) => {
+      const mark = parseMarkCell(DUE_MARKS, grid.get(row)?.get(0));
+      return mark ? [{ row, state: mark.state, key: mark.key }] : [];
+    });
 }

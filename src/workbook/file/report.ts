@@ -2,9 +2,10 @@
 // in inline strings (so the part stands alone and the same input gives the same bytes), with the
 // report styles of reportStyles.ts, merges, widths and an A4 landscape page set-up; its print titles
 // are the sheet-scoped name _xlnm.Print_Titles. A sheet of that name written before is replaced in
-// place: same <sheet> entry, relationship id, part name and position. Nothing else of the package
-// is re-serialized, so the cost is the report's, not the workbook's. Charts are not drawn in files
-// (capabilities.charts is false): the data they would show stays on the sheet as a table.
+// place: same <sheet> entry, relationship id, part name and position; the parts that hung off the old
+// sheet alone (its drawing and charts, printer settings) go with it. Nothing else of the package is
+// re-serialized, so the cost is the report's, not the workbook's. Charts are drawn as in Excel: a
+// drawing part and one DrawingML chart part each (chart.ts), over the sheet's own cells.
 import { isMarkSheetName } from '../marks';
 import { checkReportShape, REPORT_MARGINS } from '../reportLooks';
 import { ReportSheet, ReportStyle } from '../types';
@@ -22,10 +23,13 @@ import {
   parseContentTypes,
   REL,
   relativeTarget,
+  parseRels,
   relsPartOf,
   removeOverride,
   removeRelationship,
+  withRelsDefault,
 } from './opc';
+import { CHART_CONTENT_TYPE, CHART_REL, chartXml, drawingXml } from './chart';
 import { Package } from './package';
 import { boxRef, cellRef } from '../a1';
 import { ReportStyles } from './reportStyles';
@@ -49,13 +53,14 @@ const PAGE_SETUP = '<pageSetup paperSize="9" orientation="landscape" fitToWidth=
 function pagesXml(pages: NonNullable<ReportSheet['pages']>): { setup: string; breaks: string; options: string } {
   const n = pages.breaks.length;
   const breaks = n ? `<rowBreaks count="${n}" manualBreakCount="${n}">${pages.breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>` : '';
-  return { setup: `<pageSetup paperSize="9" orientation="${pages.orientation}"/>`, breaks, options: '<printOptions horizontalCentered="1"/>' };
+  const scale = pages.scale === undefined || pages.scale === 100 ? '' : ` scale="${pages.scale}"`;
+  return { setup: `<pageSetup paperSize="9"${scale} orientation="${pages.orientation}"/>`, breaks, options: '<printOptions horizontalCentered="1"/>' };
 }
 /** "Page 1 / 3" centred in the footer. */
 const FOOTER = '<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>';
 
-/** The worksheet part of a report, as chunks of a few hundred rows. */
-export function reportPartChunks(sheet: ReportSheet, xfOf: (style: ReportStyle) => number): Uint8Array[] {
+/** The worksheet part of a report, as chunks of a few hundred rows; `drawingRelId`: its drawing's relationship. */
+export function reportPartChunks(sheet: ReportSheet, xfOf: (style: ReportStyle) => number, drawingRelId?: string): Uint8Array[] {
   const rowCount = sheet.rows.length;
   const width = sheet.rows.reduce((w, row) => Math.max(w, row.length), 0);
   const dimension = rowCount && width ? boxRef({ row: 0, col: 0, rows: rowCount, cols: width }) : 'A1';
@@ -101,6 +106,7 @@ export function reportPartChunks(sheet: ReportSheet, xfOf: (style: ReportStyle) 
         pages.setup +
         FOOTER +
         pages.breaks +
+        (drawingRelId ? `<drawing r:id="${drawingRelId}"/>` : '') +
         '</worksheet>',
     ),
   );
@@ -147,16 +153,22 @@ export function writeReport(pkg: Package, st: Structure, sheet: ReportSheet): vo
     workbookRels = addRelationship(workbookRels, id, REL.styles, relativeTarget(st.workbookPart, styles.part));
     contentTypes = addOverride(contentTypes, styles.part, CONTENT_TYPE.styles);
   }
-  const chunks = reportPartChunks(sheet, (style) => styleEditor.xfOf(style));
+  const charts = sheet.charts ?? [];
+  const chunks = reportPartChunks(sheet, (style) => styleEditor.xfOf(style), charts.length ? 'rId1' : undefined);
 
   let part: string;
   let position: number;
   if (existing?.part) {
     part = existing.part;
     position = index;
-    // What hung off the old sheet (printer settings, a drawing Excel added) belongs to the old
-    // contents: its relationships go with them.
+    // What hung off the old sheet (printer settings, the drawing and charts of an earlier report or
+    // of Excel) belongs to the old contents: its relationships and the parts only it used go with them.
     if (pkg.has(relsPartOf(part))) removed.push(relsPartOf(part));
+    for (const owned of partsOwnedBy(pkg, part)) {
+      removed.push(owned);
+      if (pkg.has(relsPartOf(owned))) removed.push(relsPartOf(owned));
+      contentTypes = removeOverride(contentTypes, owned);
+    }
     // The old sheet may hold formulas someone typed; Excel's calculation chain would then point at
     // cells that no longer hold one (Excel reports the file as damaged). Excel rebuilds the chain.
     const chain = rels.find((r) => r.type === CALC_CHAIN && !r.external);
@@ -184,9 +196,59 @@ export function writeReport(pkg: Package, st: Structure, sheet: ReportSheet): vo
   workbook = setLocalName(workbook, PRINT_TITLES, position, printTitlesFormula(sheet));
 
   for (const name of removed) pkg.remove(name);
+  if (charts.length) contentTypes = addCharts(pkg, part, sheet, contentTypes);
   pkg.setChunks(part, chunks);
   if (styles.created || styleEditor.changed) pkg.setText(styles.part, styleEditor.text());
   if (contentTypes !== pkg.text(CONTENT_TYPES_PART)) pkg.setText(CONTENT_TYPES_PART, contentTypes);
   if (!pkg.has(st.workbookRelsPart) || workbookRels !== pkg.text(st.workbookRelsPart)) pkg.setText(st.workbookRelsPart, workbookRels);
   if (workbook !== pkg.text(st.workbookPart)) pkg.setText(st.workbookPart, workbook);
+}
+
+/**
+ * The parts reached from a sheet part through relationships (its drawing, the drawing's charts,
+ * their own parts) that no relationship from elsewhere in the package points at: a generated sheet
+ * replaced takes them with it, and a regenerated report reuses their names.
+ */
+function partsOwnedBy(pkg: Package, sheetPart: string): string[] {
+  const owned = new Set<string>();
+  const walk = (from: string) => {
+    const rels = relsPartOf(from);
+    if (!pkg.has(rels)) return;
+    for (const r of parseRels(pkg.text(rels), from)) {
+      const target = pkg.nameOf(r.part);
+      if (r.external || !target || owned.has(target.toLowerCase()) || target.toLowerCase() === sheetPart.toLowerCase()) continue;
+      owned.add(target.toLowerCase());
+      walk(target);
+    }
+  };
+  walk(sheetPart);
+  if (owned.size === 0) return [];
+  const inside = new Set([sheetPart, ...owned].map((p) => relsPartOf(p).toLowerCase()));
+  for (const name of pkg.names()) {
+    if (!name.toLowerCase().endsWith('.rels') || inside.has(name.toLowerCase())) continue;
+    const source = name.replace(/_rels\/([^/]*)\.rels$/i, '$1');
+    for (const r of parseRels(pkg.text(name), source)) if (!r.external) owned.delete(r.part.toLowerCase());
+  }
+  return pkg.names().filter((n) => owned.has(n.toLowerCase()));
+}
+
+/** Writes the report's drawing and chart parts and the sheet's relationship to the drawing (rId1). */
+function addCharts(pkg: Package, sheetPart: string, sheet: ReportSheet, contentTypes: string): string {
+  const charts = sheet.charts ?? [];
+  const used = new Set(pkg.names().map((n) => n.toLowerCase()));
+  const xl = dirOf(sheetPart).replace(/worksheets\/$/, '');
+  const drawing = freePartName(used, `${xl}drawings/`, 'drawing');
+  const chartParts = charts.map(() => freePartName(used, `${xl}charts/`, 'chart'));
+  let drawingRels = emptyRels();
+  const relIds = chartParts.map((chart, i) => {
+    const id = `rId${i + 1}`;
+    drawingRels = addRelationship(drawingRels, id, CHART_REL.chart, relativeTarget(drawing, chart));
+    pkg.setText(chart, chartXml(charts[i], sheet.name, sheet.rows));
+    contentTypes = addOverride(contentTypes, chart, CHART_CONTENT_TYPE.chart);
+    return id;
+  });
+  pkg.setText(drawing, drawingXml(charts, relIds));
+  pkg.setText(relsPartOf(drawing), drawingRels);
+  pkg.setText(relsPartOf(sheetPart), addRelationship(emptyRels(), 'rId1', CHART_REL.drawing, relativeTarget(sheetPart, drawing)));
+  return withRelsDefault(addOverride(contentTypes, drawing, CHART_CONTENT_TYPE.drawing));
 }

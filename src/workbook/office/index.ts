@@ -4,7 +4,7 @@
 // one per payload chunk of cell data (see payload.ts), and the tests hold it to that.
 //
 // This class only delegates: read.ts (sheets, rows), write.ts (new sheets, appended rows, names, the
-// chunked writer), generated.ts (reports and PivotTables), marking.ts (problem marks, selection),
+// chunked writer), fill.ts (single cells filled in place), generated.ts (reports and PivotTables), marking.ts (problem marks, selection),
 // errors.ts (Office errors as WorkbookErrors; a sync that says which sheet is missing), all over one
 // OfficeSession (session.ts) that counts the syncs.
 //
@@ -23,6 +23,7 @@
 //        Worksheet.getRange() (the whole sheet)
 //   1.4  Range.getUsedRangeOrNullObject (readRows: the used part of the changed rows)
 //   1.6  Range.conditionalFormats; ConditionalFormat.type / customOrNullObject / custom.rule.formula
+//        / priority (the row colours' rules go to the bottom)
 //   1.7  Worksheet.onChanged (live.ts)
 // and, for generated sheets (report.ts, generated.ts):
 //   1.1  Worksheet.delete, name, position; Range.format font / fill / borders / alignment, merge
@@ -37,11 +38,13 @@
 // No runtime reference to the global `Excel` or `Office`: only their types, so these modules load in
 // Node (tests, over a fake request context) and in the task pane.
 
-import { Cell, CellMark, MarkSet, NamedFormula, NewSheet, PivotSpec, ReportSheet, SheetGrid, SheetRows, SheetSummary, Workbook } from '../types';
+import { Cell, CellMark, CellWrite, MarkSet, NamedFormula, NewSheet, PivotSpec, ReportSheet, RowMark, RowMarkSet, SheetGrid, SheetRows, SheetSummary, Workbook } from '../types';
+import { writeCells } from './fill';
 import { writePivots, writeReport } from './generated';
 import { readMarks, selectCell, setMarks } from './marking';
 import { EXCEL_PAYLOAD_LIMIT_BYTES, PAYLOAD_FILL } from './payload';
 import { listSheets, readRows, readSheets } from './read';
+import { readRowMarks, setRowMarks } from './rowMarks';
 import { OfficeSession } from './session';
 import { addColumns, addNames, addSheets, appendRows, listNames } from './write';
 
@@ -111,6 +114,11 @@ export class OfficeWorkbook implements Workbook {
     return appendRows(this.session, sheetName, rows);
   }
 
+  /** Two syncs (the cells read again, then written), more only past the payload budget (see fill.ts). */
+  writeCells(sheetName: string, writes: ReadonlyArray<CellWrite>): Promise<CellWrite[]> {
+    return writeCells(this.session, sheetName, writes);
+  }
+
   /** One sync, which also probes the sheet's marks for a setMarks that follows (see read.ts). */
   readRows(sheetName: string, rows: ReadonlyArray<number>): Promise<SheetRows> {
     return readRows(this.session, sheetName, rows);
@@ -124,6 +132,17 @@ export class OfficeWorkbook implements Workbook {
   /** The marks on a sheet, read back from its mark sheet (for tests and diagnostics). */
   readMarks(sheetName: string): Promise<CellMark[]> {
     return readMarks(this.session, sheetName);
+  }
+
+  /** Row colours into the sheet's very-hidden due mark sheet, only the rows that differ: 2 syncs
+   *  when nothing changes, 3 when something does (see rowMarks.ts). */
+  setRowMarks(sheetName: string, marks: RowMarkSet): Promise<boolean> {
+    return setRowMarks(this.session, sheetName, marks);
+  }
+
+  /** The row colours of a sheet, read back from its due mark sheet (for tests and diagnostics). */
+  readRowMarks(sheetName: string): Promise<RowMark[]> {
+    return readRowMarks(this.session, sheetName);
   }
 
   /** Activates the sheet and selects the cell, in one sync; false when there is no such sheet. */

@@ -1,7 +1,7 @@
 // Problems shown in Excel: marks written to and read back from a data sheet's very-hidden mark sheet
 // (the syncs around the queued operations of marks.ts), and the selection moved to a problem's cell.
 import { CellMark, MarkSet } from '../types';
-import { markBlocks, markSheetName, parseMarkCell, rowRuns } from '../marks';
+import { markBlocks, markSheetName, parseMarkCell, PROBLEM_MARKS, rowRuns } from '../marks';
 import { addressOrigin } from '../a1';
 import { itemNotFound, noSuchSheet, syncOrSayMissing, writeFailed } from './errors';
 import { queueMarkClear, queueMarkProbe, queueMarkSetUp } from './marks';
@@ -54,7 +54,7 @@ export async function setMarks(
     session.markProbes.delete(key);
     throw writeFailed({ reason: 'EXCEL_MARKS', sheet: sheetName }, error);
   }
-  session.markProbes.set(key, { markSheet: 'ours', rules: [{ severity: 'error', keyCol }, { severity: 'warning', keyCol }] });
+  session.markProbes.set(key, { markSheet: 'ours', rules: [{ state: 'error', keyCol }, { state: 'warning', keyCol }] });
 }
 
 /** The marks on a sheet, read back from its mark sheet (for tests and diagnostics). */
@@ -73,8 +73,8 @@ export async function readMarks(session: OfficeSession, sheetName: string): Prom
   const marks: CellMark[] = [];
   used.values.forEach((row, i) =>
     row.forEach((value, j) => {
-      const mark = parseMarkCell(value);
-      if (mark) marks.push({ row: origin.row + i, col: origin.col + j, ...mark });
+      const mark = parseMarkCell(PROBLEM_MARKS, value);
+      if (mark) marks.push({ row: origin.row + i, col: origin.col + j, severity: mark.state, key: mark.key });
     }),
   );
   return marks;

@@ -49,7 +49,14 @@ export function queueReportLayout(sheet: Excel.Worksheet, report: ReportSheet): 
   report.widths.forEach((w, c) => {
     sheet.getRangeByIndexes(0, c, 1, 1).getEntireColumn().format.columnWidth = widthPoints(w);
   });
-  for (const h of report.rowHeights ?? []) sheet.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.points;
+  // rows of one height in a run set at once: a printed report gives every row its height
+  const heights = [...(report.rowHeights ?? [])].sort((a, b) => a.row - b.row);
+  for (let i = 0; i < heights.length; ) {
+    let j = i + 1;
+    while (j < heights.length && heights[j].row === heights[j - 1].row + 1 && heights[j].points === heights[i].points) j++;
+    sheet.getRangeByIndexes(heights[i].row, 0, j - i, 1).format.rowHeight = heights[i].points;
+    i = j;
+  }
 }
 
 /** A4 landscape, one page wide, print titles, margins (ExcelApi 1.9); or page by page, A4 in the
@@ -61,7 +68,7 @@ export function queuePageLayout(sheet: Excel.Worksheet, report: ReportSheet): vo
   layout.paperSize = 'A4';
   // fit to one page wide; 0 pages tall is "automatic", as fitToHeight="0" in a file. Excel ignores
   // manual page breaks on a sheet fitted to pages: page by page prints at 100 %.
-  layout.zoom = pages ? { scale: 100 } : { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  layout.zoom = pages ? { scale: pages.scale ?? 100 } : { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (pages) layout.centerHorizontally = true;
   for (const row of pages?.breaks ?? []) sheet.horizontalPageBreaks.add(sheet.getRangeByIndexes(row, 0, 1, 1));
   const points = (inches: number) => inches * 72;
@@ -80,6 +87,8 @@ export function queueCharts(sheet: Excel.Worksheet, charts: ReadonlyArray<ChartS
     const data = sheet.getRangeByIndexes(spec.data.row, spec.data.col, spec.data.rows, spec.data.cols);
     const chart = sheet.charts.add(CHART_TYPE[spec.type] as Excel.ChartType, data, 'Auto');
     chart.title.text = spec.title;
-    chart.setPosition(sheet.getRangeByIndexes(spec.anchor.row, spec.anchor.col, 1, 1));
+    const size = spec.size;
+    const end = size ? sheet.getRangeByIndexes(spec.anchor.row + size.rows - 1, spec.anchor.col + size.cols - 1, 1, 1) : undefined;
+    chart.setPosition(sheet.getRangeByIndexes(spec.anchor.row, spec.anchor.col, 1, 1), end);
   }
 }

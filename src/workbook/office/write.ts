@@ -194,11 +194,15 @@ async function appendToTable(session: OfficeSession, table: Excel.Table, rows: R
     room -= jsonRowsBytes([values[0]]);
     first = 1;
   }
-  const sheet = table.worksheet;
-  const top = body.rowIndex + body.rowCount;
+  // The rows go below the table as it stands when the write reaches Excel, not as it stood when read:
+  // a co-author's pane (or this clerk's other pane) may have appended in between, and writing at the
+  // row read would write over its rows. The anchor is resolved in the batch of the first write, and
+  // later chunks follow it (the table has absorbed the earlier ones by then).
+  let anchor: Excel.Range | undefined;
   const job = below.isNullObject
     ? writeJob(values.slice(first), (chunk, start) => {
-        sheet.getRangeByIndexes(top + start, body.columnIndex, chunk.length, width).values = chunk;
+        anchor ??= table.getDataBodyRange().getRowsBelow(1).getCell(0, 0);
+        anchor.getCell(start, 0).getResizedRange(chunk.length - 1, width - 1).values = chunk;
       })
     : writeJob(values.slice(first), (chunk) => {
         table.rows.add(undefined, chunk);

@@ -13,7 +13,7 @@ describe('the KPI catalogue', () => {
   });
 
   it('shows a rate as a percentage, money as money, hours as hours', () => {
-    const formats = { count: ['integer'], rate: ['percent', 'moneyPercent'], cents: ['money'], hours: ['hours'], table: ['integer'], list: ['integer'] };
+    const formats = { count: ['integer'], rate: ['percent', 'moneyPercent'], cents: ['money'], hours: ['hours'], table: ['integer', 'percent'], list: ['integer'] };
     for (const k of KPI_CATALOGUE) expect([k.key, formats[k.unit]]).toEqual([k.key, expect.arrayContaining([k.format])]);
   });
 

@@ -5,7 +5,7 @@ import { defaultSettings } from '../../../src/domain/settings';
 import { readTable } from '../../../src/domain/table';
 import { wall } from '../../../src/domain/time';
 import { latestCompletePeriod, parsePeriod, PERIOD_KINDS } from '../../../src/domain/periods';
-import { CHARGE_KPIS, COVERAGE_KPIS, KPI_CATALOGUE, TICKET_KPIS } from '../../../src/domain/kpi';
+import { CHARGE_KPIS, COVERAGE_KPIS, KPI_CATALOGUE, Rate, TICKET_KPIS } from '../../../src/domain/kpi';
 import { buildReport, reportJson } from '../../../src/domain/report/model';
 import type { Cell } from '../../../src/workbook/types';
 import { CHARGES_READ, CUSTOMERS_READ, TICKETS_READ } from '../kpi/fixture';
@@ -15,7 +15,7 @@ const now = wall(2026, 11, 25, 17, 30);
 
 const RATE_KEYS = ['num', 'den', 'rate'];
 const TICKET_KEYS = [
-  'received', 'resolved', 'backlog', 'onTimeResponse', 'onTimeResolution', 'callbackRate', 'satisfaction', 'validComplaintRate',
+  'received', 'resolved', 'backlog', 'onTimeResponse', 'onTimeResolution', 'onTimeByCategory', 'onTimeByDepartment', 'callbackRate', 'satisfaction', 'validComplaintRate',
   'resolutionHours', 'byType', 'byCategory', 'byDepartment', 'byChannel', 'repeatComplaints', 'repeatComplaintUnits', 'typeByCategory',
   'resolvedByType', 'backlogByType',
 ];
@@ -31,7 +31,14 @@ describe('reportJson', () => {
   const json = JSON.parse(JSON.stringify(reportJson(model)));
 
   it('has exactly the keys of the --json shape', () => {
-    expect(Object.keys(json)).toEqual(['center', 'lang', 'period', 'asOf', 'asOfDay', 'generatedAt', 'tickets', 'open', 'overdue', 'charges', 'callbackCoverage', 'trend', 'previous']);
+    expect(Object.keys(json)).toEqual(['center', 'lang', 'period', 'asOf', 'asOfDay', 'generatedAt', 'tickets', 'open', 'overdue', 'charges', 'callbackCoverage', 'onTimeResolutionByWeek', 'trend', 'previous']);
+    expect(Object.keys(json.onTimeResolutionByWeek)).toEqual(['weeks', 'byDepartment', 'total']);
+    for (const k of ['onTimeByCategory', 'onTimeByDepartment']) {
+      for (const g of Object.values(json.tickets[k]) as Array<Record<string, unknown>>) {
+        expect(Object.keys(g)).toEqual(['response', 'resolution']);
+        expect(Object.keys(g.response as object)).toEqual(RATE_KEYS);
+      }
+    }
     expect(Object.keys(json.period)).toEqual(['kind', 'label', 'start', 'end']);
     expect(Object.keys(json.tickets)).toEqual(TICKET_KEYS);
     for (const k of ['onTimeResponse', 'onTimeResolution', 'callbackRate', 'satisfaction', 'validComplaintRate']) expect(Object.keys(json.tickets[k])).toEqual(RATE_KEYS);
@@ -40,7 +47,7 @@ describe('reportJson', () => {
     expect(Object.keys(json.charges)).toEqual(CHARGE_KEYS);
     expect(Object.keys(json.charges.arrears)).toEqual(['total', 'byBucket', 'byFeeItem', 'topUnits']);
     expect(Object.keys(json.charges.arrears.topUnits[0])).toEqual(['unit', 'amount', 'periods', 'since']);
-    expect(Object.keys(json.overdue[0])).toEqual(['id', 'row', 'received', 'type', 'category', 'unit', 'department', 'status', 'deadline', 'deadlineFor', 'onHold', 'hoursLate']);
+    expect(Object.keys(json.overdue[0])).toEqual(['id', 'row', 'received', 'type', 'category', 'unit', 'department', 'status', 'progress', 'deadline', 'deadlineFor', 'onHold', 'hoursLate']);
     expect(Object.keys(json.trend[0])).toEqual(['label', 'received', 'resolved', 'onTimeResolution']);
     expect(Object.keys(json.previous)).toEqual(BLOCK_KEYS);
     expect(Object.keys(json.previous.tickets)).toEqual(TICKET_KEYS);
@@ -137,6 +144,29 @@ describe('reports of the sample center', () => {
       expect(sum(m.tickets.byChannel)).toBe(m.tickets.received);
       expect(sum(m.tickets.byCategory)).toBe(m.tickets.received);
       expect(sum(m.tickets.byDepartment)).toBe(m.tickets.received);
+    }
+  });
+
+  it('adds the on-time rates by category and by department back up to the overall rates, numerators and denominators', () => {
+    const total = (by: Record<string, { response: Rate; resolution: Rate }>, which: 'response' | 'resolution') =>
+      Object.values(by).reduce((a, g) => ({ num: a.num + g[which].num, den: a.den + g[which].den }), { num: 0, den: 0 });
+    for (const m of models) {
+      for (const block of [m, m.previous]) {
+        const t = block.tickets;
+        for (const by of [t.onTimeByCategory, t.onTimeByDepartment]) {
+          expect([m.kind, total(by, 'response')]).toEqual([m.kind, { num: t.onTimeResponse.num, den: t.onTimeResponse.den }]);
+          expect([m.kind, total(by, 'resolution')]).toEqual([m.kind, { num: t.onTimeResolution.num, den: t.onTimeResolution.den }]);
+        }
+      }
+    }
+    // the demo's October is no trivial case: 145 responses and 136 resolutions due, spread over departments
+    expect(Object.values(monthly.tickets.onTimeByDepartment).filter((g) => g.resolution.den > 0).length).toBeGreaterThanOrEqual(4);
+    expect(monthly.tickets.onTimeResolution.den).toBeGreaterThan(100);
+    // and the monthly department × week table adds up to the month, department by department
+    const weeks = monthly.onTimeResolutionByWeek!;
+    for (const [dept, cells] of Object.entries(weeks.byDepartment)) {
+      const month = monthly.tickets.onTimeByDepartment[dept].resolution;
+      expect([dept, cells.reduce((a, c) => a + c.num, 0), cells.reduce((a, c) => a + c.den, 0)]).toEqual([dept, month.num, month.den]);
     }
   });
 

@@ -30,12 +30,12 @@ describe('the planted workbook: one problem per rule', () => {
     expect([...planted].sort()).toEqual(RULES.map((r) => `${r.sheet} ${r.code}`).sort());
   });
 
-  it('gives each problem the severity of its rule: double entry, an agreed time before receipt and overpayment are warnings', () => {
+  it('gives each problem the severity of its rule: double entry, an agreed time before receipt, a callback while in progress and overpayment are warnings', () => {
     for (const p of problems) {
       const rule = RULES.find((r) => r.code === p.code && r.sheet === sheetKey[p.sheet]);
       expect(p.severity).toBe(rule?.severity);
     }
-    expect(problems.filter((p) => p.severity === 'warning').map((p) => p.code)).toEqual(['TICKET_DOUBLE_ENTRY', 'TICKET_AGREED_BEFORE_RECEIVED', 'CHARGE_OVERPAID']);
+    expect(problems.filter((p) => p.severity === 'warning').map((p) => p.code)).toEqual(['TICKET_DOUBLE_ENTRY', 'TICKET_AGREED_BEFORE_RECEIVED', 'TICKET_IN_PROGRESS_CALLED_BACK', 'CHARGE_OVERPAID']);
   });
 
   it('leaves clerk lists unchecked when Settings has no clerks', () => {
@@ -82,6 +82,25 @@ describe('problems in words for a clerk', () => {
     expect(say('TICKET_STATUS_NEEDS_RESOLVED', 'zh')).toBe('工单 第 11 行「完成时间」：「状态」为“已完成”，须填写「完成时间」');
     expect(say('TICKET_STATUS_NEEDS_CALLBACK', 'zh')).toBe('工单 第 12 行「回访时间」：投诉工单「状态」为“已关闭”，须填写「回访时间」');
     expect(say('TICKET_DUPLICATE_ID', 'zh')).toBe('工单 第 17 行「工单号」：工单号“GD-001”与第 2 行重复，工单号应唯一');
+  });
+
+  it('words the rules of issue 13 in both languages, naming the columns by the headers in the file', () => {
+    expect(say('TICKET_DISPATCHED_NEEDS_DEPARTMENT', 'zh')).toBe('工单 第 20 行「责任部门」：「状态」为“已派单”，须填写「责任部门」：派给了哪个部门');
+    expect(say('TICKET_DISPATCHED_NEEDS_DEPARTMENT', 'en')).toBe('工单 row 20, 责任部门: 状态 is "Dispatched", so the 责任部门 column must say which department it went to');
+    // row 21: received 2026-11-25 09:00, resolved 15:00 the same day, still 待派单
+    expect(say('TICKET_NEW_BUT_RESOLVED', 'zh')).toBe('工单 第 21 行「状态」：「状态」为“待派单”，但已填写「完成时间」2026-11-25 15:00：已办结的请把状态改为“已完成”，未办结的请清空「完成时间」');
+    expect(say('TICKET_NEW_BUT_RESOLVED', 'en')).toBe(
+      '工单 row 21, 状态: 状态 is "New", yet 完成时间 is filled in (2026-11-25 15:00): if it is done, set the status to "Resolved"; if not, clear the 完成时间 column',
+    );
+    // row 22: called back 2026-11-24 17:00, rated 满意, still 处理中
+    expect(say('TICKET_IN_PROGRESS_CALLED_BACK', 'zh')).toBe(
+      '工单 第 22 行「状态」：「状态」为“处理中”，但已有「回访时间」2026-11-24 17:00 和「满意度」“满意”：回访后状态应为“已回访”；如回访后重新处理，可忽略此提示',
+    );
+    expect(say('TICKET_IN_PROGRESS_CALLED_BACK', 'en')).toBe(
+      '工单 row 22, 状态: 状态 is "In progress", yet 回访时间 (2026-11-24 17:00) and 满意度 ("Satisfied") are filled in: after the callback the status is "Called back" (if the ticket was reopened after the callback, this can be ignored)',
+    );
+    expect(say('CUSTOMER_DUPLICATE_UNIT', 'zh')).toBe('客户 第 7 行「房号」：房号“1-101”已在第 2 行登记，同一房号只登记一行：请把第 2 行与本行合并，或更正房号');
+    expect(say('CUSTOMER_DUPLICATE_UNIT', 'en')).toBe('客户 row 7, 房号: unit "1-101" is already registered on row 2; a unit has one row: merge row 2 and this one, or correct the unit');
   });
 
   it('says what is expected', () => {

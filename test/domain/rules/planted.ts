@@ -118,6 +118,9 @@ export const TICKET_ROWS: ReadonlyArray<Row> = [
   /* 17 */ ticket('GD-001', '车库照明坏了', '2026-11-25', { ...open, status: '处理中' }), // GD-001 again
   /* 18 */ ticket('GD-016', '厨房水管漏水', '2026-11-20', { ...open, status: '处理中', contact: '王太太', receivedAt: serial('2026-11-20 14:00'), firstResponseAt: serial('2026-11-20 14:20') }), // row 2 typed again
   /* 19 */ ticket('GD-017', '空调外机噪音', '2026-11-24', { agreedDueAt: serial('2026-11-23 18:00') }), // agreed the day before it came in
+  /* 20 */ ticket('GD-018', '消防通道堆物', '2026-11-25', { ...open, department: null, assignee: null, status: '已派单' }), // dispatched, to no department
+  /* 21 */ ticket('GD-019', '信箱锁坏了', '2026-11-25', { callbackAt: null, callbackBy: null, satisfaction: null, status: '待派单' }), // fixed, the status never moved on
+  /* 22 */ ticket('GD-020', '地下室渗水', '2026-11-24', { resolvedAt: null, status: '处理中' }), // called back and rated, still in progress
 ];
 
 export const CUSTOMER_ROWS: ReadonlyArray<Row> = [
@@ -126,6 +129,7 @@ export const CUSTOMER_ROWS: ReadonlyArray<Row> = [
   /* 4 */ { unit: null, name: '李四', phone: '13912345678', building: '1栋', area: 89.5, occupancy: '已入住' }, // no unit
   /* 5 */ { unit: '1-201', name: '周强', phone: '13712345678', building: '1栋', area: -89.5, occupancy: '空置' }, // negative area
   /* 6 */ { unit: '1-202', name: '吴敏', phone: '12345678901', building: '1栋', area: 120, occupancy: '已入住' }, // 12… is no mobile
+  /* 7 */ { unit: '1-101', name: '王建国', phone: '13812345678', building: '1栋', area: 89.5, occupancy: '已入住' }, // row 2's unit again
 ];
 
 export const CHARGE_ROWS: ReadonlyArray<Row> = [
@@ -179,9 +183,13 @@ export const PLANTED: ReadonlyArray<readonly [string, number, string, string]> =
   ['工单', 17, '工单号', 'TICKET_DUPLICATE_ID'],
   ['工单', 18, '内容', 'TICKET_DOUBLE_ENTRY'],
   ['工单', 19, '约定完成时间', 'TICKET_AGREED_BEFORE_RECEIVED'],
+  ['工单', 20, '责任部门', 'TICKET_DISPATCHED_NEEDS_DEPARTMENT'],
+  ['工单', 21, '状态', 'TICKET_NEW_BUT_RESOLVED'],
+  ['工单', 22, '状态', 'TICKET_IN_PROGRESS_CALLED_BACK'],
   ['客户', 4, '房号', 'REQUIRED_MISSING'],
   ['客户', 5, '面积', 'NUMBER_NEGATIVE'],
   ['客户', 6, '电话', 'PHONE_FORMAT'],
+  ['客户', 7, '房号', 'CUSTOMER_DUPLICATE_UNIT'],
   ['应收', 4, '应收金额', 'REQUIRED_MISSING'],
   ['应收', 5, '费用项目', 'LIST_UNKNOWN'],
   ['应收', 6, '应收金额', 'NUMBER_NEGATIVE'],

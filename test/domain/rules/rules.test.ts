@@ -115,3 +115,85 @@ describe('charges', () => {
     expect(judge(CHARGES, rows, { units: unitsOf(register([])) }).rules).toEqual([]);
   });
 });
+
+describe('issue 13: status and what the row records', () => {
+  const HEADER = ['工单号', '受理时间', '渠道', '类型', '类别', '内容', '责任部门', '状态', '首次响应时间', '完成时间', '回访时间', '满意度', '处理结果'];
+  let n = 0;
+  const row = (status: string, over: Partial<Record<string, Cell>> = {}): Cell[] => {
+    const cells: Record<string, Cell> = {
+      工单号: `GD-${++n}`,
+      受理时间: t('20 09:00'),
+      渠道: '来电',
+      类型: '报修',
+      类别: '维修',
+      内容: '漏水',
+      责任部门: '工程部',
+      状态: status,
+      首次响应时间: t('20 09:30'),
+      完成时间: null,
+      回访时间: null,
+      满意度: null,
+      处理结果: null,
+      ...over,
+    };
+    return HEADER.map((h) => cells[h]);
+  };
+
+  it('wants the department of a dispatched ticket, and of no new one', () => {
+    // row 2: 已派单 to 工程部; row 3: 已派单 to nobody; row 4: 待派单, no department yet
+    const rows = [HEADER, row('已派单'), row('已派单', { 责任部门: null }), row('待派单', { 责任部门: null, 首次响应时间: null })];
+    expect(judge(TICKETS, rows).rules).toEqual([[3, '责任部门', 'TICKET_DISPATCHED_NEEDS_DEPARTMENT']]);
+  });
+
+  it('reports a new ticket with a resolved time on its status, and not once it is resolved', () => {
+    const rows = [HEADER, row('待派单', { 完成时间: t('20 15:00') }), row('已完成', { 完成时间: t('20 15:00') })];
+    expect(judge(TICKETS, rows).rules).toEqual([[2, '状态', 'TICKET_NEW_BUT_RESOLVED']]);
+  });
+
+  it('warns of a ticket in progress with a callback and a rating, not of one with a callback alone', () => {
+    // row 2: both (warned); row 3: a callback without a rating (a progress call); row 4: called back and rated, 已回访
+    const rows = [
+      HEADER,
+      row('处理中', { 回访时间: t('21 10:00'), 满意度: '不满意' }),
+      row('处理中', { 回访时间: t('21 10:00') }),
+      row('已回访', { 完成时间: t('20 15:00'), 回访时间: t('21 10:00'), 满意度: '满意' }),
+    ];
+    expect(judge(TICKETS, rows).rules).toEqual([[2, '状态', 'TICKET_IN_PROGRESS_CALLED_BACK']]);
+    const read = readTable(TICKETS, { name: '工单', originRow: 0, originCol: 0, rows });
+    expect(validateAll({ tickets: read }, ctx).map((p) => p.severity)).toEqual(['warning']);
+  });
+
+  it('takes an unreadable time as no evidence: it is reported once, by reading', () => {
+    expect(judge(TICKETS, [HEADER, row('待派单', { 完成时间: '下午' })])).toEqual({ read: [[2, '完成时间', 'CELL_WRONG_TYPE']], rules: [] });
+  });
+
+  it('judges nothing a missing column would need', () => {
+    const header = HEADER.filter((h) => h !== '满意度');
+    const cells = row('处理中', { 回访时间: t('21 10:00'), 满意度: '满意' }).filter((_c, i) => HEADER[i] !== '满意度');
+    expect(judge(TICKETS, [header, cells]).rules).toEqual([]);
+  });
+});
+
+describe('issue 13: an agreed due time before the ticket came in', () => {
+  it('warns on the agreed due time, and takes the same moment as fine', () => {
+    const HEADER = ['工单号', '受理时间', '渠道', '类型', '类别', '内容', '状态', '约定完成时间'];
+    const rows: Cell[][] = [HEADER, ['GD-1', t('20 09:00'), '来电', '投诉', '噪音', '楼上吵', '待派单', t('19 18:00')], ['GD-2', t('20 09:00'), '来电', '投诉', '噪音', '楼下吵', '待派单', t('20 09:00')]];
+    expect(judge(TICKETS, rows).rules).toEqual([[2, '约定完成时间', 'TICKET_AGREED_BEFORE_RECEIVED']]);
+  });
+});
+
+describe('issue 13: one row per unit in the customer register', () => {
+  const HEADER = ['房号', '客户姓名', '电话'];
+  it('reports each later row of a unit, naming the first row; other units and empty units are no duplicates', () => {
+    // rows 2 and 4 and 6 are 1-101; row 3 is 1-102; rows 5 and 7 have no unit (REQUIRED_MISSING, not duplicates)
+    const rows: Cell[][] = [HEADER, ['1-101', '王建国', null], ['1-102', '陈丽', null], ['1-101', '王太太', null], [null, '李四', null], [' 1-101', '王建国', null], [null, '赵六', null]];
+    const read = readTable(CUSTOMERS, { name: '客户', originRow: 0, originCol: 0, rows });
+    const problems = validateAll({ customers: read }, ctx);
+    expect(problems.map((p) => [p.row, p.column, p.code, p.params.firstRow ?? null])).toEqual([
+      [4, '房号', 'CUSTOMER_DUPLICATE_UNIT', 2],
+      [5, '房号', 'REQUIRED_MISSING', null],
+      [6, '房号', 'CUSTOMER_DUPLICATE_UNIT', 2],
+      [7, '房号', 'REQUIRED_MISSING', null],
+    ]);
+  });
+});

@@ -2,7 +2,9 @@
 // styled for printing; every other part of the package is copied as it was.
 import { FileWorkbook } from '../../../src/workbook/file';
 import { ReportSheet } from '../../../src/workbook/types';
-import { fixture, parts, partText } from '../../support/files';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkXlsx, fixture, hasCheckXlsx, parts, partText, tempDir } from '../../support/files';
 import { sampleReport } from '../reportSample';
 
 const small: ReportSheet = {
@@ -74,7 +76,7 @@ describe('writeReport in a file', () => {
     const wb = FileWorkbook.create();
     await expect(wb.writeReport({ ...small, styles: [['title', 'title']] })).rejects.toThrow(/more styles than cells/);
     await expect(wb.writeReport({ ...small, merges: [{ row: 0, col: 0, rows: 1, cols: 2 }, { row: 0, col: 1, rows: 2, cols: 1 }] })).rejects.toThrow(/overlap/);
-    expect(wb.capabilities).toEqual({ charts: false, pivots: false });
+    expect(wb.capabilities).toEqual({ charts: true, pivots: false });
     await expect(wb.writePivots('KPI', [])).rejects.toThrow(/capabilities\.pivots/);
   });
 
@@ -146,5 +148,81 @@ describe('a report printed page by page (notices)', () => {
     await expect(wb.writeReport({ ...pages, pages: { orientation: 'portrait', breaks: [8] } })).rejects.toThrow(/page break at row 8/);
     await expect(wb.writeReport({ ...pages, rowHeights: [{ row: 9, points: 20 }] })).rejects.toThrow(/row height 20 at row 9/);
     await expect(wb.writeReport({ ...pages, rowHeights: [{ row: 1, points: 500 }] })).rejects.toThrow(/row height 500 at row 1/);
+  });
+});
+
+describe('a report with a trend chart (files draw it as Excel does)', () => {
+  // a trend table of three months and a column chart over it, beside it from column E
+  const charted: ReportSheet = {
+    name: '月报 2026-10',
+    rows: [
+      ['月报'],
+      ['期间', '受理量', '办结量'],
+      ['2026-08', 159, 163],
+      ['2026-09', 133, 137],
+      ['2026-10', 151, null],
+    ],
+    styles: [['title'], ['header', 'header', 'header'], ['label', 'integer', 'integer'], ['label', 'integer', 'integer'], ['label', 'integer', null]],
+    widths: [12, 10, 10],
+    charts: [{ type: 'column', title: '受理量 / 办结量', data: { row: 1, col: 0, rows: 4, cols: 3 }, anchor: { row: 1, col: 4 }, size: { rows: 14, cols: 6 } }],
+  };
+
+  it('adds a drawing part anchoring a column chart over the cells, its series read from the sheet and cached', async () => {
+    const wb = FileWorkbook.open(fixture('ledger.xlsx'));
+    await wb.writeReport(charted);
+    const bytes = wb.toBytes();
+    const sheet = partText(bytes, 'xl/worksheets/sheet2.xml');
+    expect(sheet).toMatch(/<\/headerFooter><drawing r:id="rId1"\/><\/worksheet>$/);
+    expect(partText(bytes, 'xl/worksheets/_rels/sheet2.xml.rels')).toContain('Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"');
+    expect(partText(bytes, 'xl/drawings/_rels/drawing1.xml.rels')).toContain('Target="../charts/chart1.xml"');
+    const drawing = partText(bytes, 'xl/drawings/drawing1.xml');
+    // from E2 to K16: 6 columns and 14 rows from its anchor
+    expect(drawing).toContain('<xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>');
+    expect(drawing).toContain('<xdr:to><xdr:col>10</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>');
+    const chart = partText(bytes, 'xl/charts/chart1.xml');
+    expect(chart).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
+    // two series, named by the header row; categories the first column; 办结量 has no October point
+    expect([...chart.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1])).toEqual([
+      "'月报 2026-10'!$B$2", "'月报 2026-10'!$A$3:$A$5", "'月报 2026-10'!$B$3:$B$5",
+      "'月报 2026-10'!$C$2", "'月报 2026-10'!$A$3:$A$5", "'月报 2026-10'!$C$3:$C$5",
+    ]);
+    expect(chart).toContain('<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="3"/><c:pt idx="0"><c:v>159</c:v></c:pt><c:pt idx="1"><c:v>133</c:v></c:pt><c:pt idx="2"><c:v>151</c:v></c:pt></c:numCache>');
+    expect(chart).toContain('<c:ptCount val="3"/><c:pt idx="0"><c:v>163</c:v></c:pt><c:pt idx="1"><c:v>137</c:v></c:pt></c:numCache>');
+    expect(chart).toContain('<a:t>受理量 / 办结量</a:t>');
+    const types = partText(bytes, '[Content_Types].xml');
+    expect(types).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(types).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
+    if (hasCheckXlsx()) {
+      const file = join(tempDir(), 'charted.xlsx');
+      writeFileSync(file, bytes);
+      expect(checkXlsx(file)).toBe('');
+    }
+  });
+
+  it('regenerates to the same parts, and a report without a chart takes the old drawing and chart with it', async () => {
+    const wb = FileWorkbook.open(fixture('ledger.xlsx'));
+    await wb.writeReport(charted);
+    const first = parts(wb.toBytes());
+    await wb.writeReport(charted);
+    const second = parts(wb.toBytes());
+    expect(Object.keys(second).sort()).toEqual(Object.keys(first).sort());
+    for (const name of Object.keys(first)) expect([name, Buffer.from(second[name]).equals(Buffer.from(first[name]))]).toEqual([name, true]);
+    await wb.writeReport({ ...charted, charts: [] });
+    const bare = wb.toBytes();
+    expect(Object.keys(parts(bare)).filter((n) => /drawing|chart|sheet2\.xml\.rels/.test(n))).toEqual([]);
+    expect(partText(bare, '[Content_Types].xml')).not.toMatch(/drawing|chart/);
+    expect(partText(bare, 'xl/worksheets/sheet2.xml')).not.toContain('<drawing');
+    if (hasCheckXlsx()) {
+      const file = join(tempDir(), 'bare.xlsx');
+      writeFileSync(file, bare);
+      expect(checkXlsx(file)).toBe('');
+    }
+  });
+
+  it('prints at the scale it is given, page by page', async () => {
+    const wb = FileWorkbook.create();
+    await wb.writeReport({ ...charted, pages: { orientation: 'landscape', breaks: [2], scale: 85 } });
+    expect(partText(wb.toBytes(), 'xl/worksheets/sheet1.xml')).toContain('<pageSetup paperSize="9" scale="85" orientation="landscape"/>');
+    await expect(wb.writeReport({ ...charted, pages: { orientation: 'landscape', breaks: [], scale: 5 } })).rejects.toThrow(/print scale 5/);
   });
 });

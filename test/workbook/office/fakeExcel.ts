@@ -13,6 +13,8 @@
 //   - conditional formats (custom type), sheet visibility, activate/select and `onChanged` handlers
 //     exist as far as the problem marks and live validation use them; `WorkbookState.fireChanged`
 //     plays an edit event to the registered handlers;
+//   - two contexts over one WorkbookState are two co-authors (or two panes): with `beforeSync`, each
+//     sync waits for a scheduler the test controls before its batch runs, whole (test/app/coauthor.test.ts);
 //   - generated sheets: range formats (font, fill, borders, alignment) recorded per box, merges,
 //     charts, page layout (ExcelApi 1.9: refused unless the fake's `excelApi` is 9 or more), sheet
 //     delete / rename / position, and PivotTables over tables whose size follows the source's distinct
@@ -43,6 +45,11 @@ export interface FakeOptions {
   readonly nullObjectMethods?: 'propagate' | 'fail';
   /** the host's ExcelApi minor version: 8 (the manifest's 1.8, the default) or 9 and up */
   readonly excelApi?: number;
+  /**
+   * awaited at the start of every sync, before its batch reaches the workbook: a test that runs two
+   * contexts over one WorkbookState (two co-authors) decides here whose batch goes next
+   */
+  readonly beforeSync?: () => Promise<void>;
 }
 
 export function richError(code: string, message: string): Error {
@@ -244,6 +251,9 @@ export class ConditionalFormatState {
   ) {}
 }
 
+/** The add-in's whole-row rule: column A of the row on its mark sheet holds the state and the key. */
+const ROW_RULE = /^=([^!]+)!\$A1="(\d)\|"&\$([A-Z]+)1$/;
+
 export class TableState {
   style = 'TableStyleMedium2';
   constructor(
@@ -361,7 +371,8 @@ export class WorkbookState {
     // Excel applies the first rule (top priority) that is true; the list is in priority order
     for (const cf of [...sheet.conditionalFormats].reverse()) {
       const f = cf.formula ?? '';
-      if (!f.includes('!')) continue;
+      if (!f.includes('!') || ROW_RULE.test(f)) continue; // row colours: shownRows
+
       const keyed = /^=([^!]+)!A1="([12])\|"&\$([A-Z]+)1$/.exec(f);
       const keyless = /^=([^!]+)!A1=([12])$/.exec(f);
       const m = keyed ?? keyless;
@@ -379,6 +390,52 @@ export class WorkbookState {
       );
     }
     return [...shown.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+  }
+
+  /**
+   * The rows of a sheet Excel would colour whole with the add-in's row colours: its custom
+   * conditional formats of the one whole-row shape the add-in writes (`=M!$A1="4|"&$C1`: column A of
+   * the row on the mark sheet), each row taking the fill of the first true rule in priority order.
+   */
+  shownRows(name: string): { row: number; fill: string }[] {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    const rows = new Set<number>();
+    for (const cf of sheet.conditionalFormats) {
+      const m = ROW_RULE.exec(cf.formula ?? '');
+      this.sheet(m?.[1] ?? '')?.cells.forEach((row, r) => row?.[0] !== undefined && rows.add(r));
+    }
+    return [...rows].sort((a, b) => a - b).flatMap((row) => {
+      const fill = this.fillAt(name, row, -1);
+      return fill === undefined ? [] : [{ row, fill }];
+    });
+  }
+
+  /**
+   * The fill Excel shows on one cell from the conditional formats: the first rule, in priority order,
+   * of the two shapes the add-in writes (a cell's mark, a row's colour) that is true there. `col` -1:
+   * a cell of the row no problem mark reaches. Any other rule naming a sheet is refused.
+   */
+  fillAt(name: string, row: number, col: number): string | undefined {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    const asText = (v: Stored | undefined): string =>
+      v === undefined ? '' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : typeof v === 'object' ? '\u0000error' : String(v);
+    const keyColOf = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    for (const cf of sheet.conditionalFormats) {
+      const f = cf.formula ?? '';
+      if (!f.includes('!')) continue;
+      const whole = ROW_RULE.exec(f);
+      const cell = /^=([^!]+)!A1="(\d)\|"&\$([A-Z]+)1$/.exec(f);
+      const m = whole ?? cell;
+      if (!m) throw new Error(`fake: cannot evaluate ${f}`);
+      const marks = this.sheet(m[1]);
+      if (!marks || (!whole && col < 0)) continue;
+      const value = marks.get(row, whole ? 0 : col);
+      const want = `${m[2]}|${asText(sheet.get(row, keyColOf(m[3])))}`;
+      if (typeof value === 'string' && value.toLowerCase() === want.toLowerCase()) return cf.fill;
+    }
+    return undefined;
   }
 
   /** The sheet as `Range.values` of its used range would show it, or [] when empty. */
@@ -454,6 +511,7 @@ export class FakeContext {
   readonly payloadLimit: number;
   readonly excelApi: number;
   readonly nullObjectMethods: 'propagate' | 'fail';
+  private readonly beforeSync: (() => Promise<void>) | undefined;
 
   constructor(
     readonly state: WorkbookState = new WorkbookState(),
@@ -462,6 +520,7 @@ export class FakeContext {
     this.payloadLimit = options.payloadLimit ?? 5_000_000;
     this.nullObjectMethods = options.nullObjectMethods ?? 'propagate';
     this.excelApi = options.excelApi ?? 8;
+    this.beforeSync = options.beforeSync;
     this.workbook = new FakeWorkbook(this);
   }
 
@@ -490,6 +549,7 @@ export class FakeContext {
   }
 
   async sync(): Promise<void> {
+    // the batch is what was queued before this call; it runs, whole, once the scheduler lets it
     const queue = this.queue;
     const requestBytes = this.requestBytes;
     this.queue = [];
@@ -497,6 +557,7 @@ export class FakeContext {
     this.responseBytes = 0;
     this.commits = [];
     this.touched = new Set();
+    if (this.beforeSync) await this.beforeSync();
     const fail = (error: Error): never => {
       this.log.push({ requestBytes, responseBytes: this.responseBytes, ok: false, error: (error as Error & { code?: string }).code });
       throw error;
@@ -1032,6 +1093,22 @@ export class FakeRange extends FakeObject<Box> {
     return new FakeRange(this.ctx, this.child((b) => ({ ...b, r0: b.r1 + 1, r1: b.r1 + count })));
   }
 
+  /** one cell, counted from the range's top left; it may lie outside the range (as in Office.js) */
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.ctx, this.child((b) => ({ ...b, r0: b.r0 + row, c0: b.c0 + column, r1: b.r0 + row, c1: b.c0 + column })));
+  }
+
+  /** the range grown (or shrunk) at its bottom and right */
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      this.child((b) => {
+        if (b.r1 + deltaRows < b.r0 || b.c1 + deltaColumns < b.c0) throw richError('InvalidArgument', 'The range cannot be resized below one cell.');
+        return { ...b, r1: b.r1 + deltaRows, c1: b.c1 + deltaColumns };
+      }),
+    );
+  }
+
   get numberFormat(): unknown[][] {
     throw notLoaded('numberFormat');
   }
@@ -1197,6 +1274,22 @@ export class FakeConditionalFormat extends FakeObject<ConditionalFormatState> {
 
   get type(): string {
     return this.prop('type');
+  }
+
+  /** ConditionalFormat.priority (ExcelApi 1.6): its index in the sheet's list, 0 the top; beyond the
+   *  bounds, the bottom (a negative one counts from the back). Reading it is not needed. */
+  set priority(value: number) {
+    this.ctx._enqueue(() => {
+      const state = this._target();
+      for (const sheet of this.ctx.state.sheets) {
+        const list = sheet.conditionalFormats;
+        const at = list.indexOf(state);
+        if (at < 0) continue;
+        list.splice(at, 1);
+        const to = value < 0 ? Math.max(0, list.length + 1 + value) : Math.min(value, list.length);
+        list.splice(to, 0, state);
+      }
+    });
   }
 
   /** ConditionalFormat.delete (ExcelApi 1.6) */
@@ -1405,10 +1498,11 @@ export class FakeChart extends FakeObject<ChartState> {
   }
 
   setPosition(start: FakeRange | string, end?: FakeRange | string): void {
-    if (end !== undefined) throw new Error('fake: setPosition with an end cell is not supported');
     this.ctx._enqueue(() => {
       const chart = this._target();
-      chart.position = typeof start === 'string' ? start : boxAddress(start._target()).split('!').pop();
+      const cell = (at: FakeRange | string) => (typeof at === 'string' ? at : boxAddress(at._target()).split('!').pop());
+      // with an end cell, the chart spans start to end: recorded as `A1:H10`
+      chart.position = end === undefined ? cell(start) : `${cell(start)}:${cell(end)}`;
     });
   }
 }
