@@ -3,7 +3,7 @@
 import type { Cell } from './grid';
 import { ColumnKind } from './schema';
 import { ENUMS, enumKey, Lang, label } from './enums';
-import { yuanToCents } from './money';
+import { centsInRange, yuanToCents } from './money';
 import { MAX_SERIAL, MIN_SERIAL, parseWallText, serialToWall, startOfDay, WallTime, monthLabel } from './time';
 
 /** What a conversion expected, as a stable code; messages.ts words it for people. */
@@ -11,6 +11,8 @@ export type ExpectedCode =
   | 'datetime'
   | 'date'
   | 'money'
+  /** an amount past MAX_CENTS (money.ts): a sum of such could not be kept to the cent */
+  | 'moneyInRange'
   | 'number'
   | 'period'
   | 'text'
@@ -101,7 +103,9 @@ export function convertCell(kind: ColumnKind, cell: Cell, lang: Lang = 'zh'): Co
     }
     case 'money': {
       const n = typeof cell === 'number' ? cell : typeof cell === 'string' ? numberFromText(cell) : undefined;
-      return n === undefined || !Number.isFinite(n) ? wrong(cell, 'money') : ok(yuanToCents(n));
+      if (n === undefined || !Number.isFinite(n)) return wrong(cell, 'money');
+      const cents = yuanToCents(n);
+      return centsInRange(cents) ? ok(cents) : wrong(cell, 'moneyInRange');
     }
     case 'number': {
       const n = typeof cell === 'number' ? cell : typeof cell === 'string' ? numberFromText(cell) : undefined;

@@ -25,11 +25,14 @@ export interface FileReasonParams {
   readonly ZIP_END_MISSING: object;
   readonly ZIP_DIRECTORY_BAD: object;
   readonly ZIP_COMPRESSION_UNSUPPORTED: { readonly part: string; readonly method: number };
-  readonly ZIP_PART_BAD: { readonly part: string };
+  /** `sheet`: the sheet whose part it is, when a sheet was being read */
+  readonly ZIP_PART_BAD: { readonly part: string; readonly sheet?: string };
   /** two parts whose names differ only in case (OPC names ignore case) */
   readonly PART_NAMES_CLASH: { readonly part: string; readonly other: string };
   readonly ZIP_PART_CUT_SHORT: { readonly part: string };
-  readonly ZIP_PART_UNREADABLE: { readonly part: string };
+  readonly ZIP_PART_UNREADABLE: { readonly part: string; readonly sheet?: string };
+  /** the part's inflated bytes do not match the checksum the zip gives for them */
+  readonly ZIP_PART_CRC: { readonly part: string; readonly sheet?: string };
   // CORRUPT: the parts inside (the part, or the sheet whose part it is)
   readonly XML_NO_ELEMENT: { readonly part?: string; readonly sheet?: string; readonly element: string };
   readonly XML_NOT_CLOSED: { readonly part?: string; readonly sheet?: string; readonly element: string };
@@ -38,6 +41,10 @@ export interface FileReasonParams {
   readonly NO_FONTS: { readonly part: string };
   readonly SHEET_NO_PART: { readonly sheet: string };
   readonly SHEET_NO_DATA: { readonly sheet: string };
+  /** two sheets of workbook.xml with one name (sheet names ignore case in Excel) */
+  readonly SHEET_NAMES_CLASH: { readonly part: string; readonly sheet: string; readonly other: string };
+  /** the reader could not parse a part it needs (a sheet, the shared strings) */
+  readonly PART_UNREADABLE: { readonly part: string; readonly sheet?: string };
   /** the reader gave up (its own words are the Error's cause, for bugs) */
   readonly UNREADABLE: object;
   // TOO_LARGE
@@ -47,6 +54,14 @@ export interface FileReasonParams {
   readonly SHEET_SPREAD: { readonly sheet: string; readonly range: string; readonly limit: number; readonly cell: string };
   readonly SHEET_ROW_LIMIT: { readonly sheet: string; readonly limit: number };
   readonly PACKAGE_TOO_LARGE: object;
+  // TOO_LARGE: the read limits (workbook/file/limits.ts), counted as the parts are inflated and
+  // scanned; byte limits in MB
+  readonly PART_INFLATES_TOO_LARGE: { readonly part: string; readonly sheet?: string; readonly limit: number };
+  readonly INFLATED_TOTAL_TOO_LARGE: { readonly part: string; readonly sheet?: string; readonly limit: number };
+  readonly SHEET_TOO_MANY_ROWS: { readonly part: string; readonly sheet: string; readonly limit: number };
+  readonly SHEET_TOO_MANY_COLUMNS: { readonly part: string; readonly sheet: string; readonly limit: number };
+  readonly TOO_MANY_CELLS: { readonly part: string; readonly sheet: string; readonly limit: number };
+  readonly TOO_MANY_STRINGS: { readonly part: string; readonly limit: number };
   // NOT_FOUND
   readonly SHEET_MISSING: { readonly sheet: string };
   // READ_FAILED, WRITE_FAILED: what the operating system said, as a person reads it
@@ -103,8 +118,13 @@ const enList = (items: ReadonlyArray<string>) => items.map((s) => `"${s}"`).join
 const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 /** where in the package: the part's name, the sheet whose part it is, or (a part found by its
  *  root element) nowhere in particular */
-const zhIn = (p: { part?: string; sheet?: string }) => (p.part !== undefined ? `${p.part} 中` : p.sheet !== undefined ? `工作表“${p.sheet}”中` : '');
-const enOf = (p: { part?: string; sheet?: string }) => (p.part !== undefined ? p.part : p.sheet !== undefined ? `the part of the sheet "${p.sheet}"` : 'a part');
+const zhIn = (p: { part?: string; sheet?: string }) => (p.part !== undefined ? `${zhPart(p as { part: string })}中` : p.sheet !== undefined ? `工作表“${p.sheet}”中` : '');
+const enOf = (p: { part?: string; sheet?: string }) => (p.part !== undefined ? enPart(p as { part: string }) : p.sheet !== undefined ? `the part of the sheet "${p.sheet}"` : 'a part');
+/** a part, and the sheet whose part it is when there is one (in Chinese, with the space that
+ *  parts the part's Latin name from the words after it, none after the closing bracket) */
+const zhPart = (p: { part: string; sheet?: string }) => (p.sheet !== undefined ? `${p.part}（工作表“${p.sheet}”）` : `${p.part} `);
+const enPart = (p: { part: string; sheet?: string }) => (p.sheet !== undefined ? `${p.part} (the sheet "${p.sheet}")` : p.part);
+const megabytes = (mb: number) => `${grouped(mb)} MB`;
 const zhExcel = (p: { office?: string }) => (p.office ? `（Excel 错误 ${p.office}）` : '');
 const enExcel = (p: { office?: string }) => (p.office ? ` (Excel error ${p.office})` : '');
 
@@ -134,13 +154,14 @@ const REASONS: { readonly [R in FileErrorReason]: ReasonWords<FileReasonParams[R
     zh: (p) => `${p.part} 使用了不支持的压缩方式（${p.method}）`,
     en: (p) => `${p.part} uses an unsupported compression method (${p.method})`,
   },
-  ZIP_PART_BAD: { zh: (p) => `${p.part} 已损坏`, en: (p) => `${p.part} is broken` },
+  ZIP_PART_BAD: { zh: (p) => `${zhPart(p)}已损坏`, en: (p) => `${enPart(p)} is broken` },
   PART_NAMES_CLASH: {
     zh: (p) => `其中有两个部件 ${p.other} 和 ${p.part}，名称只差大小写`,
     en: (p) => `it holds two parts, ${p.other} and ${p.part}, whose names differ only in case`,
   },
   ZIP_PART_CUT_SHORT: { zh: (p) => `${p.part} 不完整（文件被截断？）`, en: (p) => `${p.part} is cut short` },
-  ZIP_PART_UNREADABLE: { zh: (p) => `${p.part} 无法解压`, en: (p) => `${p.part} cannot be decompressed` },
+  ZIP_PART_UNREADABLE: { zh: (p) => `${zhPart(p)}无法解压`, en: (p) => `${enPart(p)} cannot be decompressed` },
+  ZIP_PART_CRC: { zh: (p) => `${zhPart(p)}的校验和（CRC）不符，内容已损坏`, en: (p) => `${enPart(p)} fails its checksum (CRC): its contents are damaged` },
 
   XML_NO_ELEMENT: { zh: (p) => `${zhIn(p)}缺少 <${p.element}>`, en: (p) => `${enOf(p)} has no <${p.element}>` },
   XML_NOT_CLOSED: { zh: (p) => `${zhIn(p) && `${zhIn(p)}的 `}<${p.element}> 没有结束标记`, en: (p) => `${enOf(p)} does not close <${p.element}>` },
@@ -149,6 +170,11 @@ const REASONS: { readonly [R in FileErrorReason]: ReasonWords<FileReasonParams[R
   NO_FONTS: { zh: (p) => `${p.part} 中没有字体（<fonts>）`, en: (p) => `${p.part} has no fonts (<fonts>)` },
   SHEET_NO_PART: { zh: (p) => `工作表“${p.sheet}”没有工作表部件`, en: (p) => `the sheet "${p.sheet}" has no worksheet part` },
   SHEET_NO_DATA: { zh: (p) => `工作表“${p.sheet}”中没有单元格数据（<sheetData>）`, en: (p) => `the sheet "${p.sheet}" has no cell data (<sheetData>)` },
+  SHEET_NAMES_CLASH: {
+    zh: (p) => (p.other === p.sheet ? `${p.part} 中有两个工作表都叫“${p.sheet}”` : `${p.part} 中的工作表“${p.other}”和“${p.sheet}”同名（工作表名称不分大小写）`),
+    en: (p) => (p.other === p.sheet ? `${p.part} names two sheets "${p.sheet}"` : `${p.part} names two sheets alike, "${p.other}" and "${p.sheet}" (sheet names ignore case)`),
+  },
+  PART_UNREADABLE: { zh: (p) => `${zhPart(p)}无法解析`, en: (p) => `${enPart(p)} cannot be parsed` },
   UNREADABLE: { zh: () => '无法解析其内容', en: () => 'its contents cannot be made sense of' },
 
   FILE_TOO_LARGE: { zh: (p) => `它有 ${p.size} MB，上限是 ${p.limit} MB`, en: (p) => `it is ${p.size} MB, over the limit of ${p.limit} MB` },
@@ -168,6 +194,30 @@ const REASONS: { readonly [R in FileErrorReason]: ReasonWords<FileReasonParams[R
   PACKAGE_TOO_LARGE: {
     zh: () => '工作簿将超过 4 GB 或 65,535 个部件，无法保存',
     en: () => 'the workbook would be larger than 4 GB or have more than 65,535 parts, and cannot be saved',
+  },
+  PART_INFLATES_TOO_LARGE: {
+    zh: (p) => `${zhPart(p)}解压后超过上限 ${megabytes(p.limit)}`,
+    en: (p) => `${enPart(p)} inflates to more than the limit of ${megabytes(p.limit)}`,
+  },
+  INFLATED_TOTAL_TOO_LARGE: {
+    zh: (p) => `读到 ${zhPart(p)}时，解压后的内容合计已超过上限 ${megabytes(p.limit)}`,
+    en: (p) => `its parts inflate to more than the limit of ${megabytes(p.limit)} in all (reached at ${enPart(p)})`,
+  },
+  SHEET_TOO_MANY_ROWS: {
+    zh: (p) => `工作表“${p.sheet}”（${p.part}）超过上限 ${grouped(p.limit)} 行`,
+    en: (p) => `the sheet "${p.sheet}" (${p.part}) has more than the limit of ${grouped(p.limit)} rows`,
+  },
+  SHEET_TOO_MANY_COLUMNS: {
+    zh: (p) => `工作表“${p.sheet}”（${p.part}）超过上限 ${grouped(p.limit)} 列`,
+    en: (p) => `the sheet "${p.sheet}" (${p.part}) has more than the limit of ${grouped(p.limit)} columns`,
+  },
+  TOO_MANY_CELLS: {
+    zh: (p) => `读到工作表“${p.sheet}”（${p.part}）时，单元格合计已超过上限 ${grouped(p.limit)} 个`,
+    en: (p) => `its sheets hold more than the limit of ${grouped(p.limit)} cells in all (reached in the sheet "${p.sheet}", ${p.part})`,
+  },
+  TOO_MANY_STRINGS: {
+    zh: (p) => `${p.part} 中的共享字符串超过上限 ${grouped(p.limit)} 个`,
+    en: (p) => `${p.part} holds more than the limit of ${grouped(p.limit)} shared strings`,
   },
 
   SHEET_MISSING: { whole: true, zh: (p, file) => `${file} 中没有名为“${p.sheet}”的工作表`, en: (p, file) => `${file} has no sheet named "${p.sheet}"` },

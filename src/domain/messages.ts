@@ -2,6 +2,7 @@
 // was found and what was expected; codes stay stable for programs (--json).
 import { ExpectedCode } from './cells';
 import { Lang } from './enums';
+import { formatYuan, MAX_CENTS } from './money';
 import { Problem } from './problems';
 import { RULE_MESSAGES } from './rules/messages';
 import { HEADER_SEARCH_ROWS } from './table';
@@ -12,6 +13,7 @@ const EXPECTED: Record<ExpectedCode, { zh: string; en: string }> = {
   datetime: { zh: '日期时间，如 2026-11-25 14:30', en: 'a date and time such as 2026-11-25 14:30' },
   date: { zh: '日期，如 2026-11-25', en: 'a date such as 2026-11-25' },
   money: { zh: '金额（数字，如 356.40）', en: 'an amount such as 356.40' },
+  moneyInRange: { zh: `金额，不超过 ${formatYuan(MAX_CENTS, 'zh-CN')} 元`, en: `an amount of at most ${formatYuan(MAX_CENTS, 'en-US')}` },
   number: { zh: '数字', en: 'a number' },
   period: { zh: '账期，格式 YYYY-MM，如 2026-11', en: 'a period as YYYY-MM, such as 2026-11' },
   text: { zh: '文字', en: 'text' },

@@ -13,6 +13,20 @@ export function yuanToCents(yuan: number): number {
   return yuan < 0 && cents !== 0 ? -cents : cents;
 }
 
+/**
+ * The most cents one amount may hold, either way: 2^33 − 1 (85,899,345.91 yuan), far above any
+ * charge a center bills. A sheet holds at most Excel's 1,048,576 rows, so a sum of a whole column of
+ * such amounts stays below 2^53, up to which every whole number of cents is exact: no total, rate
+ * or bucket of a report can round or overflow, whatever the amounts. A larger one is refused where
+ * the cell is converted (cells.ts), as a problem of that cell.
+ */
+export const MAX_CENTS = 2 ** 33 - 1;
+
+/** Whether integer cents are within MAX_CENTS (and a whole number at all: not NaN, not Infinity). */
+export function centsInRange(cents: number): boolean {
+  return Number.isSafeInteger(cents) && Math.abs(cents) <= MAX_CENTS;
+}
+
 /** Integer cents as yuan, the number a cell holds. */
 export function centsToYuan(cents: number): number {
   return cents / 100;

@@ -3,10 +3,8 @@
 // UTC. dayjs in UTC mode does the calendar work on those numbers without any zone ever applying.
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import customParseFormat from 'dayjs/plugin/customParseFormat';
 
 dayjs.extend(utc);
-dayjs.extend(customParseFormat);
 
 /** Milliseconds of a wall-clock reading, as if it were UTC. */
 export type WallTime = number;
@@ -91,16 +89,74 @@ const TEXT_FORMATS = [
   'YYYY年M月D日',
 ];
 
-// Cheap gate before dayjs: every accepted format starts with a four-digit year.
+// Cheap gate before the formats: every accepted format starts with a four-digit year.
 const LOOKS_LIKE_DATE = /^\d{4}[-/.年]\d{1,2}/;
 
-/** A date or date-time typed as text, in the formats clerks use; undefined when it is not one. */
+type Field = 'y' | 'm' | 'd' | 'h' | 'mi' | 's';
+/**
+ * Each token of a format: the field it fills and the digits it takes, as strictly as a clerk's text
+ * is meant: a padded token exactly two digits, an unpadded one a number without a leading zero
+ * ('2026-3-8 9:30' and '2026-03-08 09:30' are dates, '2026-3-08' is in neither format).
+ */
+const TOKENS: Readonly<Record<string, { readonly field: Field; readonly digits: string }>> = {
+  YYYY: { field: 'y', digits: '\\d{4}' },
+  MM: { field: 'm', digits: '\\d{2}' },
+  M: { field: 'm', digits: '[1-9]?\\d' },
+  DD: { field: 'd', digits: '\\d{2}' },
+  D: { field: 'd', digits: '[1-9]?\\d' },
+  HH: { field: 'h', digits: '\\d{2}' },
+  H: { field: 'h', digits: '[1-9]?\\d' },
+  mm: { field: 'mi', digits: '\\d{2}' },
+  ss: { field: 's', digits: '\\d{2}' },
+};
+const TOKEN = /YYYY|MM|M|DD|D|HH|H|mm|ss/g;
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+interface TextFormat {
+  readonly pattern: RegExp;
+  readonly fields: ReadonlyArray<Field>;
+}
+
+/** A format as a pattern and the fields its groups fill. */
+function compile(format: string): TextFormat {
+  const fields: Field[] = [];
+  let source = '';
+  let at = 0;
+  for (const m of format.matchAll(TOKEN)) {
+    const token = TOKENS[m[0]];
+    source += `${literal(format.slice(at, m.index))}(${token.digits})`;
+    fields.push(token.field);
+    at = (m.index ?? 0) + m[0].length;
+  }
+  return { pattern: new RegExp(`^${source}${literal(format.slice(at))}$`), fields };
+}
+
+const COMPILED: ReadonlyArray<TextFormat> = TEXT_FORMATS.map(compile);
+
+/** The wall time of calendar fields, or undefined when they name no day or no time of day. */
+function wallOfFields(f: Readonly<Record<Field, number>>): WallTime | undefined {
+  if (f.m < 1 || f.m > 12 || f.d < 1 || f.h > 23 || f.mi > 59 || f.s > 59) return undefined;
+  const t = wall(f.y, f.m, f.d, f.h, f.mi, f.s);
+  const day = calendarDayOf(t);
+  return day.m === f.m && day.d === f.d ? t : undefined;
+}
+
+/**
+ * A date or date-time typed as text, in the formats clerks use; undefined when it is not one. The
+ * digits are read as the calendar fields they are, with no clock and no zone: the same text is the
+ * same wall time on every machine, a daylight-saving gap in the machine's zone included.
+ */
 export function parseWallText(text: string): WallTime | undefined {
   const t = text.trim();
   if (!LOOKS_LIKE_DATE.test(t)) return undefined;
-  // Parsed as a local reading only to take its calendar fields; no zone is ever applied to them.
-  const d = dayjs(t, TEXT_FORMATS, true);
-  return d.isValid() ? wall(d.year(), d.month() + 1, d.date(), d.hour(), d.minute(), d.second()) : undefined;
+  for (const format of COMPILED) {
+    const match = format.pattern.exec(t);
+    if (!match) continue;
+    const f: Record<Field, number> = { y: 0, m: 1, d: 1, h: 0, mi: 0, s: 0 };
+    format.fields.forEach((field, i) => (f[field] = Number(match[i + 1])));
+    return wallOfFields(f);
+  }
+  return undefined;
 }
 
 const ISO_TEXT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;

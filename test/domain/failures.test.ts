@@ -32,7 +32,8 @@ function sample(reason: FileErrorReason, sheet: string): FileErrorDetail {
     PART_NAMES_CLASH: { part: 'xl/worksheets/Sheet1.xml', other: 'xl/worksheets/sheet1.xml' },
     ZIP_PART_BAD: { part: 'xl/styles.xml' },
     ZIP_PART_CUT_SHORT: { part: 'xl/styles.xml' },
-    ZIP_PART_UNREADABLE: { part: 'xl/styles.xml' },
+    ZIP_PART_UNREADABLE: { part: 'xl/worksheets/sheet1.xml', sheet },
+    ZIP_PART_CRC: { part: 'xl/worksheets/sheet1.xml', sheet },
     XML_NO_ELEMENT: { part: 'xl/workbook.xml', element: 'sheets' },
     XML_NOT_CLOSED: { sheet, element: 'extLst' },
     XML_MALFORMED_TAG: { sheet },
@@ -40,6 +41,8 @@ function sample(reason: FileErrorReason, sheet: string): FileErrorDetail {
     NO_FONTS: { part: 'xl/styles.xml' },
     SHEET_NO_PART: { sheet },
     SHEET_NO_DATA: { sheet },
+    SHEET_NAMES_CLASH: { part: 'xl/workbook.xml', sheet, other: sheet },
+    PART_UNREADABLE: { part: 'xl/sharedStrings.xml' },
     UNREADABLE: {},
     FILE_TOO_LARGE: { size: 600, limit: 512 },
     ZIP_TOO_LARGE: {},
@@ -47,6 +50,12 @@ function sample(reason: FileErrorReason, sheet: string): FileErrorDetail {
     SHEET_SPREAD: { sheet, range: 'A1:XFD1048576', limit: 30000000, cell: 'XFD1048576' },
     SHEET_ROW_LIMIT: { sheet, limit: 1048576 },
     PACKAGE_TOO_LARGE: {},
+    PART_INFLATES_TOO_LARGE: { part: 'xl/worksheets/sheet1.xml', sheet, limit: 200 },
+    INFLATED_TOTAL_TOO_LARGE: { part: 'xl/sharedStrings.xml', limit: 512 },
+    SHEET_TOO_MANY_ROWS: { part: 'xl/worksheets/sheet1.xml', sheet, limit: 1048576 },
+    SHEET_TOO_MANY_COLUMNS: { part: 'xl/worksheets/sheet1.xml', sheet, limit: 16384 },
+    TOO_MANY_CELLS: { part: 'xl/worksheets/sheet1.xml', sheet, limit: 10000000 },
+    TOO_MANY_STRINGS: { part: 'xl/sharedStrings.xml', limit: 10000000 },
     SHEET_MISSING: { sheet },
     FOLDER_MISSING: {},
     NOT_A_FOLDER: {},
@@ -76,7 +85,8 @@ function sample(reason: FileErrorReason, sheet: string): FileErrorDetail {
 function codeOf(reason: FileErrorReason): FileErrorCode {
   if (['NOT_ZIP', 'NO_CONTENT_TYPES', 'NO_WORKBOOK_PART', 'BINARY_WORKBOOK'].includes(reason)) return 'NOT_XLSX';
   if (['OLE_FILE', 'ZIP_ENCRYPTED'].includes(reason)) return 'ENCRYPTED';
-  if (['FILE_TOO_LARGE', 'ZIP_TOO_LARGE', 'PART_TOO_LARGE', 'SHEET_SPREAD', 'SHEET_ROW_LIMIT', 'PACKAGE_TOO_LARGE'].includes(reason)) return 'TOO_LARGE';
+  const limits = ['PART_INFLATES_TOO_LARGE', 'INFLATED_TOTAL_TOO_LARGE', 'SHEET_TOO_MANY_ROWS', 'SHEET_TOO_MANY_COLUMNS', 'TOO_MANY_CELLS', 'TOO_MANY_STRINGS'];
+  if (['FILE_TOO_LARGE', 'ZIP_TOO_LARGE', 'PART_TOO_LARGE', 'SHEET_SPREAD', 'SHEET_ROW_LIMIT', 'PACKAGE_TOO_LARGE', ...limits].includes(reason)) return 'TOO_LARGE';
   if (reason === 'SHEET_MISSING') return 'NOT_FOUND';
   if (reason.startsWith('EXCEL_') || ['FOLDER_MISSING', 'NOT_A_FOLDER', 'NO_PERMISSION', 'IS_A_FOLDER', 'DISK_FULL', 'READ_ONLY', 'FILE_BUSY', 'NAME_TOO_LONG', 'LINK_LOOP', 'OS_ERROR'].includes(reason))
     return 'WRITE_FAILED';
@@ -94,7 +104,7 @@ const CHINESE = /[\u3400-\u9fff]/;
 
 describe('the words of a file failure', () => {
   it('cover every reason of the table', () => {
-    expect(FILE_ERROR_REASONS.length).toBe(50); // EXCEL_WRITE_CELLS (issue 13) the 50th
+    expect(FILE_ERROR_REASONS.length).toBe(59); // EXCEL_WRITE_CELLS (issue 13) the 50th; the read limits and damage (issue 14) 9 more
     // the check below would have caught the message this table replaced
     expect('台账.xlsx 已损坏，无法读取：The file is damaged or was cut short').toMatch(ENGLISH_PROSE);
   });

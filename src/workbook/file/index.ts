@@ -10,7 +10,9 @@ import { addNames, addSheets, appendRows } from './edit';
 import { fillCells } from './fill';
 import { CONTENT_TYPES_PART, parseContentTypes } from './opc';
 import { Package } from './package';
+import { ReadLimits, ReadBudget, readLimits } from './limits';
 import { readGrids } from './read';
+import { PartScanner, sheetScanner, stringsScanner } from './scan';
 import { unmarkedCandidates, writeReport } from './report';
 import { cellRef } from '../a1';
 import { readStructure, SheetModel, Structure } from './structure';
@@ -21,6 +23,8 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Parts SheetJS needs besides the sheets it reads (by content type). */
 const READER_CONTENT = /sharedStrings|styles\+xml|sheetMetadata|person\+xml|properties\+xml|\.main\+xml/;
+const SHARED_STRINGS = /sharedStrings/;
+const STYLES = /styles\+xml/;
 
 function copyGrid(g: SheetGrid): SheetGrid {
   return { name: g.name, originRow: g.originRow, originCol: g.originCol, rows: g.rows.map((r) => r.slice()) };
@@ -45,11 +49,15 @@ export class FileWorkbook implements Workbook {
     this.stringsDirty = strings !== null;
   }
 
-  static open(bytes: Uint8Array): FileWorkbook {
+  /**
+   * A workbook from the bytes of an .xlsx file. `limits` bound what reading it may cost (see
+   * limits.ts for the defaults): past one, a read stops with a TOO_LARGE WorkbookError.
+   */
+  static open(bytes: Uint8Array, options: { readonly limits?: Partial<ReadLimits> } = {}): FileWorkbook {
     if (bytes.length >= 8 && OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
       throw new WorkbookError('ENCRYPTED', { reason: 'OLE_FILE' });
     }
-    const wb = new FileWorkbook(Package.fromZip(bytes), null);
+    const wb = new FileWorkbook(Package.fromZip(bytes, new ReadBudget(readLimits(options.limits))), null);
     try {
       wb.structure();
     } catch (e) {
@@ -268,29 +276,64 @@ export class FileWorkbook implements Workbook {
   }
 
   /**
-   * Values of the named sheets. SheetJS inflates every part of the zip it is given, so it gets an
-   * archive of only the parts it needs: the sheets asked for, the workbook, strings and styles.
+   * Values of the named sheets. Each part SheetJS needs (the sheets asked for, the workbook, its
+   * strings and styles) is inflated here under the workbook's budget and scanned as it comes: the
+   * sheets' rows and cells and the strings' entries are counted against the limits, and every one
+   * of them must close what it opens. Only then does SheetJS parse them.
    */
   private read(st: Structure, names: string[]): SheetGrid[] {
     this.flushStrings();
-    const sheetParts = new Set(st.sheets.filter((s) => names.includes(s.name) && s.part).map((s) => (s.part as string).toLowerCase()));
+    const sheets = st.sheets.filter((s) => names.includes(s.name));
+    const sheetOfPart = new Map<string, string>();
+    for (const s of sheets) {
+      if (!s.part) throw new WorkbookError('CORRUPT', { reason: 'SHEET_NO_PART', sheet: s.name });
+      sheetOfPart.set(s.part.toLowerCase(), s.name);
+    }
     const types = parseContentTypes(this.pkg.text(CONTENT_TYPES_PART)).overrides;
     const always = new Set([CONTENT_TYPES_PART, '_rels/.rels', st.workbookPart, st.workbookRelsPart].map((n) => n.toLowerCase()));
-    const include = (name: string) => {
-      const n = name.toLowerCase();
-      return always.has(n) || sheetParts.has(n) || READER_CONTENT.test(types.get(n) ?? '');
-    };
-    const errorText = (sheet: string, row: number, col: number) => this.errorText(st, sheet, row, col);
-    try {
-      return readGrids(this.pkg.toZip({ store: true, include }), names, errorText);
-    } catch (e) {
-      // the reduced archive is an optimisation: if it ever trips the reader, give it everything
-      try {
-        return readGrids(this.pkg.toZip({ store: true }), names, errorText);
-      } catch {
-        throw asFileError(e);
+    const budget = this.pkg.budget;
+    const workbookKey = st.workbookPart.toLowerCase();
+    const parts: { name: string; bytes: Uint8Array }[] = [];
+    let strings: { part: string; entries: number } | undefined;
+    for (const name of this.pkg.names()) {
+      const key = name.toLowerCase();
+      const type = types.get(key) ?? '';
+      const sheet = sheetOfPart.get(key);
+      if (sheet !== undefined) {
+        const meter = budget.sheet({ part: name, sheet });
+        parts.push({ name, bytes: this.scanned(name, sheetScanner({ part: name, sheet }, meter), sheet) });
+        meter.done();
+      } else if (SHARED_STRINGS.test(type)) {
+        const counted = { part: name, entries: 0 };
+        const meter = budget.strings({ part: name });
+        const entry = () => {
+          meter.entry();
+          counted.entries++;
+        };
+        parts.push({ name, bytes: this.scanned(name, stringsScanner({ part: name }, { entry })) });
+        strings = counted;
+      } else if (key === workbookKey) {
+        parts.push({ name, bytes: this.scanned(name, new PartScanner({ part: name }, 'workbook')) });
+      } else if (STYLES.test(type)) {
+        parts.push({ name, bytes: this.scanned(name, new PartScanner({ part: name }, 'styleSheet')) });
+      } else if (always.has(key) || READER_CONTENT.test(type)) {
+        parts.push({ name, bytes: this.pkg.bytes(name) });
       }
     }
+    const errorText = (sheet: string, row: number, col: number) => this.errorText(st, sheet, row, col);
+    return readGrids(
+      parts,
+      sheets.map((s) => ({ name: s.name, part: s.part as string })),
+      errorText,
+      strings,
+    );
+  }
+
+  /** A part's bytes, scanned as they are inflated. */
+  private scanned(name: string, scanner: PartScanner, sheet?: string): Uint8Array {
+    const bytes = this.pkg.bytes(name, { sheet, onChunk: (chunk) => scanner.push(chunk) });
+    scanner.end();
+    return bytes;
   }
 
   /** The text of an error cell, from the sheet part (for errors SheetJS has no code for). */

@@ -2,6 +2,7 @@
 // asks for their contents) and those this back end replaced or added (kept as UTF-8 chunks).
 import { WorkbookError } from '../types';
 import { concatBytes, fromUtf8, utf8 } from './bytes';
+import { ReadBudget } from './limits';
 import { copiedEntry, deflatedEntry, entryData, OutEntry, readZip, storedEntry, writeZip, ZipArchive, ZipEntry } from './zip';
 
 type PartSource = { readonly kind: 'zip'; readonly entry: ZipEntry } | { readonly kind: 'new'; readonly chunks: ReadonlyArray<Uint8Array> };
@@ -24,7 +25,11 @@ export class Package {
   private readonly parts = new Map<string, Part>();
   private readonly texts = new Map<string, string>();
 
-  private constructor(private readonly archive: ZipArchive | null) {
+  /** `budget`: what inflating this package's parts may cost (see limits.ts) */
+  private constructor(
+    private readonly archive: ZipArchive | null,
+    readonly budget: ReadBudget,
+  ) {
     if (!archive) return;
     for (const entry of archive.entries) {
       // OPC part names ignore case: two that differ only in case make the package ambiguous
@@ -36,12 +41,12 @@ export class Package {
     }
   }
 
-  static fromZip(bytes: Uint8Array): Package {
-    return new Package(readZip(bytes));
+  static fromZip(bytes: Uint8Array, budget = new ReadBudget()): Package {
+    return new Package(readZip(bytes), budget);
   }
 
   static empty(): Package {
-    return new Package(null);
+    return new Package(null, new ReadBudget());
   }
 
   has(name: string): boolean {
@@ -57,13 +62,23 @@ export class Package {
     return [...this.parts.values()].map((p) => p.name);
   }
 
-  bytes(name: string): Uint8Array {
+  /**
+   * A part's contents. A part from the original zip is inflated under the budget; `sheet` names the
+   * sheet whose part it is (for the words of an error), `onChunk` sees its bytes as they come.
+   */
+  bytes(name: string, options: { readonly sheet?: string; readonly onChunk?: (chunk: Uint8Array) => void } = {}): Uint8Array {
     const part = this.parts.get(key(name));
     if (!part) throw new Error(`no part ${name}`);
-    if (part.source.kind === 'new') return concatBytes(part.source.chunks);
+    if (part.source.kind === 'new') {
+      const bytes = concatBytes(part.source.chunks);
+      options.onChunk?.(bytes);
+      return bytes;
+    }
     if (!this.archive) throw new Error('no archive');
-    return entryData(this.archive, part.source.entry);
+    const place = options.sheet === undefined ? { part: part.name } : { part: part.name, sheet: options.sheet };
+    return entryData(this.archive, part.source.entry, { ...options, meter: this.budget.inflating(place) });
   }
+
 
   /** A part's contents as text; cached, because the small parts are read again and again. */
   text(name: string): string {

@@ -74,6 +74,14 @@ export function readStructure(pkg: Package): Structure {
   const workbookRelsPart = relsPartOf(workbookPart);
   const workbookRels = pkg.has(workbookRelsPart) ? parseRels(pkg.text(workbookRelsPart), workbookPart) : [];
 
+  // Excel refuses a workbook with two sheets of one name (ignoring case); a reader would see only one
+  const seen = new Map<string, string>();
+  for (const s of info.sheets) {
+    const other = seen.get(s.name.toLowerCase());
+    if (other !== undefined) throw new WorkbookError('CORRUPT', { reason: 'SHEET_NAMES_CLASH', part: workbookPart, sheet: s.name, other });
+    seen.set(s.name.toLowerCase(), s.name);
+  }
+
   const tables = new Map<string, TablePart>();
   const sheets = info.sheets.map((s) => {
     const rel = workbookRels.find((r) => r.id === s.relId);

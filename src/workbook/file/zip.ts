@@ -1,11 +1,12 @@
 // A zip reader and writer made for editing packages in place. Reading parses the central directory
 // (never streams front to back) and inflates a part only when asked. Writing copies untouched entries
 // as their compressed bytes, so saving costs time in proportion to what changed.
-import { Deflate, inflateSync } from 'fflate';
+import { Deflate, Inflate } from 'fflate';
 import type { FileErrorDetail } from '../../domain/failures';
 import { WorkbookError } from '../types';
 import { fromUtf8, utf8 } from './bytes';
-import { crc32Update } from './crc32';
+import { crc32, crc32Update } from './crc32';
+import { ByteMeter, ReadBudget } from './limits';
 
 /** The header fields an entry carries from reading to writing. */
 interface ZipHeader {
@@ -210,20 +211,75 @@ export function rawData(archive: ZipArchive, entry: ZipEntry): Uint8Array {
   return archive.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
 }
 
-/** The uncompressed contents of an entry. */
-export function entryData(archive: ZipArchive, entry: ZipEntry): Uint8Array {
+/** How an entry is inflated: the meter that bounds it, the sheet it belongs to (for the words) and
+ *  who sees each chunk as it comes (a scan that may refuse the part before it is all inflated). */
+export interface InflateOptions {
+  readonly meter?: ByteMeter;
+  readonly sheet?: string;
+  readonly onChunk?: (chunk: Uint8Array) => void;
+}
+
+/** Compressed bytes go to the inflater this much at a time: deflate's ratio is at most ~1,032:1,
+ *  so one step yields at most ~16 MB before the meter and the scan see it. */
+const INFLATE_STEP = 16 * 1024;
+/** Stored bytes are shown to the scan this much at a time. */
+const SCAN_STEP = 1024 * 1024;
+
+/**
+ * The uncompressed contents of an entry, inflated in steps under the meter (by default the default
+ * limits of one part): refused as soon as what has come out passes a limit, or the size the
+ * directory declares (a zip that declares less than a part holds is damaged: its bytes are never
+ * trusted beyond it); checked against the CRC the directory gives.
+ */
+export function entryData(archive: ZipArchive, entry: ZipEntry, options: InflateOptions = {}): Uint8Array {
+  const place = options.sheet === undefined ? { part: entry.name } : { part: entry.name, sheet: options.sheet };
+  const meter = options.meter ?? new ReadBudget().inflating(place);
+  // a part declared larger than the meter allows is refused before anything is inflated
+  if (entry.size > meter.room) meter.add(entry.size);
+  // What the scan refuses (too many rows, a tag cut short) may be damage in disguise: garbage from a
+  // broken stream reads as huge row numbers. So the part is inflated to its end (no further than
+  // its declared size, already within the meter) and its CRC says which of the two it is.
+  let refused: unknown;
+  const scan = (chunk: Uint8Array) => {
+    if (refused !== undefined || !options.onChunk) return;
+    try {
+      options.onChunk(chunk);
+    } catch (e) {
+      refused = e;
+    }
+  };
   const raw = rawData(archive, entry);
-  if (entry.method === 0) {
-    if (raw.length !== entry.size) throw corrupt({ reason: 'ZIP_PART_BAD', part: entry.name });
-    return raw;
-  }
   let out: Uint8Array;
-  try {
-    out = inflateSync(raw, { out: new Uint8Array(entry.size) });
-  } catch {
-    throw corrupt({ reason: 'ZIP_PART_UNREADABLE', part: entry.name });
+  if (entry.method === 0) {
+    if (raw.length !== entry.size) throw corrupt({ reason: 'ZIP_PART_BAD', ...place });
+    meter.add(raw.length);
+    for (let at = 0; at < raw.length; at += SCAN_STEP) scan(raw.subarray(at, Math.min(raw.length, at + SCAN_STEP)));
+    out = raw;
+  } else {
+    out = new Uint8Array(entry.size);
+    let size = 0;
+    const inflater = new Inflate((chunk) => {
+      if (size + chunk.length > out.length) throw corrupt({ reason: 'ZIP_PART_BAD', ...place });
+      meter.add(chunk.length);
+      out.set(chunk, size);
+      size += chunk.length;
+      scan(chunk);
+    });
+    try {
+      if (raw.length === 0) inflater.push(raw, true);
+      for (let at = 0; at < raw.length; at += INFLATE_STEP) {
+        const end = Math.min(raw.length, at + INFLATE_STEP);
+        inflater.push(raw.subarray(at, end), end === raw.length);
+      }
+    } catch (e) {
+      if (e instanceof WorkbookError) throw e;
+      throw corrupt({ reason: 'ZIP_PART_UNREADABLE', ...place });
+    }
+    if (size !== out.length) throw corrupt({ reason: 'ZIP_PART_BAD', ...place });
   }
-  if (out.length !== entry.size) throw corrupt({ reason: 'ZIP_PART_BAD', part: entry.name });
+  if (crc32(out) !== entry.crc) throw corrupt({ reason: 'ZIP_PART_CRC', ...place });
+  if (refused !== undefined) throw refused;
+  meter.done();
   return out;
 }
 
