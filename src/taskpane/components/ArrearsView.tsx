@@ -120,12 +120,16 @@ export function ArrearsView({ host, lang, strings, status, revision, onDownload,
 
   const amount = threshold(minAmount);
   const days = threshold(minDays);
-  const bad = amount === 'bad' || days === 'bad';
+  /** the threshold as the app takes it (cents, whole days), the same for the preview and the notices */
+  const chosen = useMemo(
+    () => (amount === 'bad' || days === 'bad' ? null : { minAmount: amount === undefined ? undefined : Math.round(amount * 100), minDays: days === undefined ? undefined : Math.ceil(days) }),
+    [amount, days],
+  );
   const preview = useMemo(() => {
-    if (!result || bad) return null;
-    const set = result.preview({ minAmount: amount === undefined ? undefined : Math.round(amount * 100), minDays: days === undefined ? undefined : Math.ceil(days) });
-    return { count: set.notices.length, total: set.notices.reduce((a, n) => a + n.arrears.total, 0), promised: set.promised.length, threshold: set };
-  }, [result, amount, days, bad]);
+    if (!result || !chosen) return null;
+    const set = result.preview(chosen);
+    return { count: set.notices.length, total: set.notices.reduce((a, n) => a + n.arrears.total, 0), promised: set.promised.length };
+  }, [result, chosen]);
 
   const jump = async (sheet: string) => {
     if (!host) return;
@@ -157,7 +161,7 @@ export function ArrearsView({ host, lang, strings, status, revision, onDownload,
   };
 
   const generate = async () => {
-    if (!host || bad) return;
+    if (!host || !chosen) return;
     setBusy('notices');
     setNoticesNotice(null);
     try {
@@ -165,8 +169,7 @@ export function ArrearsView({ host, lang, strings, status, revision, onDownload,
         runNotices(wb, {
           asOf: nowIso(),
           write: true,
-          minAmount: amount === undefined ? undefined : Math.round(amount * 100),
-          minDays: days === undefined ? undefined : Math.ceil(days),
+          ...chosen,
           logReminders: logReminders && remindersSheet !== null,
         }),
       );
