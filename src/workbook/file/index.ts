@@ -12,6 +12,7 @@ import { CONTENT_TYPES_PART, parseContentTypes } from './opc';
 import { Package } from './package';
 import { ReadLimits, ReadBudget, readLimits } from './limits';
 import { readGrids } from './read';
+import { ProgressListener, ProgressMeter } from './progress';
 import { PartScanner, sheetScanner, stringsScanner } from './scan';
 import { unmarkedCandidates, writeReport } from './report';
 import { cellRef } from '../a1';
@@ -40,24 +41,28 @@ export class FileWorkbook implements Workbook {
   private structureCache: Structure | null = null;
   private readonly grids = new Map<string, SheetGrid>();
   private stringsDirty: boolean;
+  /** The progress of the read under way (read() sets it while it inflates). */
+  private progress: ProgressMeter | null = null;
 
   /** `strings` is set for a workbook this back end created: it owns the shared-strings part. */
   private constructor(
     private readonly pkg: Package,
     private readonly strings: SharedStrings | null,
+    private readonly onProgress?: ProgressListener,
   ) {
     this.stringsDirty = strings !== null;
   }
 
   /**
    * A workbook from the bytes of an .xlsx file. `limits` bound what reading it may cost (see
-   * limits.ts for the defaults): past one, a read stops with a TOO_LARGE WorkbookError.
+   * limits.ts for the defaults): past one, a read stops with a TOO_LARGE WorkbookError. `onProgress`
+   * hears how far each read of sheets has come (progress.ts).
    */
-  static open(bytes: Uint8Array, options: { readonly limits?: Partial<ReadLimits> } = {}): FileWorkbook {
+  static open(bytes: Uint8Array, options: { readonly limits?: Partial<ReadLimits>; readonly onProgress?: ProgressListener } = {}): FileWorkbook {
     if (bytes.length >= 8 && OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
       throw new WorkbookError('ENCRYPTED', { reason: 'OLE_FILE' });
     }
-    const wb = new FileWorkbook(Package.fromZip(bytes, new ReadBudget(readLimits(options.limits))), null);
+    const wb = new FileWorkbook(Package.fromZip(bytes, new ReadBudget(readLimits(options.limits))), null, options.onProgress);
     try {
       wb.structure();
     } catch (e) {
@@ -295,7 +300,13 @@ export class FileWorkbook implements Workbook {
     const workbookKey = st.workbookPart.toLowerCase();
     const parts: { name: string; bytes: Uint8Array }[] = [];
     let strings: { part: string; entries: number } | undefined;
-    for (const name of this.pkg.names()) {
+    const wanted = this.pkg.names().filter((name) => {
+      const key = name.toLowerCase();
+      return sheetOfPart.has(key) || key === workbookKey || always.has(key) || READER_CONTENT.test(types.get(key) ?? '');
+    });
+    const progress = new ProgressMeter(this.onProgress, wanted.reduce((n, name) => n + this.pkg.storedSize(name), 0));
+    this.progress = progress;
+    for (const name of wanted) {
       const key = name.toLowerCase();
       const type = types.get(key) ?? '';
       const sheet = sheetOfPart.get(key);
@@ -316,22 +327,26 @@ export class FileWorkbook implements Workbook {
         parts.push({ name, bytes: this.scanned(name, new PartScanner({ part: name }, 'workbook')) });
       } else if (STYLES.test(type)) {
         parts.push({ name, bytes: this.scanned(name, new PartScanner({ part: name }, 'styleSheet')) });
-      } else if (always.has(key) || READER_CONTENT.test(type)) {
-        parts.push({ name, bytes: this.pkg.bytes(name) });
+      } else {
+        parts.push({ name, bytes: this.pkg.bytes(name, { onRaw: (n) => progress.add(n) }) });
       }
     }
+    this.progress = null;
     const errorText = (sheet: string, row: number, col: number) => this.errorText(st, sheet, row, col);
-    return readGrids(
+    const grids = readGrids(
       parts,
       sheets.map((s) => ({ name: s.name, part: s.part as string })),
       errorText,
       strings,
     );
+    progress.end();
+    return grids;
   }
 
   /** A part's bytes, scanned as they are inflated. */
   private scanned(name: string, scanner: PartScanner, sheet?: string): Uint8Array {
-    const bytes = this.pkg.bytes(name, { sheet, onChunk: (chunk) => scanner.push(chunk) });
+    const progress = this.progress;
+    const bytes = this.pkg.bytes(name, { sheet, onChunk: (chunk) => scanner.push(chunk), onRaw: progress ? (n) => progress.add(n) : undefined });
     scanner.end();
     return bytes;
   }

@@ -66,12 +66,13 @@ export class Package {
    * A part's contents. A part from the original zip is inflated under the budget; `sheet` names the
    * sheet whose part it is (for the words of an error), `onChunk` sees its bytes as they come.
    */
-  bytes(name: string, options: { readonly sheet?: string; readonly onChunk?: (chunk: Uint8Array) => void } = {}): Uint8Array {
+  bytes(name: string, options: { readonly sheet?: string; readonly onChunk?: (chunk: Uint8Array) => void; readonly onRaw?: (bytes: number) => void } = {}): Uint8Array {
     const part = this.parts.get(key(name));
     if (!part) throw new Error(`no part ${name}`);
     if (part.source.kind === 'new') {
       const bytes = concatBytes(part.source.chunks);
       options.onChunk?.(bytes);
+      options.onRaw?.(bytes.length);
       return bytes;
     }
     if (!this.archive) throw new Error('no archive');
@@ -79,6 +80,12 @@ export class Package {
     return entryData(this.archive, part.source.entry, { ...options, meter: this.budget.inflating(place) });
   }
 
+  /** The bytes a part takes as stored: compressed in the zip, or its new contents. */
+  storedSize(name: string): number {
+    const part = this.parts.get(key(name));
+    if (!part) return 0;
+    return part.source.kind === 'zip' ? part.source.entry.compressedSize : part.source.chunks.reduce((n, c) => n + c.length, 0);
+  }
 
   /** A part's contents as text; cached, because the small parts are read again and again. */
   text(name: string): string {

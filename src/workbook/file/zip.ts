@@ -217,6 +217,8 @@ export interface InflateOptions {
   readonly meter?: ByteMeter;
   readonly sheet?: string;
   readonly onChunk?: (chunk: Uint8Array) => void;
+  /** told of the stored (compressed) bytes as the inflater takes them, `bytes` more at a time */
+  readonly onRaw?: (bytes: number) => void;
 }
 
 /** Compressed bytes go to the inflater this much at a time: deflate's ratio is at most ~1,032:1,
@@ -253,7 +255,11 @@ export function entryData(archive: ZipArchive, entry: ZipEntry, options: Inflate
   if (entry.method === 0) {
     if (raw.length !== entry.size) throw corrupt({ reason: 'ZIP_PART_BAD', ...place });
     meter.add(raw.length);
-    for (let at = 0; at < raw.length; at += SCAN_STEP) scan(raw.subarray(at, Math.min(raw.length, at + SCAN_STEP)));
+    for (let at = 0; at < raw.length; at += SCAN_STEP) {
+      const end = Math.min(raw.length, at + SCAN_STEP);
+      scan(raw.subarray(at, end));
+      options.onRaw?.(end - at);
+    }
     out = raw;
   } else {
     out = new Uint8Array(entry.size);
@@ -270,6 +276,7 @@ export function entryData(archive: ZipArchive, entry: ZipEntry, options: Inflate
       for (let at = 0; at < raw.length; at += INFLATE_STEP) {
         const end = Math.min(raw.length, at + INFLATE_STEP);
         inflater.push(raw.subarray(at, end), end === raw.length);
+        options.onRaw?.(end - at);
       }
     } catch (e) {
       if (e instanceof WorkbookError) throw e;
