@@ -186,28 +186,48 @@ async function appendToTable(session: OfficeSession, table: Excel.Table, rows: R
 
   const width = rows.reduce((w, row) => Math.max(w, row.length), body.columnCount);
   const values = rows.map((row) => rowToExcel(row, width));
+  // A table created without data keeps one blank row, and the first appended row goes into it. But
+  // it may have been filled since the read (the other pane's first ticket): so the anchor is the row
+  // below the table's USED rows as they stand when the write reaches Excel — the blank row while it is
+  // blank, the row below the table once someone has written there. A row read blank is never written
+  // over unless it is still blank.
+  const blankTable = body.rowCount === 1 && lastRow.values[0].every((value) => value === '');
+  // The rows go below the table as it stands when the write reaches Excel, not as it stood when read:
+  // a co-author's pane (or this clerk's other pane) may have appended in between, and writing at the
+  // row read would write over its rows. The anchor is resolved in the batch of the first write, and
+  // later chunks follow it (the table has absorbed the earlier ones by then).
+  const jobs: WriteJob[] = [];
   let room = session.budget;
-  let first = 0;
-  // A table created without data keeps one blank row; the first appended row goes into it.
-  if (body.rowCount === 1 && lastRow.values[0].every((value) => value === '')) {
+  const first = blankTable ? 1 : 0;
+  if (blankTable && below.isNullObject) {
+    // the first row alone: into the blank row if it is still blank, else just below the table
+    jobs.push(
+      writeJob(values.slice(0, 1), (chunk) => {
+        table.getRange().getUsedRange(true).getRowsBelow(1).getCell(0, 0).getResizedRange(0, width - 1).values = chunk;
+      }),
+    );
+  } else if (blankTable) {
+    // Something stands below an empty table (rare): the first row goes into the blank row as read, the
+    // others are inserted; the race of two first tickets is not closed in this case (reliability.md).
     lastRow.values = [values[0]];
     room -= jsonRowsBytes([values[0]]);
-    first = 1;
   }
   // The rows go below the table as it stands when the write reaches Excel, not as it stood when read:
   // a co-author's pane (or this clerk's other pane) may have appended in between, and writing at the
   // row read would write over its rows. The anchor is resolved in the batch of the first write, and
   // later chunks follow it (the table has absorbed the earlier ones by then).
   let anchor: Excel.Range | undefined;
-  const job = below.isNullObject
-    ? writeJob(values.slice(first), (chunk, start) => {
-        anchor ??= table.getDataBodyRange().getRowsBelow(1).getCell(0, 0);
-        anchor.getCell(start, 0).getResizedRange(chunk.length - 1, width - 1).values = chunk;
-      })
-    : writeJob(values.slice(first), (chunk) => {
-        table.rows.add(undefined, chunk);
-      });
-  await writeInSyncs(session, [job], room);
+  jobs.push(
+    below.isNullObject
+      ? writeJob(values.slice(first), (chunk, start) => {
+          anchor ??= table.getDataBodyRange().getRowsBelow(1).getCell(0, 0);
+          anchor.getCell(start, 0).getResizedRange(chunk.length - 1, width - 1).values = chunk;
+        })
+      : writeJob(values.slice(first), (chunk) => {
+          table.rows.add(undefined, chunk);
+        }),
+  );
+  await writeInSyncs(session, jobs, room);
 }
 
 export async function listNames(session: OfficeSession): Promise<string[]> {

@@ -1183,6 +1183,19 @@ export class FakeRange extends FakeObject<Box> {
     return new FakeRange(this.ctx, this.child((b) => b.sheet.usedBoxWithin(b)));
   }
 
+  /** the used part of the range, resolved when the batch runs; ItemNotFound when nothing in it is used */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    void valuesOnly;
+    return new FakeRange(
+      this.ctx,
+      this.child((b) => {
+        const used = b.sheet.usedBoxWithin(b);
+        if (used === null) throw richError('ItemNotFound', 'The range has no used cells.');
+        return used;
+      }),
+    );
+  }
+
   merge(across?: boolean): void {
     if (across) throw new Error('fake: only merge(false) is supported');
     this.ctx._enqueue(() => {
