@@ -15,7 +15,8 @@ import { Problem } from '../domain/problems';
 import { customerFacts, ticketFacts } from '../domain/records';
 import { CUSTOMERS, header } from '../domain/schema';
 import { ReportSheet, Workbook } from '../workbook/types';
-import { renderPlan } from './callbackPlanSheet';
+import { planTitle, renderPlan } from './callbackPlanSheet';
+import { sameTitle } from '../workbook/generated';
 import { writeGenerated } from './generated';
 import { headerExamples, loadWorkbook, LoadedSheet, LoadedWorkbook } from './load';
 import { parseAsOf, UseCaseProblem } from './problem';
@@ -53,15 +54,25 @@ export interface CallbackPlanResult {
   readonly unreadableCells: number;
 }
 
-/** The workbook's callback plan sheets, read back, in workbook order (no read at all when there are none). */
+/**
+ * The workbook's callback plan sheets, read back, in workbook order (no read at all when there are
+ * none): the sheets named for a quarter's plan (`回访计划 2026-Q4`, or `回访计划 2026-Q4 (2)` where a
+ * clerk's sheet held the name) that carry the add-in's marker. A sheet of such a name without it is
+ * the clerk's and is not read as a plan — unless a version before the marker wrote it: a sheet
+ * without a table whose A1 is the plan's own title (the centre and the sheet's name, planTitle), the
+ * rule writeReport replaces such a sheet by (workbook/generated.ts, sameTitle).
+ */
 export async function readPlanSheets(wb: Workbook, loaded: LoadedWorkbook, lang: Lang): Promise<PlanRead[]> {
-  const names = loaded.generatedSheets.filter((n) => planSheetQuarter(n) !== undefined);
-  if (names.length === 0) return [];
-  const grids = await wb.readSheets(names);
-  return names.flatMap((name) => {
-    const grid = grids.find((g) => g.name === name);
-    const q = planSheetQuarter(name)!;
-    return grid ? [readPlanGrid(grid, { year: q.year, quarter: q.quarter }, lang)] : [];
+  const named = loaded.sheets.filter((s) => planSheetQuarter(s.name) !== undefined && (s.generated || s.tables.length === 0));
+  if (named.length === 0) return [];
+  const grids = await wb.readSheets(named.map((s) => s.name));
+  return named.flatMap((s) => {
+    const grid = grids.find((g) => g.name === s.name);
+    if (!grid) return [];
+    const title = grid.originRow === 0 && grid.originCol === 0 ? grid.rows[0]?.[0] : undefined;
+    if (!s.generated && !sameTitle(title, planTitle(s.name, loaded.settings.centerName))) return [];
+    const q = planSheetQuarter(s.name)!;
+    return [readPlanGrid(grid, { year: q.year, quarter: q.quarter }, lang)];
   });
 }
 
@@ -106,8 +117,9 @@ export async function runCallbackPlan(wb: Workbook, req: CallbackPlanRequest): P
     kept: recorded,
   });
   const lang = existing ? planSheetQuarter(existing.sheet)!.lang : (req.lang ?? loaded.lang);
-  const name = existing?.sheet ?? planSheetName(period.label, lang);
-  const sheet = renderPlan(plan, { name, lang, center: loaded.settings.centerName, period });
+  // titled with the plan's own name, written where the plan stands (`(2)` when a clerk's sheet holds the name)
+  const rendered = renderPlan(plan, { name: planSheetName(period.label, lang), lang, center: loaded.settings.centerName, period });
+  const sheet = existing ? { ...rendered, name: existing.sheet } : rendered;
   const { sheetName, keptSheet } = await writeGenerated(wb, sheet, req.write);
   return {
     plan,

@@ -47,6 +47,12 @@ function fill(text: string, vars: Readonly<Record<string, string | number>>): st
   return Object.entries(vars).reduce((s, [k, v]) => s.split(`{${k}}`).join(String(v)), text);
 }
 
+/** A plan sheet's title, its A1: the centre and the sheet's name. A plan written before the marker is
+ *  told by it (readPlanSheets), as writeReport tells such a sheet by the new sheet's first cell. */
+export function planTitle(name: string, center: string): string {
+  return `${center ? `${center} ` : ''}${name}`;
+}
+
 export function renderPlan(plan: CallbackPlan, opts: { name: string; lang: Lang; center: string; period: Period }): ReportSheet {
   const { lang } = opts;
   const w = W[lang];
@@ -59,7 +65,7 @@ export function renderPlan(plan: CallbackPlan, opts: { name: string; lang: Lang;
   };
   const merged = (text: string, style: ReportStyle) => line([text], [style]);
 
-  merged(`${opts.center ? `${opts.center} ` : ''}${opts.name}`, 'title');
+  merged(planTitle(opts.name, opts.center), 'title');
   merged(`${w.quarter} ${formatWall(opts.period.start, false)} ${w.to} ${formatWall(dayBefore(opts.period.end), false)} · ${w.asOf} ${formatWall(plan.asOf, true)}`, 'subtitle');
   merged(
     fill(w.summary, { occupied: plan.occupied, already: plan.alreadyPlanned, planned: plan.households.length, share: `${Math.round(plan.share * 1000) / 10}%` }),

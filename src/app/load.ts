@@ -7,7 +7,6 @@ import { Settings, settingsFromTable } from '../domain/settings';
 import { HEADER_SEARCH_ROWS, readTable, TableRead } from '../domain/table';
 import { SheetSummary, Workbook } from '../workbook/types';
 import { UseCaseProblem } from './problem';
-import { isGeneratedSheetName } from './reportNames';
 
 export interface LoadedSheet<S extends SheetKey = SheetKey> {
   readonly def: SheetDef<S>;
@@ -30,9 +29,11 @@ export interface LoadedWorkbook {
   readonly lang: Lang;
   readonly sheets: ReadonlyArray<SheetSummary>;
   readonly structured: StructuredSheets;
-  /** the clerk's own sheets, never touched */
+  /** the clerk's own sheets, never touched: every sheet neither structured nor generated (a sheet
+   *  named like a report but without the add-in's marker is the clerk's) */
   readonly otherSheets: ReadonlyArray<string>;
-  /** sheets the add-in generated (reports, KPI): regenerated on demand */
+  /** sheets the add-in generated (reports, KPI, plans…), told by their marker (SheetSummary.generated),
+   *  not by their name: regenerated on demand */
   readonly generatedSheets: ReadonlyArray<string>;
   readonly settings: Settings;
   /** cells that did not convert, missing required columns, invalid settings */
@@ -148,8 +149,8 @@ export async function loadWorkbook(wb: Workbook, opts: { lang?: Lang; only?: Rea
     lang,
     sheets,
     structured,
-    otherSheets: sheets.map((s) => s.name).filter((n) => !structuredNames.has(n) && !isGeneratedSheetName(n)),
-    generatedSheets: sheets.map((s) => s.name).filter((n) => !structuredNames.has(n) && isGeneratedSheetName(n)),
+    otherSheets: sheets.filter((s) => !structuredNames.has(s.name) && !s.generated).map((s) => s.name),
+    generatedSheets: sheets.filter((s) => !structuredNames.has(s.name) && s.generated).map((s) => s.name),
     settings,
     problems,
   };

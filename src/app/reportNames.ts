@@ -25,9 +25,9 @@ const ARREARS_GENERATED = new RegExp(`^(?:${Object.values(ARREARS_NAMES).flatMap
 const TODO_NAMES = { zh: '待办', en: 'To-do' } as const;
 const TODO_GENERATED = new RegExp(`^(?:${TODO_NAMES.zh}|${TODO_NAMES.en}) \\d{4}-\\d{2}-\\d{2}$`);
 
-/** Whether a sheet is one the add-in generates (reports, KPI pivots, callback plans, notices, arrears
- *  lists, to-do lists): never taken for a clerk's register. A callback plan is regenerated only as
- *  callbackPlan.ts says: clerks record their calls on it. */
+/** Whether a name is one the add-in gives the sheets it generates (reports, KPI pivots, callback plans,
+ *  notices, arrears lists, to-do lists). Only a name: whether a sheet IS generated is its marker
+ *  (SheetSummary.generated), which load.ts reads. */
 export function isGeneratedSheetName(name: string): boolean {
   return GENERATED.test(name) || planSheetQuarter(name) !== undefined || ARREARS_GENERATED.test(name) || TODO_GENERATED.test(name);
 }
@@ -50,14 +50,17 @@ export function reportSheetName(kind: string, label: string, lang: Lang): string
 // ---- callback plans -------------------------------------------------------------------------------
 
 const PLAN_NAMES = { zh: '回访计划', en: 'Callback plan' } as const;
-const PLAN = new RegExp(`^(${PLAN_NAMES.zh}|${PLAN_NAMES.en}) (\\d{4})-Q([1-4])$`);
+// a plan written where a clerk's sheet held the name goes to `回访计划 2026-Q4 (2)`… (workbook/generated.ts)
+const PLAN = new RegExp(`^(${PLAN_NAMES.zh}|${PLAN_NAMES.en}) (\\d{4})-Q([1-4])(?: \\((?:[2-9]|[1-9]\\d+)\\))?$`);
 
 /** The sheet name of a quarter's callback plan: 回访计划 2026-Q4 / Callback plan 2026-Q4. */
 export function planSheetName(label: string, lang: Lang): string {
   return `${PLAN_NAMES[lang]} ${label}`;
 }
 
-/** The quarter a callback plan sheet is for, and the language of its name; undefined for any other sheet. */
+/** The quarter a callback plan sheet is for, and the language of its name (`回访计划 2026-Q4`, or its
+ *  numbered `回访计划 2026-Q4 (2)`); undefined for any other sheet. The name alone does not make it a
+ *  plan: readPlanSheets reads only the sheets the add-in marked (or wrote before markers). */
 export function planSheetQuarter(name: string): { year: number; quarter: number; lang: Lang } | undefined {
   const m = PLAN.exec(name);
   return m ? { year: Number(m[2]), quarter: Number(m[3]), lang: m[1] === PLAN_NAMES.zh ? 'zh' : 'en' } : undefined;

@@ -184,6 +184,9 @@ export interface SheetSummary {
   readonly name: string;
   /** names of the Excel tables on this sheet */
   readonly tables: ReadonlyArray<string>;
+  /** the sheet carries the add-in's marker naming its present name (`_dk_generated`, workbook/generated.ts):
+   *  a sheet the add-in generated. A sheet named like one without it is the clerk's. */
+  readonly generated: boolean;
 }
 
 /** A workbook-scoped defined name, its formula as in Excel's name manager (leading '='). */

@@ -167,12 +167,51 @@ describe('the callback plan use case', () => {
 
   it('is a generated sheet: listed as one, never taken for a clerk\'s register', async () => {
     expect(['回访计划 2026-Q4', 'Callback plan 2027-Q1'].every(isGeneratedSheetName)).toBe(true);
-    expect(['回访计划', '回访计划 2026-Q5', '回访计划2026-Q4', 'Callback plan 2026-Q4 (2)'].some(isGeneratedSheetName)).toBe(false);
+    expect(['回访计划', '回访计划 2026-Q5', '回访计划2026-Q4', 'Callback plan 2026-Q4 (1)', '回访计划 2026-Q4 (0)', '回访计划 2026-Q4(2)'].some(isGeneratedSheetName)).toBe(false);
     expect(planSheetQuarter('Callback plan 2027-Q1')).toEqual({ year: 2027, quarter: 1, lang: 'en' });
+    // where a clerk's sheet held the name, the plan went to NAME (2)…: the same quarter
+    expect([planSheetQuarter('回访计划 2026-Q4 (2)'), planSheetQuarter('Callback plan 2026-Q1 (12)')]).toEqual([
+      { year: 2026, quarter: 4, lang: 'zh' },
+      { year: 2026, quarter: 1, lang: 'en' },
+    ]);
     const wb = workbook(UNITS, TICKETS);
     await runCallbackPlan(wb, { asOf: '2026-10-08T09:00', write: true });
     const status = await inspectWorkbook(wb);
     expect([status.generatedSheets, status.otherSheets]).toEqual([['回访计划 2026-Q4'], []]);
+  });
+
+  it("reads a clerk's own sheet named 回访计划 2026-Q4 (no marker) as no plan, and plans beside it at (2)", async () => {
+    const wb = workbook(UNITS, TICKETS);
+    const clerks = [['房号', '回访日期', '备注'], ['1-101', serial(2026, 10, 2), '我自己的记录']];
+    wb.sheets.push({ name: '回访计划 2026-Q4', rows: clerks.map((r) => [...r]), tables: [] });
+    // not a plan: nobody planned, nobody called, the clerk's 1-101 not counted as called
+    const before = await callbackPlanStatus(wb, { asOf: '2026-10-08T09:00' });
+    expect([before.current, before.quarters, before.plannedThisYear]).toEqual([null, [], 0]);
+    expect(await inspectWorkbook(wb)).toMatchObject({ generatedSheets: [], otherSheets: ['回访计划 2026-Q4'] });
+
+    const r = await runCallbackPlan(wb, { asOf: '2026-10-08T09:00', write: true });
+    expect([r.sheetName, r.keptSheet, r.json.sheet]).toEqual(['回访计划 2026-Q4 (2)', '回访计划 2026-Q4', '回访计划 2026-Q4 (2)']);
+    expect(wb.sheets.find((s) => s.name === '回访计划 2026-Q4')!.rows).toEqual(clerks);
+    // the plan's title is the quarter's plan, wherever it stands
+    expect((await planSheet(wb, '回访计划 2026-Q4 (2)')).rows[0][0]).toBe('客户服务中心 回访计划 2026-Q4');
+    const after = await callbackPlanStatus(wb, { asOf: '2026-10-08T09:00' });
+    expect([after.current?.sheet, after.current?.planned]).toEqual(['回访计划 2026-Q4 (2)', r.plan.households.length]);
+    expect(await inspectWorkbook(wb)).toMatchObject({ generatedSheets: ['回访计划 2026-Q4 (2)'], otherSheets: ['回访计划 2026-Q4'] });
+
+    // made again: the plan at (2) is this quarter's, replaced where it stands; no (3)
+    const again = await runCallbackPlan(wb, { asOf: '2026-10-08T09:00', write: true });
+    expect([again.sheetName, wb.sheets.filter((s) => s.name.startsWith('回访计划')).map((s) => s.name)]).toEqual(['回访计划 2026-Q4 (2)', ['回访计划 2026-Q4', '回访计划 2026-Q4 (2)']]);
+  });
+
+  it('still reads a plan an earlier version wrote (no marker) when its A1 is the plan\'s title, and no other', async () => {
+    const wb = workbook(UNITS, TICKETS);
+    const r = await runCallbackPlan(wb, { asOf: '2026-10-08T09:00', write: true });
+    wb.generated.clear(); // as a version before the marker wrote it
+    const old = await callbackPlanStatus(wb, { asOf: '2026-10-08T09:00' });
+    expect([old.current?.sheet, old.current?.planned]).toEqual(['回访计划 2026-Q4', r.plan.households.length]);
+    // another A1 (the clerk's own sheet of that name): not a plan
+    wb.sheets.find((s) => s.name === '回访计划 2026-Q4')!.rows[0][0] = '我的回访表';
+    expect((await callbackPlanStatus(wb, { asOf: '2026-10-08T09:00' })).current).toBeNull();
   });
 
   it('turns down a workbook without a customer sheet, one without 状态, and a quarter that is none', async () => {

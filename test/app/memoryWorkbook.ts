@@ -28,12 +28,16 @@ export class MemoryWorkbook implements Workbook {
   /** the PivotTables written on each sheet */
   readonly pivots = new Map<string, PivotSpec[]>();
 
-  constructor(sheets: Array<{ name: string; rows: Cell[][]; tables?: string[] }> = []) {
-    for (const s of sheets) this.sheets.push({ name: s.name, rows: s.rows.map((r) => [...r]), tables: s.tables ?? [] });
+  /** `generated`: a sheet the add-in wrote (it carries the marker of the real back ends) */
+  constructor(sheets: Array<{ name: string; rows: Cell[][]; tables?: string[]; generated?: boolean }> = []) {
+    for (const s of sheets) {
+      this.sheets.push({ name: s.name, rows: s.rows.map((r) => [...r]), tables: s.tables ?? [] });
+      if (s.generated) this.generated.add(s.name.toLowerCase());
+    }
   }
 
   async listSheets(): Promise<SheetSummary[]> {
-    return this.sheets.map((s) => ({ name: s.name, tables: [...s.tables] }));
+    return this.sheets.map((s) => ({ name: s.name, tables: [...s.tables], generated: this.generated.has(s.name.toLowerCase()) }));
   }
 
   async readSheets(names: ReadonlyArray<string>): Promise<SheetGrid[]> {

@@ -14,7 +14,7 @@ import { ReadLimits, ReadBudget, readLimits } from './limits';
 import { readGrids } from './read';
 import { ProgressListener, ProgressMeter } from './progress';
 import { PartScanner, sheetScanner, stringsScanner } from './scan';
-import { unmarkedCandidates, writeReport } from './report';
+import { isMarked, unmarkedCandidates, writeReport } from './report';
 import { cellRef } from '../a1';
 import { readStructure, SheetModel, Structure } from './structure';
 import { TEMPLATE_PARTS, templateParts } from './template';
@@ -86,7 +86,8 @@ export class FileWorkbook implements Workbook {
 
   /** The user's sheets: our very-hidden mark sheets are left out (see ../marks.ts). */
   async listSheets(): Promise<SheetSummary[]> {
-    return this.userSheets().map((s) => ({ name: s.name, tables: s.tables.map((t) => t.info.displayName) }));
+    const st = this.structure();
+    return this.userSheets().map((s) => ({ name: s.name, tables: s.tables.map((t) => t.info.displayName), generated: isMarked(st, st.sheets.indexOf(s)) }));
   }
 
   /** Our mark sheets are not the user's: a read leaves them out as if they did not exist. */

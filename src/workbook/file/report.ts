@@ -121,7 +121,7 @@ export function printTitlesFormula(sheet: ReportSheet): string | null {
 }
 
 /** Whether the sheet at `index` carries our marker for its present name (see ../generated.ts). */
-function isMarked(st: Structure, index: number): boolean {
+export function isMarked(st: Structure, index: number): boolean {
   const model = st.sheets[index];
   return st.names.some((n) => n.name === GENERATED_MARK && n.localSheetId === String(index) && marksSheet(n.formula, model.name));
 }

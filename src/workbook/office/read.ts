@@ -2,6 +2,7 @@
 // clerk changed (live validation).
 import { Cell, SheetGrid, SheetRows, SheetSummary } from '../types';
 import { isMarkSheetName, rowRuns } from '../marks';
+import { GENERATED_MARK, marksSheet } from '../generated';
 import { addressOrigin, MAX_COLS } from '../a1';
 import { fromExcel } from './cells';
 import { isPayloadTooLarge, noSuchSheet, syncOrSayMissing } from './errors';
@@ -9,11 +10,39 @@ import { queueMarkProbe } from './marks';
 import { MAX_CELLS_PER_RANGE, READ_MARGIN, jsonRowsBytes, priorRowBytes } from './payload';
 import { isOurs, OfficeSession, sameSheetName } from './session';
 
-/** The user's sheets: our very-hidden mark sheets are left out (see ../marks.ts). */
+/**
+ * The user's sheets: our very-hidden mark sheets are left out (see ../marks.ts). One sync: the sheets
+ * with their sheet-scoped names (the marker `_dk_generated` of a generated sheet, ../generated.ts) and
+ * the tables' sheets. A host that will not load the names with the sheets (the Worksheet load options
+ * of @types/office-js do not list `names`, so this is not promised) fails that sync: the session then
+ * asks each sheet for its marker in a second sync, now and from then on.
+ */
 export async function listSheets(session: OfficeSession): Promise<SheetSummary[]> {
-  const sheets = session.context.workbook.worksheets.load('items/name,items/visibility');
-  const tables = session.context.workbook.tables.load('items/name,items/worksheet/name');
-  await session.sync();
+  const workbook = session.context.workbook;
+  const tables = workbook.tables.load('items/name,items/worksheet/name');
+  let sheets: Excel.WorksheetCollection;
+  let markers: (sheet: Excel.Worksheet) => string | null;
+  if (session.sheetNamesExpand !== false) {
+    sheets = workbook.worksheets.load('items/name,items/visibility,items/names/items/name,items/names/items/formula');
+    try {
+      await session.sync();
+      session.sheetNamesExpand = true;
+      markers = (sheet) => sheet.names.items.find((n) => n.name === GENERATED_MARK)?.formula ?? null;
+    } catch (error) {
+      if (session.sheetNamesExpand === true) throw error;
+      session.sheetNamesExpand = false;
+      return listSheets(session);
+    }
+  } else {
+    sheets = workbook.worksheets.load('items/name,items/visibility');
+    await session.sync();
+    const looks = new Map(sheets.items.map((sheet) => [sheet, sheet.names.getItemOrNullObject(GENERATED_MARK).load('formula')]));
+    await session.sync();
+    markers = (sheet) => {
+      const mark = looks.get(sheet)!;
+      return mark.isNullObject ? null : String(mark.formula);
+    };
+  }
   const tablesBySheet = new Map<string, string[]>();
   for (const table of tables.items) {
     const list = tablesBySheet.get(table.worksheet.name) ?? [];
@@ -22,7 +51,7 @@ export async function listSheets(session: OfficeSession): Promise<SheetSummary[]
   }
   return sheets.items
     .filter((sheet) => !isOurs(sheet))
-    .map((sheet) => ({ name: sheet.name, tables: tablesBySheet.get(sheet.name) ?? [] }));
+    .map((sheet) => ({ name: sheet.name, tables: tablesBySheet.get(sheet.name) ?? [], generated: marksSheet(markers(sheet), sheet.name) }));
 }
 
 /** One sheet's used range being read, in row chunks. */

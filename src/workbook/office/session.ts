@@ -8,6 +8,8 @@ export class OfficeSession {
   private syncCount = 0;
   /** what this context has learnt about each sheet's marks (by lower-case sheet name) */
   readonly markProbes = new Map<string, MarkProbe>();
+  /** whether the host loads each sheet's names with the sheet list (read.ts listSheets); undefined until tried */
+  sheetNamesExpand: boolean | undefined;
 
   constructor(
     readonly context: Excel.RequestContext,

@@ -50,6 +50,12 @@ export interface FakeOptions {
    * contexts over one WorkbookState (two co-authors) decides here whose batch goes next
    */
   readonly beforeSync?: () => Promise<void>;
+  /**
+   * whether the host loads each sheet's names with the sheet list (`worksheets.load('items/names/items/…')`):
+   * true by default; false fails that sync with InvalidArgument, as a host that does not expand
+   * Worksheet.names would (its load options in @types/office-js do not list `names`)
+   */
+  readonly sheetNamesExpand?: boolean;
 }
 
 export function richError(code: string, message: string): Error {
@@ -520,6 +526,7 @@ export class FakeContext {
   readonly payloadLimit: number;
   readonly excelApi: number;
   readonly nullObjectMethods: 'propagate' | 'fail';
+  readonly sheetNamesExpand: boolean;
   private readonly beforeSync: (() => Promise<void>) | undefined;
 
   constructor(
@@ -530,6 +537,7 @@ export class FakeContext {
     this.nullObjectMethods = options.nullObjectMethods ?? 'propagate';
     this.excelApi = options.excelApi ?? 8;
     this.beforeSync = options.beforeSync;
+    this.sheetNamesExpand = options.sheetNamesExpand ?? true;
     this.workbook = new FakeWorkbook(this);
   }
 
@@ -694,6 +702,11 @@ abstract class FakeCollection<T, I> extends FakeObject<T> {
     if (!this.loadedItems) throw notLoaded('items');
     return this.loadedItems;
   }
+
+  /** loaded along with a parent collection's items (`items/names/items/name`): its items with those paths */
+  _loadWith(target: T, paths: string[]): void {
+    this.loadedItems = this.list(target).map((element) => this.item(element, paths));
+  }
 }
 
 /** Sets loaded scalar properties of a freshly made item proxy (used by collections). */
@@ -720,7 +733,18 @@ export class FakeWorkbook {
 }
 
 export class FakeWorksheetCollection extends FakeCollection<WorkbookState, FakeWorksheet> {
-  protected readonly itemPaths = new Set(['name', 'visibility']);
+  protected readonly itemPaths = new Set(['name', 'visibility', 'names/items/name', 'names/items/formula']);
+
+  override load(spec?: string | string[]): this {
+    const paths = (Array.isArray(spec) ? spec : (spec ?? '').split(',')).map((s) => s.trim());
+    if (!this.ctx.sheetNamesExpand && paths.some((p) => p.startsWith('items/names/'))) {
+      this.ctx._enqueue(() => {
+        throw richError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      });
+      return this;
+    }
+    return super.load(spec);
+  }
 
   protected list(state: WorkbookState): unknown[] {
     return state.sheets;
@@ -731,6 +755,8 @@ export class FakeWorksheetCollection extends FakeCollection<WorkbookState, FakeW
     sheet._settle(element as SheetState);
     if (paths.includes('name')) preload(sheet, { name: (element as SheetState).name });
     if (paths.includes('visibility')) preload(sheet, { visibility: (element as SheetState).visibility });
+    const names = paths.filter((p) => p.startsWith('names/items/')).map((p) => p.slice('names/items/'.length));
+    if (names.length > 0) sheet.names._loadWith(element as SheetState, names);
     return sheet;
   }
 
