@@ -288,6 +288,8 @@ export function describeWorkbookContract(label: string, factory: () => Promise<C
       expect(await subject.wb.writeReport(second)).toBe('月报 2026-11 (2)');
       for (const wb of [subject.wb, await subject.reopen()]) {
         expect((await wb.listSheets()).map((s) => s.name)).toEqual(['台账', '月报 2026-11', '月报 2026-11 (2)']);
+        // the marker, read back by listSheets: ours is (2), the clerk's of the name is not
+        expect((await wb.listSheets()).map((s) => s.generated)).toEqual([false, false, true]);
         const [clerks, ours] = await wb.readSheets(['月报 2026-11', '月报 2026-11 (2)']);
         expect(clerks.rows).toEqual([
           ['我的月报', '备注'],
@@ -307,6 +309,8 @@ export function describeWorkbookContract(label: string, factory: () => Promise<C
       expect(await subject.wb.writeReport({ ...REPORT, name: '周报 2026-W48' })).toBe('周报 2026-W48 (2)');
       const wb = await subject.reopen();
       expect((await wb.listSheets()).map((s) => s.name)).toEqual(['台账', '月报 2026-11', '周报 2026-W48', '周报 2026-W48 (2)']);
+      // replaced in place, the earlier version's sheet carries the marker from then on; the other title does not
+      expect((await wb.listSheets()).map((s) => s.generated)).toEqual([false, true, false, true]);
       const [monthly, weekly] = await wb.readSheets(['月报 2026-11', '周报 2026-W48']);
       expect(monthly.rows).toEqual(REPORT.rows);
       expect(weekly.rows).toEqual([['客服周报 (我改过标题)']]);

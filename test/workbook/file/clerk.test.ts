@@ -73,8 +73,8 @@ describe("a clerk's own workbook", () => {
 
   it('lists its sheets and tables before and after', async () => {
     expect(await FileWorkbook.open(original).listSheets()).toEqual([
-      { name: '投诉登记', tables: ['tblComplaints'] },
-      { name: '备注', tables: [] },
+      { name: '投诉登记', tables: ['tblComplaints'], generated: false },
+      { name: '备注', tables: [], generated: false },
     ]);
     const after = await FileWorkbook.open(saved).listSheets();
     expect(after.map((s) => s.name)).toEqual(['投诉登记', '备注', ...ALL_SHEETS.map((d) => d.zh)]);

@@ -35,8 +35,8 @@ describe('round trip through a new workbook', () => {
   it('reads back exactly the values it wrote', async () => {
     const wb = await reopened((w) => w.addSheets([MIXED, { name: '空表', tableName: 'tblEmpty', columns: [{ header: 'A' }], rows: [] }]));
     expect(await wb.listSheets()).toEqual([
-      { name: '客户&供应商 <1>', tables: ['tblMixed'] },
-      { name: '空表', tables: ['tblEmpty'] },
+      { name: '客户&供应商 <1>', tables: ['tblMixed'], generated: false },
+      { name: '空表', tables: ['tblEmpty'], generated: false },
     ]);
     const [grid, empty] = await wb.readSheets(['客户&供应商 <1>', '空表']);
     expect(grid.rows[0]).toEqual(MIXED.columns.map((c) => c.header));

@@ -44,11 +44,48 @@ describe('listing', () => {
     state.addTable('工单', 'tblTickets', 0, 0, 1, 0);
     const { fake, wb } = open(state);
     expect(await wb.listSheets()).toEqual([
-      { name: '台账', tables: [] },
-      { name: '工单', tables: ['tblTickets'] },
+      { name: '台账', tables: [], generated: false },
+      { name: '工单', tables: ['tblTickets'], generated: false },
     ]);
     expect(fake.syncs).toBe(1);
     expect(wb.syncs).toBe(1);
+  });
+
+  // the marker _dk_generated, scoped to the sheet, naming its present name (workbook/generated.ts)
+  function markedSheets(): WorkbookState {
+    const state = new WorkbookState();
+    seed(state, '月报 2026-10', [['客服月报 2026年10月']]);
+    state.sheet('月报 2026-10')!.names.push({ name: '_dk_generated', reference: '="月报 2026-10"', visible: false });
+    // the clerk's own sheet of a report's name: no marker
+    seed(state, '月报 2026-11', [['我的十一月']]);
+    // a copy of ours (Move or Copy keeps the sheet's names): the marker names the original
+    seed(state, '月报 2026-10 (2)', [['客服月报 2026年10月']]);
+    state.sheet('月报 2026-10 (2)')!.names.push({ name: '_dk_generated', reference: '="月报 2026-10"', visible: false });
+    // another sheet-scoped name is no marker
+    seed(state, '回访计划 2026-Q4', [['房号']]);
+    state.sheet('回访计划 2026-Q4')!.names.push({ name: 'Print_Titles', reference: "='回访计划 2026-Q4'!$1:$1", visible: true });
+    return state;
+  }
+  const MARKED = [
+    ['月报 2026-10', true],
+    ['月报 2026-11', false],
+    ['月报 2026-10 (2)', false],
+    ['回访计划 2026-Q4', false],
+  ];
+
+  it('says which sheets carry the marker for their own name, in the same one sync', async () => {
+    const { fake, wb } = open(markedSheets());
+    expect((await wb.listSheets()).map((s) => [s.name, s.generated])).toEqual(MARKED);
+    expect([fake.syncs, wb.syncs]).toEqual([1, 1]);
+  });
+
+  it('asks each sheet for its marker in a second sync on a host that will not load the names with the sheets', async () => {
+    const { fake, wb } = open(markedSheets(), { sheetNamesExpand: false });
+    expect((await wb.listSheets()).map((s) => [s.name, s.generated])).toEqual(MARKED);
+    // the refused sync, then the sheets, then their markers; from then on two
+    expect(fake.log.map((s) => s.ok)).toEqual([false, true, true]);
+    expect((await wb.listSheets()).map((s) => [s.name, s.generated])).toEqual(MARKED);
+    expect(fake.syncs).toBe(5);
   });
 
   it('lists and adds workbook names, one sync each', async () => {
