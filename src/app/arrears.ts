@@ -72,7 +72,7 @@ export interface ArrearsResult {
 export async function runArrears(wb: Workbook, req: ArrearsRequest = {}): Promise<ArrearsResult> {
   const c = await chasing(wb, req);
   const sheet = renderArrearsList(c.list, c.aging, c.loaded.settings, c.lang);
-  const { sheetName, keptSheet } = await writeGenerated(wb, sheet, req.write);
+  const { sheetName, keptSheet } = await writeGenerated(wb, sheet, req.write, c.loaded.sheets);
   return {
     list: c.list,
     sheet,
@@ -121,7 +121,7 @@ export async function runNotices(wb: Workbook, req: NoticesRequest = {}): Promis
   const reminders = req.logReminders ? readySheet(c.loaded, 'reminders', 'NO_REMINDERS') : undefined;
   const set = noticesOf(c.list, req, c.loaded.settings, c.lang);
   const sheet = renderNotices(set, c.loaded.settings, c.lang);
-  const { sheetName, keptSheet } = await writeGenerated(wb, sheet, req.write);
+  const { sheetName, keptSheet } = await writeGenerated(wb, sheet, req.write, c.loaded.sheets);
   let logged = 0;
   let alreadyLogged = 0;
   if (reminders) {

@@ -120,7 +120,7 @@ export async function runCallbackPlan(wb: Workbook, req: CallbackPlanRequest): P
   // titled with the plan's own name, written where the plan stands (`(2)` when a clerk's sheet holds the name)
   const rendered = renderPlan(plan, { name: planSheetName(period.label, lang), lang, center: loaded.settings.centerName, period });
   const sheet = existing ? { ...rendered, name: existing.sheet } : rendered;
-  const { sheetName, keptSheet } = await writeGenerated(wb, sheet, req.write);
+  const { sheetName, keptSheet } = await writeGenerated(wb, sheet, req.write, loaded.sheets);
   return {
     plan,
     json: { ...planJson(plan), sheet: sheetName, ...(keptSheet ? { keptSheet } : {}) },

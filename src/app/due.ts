@@ -10,7 +10,7 @@ import { ticketFacts } from '../domain/records';
 import { Settings } from '../domain/settings';
 import { readMoreRows, TableRead } from '../domain/table';
 import { WallTime } from '../domain/time';
-import { ReportSheet, RowMarkSet, Workbook } from '../workbook/types';
+import { ReportSheet, RowMarkSet, SheetSummary, Workbook } from '../workbook/types';
 import { renderDue } from './dueSheet';
 import { writeGenerated } from './generated';
 import { loadWorkbook, readyTickets } from './load';
@@ -54,13 +54,15 @@ interface Desk {
   readonly settings: Settings;
   readonly lang: Lang;
   readonly sheet: string;
+  /** the workbook's sheets as listed (where the 待办 sheet would go) */
+  readonly sheets: ReadonlyArray<SheetSummary>;
 }
 
 async function loadDesk(wb: Workbook, lang: Lang | undefined): Promise<Desk & { unreadableCells: number }> {
   const loaded = await loadWorkbook(wb, { lang, only: ['tickets', 'settings'] });
   const tickets = readyTickets(loaded);
   const unreadableCells = loaded.problems.filter((p) => p.sheet === tickets.summary.name && p.row !== null).length;
-  return { read: tickets.read, settings: loaded.settings, lang: lang ?? loaded.lang, sheet: tickets.summary.name, unreadableCells };
+  return { read: tickets.read, settings: loaded.settings, lang: lang ?? loaded.lang, sheet: tickets.summary.name, sheets: loaded.sheets, unreadableCells };
 }
 
 function keyColumnOf(read: TableRead): number {
@@ -84,7 +86,7 @@ export async function runDue(wb: Workbook, req: DueRequest = {}): Promise<DueRes
   const desk = await loadDesk(wb, req.lang);
   const lists = dueLists(ticketFacts(desk.read), desk.settings, asOf);
   const sheet = renderDue(lists, desk.settings, desk.lang);
-  const { sheetName, keptSheet } = await writeGenerated(wb, sheet, req.write);
+  const { sheetName, keptSheet } = await writeGenerated(wb, sheet, req.write, desk.sheets);
   const marked = req.mark ? await wb.setRowMarks(desk.sheet, rowMarksOf(lists, desk.read)) : null;
   return {
     lists,

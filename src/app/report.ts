@@ -76,7 +76,7 @@ export async function runReport(wb: Workbook, req: ReportRequest): Promise<Repor
   const model = buildReport(req.kind, period, data, loaded.settings, { now, generatedAt, lang });
   const json = reportJson(model);
   const sheet = renderReport(json, lang);
-  const { sheetName, keptSheet } = await writeGenerated(wb, sheet, req.write);
+  const { sheetName, keptSheet } = await writeGenerated(wb, sheet, req.write, loaded.sheets);
   const unreadableCells = loaded.problems.filter((p) => p.row !== null).length;
   return { model, json, period, sheetName, keptSheet, written: !!req.write, unreadableCells };
 }

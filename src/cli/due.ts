@@ -71,7 +71,7 @@ export async function runDueCommand(io: Io, file: string, opts: DueOptions): Pro
   list('dueCallback', lists.awaitingCallback, (e) => ticket(e) + t(lang, 'dueResolvedAt', { at: formatWall(e.resolvedAt, true), waited: waitedText(e.hours, lang) }));
   list('dueUndispatched', lists.undispatched, (e) => ticket(e) + t(lang, 'dueReceivedAt', { at: formatWall(e.receivedAt, true), waited: waitedText(e.hours, lang) }));
   if (opts.sheet) io.out(opts.write ? t(lang, 'reportWritten', { sheet: result.sheetName, file: target }) : t(lang, 'reportBuilt', { sheet: result.sheetName }));
-  if (opts.sheet) sayKept(io, lang, result);
+  if (opts.sheet) sayKept(io, lang, { ...result, written: opts.write });
   if (opts.mark) {
     const rows = { overdue: lists.overdue.length, dueSoon: lists.dueSoon.length, sheet: result.ticketSheet, file: target };
     io.out(!result.marked ? t(lang, 'dueColoursUnchanged', rows) : opts.write ? t(lang, 'dueColoured', rows) : t(lang, 'dueColouredNotWritten', rows));

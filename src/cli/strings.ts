@@ -24,6 +24,7 @@ const STRINGS = {
   reportWritten: { zh: '已生成「{sheet}」并写入 {file}', en: 'wrote the sheet "{sheet}" into {file}' },
   reportBuilt: { zh: '已生成「{sheet}」（未写入文件）', en: 'built "{sheet}" (not written)' },
   sheetKept: { zh: '工作簿中已有您自己的工作表「{kept}」，未作改动；本次写入了「{sheet}」', en: 'a sheet of yours is named "{kept}": it was left as it is, and this was written to "{sheet}"' },
+  sheetWouldKeep: { zh: '工作簿中已有您自己的工作表「{kept}」，写入时不会改动它，而是写入「{sheet}」', en: 'a sheet of yours is named "{kept}": a write would leave it as it is and write "{sheet}"' },
   reportUnreadable: {
     zh: '注意：有 {n} 个单元格无法读取，报表未计入这些值；运行 deskbook validate {file} 查看',
     en: 'note: {n} cells could not be read and are left out of the report; run deskbook validate {file} to see them',

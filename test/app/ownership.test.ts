@@ -95,4 +95,28 @@ describe('generated sheets never replace a clerk’s', () => {
     expect(partText(after, 'xl/workbook.xml')).toMatch(/<definedName name="_dk_generated" localSheetId="\d+" hidden="1">"月报 2026-10"<\/definedName>/);
     if (hasCheckXlsx()) expect(checkXlsx(saved(after, 'legacy-month.xlsx'))).toBe('');
   });
+
+  // A run that writes nothing (--no-write, the pane's preview) names the sheet the write would use:
+  // the same rule (app/generated.ts wouldWrite, over listSheets' marker), and the file's bytes unchanged.
+  it('a run without writing names the sheet a write would use: (2) beside a clerk’s, the name itself when free, ours or an earlier version’s', async () => {
+    const wb = FileWorkbook.open(sampleBytes);
+    await wb.addSheets([{ name: '月报 2026-10', tableName: 'tblMyMonth', columns: [{ header: '我的月报' }, { header: '金额' }], rows: [['十月', 1200.5]] }]);
+    const before = wb.toBytes();
+    const dry = FileWorkbook.open(before);
+    const preview = await runReport(dry, { ...MONTHLY, write: false });
+    expect([preview.sheetName, preview.keptSheet, preview.written]).toEqual(['月报 2026-10 (2)', '月报 2026-10', false]);
+    expect(Buffer.from(dry.toBytes()).equals(Buffer.from(before))).toBe(true);
+    // the write then goes exactly there
+    const wet = FileWorkbook.open(before);
+    expect((await runReport(wet, MONTHLY)).sheetName).toBe(preview.sheetName);
+    // a free name, and a report of ours (marked) or of an earlier version (its title in A1): the name itself
+    const free = await runReport(FileWorkbook.open(sampleBytes), { ...MONTHLY, period: '2026-09', write: false });
+    expect([free.sheetName, free.keptSheet]).toEqual(['月报 2026-09', null]);
+    const ours = FileWorkbook.open(sampleBytes);
+    await runReport(ours, MONTHLY);
+    expect((await runReport(ours, { ...MONTHLY, write: false })).sheetName).toBe('月报 2026-10');
+    const clerksTitle = FileWorkbook.open(sampleBytes);
+    await clerksTitle.addSheets([{ name: '月报 2026-10', columns: [{ header: '我自己的月报' }], rows: [] }]);
+    expect((await runReport(clerksTitle, { ...MONTHLY, write: false })).sheetName).toBe('月报 2026-10 (2)');
+  });
 });
