@@ -12,10 +12,12 @@ import { asOfDay } from '../domain/periods';
 import { chargeFacts, customerFacts, reminderFacts } from '../domain/records';
 import type { ReminderKey } from '../domain/schema';
 import { WallTime, wallToSerial } from '../domain/time';
-import { ReportSheet, Workbook } from '../workbook/types';
+import { CellWrite, ReportSheet, Workbook } from '../workbook/types';
+import { REMINDERS } from '../domain/schema';
+import { readTable } from '../domain/table';
 import { levelText, renderArrearsList, renderNotices } from './arrearsSheets';
 import { writeGenerated } from './generated';
-import { LoadedWorkbook, loadWorkbook, readySheet } from './load';
+import { LoadedSheet, LoadedWorkbook, loadWorkbook, readySheet } from './load';
 import { parseAsOf } from './problem';
 
 export interface ArrearsRequest {
@@ -87,6 +89,44 @@ export async function runArrears(wb: Workbook, req: ArrearsRequest = {}): Promis
   };
 }
 
+/** The cells of a written notice this run logs; any other cell of its row is empty. */
+const LOGGED: ReadonlyArray<ReminderKey> = ['unit', 'date', 'method', 'result'];
+
+/**
+ * Another pane printing the notices at the same moment read the log before this run appended, and
+ * appended the same written notices (an Office.js batch cannot append "only if not there"): so after
+ * appending, the log is read again, and of the written notices of the day for each unit logged, the
+ * topmost stays and every lower twin of the row this run wrote (the same 结果, nothing else filled in)
+ * is emptied, each cell only if it still holds what was read (writeCells). Both panes empty the same
+ * rows, so whoever comes last, each unit is on the log once; an emptied row stays as a blank row of the
+ * table (nothing is deleted from a clerk's sheet). Returns the rows this run emptied.
+ */
+async function dropTwins(wb: Workbook, reminders: LoadedSheet<'reminders'>, resultText: ReadonlyMap<string, Cell>, day: WallTime): Promise<number> {
+  const name = reminders.summary.name;
+  const [grid] = await wb.readSheets([name]);
+  if (!grid) return 0;
+  const read = readTable(REMINDERS, grid, reminders.read.lang);
+  const at = new Map(read.columns.map((col) => [col.def.key, col.index]));
+  const ours = new Set(LOGGED.map((key) => at.get(key)).filter((i) => i !== undefined));
+  const byUnit = new Map<string, ReturnType<typeof reminderFacts>>();
+  for (const r of reminderFacts(read)) {
+    if (r.date !== day || r.method !== 'written' || !resultText.has(r.unit)) continue;
+    byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
+  }
+  const rows: CellWrite[][] = [];
+  for (const [unit, list] of byUnit) {
+    for (const twin of [...list].sort((a, b) => a.row - b.row).slice(1)) {
+      const cells = grid.rows[twin.row - 1 - grid.originRow] ?? [];
+      // a clerk's own notice of the day, or a twin someone has written on since, is not ours to empty
+      if (twin.result !== resultText.get(unit) || cells.some((v, i) => v !== null && v !== '' && !ours.has(i))) continue;
+      rows.push([...ours].map((i) => ({ row: twin.row - 1, col: grid.originCol + i, value: null, was: cells[i] ?? null })));
+    }
+  }
+  if (rows.length === 0) return 0;
+  const skipped = new Set((await wb.writeCells(name, rows.flat())).map((w) => `${w.row}:${w.col}`));
+  return rows.filter((writes) => writes.every((w) => !skipped.has(`${w.row}:${w.col}`))).length;
+}
+
 export interface NoticesRequest extends ArrearsRequest, NoticeThreshold {
   /** append one 催缴记录 row (书面通知) per notice */
   readonly logReminders?: boolean;
@@ -149,6 +189,10 @@ export async function runNotices(wb: Workbook, req: NoticesRequest = {}): Promis
         return cells;
       });
       await wb.appendRows(reminders.summary.name, rows);
+      const resultText = new Map(fresh.map((n, i) => [n.arrears.unit, rows[i][indexOf.get('result') ?? -1] ?? null]));
+      const dropped = await dropTwins(wb, reminders, resultText, set.day);
+      logged -= dropped;
+      alreadyLogged += dropped;
     }
   }
   const json = { ...noticesJson(c.asOf, set, c.list), ...(req.logReminders ? { logged, alreadyLogged } : {}) };
