@@ -7,6 +7,11 @@ import { join } from 'path';
 import { zipSync } from 'fflate';
 import { runReport, writeKpiPivots } from '../../src/app/report';
 import { FileWorkbook } from '../../src/workbook/file';
+import { OfficeWorkbook } from '../../src/workbook/office';
+import { setUpWorkbook } from '../../src/app/setup';
+import { generateSample } from '../../src/domain/sample';
+import { defaultSettings } from '../../src/domain/settings';
+import { FakeContext, WorkbookState } from '../workbook/office/fakeExcel';
 import { buildSampleWorkbook } from '../support/sample';
 import { checkXlsx, hasCheckXlsx, parts, partText, tempDir } from '../support/files';
 
@@ -119,4 +124,35 @@ describe('generated sheets never replace a clerk’s', () => {
     await clerksTitle.addSheets([{ name: '月报 2026-10', columns: [{ header: '我自己的月报' }], rows: [] }]);
     expect((await runReport(clerksTitle, { ...MONTHLY, write: false })).sheetName).toBe('月报 2026-10 (2)');
   });
+
+  it('in Excel (the fake) too: a run without writing names (2) beside a clerk’s sheet, with no sync more than a free name but the read of its A1', async () => {
+    const { state, wb } = await excelCenter();
+    const free = excelOf(state);
+    const dryFree = await runReport(free.wb, { ...MONTHLY, write: false });
+    expect([dryFree.sheetName, dryFree.keptSheet]).toEqual(['月报 2026-10', null]);
+    const freeSyncs = free.context.syncs;
+    state.addSheet('月报 2026-10', [['我的十月'], ['电梯两次停运']]);
+    const dry = excelOf(state);
+    const preview = await runReport(dry.wb, { ...MONTHLY, write: false });
+    expect([preview.sheetName, preview.keptSheet]).toEqual(['月报 2026-10 (2)', '月报 2026-10']);
+    // the clerk's A1 read (used range, then values): two syncs, nothing written
+    expect(dry.context.syncs - freeSyncs).toBe(2);
+    expect(state.sheet('月报 2026-10 (2)')).toBeUndefined();
+    expect((await runReport(wb, MONTHLY)).sheetName).toBe('月报 2026-10 (2)');
+    expect(state.grid('月报 2026-10')).toEqual([['我的十月'], ['电梯两次停运']]);
+  });
 });
+
+/** The sample center set up in the fake Excel (test/workbook/office/fakeExcel.ts). */
+function excelOf(state: WorkbookState) {
+  const context = new FakeContext(state, { excelApi: 9 });
+  return { context, wb: new OfficeWorkbook(context.excel, { isSetSupported: (name, version) => name === 'ExcelApi' && Number(version.split('.')[1]) <= 9 }) };
+}
+
+async function excelCenter() {
+  const state = new WorkbookState();
+  const sample = generateSample({ asOf: AS_OF, units: 8, months: 2, tickets: 6, plant: false, lang: 'zh' });
+  const settings = { ...defaultSettings('zh'), centerName: sample.centerName, contact: sample.contact, clerks: sample.clerks };
+  await setUpWorkbook(excelOf(state).wb, { lang: 'zh', settings, rows: { tickets: sample.tickets, customers: sample.customers, charges: sample.charges, reminders: sample.reminders } });
+  return { state, ...excelOf(state) };
+}
