@@ -3,7 +3,7 @@
 // and 催缴通知单 (one notice to a printed A4 portrait page: letter, charges, total in figures and in
 // Chinese capitals, pay-by date, contact).
 import { ArrearsList, UnitArrears } from '../domain/arrears/list';
-import { dayText, NoticeSet } from '../domain/arrears/notices';
+import { dayText, NoticeLine, noticeLines, NoticeSet } from '../domain/arrears/notices';
 import { enumLabel, Lang, REMINDER_METHODS } from '../domain/enums';
 import { Arrears } from '../domain/kpi/charges';
 import { centsToYuan, formatYuan } from '../domain/money';
@@ -24,6 +24,8 @@ const W = {
     none: '无欠费',
     notice: '催缴通知单', noticeLine: '房号：{unit}　业主：{owner}　{level}　{date}', capitals: '合计欠费（大写）：人民币{capitals}',
     payBy: '请于 {date} 前缴清。', contact: '联系方式：{contact}', noNotices: '截至 {date}，没有需要发出的催缴通知单。',
+    periodSpan: '{first} 至 {last}（{count} 笔）', countOnly: '{count} 笔',
+    summed: '共 {count} 笔欠费，按费用项目合计；逐笔明细见“欠费明细”表。',
   },
   en: {
     list: 'Arrears', asOf: 'as of', summary: '{units} units in arrears, {total} in all',
@@ -35,6 +37,8 @@ const W = {
     none: 'No arrears',
     notice: 'Payment notice', noticeLine: 'Unit: {unit}   Owner: {owner}   {level}   {date}', capitals: 'Total owed in Chinese capitals: 人民币{capitals}',
     payBy: 'Please pay by {date}.', contact: 'Contact: {contact}', noNotices: 'As of {date}, there are no notices to send.',
+    periodSpan: '{first} to {last} ({count} charges)', countOnly: '{count} charges',
+    summed: '{count} charges owed, summed by fee item; each charge is on the Arrears sheet.',
   },
 };
 
@@ -147,6 +151,14 @@ function paragraphPoints(text: string): number {
   return Math.min(409, lines * 15 + 6);
 }
 
+/** The 账期 of a notice line: the charge's own; of a line summing a fee item, the first to the last. */
+function linePeriod(line: NoticeLine, lang: Lang): string | null {
+  const w = W[lang];
+  if (line.count === 1) return line.firstPeriod;
+  if (line.firstPeriod === null || line.lastPeriod === null) return say(w.countOnly, { count: line.count });
+  return say(w.periodSpan, { first: line.firstPeriod, last: line.lastPeriod, count: line.count });
+}
+
 /** 催缴通知单: one notice to a page, A4 portrait, a page break above each notice but the first. */
 export function renderNotices(set: NoticeSet, settings: Settings, lang: Lang): ReportSheet {
   const w = W[lang];
@@ -174,10 +186,12 @@ export function renderNotices(set: NoticeSet, settings: Settings, lang: Lang): R
     L.blank();
     heights.push({ row: L.row([w.feeItem, w.period, w.dueDate, w.due, w.paid, w.owed, w.days], 'header'), points: 30 });
     const styles: ReportStyle[] = ['text', 'text', 'date', 'money', 'money', 'money', 'integer'];
-    for (const c of u.charges) L.row([c.feeItem, c.period, day(c.dueDate), centsToYuan(c.due), centsToYuan(c.paid), centsToYuan(c.outstanding), c.daysOverdue], styles);
-    const sum = (f: (c: (typeof u.charges)[number]) => number) => centsToYuan(u.charges.reduce((a, c) => a + f(c), 0));
+    const lines = noticeLines(u.charges);
+    for (const c of lines) L.row([c.feeItem, linePeriod(c, lang), day(c.dueDate), centsToYuan(c.due), centsToYuan(c.paid), centsToYuan(c.outstanding), c.daysOverdue], styles);
+    const sum = (f: (c: NoticeLine) => number) => centsToYuan(lines.reduce((a, c) => a + f(c), 0));
     const totals: Cell[] = [w.total, null, null, sum((c) => c.due), sum((c) => c.paid), centsToYuan(u.total), null];
     L.row(totals, ['total', 'total', 'total', 'moneyTotal', 'moneyTotal', 'moneyTotal', 'total']);
+    if (lines.length < u.charges.length) L.merged(say(w.summed, { count: u.charges.length }), 'note');
     L.blank();
     L.merged(say(w.capitals, { capitals: n.capitals }), 'section');
     L.merged(say(w.payBy, { date: dayText(n.payBy, lang) }), 'text');

@@ -7,7 +7,7 @@ import { formatYuan } from '../money';
 import { NoticeKind, NOTICE_PLACEHOLDERS, Settings } from '../settings';
 import { formatWall, formatWallAs, MS_PER_DAY, WallTime } from '../time';
 import { amountInCapitals } from './capitals';
-import { ArrearsList, UnitArrears } from './list';
+import { ArrearsList, OutstandingCharge, UnitArrears } from './list';
 
 export interface NoticeThreshold {
   /** at least this much owed in all (cents) */
@@ -91,4 +91,65 @@ export function noticesOf(list: ArrearsList, threshold: NoticeThreshold, setting
     notices.push({ arrears: u, level: u.dunning.level, kind, letter, capitals: amountInCapitals(u.total), payBy });
   }
   return { day: list.day, center: settings.centerName, contact: settings.contact, notices, promised };
+}
+
+/** The most charge lines a notice holds and still prints on one A4 page with its letter and totals. */
+export const NOTICE_MAX_LINES = 20;
+
+/** One line of a notice's table of charges: a charge, or the charges of one fee item summed. */
+export interface NoticeLine {
+  readonly feeItem: string;
+  /** the 账期 of the charge; of a summed line, the first and the last (null where none has one) */
+  readonly firstPeriod: string | null;
+  readonly lastPeriod: string | null;
+  /** charges on the line (1 for a single charge) */
+  readonly count: number;
+  /** the earliest due date of the line's charges */
+  readonly dueDate: WallTime;
+  readonly due: number;
+  readonly paid: number;
+  readonly outstanding: number;
+  /** days overdue of its oldest charge */
+  readonly daysOverdue: number;
+}
+
+/**
+ * The lines of a notice's table: each charge owed, oldest first; or, when there are more than fit a
+ * page (NOTICE_MAX_LINES), one line a fee item (in the order of its oldest charge) summing its
+ * charges, so that a unit owing for years still gets a one-page notice whose lines add up to its
+ * total. Every charge is on exactly one line either way.
+ */
+export function noticeLines(charges: ReadonlyArray<OutstandingCharge>, maxLines = NOTICE_MAX_LINES): NoticeLine[] {
+  const single = (c: OutstandingCharge): NoticeLine => ({
+    feeItem: c.feeItem,
+    firstPeriod: c.period,
+    lastPeriod: c.period,
+    count: 1,
+    dueDate: c.dueDate,
+    due: c.due,
+    paid: c.paid,
+    outstanding: c.outstanding,
+    daysOverdue: c.daysOverdue,
+  });
+  if (charges.length <= maxLines) return charges.map(single);
+  const byItem = new Map<string, OutstandingCharge[]>();
+  for (const c of charges) {
+    const list = byItem.get(c.feeItem);
+    if (list) list.push(c);
+    else byItem.set(c.feeItem, [c]);
+  }
+  return [...byItem.entries()].map(([feeItem, cs]) => {
+    const periods = cs.map((c) => c.period).filter((p): p is string => p !== null).sort();
+    return {
+      feeItem,
+      firstPeriod: periods[0] ?? null,
+      lastPeriod: periods[periods.length - 1] ?? null,
+      count: cs.length,
+      dueDate: Math.min(...cs.map((c) => c.dueDate)),
+      due: cs.reduce((a, c) => a + c.due, 0),
+      paid: cs.reduce((a, c) => a + c.paid, 0),
+      outstanding: cs.reduce((a, c) => a + c.outstanding, 0),
+      daysOverdue: Math.max(...cs.map((c) => c.daysOverdue)),
+    };
+  });
 }
