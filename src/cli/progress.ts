@@ -46,7 +46,8 @@ export function endProgress(): void {
  */
 export function progressBar(label: string, { terminal, now, Bar }: BarOptions): ProgressListener | undefined {
   if (!terminal.isTTY) return undefined;
-  const columns = terminal.columns ?? 80;
+  // a terminal that does not say its width (0, as under script(1) with no window) is taken as 80
+  const columns = terminal.columns || 80;
   // label, a space, the bar, a space, "100%", and one column spare so the line never wraps
   const barsize = Math.max(NARROWEST_BAR, Math.min(WIDEST_BAR, columns - displayWidth(label) - 7));
   let startedAt = 0;

@@ -129,6 +129,17 @@ describe('the progress bar of a read', () => {
     for (const screen of terminal.screens) expect(displayWidth(screen)).toBeLessThan(40);
   });
 
+  it('takes a terminal that does not say its width (0 columns, as under script) as 80 columns wide', () => {
+    const terminal = new FakeTerminal(true, 0);
+    const time = clock();
+    const listen = progressBar('读取 demo.xlsx', { terminal, now: time.now, Bar: SingleBar })!;
+    listen({ done: 0, total: 4 });
+    time.ms = 1000;
+    listen({ done: 1, total: 4 });
+    expect(terminal.shown).toBe(drawn('读取 demo.xlsx', 25));
+    listen({ done: 4, total: 4 });
+  });
+
   it('times each read of a workbook on its own: a short read after a long one shows nothing', () => {
     const terminal = new FakeTerminal(true);
     const time = clock();
