@@ -1,7 +1,7 @@
 // deskbook: batch jobs on workbook files. It parses, calls a use case, prints; nothing more.
 // Help, --version and usage errors load only commander and the words of the command line: each
 // command's module (its use case, the domain, the file back end) is loaded by its action, when it
-// runs (docs/architecture.md, "Loading only what a command needs").
+// runs (docs/architecture.md: "The CLI loads only what a command needs").
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -19,8 +19,6 @@ import type { ValidateOptions } from './validate';
 import { EXIT, Io, Refused } from './exit';
 import { helpText, t } from './strings';
 import { commanderMessage, configureHelp } from './usage';
-
-export { EXIT } from './exit';
 
 const stdio: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
