@@ -35,7 +35,7 @@ const LAYERS = [
     name: 'cli',
     paths: ['cli'],
     may: ['domain', 'workbook', 'workbook/file', 'workbook/office', 'app'],
-    packages: ['commander', 'node:fs', 'node:path', 'node:os', 'node:crypto'],
+    packages: ['commander', 'cli-progress', 'node:fs', 'node:path', 'node:os', 'node:crypto'],
   },
 ];
 

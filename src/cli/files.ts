@@ -9,8 +9,10 @@ import { FileErrorCode, FileErrorDetail, FileErrorReason, FileFailure, fileError
 import { Lang } from '../domain/enums';
 import { FileWorkbook } from '../workbook/file';
 import { WorkbookError } from '../workbook/types';
+import type { ProgressListener } from '../workbook/file/progress';
 import { acquireLock, Lock, LockInfo, releaseAllLocks, releaseLock } from './lock';
 import { WriteRefused } from './refusals';
+import { readingBar } from './progress';
 import { fsyncDir, placeBeside, placeNew, removeLeftovers, testPause, writeTemp } from './replace';
 import { t } from './strings';
 import { folderReadOnly, locateTarget, resolveTarget, sameState, Target } from './target';
@@ -102,9 +104,10 @@ function readBytes(file: string): Uint8Array {
   }
 }
 
-function openBytes(file: string, bytes: Uint8Array): FileWorkbook {
+/** `onProgress`: hears how far each read of its sheets has come (the bar on a terminal: progress.ts). */
+function openBytes(file: string, bytes: Uint8Array, onProgress?: ProgressListener): FileWorkbook {
   try {
-    return FileWorkbook.open(bytes);
+    return FileWorkbook.open(bytes, { onProgress });
   } catch (e) {
     if (e instanceof WorkbookError) throw FileProblem.of(e, file);
     throw e;
@@ -113,10 +116,10 @@ function openBytes(file: string, bytes: Uint8Array): FileWorkbook {
 
 /** Reads a workbook to look at it: no lock (every write is one rename, so this reads the whole old
  *  file or the whole new one). */
-export function readWorkbookFile(file: string): WorkbookFile {
+export function readWorkbookFile(file: string, onProgress?: ProgressListener): WorkbookFile {
   checkReadable(file);
   const bytes = readBytes(file);
-  return { workbook: openBytes(file, bytes), original: bytes };
+  return { workbook: openBytes(file, bytes, onProgress), original: bytes };
 }
 
 export function fileExists(file: string): boolean {
@@ -248,8 +251,10 @@ export async function beginWrite(file: string, keepBytes = false): Promise<Writi
 export async function openWorkbookFile(file: string, opts: { writeTo?: string; create?: boolean } = {}): Promise<WorkbookFile> {
   const { writeTo, create = false } = opts;
   const fresh = create && !fileExists(file);
+  // a read that takes more than a second shows its progress on a terminal
+  const onProgress = fresh ? undefined : await readingBar(file, current.lang);
   if (writeTo === undefined || !sameFile(writeTo, file)) {
-    const read = fresh ? { workbook: FileWorkbook.create(), original: EMPTY } : readWorkbookFile(file);
+    const read = fresh ? { workbook: FileWorkbook.create(), original: EMPTY } : readWorkbookFile(file, onProgress);
     return writeTo === undefined ? read : { ...read, writing: await beginWrite(writeTo) };
   }
   // said as a read says it: not there, a folder, too large
@@ -259,7 +264,7 @@ export async function openWorkbookFile(file: string, opts: { writeTo?: string; c
     if (!fresh) throw new FileProblem('NOT_FOUND', file);
     return { workbook: FileWorkbook.create(), original: EMPTY, writing };
   }
-  return { workbook: openBytes(file, writing.bytes), original: writing.bytes, writing };
+  return { workbook: openBytes(file, writing.bytes, onProgress), original: writing.bytes, writing };
 }
 
 /** Where the write of `w` stopped because the file changed: ours is kept beside it, and that is said. */

@@ -1,69 +1,29 @@
 // deskbook: batch jobs on workbook files. It parses, calls a use case, prints; nothing more.
+// Help, --version and usage errors load only commander and the words of the command line: each
+// command's module (its use case, the domain, the file back end) is loaded by its action, when it
+// runs (docs/architecture.md: "The CLI loads only what a command needs").
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { writeLegacySample, writeSample } from '../app/sample';
-import { AdoptOptions, runAdopt } from './adopt';
-import { CallbackPlanOptions, runCallbackPlanCommand } from './callbackPlan';
-import { ArrearsOptions, NoticesOptions, runArrearsCommand, runNoticesCommand } from './arrears';
-import { DueOptions, runDueCommand } from './due';
-import { IdsOptions, runIdsCommand } from './ids';
-import { SetupResult, setUpWorkbook, inspectWorkbook, WorkbookStatus } from '../app/setup';
-import { validateWorkbook } from '../app/validate';
-import { UseCaseProblem, WORKBOOK_NOT_READY } from '../app/problem';
-import { runReport, writeKpiPivots } from '../app/report';
+import type { Lang } from '../domain/enums';
 import type { PeriodKind } from '../domain/periods';
-import { Lang } from '../domain/enums';
-import { yuanToCents } from '../domain/money';
-import { fileErrorMessage, UseCaseCode, useCaseMessage } from '../domain/failures';
-import { describeProblem } from '../domain/messages';
-import { Problem } from '../domain/problems';
-import { ALL_SHEETS, sheetName } from '../domain/schema';
-import { normalizeTag } from '../domain/ticketId';
-import { FileWorkbook } from '../workbook/file';
-import { WorkbookError } from '../workbook/types';
-import { beginCommand, beginWrite, endCommand, fileExists, FileProblem, isExistingFile, openWorkbookFile, readWorkbookFile, sameFile, saveIfChanged, saveTo, writeThrough } from './files';
-import { WriteRefused } from './refusals';
-import { RestoreOptions, runRestore } from './restore';
-import { sayKept, withKept } from './kept';
+import type { AdoptOptions } from './adopt';
+import type { ArrearsOptions, NoticesOptions } from './arrears';
+import type { CallbackPlanOptions } from './callbackPlan';
+import type { DemoOptions } from './demo';
+import type { DueOptions } from './due';
+import type { IdsOptions } from './ids';
+import type { KpiOptions, ReportOptions } from './report';
+import type { RestoreOptions } from './restore';
+import type { ValidateOptions } from './validate';
+import { EXIT, Io, Refused } from './exit';
 import { helpText, t } from './strings';
 import { commanderMessage, configureHelp } from './usage';
-
-export const EXIT = { OK: 0, PROBLEMS: 1, USAGE: 2, INTERNAL: 3 } as const;
-
-const MAX_LISTED_PROBLEMS = 200;
-
-interface Io {
-  out(line: string): void;
-  err(line: string): void;
-}
 
 const stdio: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 };
-
-/** A refusal of this command line, before any work: one line in the user's words, exit 2. */
-class Refused extends Error {
-  constructor(readonly words: string) {
-    super(words);
-    this.name = 'Refused';
-  }
-}
-
-/** A use case's refusal on FILE: the face adds what to run when `deskbook init` is the fix. */
-class RefusedOnFile extends Error {
-  constructor(
-    readonly problem: UseCaseProblem,
-    readonly file: string,
-  ) {
-    super(problem.message);
-    this.name = 'RefusedOnFile';
-  }
-}
-
-/** Refusals that `deskbook init FILE` puts right. */
-const INIT_FIXES: ReadonlySet<UseCaseCode> = new Set<UseCaseCode>(['NO_TICKETS', 'NO_CHARGES', 'NO_REMINDERS', 'NOT_SET_UP', 'NO_CUSTOMERS']);
 
 /** The package's version, from package.json beside src/ and dist/. */
 function packageVersion(): string {
@@ -75,200 +35,17 @@ function packageVersion(): string {
   }
 }
 
-/** Refuses to replace an existing file other than FILE unless --force. */
-function keepExisting(lang: Lang, target: string, opts: { force?: boolean }, file?: string): void {
-  if (opts.force || (file !== undefined && sameFile(target, file))) return;
-  if (isExistingFile(target)) throw new Refused(t(lang, 'exists', { file: target }));
-}
+/** What every command on a file shares (cli/command.ts), loaded by the first action that needs it. */
+const common = () => import('./command');
 
-function printStatus(io: Io, lang: Lang, file: string, status: WorkbookStatus): void {
-  for (const s of status.sheets) {
-    if (!s.present) {
-      // a sheet not there is named as set-up would create it: in the workbook's language
-      const def = ALL_SHEETS.find((d) => d.key === s.key)!;
-      io.out(t(lang, 'sheetMissing', { name: sheetName(def, status.lang) }));
-      continue;
-    }
-    const cols = s.missingColumns.length ? t(lang, 'missingColumns', { list: s.missingColumns.join(lang === 'zh' ? '、' : ', ') }) : '';
-    io.out(t(lang, 'sheetLine', { name: s.name ?? s.key, rows: s.rows }) + cols);
-  }
-  if (status.otherSheets.length) io.out(t(lang, 'otherSheets', { list: status.otherSheets.join(lang === 'zh' ? '、' : ', ') }));
-  if (status.generatedSheets.length) io.out(t(lang, 'generatedSheets', { list: status.generatedSheets.join(lang === 'zh' ? '、' : ', ') }));
-  io.out(status.ready ? t(lang, 'ready') : t(lang, 'notReady', { file }));
-}
-
-function printProblems(io: Io, lang: Lang, problems: ReadonlyArray<Problem>): void {
-  if (!problems.length) return;
-  io.out(t(lang, 'problemsHeader', { n: problems.length }));
-  for (const p of problems.slice(0, MAX_LISTED_PROBLEMS)) io.out(`  ${describeProblem(p, lang)}`);
-  if (problems.length > MAX_LISTED_PROBLEMS) io.out(t(lang, 'moreProblems', { n: problems.length - MAX_LISTED_PROBLEMS }));
-}
-
-function problemsJson(problems: ReadonlyArray<Problem>, lang: Lang) {
-  return problems.map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, code: p.code, severity: p.severity, message: describeProblem(p, lang) }));
-}
-
-function hasErrors(problems: ReadonlyArray<Problem>): boolean {
-  return problems.some((p) => p.severity === 'error');
-}
-
-function statusJson(status: WorkbookStatus, lang: Lang, extra: Record<string, unknown> = {}) {
-  return {
-    ...extra,
-    lang: status.lang,
-    ready: status.ready,
-    sheets: status.sheets,
-    otherSheets: status.otherSheets,
-    generatedSheets: status.generatedSheets,
-    problems: problemsJson(status.problems, lang),
-  };
-}
-
-async function runInit(io: Io, file: string, opts: { lang?: Lang; json?: boolean }): Promise<number> {
-  const exists = fileExists(file);
-  const read = await openWorkbookFile(file, { writeTo: file, create: true });
-  const result: SetupResult = await setUpWorkbook(read.workbook, { lang: opts.lang });
-  const lang = opts.lang ?? result.status.lang;
-  if (result.created.length > 0 || result.namesAdded.length > 0) saveIfChanged(file, read);
-  if (opts.json) {
-    io.out(JSON.stringify(statusJson(result.status, lang, { file, created: result.created }), null, 2));
-  } else {
-    if (!exists) io.out(t(lang, 'newWorkbook', { file }));
-    io.out(result.created.length ? t(lang, 'created', { list: result.created.join(lang === 'zh' ? '、' : ', ') }) : t(lang, 'alreadySetUp'));
-    printStatus(io, lang, file, result.status);
-    printProblems(io, lang, result.status.problems);
-    if (result.created.length) io.out(t(lang, 'wrote', { file }));
-  }
-  return hasErrors(result.status.problems) ? EXIT.PROBLEMS : EXIT.OK;
-}
-
-async function runStatus(io: Io, file: string, opts: { lang?: Lang; json?: boolean }): Promise<number> {
-  const { workbook: wb } = readWorkbookFile(file);
-  const status = await inspectWorkbook(wb, { lang: opts.lang });
-  const lang = opts.lang ?? status.lang;
-  if (opts.json) io.out(JSON.stringify(statusJson(status, lang, { file }), null, 2));
-  else {
-    printStatus(io, lang, file, status);
-    printProblems(io, lang, status.problems);
-  }
-  return hasErrors(status.problems) ? EXIT.PROBLEMS : EXIT.OK;
-}
-
-async function runValidate(io: Io, file: string, opts: { lang?: Lang; json?: boolean; asOf?: string; mark?: boolean }): Promise<number> {
-  const read = await openWorkbookFile(file, { writeTo: opts.mark ? file : undefined });
-  const report = await validateWorkbook(read.workbook, { lang: opts.lang, asOf: opts.asOf, mark: opts.mark });
-  // marks as they already were change nothing: the file keeps its bytes and its time
-  const marked = opts.mark ? saveIfChanged(file, read) : false;
-  if (opts.json) {
-    io.out(JSON.stringify(problemsJson(report.problems, report.lang), null, 2));
-  } else {
-    for (const group of report.bySheet) {
-      io.out(t(report.lang, 'sheetProblems', { sheet: group.sheet, n: group.problems.length }));
-      for (const p of group.problems.slice(0, MAX_LISTED_PROBLEMS)) io.out(`  ${p.severity === 'error' ? '✗' : '!'} ${p.message}`);
-      if (group.problems.length > MAX_LISTED_PROBLEMS) io.out(t(report.lang, 'moreProblems', { n: group.problems.length - MAX_LISTED_PROBLEMS }));
-    }
-    io.out(report.problems.length ? t(report.lang, 'validateSummary', { errors: report.errors, warnings: report.warnings }) : t(report.lang, 'validateClean'));
-    if (opts.mark) io.out(t(report.lang, marked ? 'marked' : 'marksUnchanged', { file }));
-  }
-  return report.errors > 0 ? EXIT.PROBLEMS : EXIT.OK;
-}
-
-interface ReportOptions {
-  period?: string;
-  asOf?: string;
-  out?: string;
-  json?: boolean;
-  lang?: Lang;
-  write: boolean;
-  force?: boolean;
-}
-
-async function runReportCommand(io: Io, kind: PeriodKind, file: string, opts: ReportOptions): Promise<number> {
-  const target = opts.out ?? file;
-  if (opts.write) keepExisting(opts.lang ?? 'zh', target, opts, file);
-  const read = await openWorkbookFile(file, { writeTo: opts.write ? target : undefined });
-  const result = await runReport(read.workbook, { kind, period: opts.period, asOf: opts.asOf, lang: opts.lang, write: opts.write });
-  if (opts.write) saveTo(file, target, read);
-  const lang = opts.lang ?? result.model.lang;
-  // Nothing is skipped silently: a report over cells that could not be read says so.
-  if (result.unreadableCells > 0) io.err(`deskbook: ${t(lang, 'reportUnreadable', { n: result.unreadableCells, file })}`);
-  const empty = result.json.empty ? t(lang, 'reportEmpty') : '';
-  if (opts.json) io.out(JSON.stringify(withKept(result.json, result), null, 2));
-  else if (opts.write) io.out(t(lang, 'reportWritten', { sheet: result.sheetName, file: target }) + empty);
-  else io.out(t(lang, 'reportBuilt', { sheet: result.sheetName }) + empty);
-  if (!opts.json) sayKept(io, lang, result);
-  return EXIT.OK;
-}
-
-async function runKpi(io: Io, file: string, opts: { out?: string; lang?: Lang; force?: boolean }): Promise<number> {
-  const target = opts.out ?? file;
-  keepExisting(opts.lang ?? 'zh', target, opts, file);
-  const read = await openWorkbookFile(file, { writeTo: target });
-  const result = await writeKpiPivots(read.workbook, { lang: opts.lang });
-  saveTo(file, target, read);
-  io.out(t(result.lang, 'reportWritten', { sheet: result.sheet, file: target }));
-  sayKept(io, result.lang, { keptSheet: result.keptSheet, sheetName: result.sheet });
-  return EXIT.OK;
-}
-
-interface DemoOptions {
-  out: string;
-  seed?: number;
-  units?: number;
-  months?: number;
-  tickets?: number;
-  asOf?: string;
-  lang?: Lang;
-  plant: boolean;
-  json?: boolean;
-  force?: boolean;
-  legacy?: boolean;
-}
-
-async function runDemo(io: Io, opts: DemoOptions): Promise<number> {
-  const lang = opts.lang ?? 'zh';
-  // a clerk's workbook under the same name is kept: the sample replaces it only when asked
-  keepExisting(lang, opts.out, opts);
-  const writing = await beginWrite(opts.out);
-  const wb = FileWorkbook.create();
-  if (opts.legacy) {
-    const legacy = await writeLegacySample(wb, { lang, seed: opts.seed, units: opts.units, months: opts.months, tickets: opts.tickets, asOf: opts.asOf, plant: opts.plant });
-    writeThrough(writing, wb.toBytes());
-    if (opts.json) io.out(JSON.stringify({ file: opts.out, lang, legacy: true, sheets: legacy.sheets, planted: legacy.planted }, null, 2));
-    else io.out(t(lang, 'wroteLegacy', { file: opts.out, list: legacy.sheets.join(lang === 'zh' ? '、' : ', ') }));
-    return EXIT.OK;
-  }
-  const written = await writeSample(wb, {
-    lang,
-    seed: opts.seed,
-    units: opts.units,
-    months: opts.months,
-    tickets: opts.tickets,
-    asOf: opts.asOf,
-    plant: opts.plant,
-  });
-  writeThrough(writing, wb.toBytes());
-  const rows = Object.fromEntries(written.status.sheets.map((s) => [s.key, s.rows]));
-  if (opts.json) {
-    io.out(JSON.stringify({ file: opts.out, lang, sheets: written.status.sheets, planted: written.planted }, null, 2));
-  } else {
-    io.out(t(lang, 'sampleCounts', rows));
-    if (written.planted.length) io.out(t(lang, 'planted', { n: written.planted.length }));
-    io.out(t(lang, 'wrote', { file: opts.out }));
-  }
-  return EXIT.OK;
-}
-
-/** Runs a command on FILE: a workbook problem found while working (not only on opening), and a
- *  refusal, name FILE. */
+/** Runs a command on FILE (cli/command.ts: its failures name FILE). */
 async function onFile(file: string, work: () => Promise<number>): Promise<number> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof WorkbookError) throw FileProblem.of(e, file);
-    if (e instanceof UseCaseProblem) throw new RefusedOnFile(e, file);
-    throw e;
-  }
+  return (await common()).onFile(file, work);
+}
+
+/** Refuses to replace an existing file other than FILE unless --force (cli/command.ts). */
+async function keepExisting(lang: Lang, target: string, opts: { force?: boolean }, file?: string): Promise<void> {
+  (await common()).keepExisting(lang, target, opts, file);
 }
 
 export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang = 'zh'): Command {
@@ -300,6 +77,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .showHelpAfterError(false)
     .exitOverride();
 
+  // Commander calls option parsers synchronously while it parses; the two that need the domain
+  // (yuan to cents, a tag's spelling) find it loaded here, just before their command's options are
+  // parsed, so help and every other command never load it.
+  const parsing: { money?: typeof import('../domain/money'); ticketId?: typeof import('../domain/ticketId') } = {};
+  program.hook('preSubcommand', async (_program, command) => {
+    if (command.name() === 'notices') parsing.money = await import('../domain/money');
+    if (command.name() === 'ids') parsing.ticketId = await import('../domain/ticketId');
+  });
+
   program
     .command('init')
     .summary(h('initSummary'))
@@ -307,7 +93,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .addArgument(fileArgument())
     .addOption(langOption())
     .option('--json', h('json'))
-    .action(async (file: string, opts: { lang?: Lang; json?: boolean }) => setExit(await onFile(file, () => runInit(io, file, opts))));
+    .action(async (file: string, opts: { lang?: Lang; json?: boolean }) => {
+      const { runInit } = await import('./setup');
+      setExit(await onFile(file, () => runInit(io, file, opts)));
+    });
 
   program
     .command('adopt')
@@ -321,7 +110,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .option('--as-of <datetime>', h('asOfAdopt'))
     .addOption(langOption())
     .option('--json', h('json'))
-    .action(async (file: string, opts: AdoptOptions) => setExit(await onFile(file, () => runAdopt(io, file, opts))));
+    .action(async (file: string, opts: AdoptOptions) => {
+      const { runAdopt } = await import('./adopt');
+      setExit(await onFile(file, () => runAdopt(io, file, opts)));
+    });
 
   program
     .command('status')
@@ -330,7 +122,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .addArgument(fileArgument())
     .addOption(langOption())
     .option('--json', h('json'))
-    .action(async (file: string, opts: { lang?: Lang; json?: boolean }) => setExit(await onFile(file, () => runStatus(io, file, opts))));
+    .action(async (file: string, opts: { lang?: Lang; json?: boolean }) => {
+      const { runStatus } = await import('./setup');
+      setExit(await onFile(file, () => runStatus(io, file, opts)));
+    });
 
   program
     .command('validate')
@@ -341,7 +136,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .option('--json', h('validateJson'))
     .option('--as-of <datetime>', h('asOfValidate'))
     .option('--mark', h('mark'))
-    .action(async (file: string, opts: { lang?: Lang; json?: boolean; asOf?: string; mark?: boolean }) => setExit(await onFile(file, () => runValidate(io, file, opts))));
+    .action(async (file: string, opts: ValidateOptions) => {
+      const { runValidate } = await import('./validate');
+      setExit(await onFile(file, () => runValidate(io, file, opts)));
+    });
 
   program
     .command('report')
@@ -356,7 +154,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .option('--json', h('reportJson'))
     .option('--no-write', h('noWrite'))
     .addOption(langOption())
-    .action(async (kind: PeriodKind, file: string, opts: ReportOptions) => setExit(await onFile(file, () => runReportCommand(io, kind, file, opts))));
+    .action(async (kind: PeriodKind, file: string, opts: ReportOptions) => {
+      const { runReportCommand } = await import('./report');
+      setExit(await onFile(file, () => runReportCommand(io, kind, file, opts)));
+    });
 
   program
     .command('kpi')
@@ -366,13 +167,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .addOption(outOption('kpiOut'))
     .option('--force', h('force'))
     .addOption(langOption())
-    .action(async (file: string, opts: { out?: string; lang?: Lang; force?: boolean }) => setExit(await onFile(file, () => runKpi(io, file, opts))));
+    .action(async (file: string, opts: KpiOptions) => {
+      const { runKpi } = await import('./report');
+      setExit(await onFile(file, () => runKpi(io, file, opts)));
+    });
 
   // notices and arrears (cli/arrears.ts)
   const yuanAmount = (value: string): number => {
     const n = Number(value);
     if (value.trim() === '' || !Number.isFinite(n) || n < 0 || !/^\d+(\.\d{1,2})?$/.test(value.trim())) throw new InvalidArgumentError(t(lang, 'yuanAmount'));
-    return yuanToCents(n);
+    return parsing.money!.yuanToCents(n);
   };
   program
     .command('arrears')
@@ -385,14 +189,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .option('--json', h('arrearsJson'))
     .option('--no-write', h('noWrite'))
     .addOption(langOption())
-    .action(async (file: string, opts: ArrearsOptions) =>
+    .action(async (file: string, opts: ArrearsOptions) => {
+      const { runArrearsCommand } = await import('./arrears');
       setExit(
-        await onFile(file, () => {
-          if (opts.write) keepExisting(opts.lang ?? 'zh', opts.out ?? file, opts, file);
+        await onFile(file, async () => {
+          if (opts.write) await keepExisting(opts.lang ?? 'zh', opts.out ?? file, opts, file);
           return runArrearsCommand(io, file, opts);
         }),
-      ),
-    );
+      );
+    });
 
   program
     .command('notices')
@@ -408,15 +213,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .option('--json', h('noticesJson'))
     .option('--no-write', h('noWrite'))
     .addOption(langOption())
-    .action(async (file: string, opts: NoticesOptions) =>
+    .action(async (file: string, opts: NoticesOptions) => {
+      const { runNoticesCommand } = await import('./arrears');
       setExit(
-        await onFile(file, () => {
+        await onFile(file, async () => {
           if (opts.logReminders && !opts.write) throw new Refused(t(opts.lang ?? lang, 'logNoWrite'));
-          if (opts.write) keepExisting(opts.lang ?? 'zh', opts.out ?? file, opts, file);
+          if (opts.write) await keepExisting(opts.lang ?? 'zh', opts.out ?? file, opts, file);
           return runNoticesCommand(io, file, opts);
         }),
-      ),
-    );
+      );
+    });
 
   program
     .command('due')
@@ -431,14 +237,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .addOption(outOption('dueOut'))
     .option('--force', h('force'))
     .addOption(langOption())
-    .action(async (file: string, opts: DueOptions) =>
+    .action(async (file: string, opts: DueOptions) => {
+      const { runDueCommand } = await import('./due');
       setExit(
-        await onFile(file, () => {
-          if (opts.write && (opts.sheet || opts.mark)) keepExisting(opts.lang ?? 'zh', opts.out ?? file, opts, file);
+        await onFile(file, async () => {
+          if (opts.write && (opts.sheet || opts.mark)) await keepExisting(opts.lang ?? 'zh', opts.out ?? file, opts, file);
           return runDueCommand(io, file, opts);
         }),
-      ),
-    );
+      );
+    });
 
   program
     .command('callback-plan')
@@ -452,17 +259,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .option('--json', h('planJson'))
     .option('--no-write', h('noWrite'))
     .addOption(langOption())
-    .action(async (file: string, opts: CallbackPlanOptions) =>
+    .action(async (file: string, opts: CallbackPlanOptions) => {
+      const [{ runCallbackPlanCommand }, { keepExisting }, { saveTo }] = await Promise.all([import('./callbackPlan'), common(), import('./files')]);
       setExit(
         await onFile(file, () =>
           runCallbackPlanCommand(io, file, opts, { keepExisting: (target) => keepExisting(opts.lang ?? 'zh', target, opts, file), save: (target, read) => saveTo(file, target, read) }),
         ),
-      ),
-    );
+      );
+    });
 
   // ticket IDs for rows typed into the sheet (cli/ids.ts)
   const tagArgument = (value: string): string => {
-    const tag = normalizeTag(value);
+    const tag = parsing.ticketId!.normalizeTag(value);
     if (tag === undefined) throw new InvalidArgumentError(t(lang, 'badTag'));
     return tag;
   };
@@ -478,14 +286,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .option('--json', h('idsJson'))
     .option('--no-write', h('idsNoWrite'))
     .addOption(langOption())
-    .action(async (file: string, opts: IdsOptions) =>
+    .action(async (file: string, opts: IdsOptions) => {
+      const [{ runIdsCommand }, { saveTo, sameFile }] = await Promise.all([import('./ids'), import('./files')]);
       setExit(
-        await onFile(file, () => {
-          if (opts.write) keepExisting(opts.lang ?? 'zh', opts.out ?? file, opts, file);
+        await onFile(file, async () => {
+          if (opts.write) await keepExisting(opts.lang ?? 'zh', opts.out ?? file, opts, file);
           return runIdsCommand(io, file, opts, { save: (target, read) => saveTo(file, target, read), isFile: (target) => sameFile(target, file) });
         }),
-      ),
-    );
+      );
+    });
 
   program
     .command('restore')
@@ -496,7 +305,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .option('--version <n>', h('restoreVersion'), positiveInt)
     .option('--json', h('restoreJson'))
     .addOption(langOption())
-    .action(async (file: string, opts: RestoreOptions) => setExit(await onFile(file, () => runRestore(io, file, opts))));
+    .action(async (file: string, opts: RestoreOptions) => {
+      const { runRestore } = await import('./restore');
+      setExit(await onFile(file, () => runRestore(io, file, opts)));
+    });
 
   program
     .command('demo')
@@ -513,7 +325,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .option('--legacy', h('legacy'))
     .addOption(langOption())
     .option('--json', h('json'))
-    .action(async (opts: DemoOptions) => setExit(await runDemo(io, opts)));
+    .action(async (opts: DemoOptions) => {
+      const { runDemo } = await import('./demo');
+      setExit(await runDemo(io, opts));
+    });
 
   return program;
 }
@@ -531,14 +346,16 @@ function commandOf(program: Command, argv: ReadonlyArray<string>): string | unde
   return program.commands.some((c) => c.name() === first) ? first : undefined;
 }
 
+/** cli/files.ts, once a command has loaded it: the lock and the kept versions of the command under
+ *  way, every lock given back at its end. Help and usage errors never load it. */
+let files: typeof import('./files') | undefined;
+
 /** Runs the CLI; returns the exit code. Never lets an exception reach the user as a stack trace. */
 export async function run(argv: ReadonlyArray<string>, io: Io = stdio): Promise<number> {
-  // the command, for the lock and the kept versions; every lock it takes is given back at its end
-  beginCommand(argv, langFromArgv(argv), (line) => io.err(line));
   try {
     return await runCommandLine(argv, io);
   } finally {
-    endCommand();
+    files?.endCommand();
   }
 }
 
@@ -546,6 +363,11 @@ async function runCommandLine(argv: ReadonlyArray<string>, io: Io): Promise<numb
   let code: number = EXIT.OK;
   const lang = langFromArgv(argv);
   const program = buildProgram(io, (c) => (code = c), lang);
+  // the command, for the lock and the kept versions, before its action runs
+  program.hook('preAction', async () => {
+    files = await import('./files');
+    files.beginCommand(argv, lang, (line) => io.err(line));
+  });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;
@@ -560,22 +382,11 @@ async function runCommandLine(argv: ReadonlyArray<string>, io: Io): Promise<numb
       io.err(`deskbook: ${e.words}`);
       return EXIT.USAGE;
     }
-    // a request turned down: one line in the user's words; a workbook not ready for it (not set up,
-    // a sheet without its columns) exits 1 like problems found, a request that cannot be met 2
-    if (e instanceof RefusedOnFile || e instanceof UseCaseProblem) {
-      const problem = e instanceof RefusedOnFile ? e.problem : e;
-      const hint = e instanceof RefusedOnFile && INIT_FIXES.has(problem.code) ? t(lang, 'runInit', { file: e.file }) : problem.code === 'PLAN_STARTED' ? t(lang, 'planForce') : '';
-      io.err(`deskbook: ${useCaseMessage(problem, lang)}${hint}`);
-      return WORKBOOK_NOT_READY.has(problem.code) ? EXIT.PROBLEMS : EXIT.USAGE;
-    }
-    if (e instanceof FileProblem) {
-      io.err(`deskbook: ${fileErrorMessage(e, lang, e.file)}`);
-      return EXIT.USAGE;
-    }
-    // a write turned down (read-only, in use, changed meanwhile…): a file that cannot be written, 2
-    if (e instanceof WriteRefused) {
-      io.err(`deskbook: ${e.words(lang)}`);
-      return EXIT.USAGE;
+    // what a command ends with (cli/command.ts: loaded by the command that threw it)
+    const failure = (await import('./command')).failureWords(e, lang);
+    if (failure) {
+      io.err(`deskbook: ${failure.words}`);
+      return failure.exit;
     }
     io.err(`deskbook: ${t(lang, 'internal', { detail: (e as Error)?.message ?? String(e) })}`);
     if (process.env.DESKBOOK_DEBUG) io.err(String((e as Error)?.stack));
@@ -592,7 +403,7 @@ export function main(argv: ReadonlyArray<string> = process.argv.slice(2)): Promi
     throw e;
   });
   // a kill by signal leaves the lock to the next run (a dead pid's lock is taken over); an exit gives it back
-  process.on('exit', endCommand);
+  process.on('exit', () => files?.endCommand());
   return run(argv).then((code) => {
     process.exitCode = code;
   });

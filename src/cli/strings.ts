@@ -151,6 +151,8 @@ const STRINGS = {
     en: 'restored {file} to version {n} (as it was at {time}); what it held before is kept as version {kept}: deskbook restore {file} --version {kept} undoes this',
   },
   internal: { zh: '内部错误：{detail}（请报告此问题；设置 DESKBOOK_DEBUG=1 可查看详情）', en: 'internal error: {detail} (please report it; set DESKBOOK_DEBUG=1 for details)' },
+  // a read's progress bar on a terminal (progress.ts)
+  reading: { zh: '读取 {file}', en: 'reading {file}' },
 } as const;
 
 /** The help: what each command, argument and option is for. */

@@ -20,7 +20,7 @@ const USAGE_WORDS: ReadonlyArray<[string, Words]> = [
 ];
 
 /** Columns a text takes in a terminal: CJK and full-width characters take two. */
-function displayWidth(text: string): number {
+export function displayWidth(text: string): number {
   const plain = text.replace(/\x1b\[\d*(;\d*)*m/g, '');
   let width = 0;
   for (const ch of plain) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
