@@ -164,6 +164,7 @@ export function App(props: AppProps) {
   const act = useCallback(
     async (kind: Exclude<Busy, null>, work: () => Promise<void>, fileName?: string) => {
       setBusy(kind);
+      setProgress(null);
       try {
         await work();
       } catch (err) {

@@ -87,11 +87,18 @@ function inMemory(wb: import('../workbook/file').FileWorkbook, onRead: (names: R
 /**
  * A workbook held in a Web Worker runs a use case there, beside its file (worker/protocol.ts says
  * why); any other workbook runs it here. Recognised by shape, not by class: worker/remote.ts is
- * loaded only when a workbook is opened.
+ * loaded only when a workbook is opened. A request carrying a function (fillTicketIds' clerkTag that
+ * draws a tag from the installation's storage) cannot cross: it runs here, over the forwarded methods.
  */
 function inWorker<K extends UseCaseName>(wb: Workbook, name: K, ...args: UseCaseArgs<K>): Promise<UseCaseResult<K>> | null {
   const remote = wb as Partial<UseCaseRunner>;
-  return typeof remote.runUseCase === 'function' ? remote.runUseCase(name, ...args) : null;
+  if (typeof remote.runUseCase !== 'function' || args.some(carriesFunction)) return null;
+  return remote.runUseCase(name, ...args);
+}
+
+function carriesFunction(arg: unknown): boolean {
+  if (typeof arg === 'function') return true;
+  return typeof arg === 'object' && arg !== null && Object.values(arg).some((v) => typeof v === 'function');
 }
 
 interface UseCaseRunner {

@@ -21,7 +21,8 @@ import type * as ids from '../../app/ids';
 /**
  * The use cases the worker runs beside the file, by name: those whose results are plain data (a
  * structured clone keeps them whole). runArrears (its result carries a function) and the live
- * validators (objects kept between calls) run on the page, over the forwarded interface.
+ * validators (objects kept between calls) run on the page, over the forwarded interface, and so does
+ * any request carrying a function (backend.ts looks).
  */
 export interface UseCases {
   inspectWorkbook: typeof setup.inspectWorkbook;
