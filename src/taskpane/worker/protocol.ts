@@ -6,8 +6,10 @@
 // Why whole use cases: a use case reads whole sheets, and handing 100,000 rows of cells to the page
 // costs more than reading them (the structured clone of 3.1 M cells took 3.5 s in Chromium here;
 // docs/architecture.md). A use case run in the worker sends back only its result.
+import { UseCaseProblem } from '../../app/problem';
 import type { Lang } from '../../domain/enums';
-import type { Workbook } from '../../workbook/types';
+import type { FileErrorDetail, UseCaseCode } from '../../domain/failures';
+import { Workbook, WorkbookError } from '../../workbook/types';
 import type * as setup from '../../app/setup';
 import type * as validate from '../../app/validate';
 import type * as entry from '../../app/entry';
@@ -92,6 +94,20 @@ export function failureData(err: unknown): FailureData {
     ...(typeof reason === 'string' ? { reason } : {}),
     ...(typeof params === 'object' && params !== null ? { params: { ...params } } : {}),
   };
+}
+
+/** The error the worker met, as the page would have met it on its own thread. */
+export function failureError(f: FailureData): Error {
+  if (f.name === 'WorkbookError' && f.code) {
+    const detail = f.reason ? ({ reason: f.reason, ...f.params } as FileErrorDetail) : undefined;
+    return new WorkbookError(f.code as ConstructorParameters<typeof WorkbookError>[0], detail);
+  }
+  if (f.name === 'UseCaseProblem' && f.code) {
+    return new (UseCaseProblem as new (code: UseCaseCode, params: object) => UseCaseProblem)(f.code as UseCaseCode, f.params ?? {});
+  }
+  const err = new Error(f.message);
+  err.name = f.name;
+  return err;
 }
 
 /** The bytes of a Uint8Array as a buffer of their own, to transfer rather than copy. */

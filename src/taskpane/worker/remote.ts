@@ -2,9 +2,7 @@
 // answered by the worker holding the file (workbook.worker.ts), and which runs whole use cases there
 // too (backend.ts sends them), so that only their results cross to the page. Bytes go in and out as
 // transferred buffers. A failure in the worker comes back as the same WorkbookError or UseCaseProblem.
-import { UseCaseProblem } from '../../app/problem';
 import type { Lang } from '../../domain/enums';
-import type { FileErrorDetail, UseCaseCode } from '../../domain/failures';
 import {
   Cell,
   CellWrite,
@@ -18,25 +16,10 @@ import {
   SheetRows,
   SheetSummary,
   Workbook,
-  WorkbookError,
 } from '../../workbook/types';
-import { FailureData, Outgoing, ownBuffer, ReadingProgress, Reply, UseCaseArgs, UseCaseName, UseCaseResult, WorkbookMethod } from './protocol';
+import { failureError, Outgoing, ownBuffer, ReadingProgress, Reply, UseCaseArgs, UseCaseName, UseCaseResult, WorkbookMethod } from './protocol';
 
 type Pending = { resolve(value: unknown): void; reject(err: unknown): void };
-
-/** The error the worker met, as the page would have met it on its own thread. */
-export function failureError(f: FailureData): Error {
-  if (f.name === 'WorkbookError' && f.code) {
-    const detail = f.reason ? ({ reason: f.reason, ...f.params } as FileErrorDetail) : undefined;
-    return new WorkbookError(f.code as ConstructorParameters<typeof WorkbookError>[0], detail);
-  }
-  if (f.name === 'UseCaseProblem' && f.code) {
-    return new (UseCaseProblem as new (code: UseCaseCode, params: object) => UseCaseProblem)(f.code as UseCaseCode, f.params ?? {});
-  }
-  const err = new Error(f.message);
-  err.name = f.name;
-  return err;
-}
 
 /** The worker and its requests in flight. */
 class Channel {
