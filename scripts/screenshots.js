@@ -18,7 +18,7 @@ const AS_OF = '2026-11-25T17:30:00';
 
 function fromTests() {
   const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
-  const tests = ['test/taskpane/browser.test.ts', 'test/workbook/file/external.test.ts'];
+  const tests = ['test/taskpane/browser.test.ts', 'test/taskpane/worker.test.ts', 'test/workbook/file/external.test.ts'];
   const run = spawnSync(process.execPath, [jest, '--ci', '--runTestsByPath', ...tests], {
     cwd: root,
     stdio: 'inherit',

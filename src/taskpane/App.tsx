@@ -1,10 +1,11 @@
 import { Button, Caption1, makeStyles, mergeClasses, Spinner, Title3, tokens } from '@fluentui/react-components';
 import { lazy, ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../domain/enums';
-import { buildSample, inspectWorkbook, openWorkbookFile, setUpWorkbook, WorkbookStatus } from './backend';
+import { buildSample, inspectWorkbook, openWorkbookFile, ReadingProgress, setUpWorkbook, WorkbookStatus } from './backend';
 import { FilePanel } from './components/FilePanel';
 import { Notice, NoticeData } from './components/Notice';
 import { ProblemList } from './components/ProblemList';
+import { ReadProgress } from './components/ReadProgress';
 import { StatusView } from './components/StatusView';
 import { TabStrip } from './components/TabStrip';
 import { describeError } from './errors';
@@ -131,6 +132,8 @@ export function App(props: AppProps) {
   const [unsaved, setUnsaved] = useState(false);
   /** standalone: a workbook waiting for the clerk's answer about those changes */
   const [pending, setPending] = useState<Pending | null>(null);
+  /** standalone: how far the read of a file has come, while one is under way */
+  const [progress, setProgress] = useState<ReadingProgress | null>(null);
   const standalone = props.mode === 'standalone';
   const changed = useCallback(() => {
     if (standalone) setUnsaved(true);
@@ -161,12 +164,14 @@ export function App(props: AppProps) {
   const act = useCallback(
     async (kind: Exclude<Busy, null>, work: () => Promise<void>, fileName?: string) => {
       setBusy(kind);
+      setProgress(null);
       try {
         await work();
       } catch (err) {
         setNotice({ intent: 'error', title: strings.errorTitle, text: describeError(err, { lang, strings, fileName }) });
       } finally {
         setBusy(null);
+        setProgress(null);
       }
     },
     [lang, strings],
@@ -218,7 +223,14 @@ export function App(props: AppProps) {
       'reading',
       async () => {
         const next = await load();
-        const nextStatus = await next.run((wb) => inspectWorkbook(wb));
+        let nextStatus: WorkbookStatus;
+        try {
+          nextStatus = await next.run((wb) => inspectWorkbook(wb));
+        } catch (err) {
+          next.close();
+          throw err;
+        }
+        if (file) file.close();
         setHost(next);
         setStatus(nextStatus);
         setNotice(null);
@@ -234,8 +246,11 @@ export function App(props: AppProps) {
     else void open();
   };
 
+  /** a read's progress, shown until the opening is over (a full bar while the parts read are parsed) */
+  const showProgress = useCallback((p: ReadingProgress) => setProgress(p), []);
+
   const openFile = (file: File) =>
-    replaceWorkbook(file.name, () => adopt(async () => fileHost(await openWorkbookFile(await readFileBytes(file)), file.name), file.name));
+    replaceWorkbook(file.name, () => adopt(async () => fileHost(await openWorkbookFile(await readFileBytes(file), showProgress), file.name), file.name));
 
   const loadSample = () => replaceWorkbook(strings.sampleFileName, () => adopt(async () => fileHost(await buildSample(lang), strings.sampleFileName)));
 
@@ -261,10 +276,10 @@ export function App(props: AppProps) {
   const file = host && host.kind === 'standalone' ? (host as FileHost) : null;
 
   /** saves the workbook as a download; true when the browser took it */
-  const download = (file: FileHost): boolean => {
+  const download = async (file: FileHost): Promise<boolean> => {
     const name = downloadName(file.fileName);
     try {
-      saveBytes(file.toBytes(), name);
+      saveBytes(await file.toBytes(), name);
       setUnsaved(false);
       setNotice({ intent: 'success', text: strings.downloaded(name) });
       return true;
@@ -274,12 +289,12 @@ export function App(props: AppProps) {
     }
   };
 
-  const answerUnsaved = (choice: UnsavedChoice) => {
+  const answerUnsaved = async (choice: UnsavedChoice) => {
     const waiting = pending;
     setPending(null);
     if (!waiting || choice === 'cancel') return;
     // a download that failed keeps the changes, and the workbook, where they are
-    if (choice === 'download' && !(file && download(file))) return;
+    if (choice === 'download' && !(file && (await download(file)))) return;
     void waiting.open();
   };
 
@@ -332,13 +347,13 @@ export function App(props: AppProps) {
           unsaved={unsaved}
           onOpenFile={(f) => openFile(f)}
           onLoadSample={() => loadSample()}
-          onDownload={() => file && download(file)}
+          onDownload={() => file && void download(file)}
         />
       )}
 
       {pending && file && (
         <Suspense fallback={null}>
-          <UnsavedDialog strings={strings} current={downloadName(file.fileName)} next={pending.name} onChoose={answerUnsaved} />
+          <UnsavedDialog strings={strings} current={downloadName(file.fileName)} next={pending.name} onChoose={(choice) => void answerUnsaved(choice)} />
         </Suspense>
       )}
 
@@ -358,7 +373,7 @@ export function App(props: AppProps) {
           <Notice notice={{ intent: 'info', title: strings.noWorkbookTitle, text: strings.noWorkbookHint }} testId="workbook-empty" />
         )}
 
-        {busy === 'reading' && <Spinner size="small" label={strings.reading} />}
+        {busy === 'reading' && (progress ? <ReadProgress progress={progress} strings={strings} /> : <Spinner size="small" label={strings.reading} />)}
 
         {status !== null && (
           <StatusView

@@ -6,9 +6,20 @@ import type { ValidateOptions, ValidationReport, LiveValidator } from '../app/va
 import type { Lang } from '../domain/enums';
 import type { Workbook } from '../workbook/types';
 import { pinnedAsOf } from './clock';
+import type { ReadingProgress, UseCaseArgs, UseCaseName, UseCaseResult } from './worker/protocol';
 
+import type { SetupResult, WorkbookStatus } from '../app/setup';
 export type { SheetStatus, WorkbookStatus, SetupResult } from '../app/setup';
-export { inspectWorkbook, setUpWorkbook } from '../app/setup';
+import * as setup from '../app/setup';
+import type { SetupOptions } from '../app/setup';
+
+export async function inspectWorkbook(wb: Workbook, opts?: { lang?: Lang }): Promise<WorkbookStatus> {
+  return inWorker(wb, 'inspectWorkbook', opts) ?? setup.inspectWorkbook(wb, opts);
+}
+
+export async function setUpWorkbook(wb: Workbook, opts?: SetupOptions): Promise<SetupResult> {
+  return inWorker(wb, 'setUpWorkbook', opts) ?? setup.setUpWorkbook(wb, opts);
+}
 export { columnLetter } from '../app/layout';
 export { nowIso } from './clock';
 export type { LiveValidator, LocatedProblem, ValidationReport } from '../app/validate';
@@ -16,23 +27,82 @@ export type { AddTicketResult, EntryProblem, RowDetail, TicketField, TicketField
 
 /** A workbook held in memory (standalone mode): the Workbook interface plus its bytes. */
 export interface WorkbookFile extends Workbook {
-  toBytes(): Uint8Array;
+  toBytes(): Promise<Uint8Array>;
+  /** lets go of it (another workbook was opened in its place) */
+  close(): void;
 }
 
-export async function openWorkbookFile(bytes: Uint8Array): Promise<WorkbookFile> {
+export type { ReadingProgress } from './worker/protocol';
+
+/**
+ * The file lives in a Web Worker (worker/), which reads it and runs the use cases on it while the
+ * pane stays free; `onProgress` hears how far each read has come. A browser without workers reads on
+ * the page's own thread, as before.
+ */
+export async function openWorkbookFile(bytes: Uint8Array, onProgress: (progress: ReadingProgress) => void = () => undefined): Promise<WorkbookFile> {
+  if (typeof Worker !== 'undefined') {
+    const { RemoteWorkbook } = await import(/* webpackChunkName: "remote-workbook" */ './worker/remote');
+    return RemoteWorkbook.open(bytes, onProgress);
+  }
   const { FileWorkbook } = await import(/* webpackChunkName: "file-workbook" */ '../workbook/file');
-  return FileWorkbook.open(bytes);
+  let reading: ReadonlyArray<string> = [];
+  const wb = FileWorkbook.open(bytes, { onProgress: ({ done, total }) => onProgress({ done, total, sheets: reading }) });
+  return inMemory(wb, (names) => (reading = names));
 }
 
 export async function buildSample(lang: Lang): Promise<WorkbookFile> {
+  // as of the moment the page pinned (?asOf=), else today 17:30
+  const asOf = pinnedAsOf();
+  if (typeof Worker !== 'undefined') {
+    const { RemoteWorkbook } = await import(/* webpackChunkName: "remote-workbook" */ './worker/remote');
+    return RemoteWorkbook.sample(lang, asOf);
+  }
   const [{ FileWorkbook }, { writeSample }] = await Promise.all([
     import(/* webpackChunkName: "file-workbook" */ '../workbook/file'),
     import(/* webpackChunkName: "sample" */ '../app/sample'),
   ]);
   const wb = FileWorkbook.create();
-  // as of the moment the page pinned (?asOf=), else today 17:30
-  await writeSample(wb, { lang, asOf: pinnedAsOf() });
-  return wb;
+  await writeSample(wb, { lang, asOf });
+  return inMemory(wb, () => undefined);
+}
+
+/** A file workbook on the page's thread (no Web Worker): its reads noted for the progress. */
+function inMemory(wb: import('../workbook/file').FileWorkbook, onRead: (names: ReadonlyArray<string>) => void): WorkbookFile {
+  return new Proxy(wb, {
+    get(target, prop) {
+      if (prop === 'toBytes') return async () => target.toBytes();
+      if (prop === 'close') return () => undefined;
+      if (prop === 'readSheets') {
+        return (names: ReadonlyArray<string>) => {
+          onRead([...names]);
+          return target.readSheets(names);
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  }) as unknown as WorkbookFile;
+}
+
+/**
+ * A workbook held in a Web Worker runs a use case there, beside its file (worker/protocol.ts says
+ * why); any other workbook runs it here. Recognised by shape, not by class: worker/remote.ts is
+ * loaded only when a workbook is opened. A request carrying a function (fillTicketIds' clerkTag that
+ * draws a tag from the installation's storage) cannot cross: it runs here, over the forwarded methods.
+ */
+function inWorker<K extends UseCaseName>(wb: Workbook, name: K, ...args: UseCaseArgs<K>): Promise<UseCaseResult<K>> | null {
+  const remote = wb as Partial<UseCaseRunner>;
+  if (typeof remote.runUseCase !== 'function' || args.some(carriesFunction)) return null;
+  return remote.runUseCase(name, ...args);
+}
+
+function carriesFunction(arg: unknown): boolean {
+  if (typeof arg === 'function') return true;
+  return typeof arg === 'object' && arg !== null && Object.values(arg).some((v) => typeof v === 'function');
+}
+
+interface UseCaseRunner {
+  runUseCase<K extends UseCaseName>(name: K, ...args: UseCaseArgs<K>): Promise<UseCaseResult<K>>;
 }
 
 export async function loadOfficeWorkbook(): Promise<(context: Excel.RequestContext) => Workbook> {
@@ -49,7 +119,7 @@ const validation = () => import(/* webpackChunkName: "validate" */ '../app/valid
 const entry = () => import(/* webpackChunkName: "entry" */ '../app/entry');
 
 export async function validateWorkbook(wb: Workbook, opts: ValidateOptions): Promise<ValidationReport> {
-  return (await validation()).validateWorkbook(wb, opts);
+  return inWorker(wb, 'validateWorkbook', opts) ?? (await validation()).validateWorkbook(wb, opts);
 }
 
 export async function startLiveValidation(wb: Workbook, opts: Omit<ValidateOptions, 'mark'>): Promise<{ validator: LiveValidator; report: ValidationReport }> {
@@ -57,15 +127,15 @@ export async function startLiveValidation(wb: Workbook, opts: Omit<ValidateOptio
 }
 
 export async function ticketFormOptions(wb: Workbook, opts: { lang?: Lang; asOf?: string }): Promise<TicketFormOptions> {
-  return (await entry()).ticketFormOptions(wb, opts);
+  return inWorker(wb, 'ticketFormOptions', opts) ?? (await entry()).ticketFormOptions(wb, opts);
 }
 
 export async function addTicket(wb: Workbook, input: TicketInput, opts: AddTicketOptions): Promise<AddTicketResult> {
-  return (await entry()).addTicket(wb, input, opts);
+  return inWorker(wb, 'addTicket', input, opts) ?? (await entry()).addTicket(wb, input, opts);
 }
 
 export async function rowDetail(wb: Workbook, sheet: string, row: number): Promise<RowDetail> {
-  return (await entry()).rowDetail(wb, sheet, row);
+  return inWorker(wb, 'rowDetail', sheet, row) ?? (await entry()).rowDetail(wb, sheet, row);
 }
 
 // Reports: the report use case (app/report.ts), loaded when the Reports tab first asks for it.
@@ -82,11 +152,11 @@ export type ReportPeriods = Record<PeriodKind, { default: string; choices: strin
 const reports = () => import(/* webpackChunkName: "report" */ '../app/report');
 
 export async function runReport(wb: Workbook, req: ReportRequest): Promise<ReportResult> {
-  return (await reports()).runReport(wb, req);
+  return inWorker(wb, 'runReport', req) ?? (await reports()).runReport(wb, req);
 }
 
 export async function reportPeriods(wb: Workbook, now?: string): Promise<ReportPeriods> {
-  return (await reports()).reportPeriods(wb, now);
+  return inWorker(wb, 'reportPeriods', now) ?? (await reports()).reportPeriods(wb, now);
 }
 
 /** The KPI catalogue (names, formats, the tiles), loaded with the report code. */
@@ -95,7 +165,7 @@ export async function kpiCatalogue(): Promise<ReadonlyArray<KpiEntry>> {
 }
 
 export async function writeKpiPivots(wb: Workbook, opts?: { lang?: Lang }): Promise<{ sheet: string; keptSheet: string | null; pivots: boolean }> {
-  return (await reports()).writeKpiPivots(wb, opts);
+  return inWorker(wb, 'writeKpiPivots', opts) ?? (await reports()).writeKpiPivots(wb, opts);
 }
 
 // Adopting the registers a center keeps (app/adopt.ts), loaded when the Adopt tab is first opened.
@@ -105,7 +175,7 @@ export type { AdoptResult, SheetAdoption, SheetChoices } from '../app/adopt';
 const adoption = () => import(/* webpackChunkName: "adopt" */ '../app/adopt');
 
 export async function adoptWorkbook(wb: Workbook, req: AdoptRequest): Promise<AdoptResult> {
-  return (await adoption()).adoptWorkbook(wb, req);
+  return inWorker(wb, 'adoptWorkbook', req) ?? (await adoption()).adoptWorkbook(wb, req);
 }
 
 // Fees and callbacks (app/arrears.ts, app/callbackPlan.ts), loaded when the Arrears or Callbacks tab is
@@ -123,15 +193,15 @@ export async function runArrears(wb: Workbook, req: ArrearsRequest): Promise<Arr
 }
 
 export async function runNotices(wb: Workbook, req: NoticesRequest): Promise<NoticesResult> {
-  return (await arrears()).runNotices(wb, req);
+  return inWorker(wb, 'runNotices', req) ?? (await arrears()).runNotices(wb, req);
 }
 
 export async function runCallbackPlan(wb: Workbook, req: CallbackPlanRequest): Promise<CallbackPlanResult> {
-  return (await callbacks()).runCallbackPlan(wb, req);
+  return inWorker(wb, 'runCallbackPlan', req) ?? (await callbacks()).runCallbackPlan(wb, req);
 }
 
 export async function callbackPlanStatus(wb: Workbook, req: { asOf?: string; lang?: Lang }): Promise<CallbackPlanStatus> {
-  return (await callbacks()).callbackPlanStatus(wb, req);
+  return inWorker(wb, 'callbackPlanStatus', req) ?? (await callbacks()).callbackPlanStatus(wb, req);
 }
 
 // The clerk's desk (app/due.ts) and ticket IDs for rows typed into the sheet (app/ids.ts), loaded
@@ -147,7 +217,7 @@ const desk = () => import(/* webpackChunkName: "due" */ '../app/due');
 const ids = () => import(/* webpackChunkName: "ids" */ '../app/ids');
 
 export async function runDue(wb: Workbook, req: DueRequest): Promise<DueResult> {
-  return (await desk()).runDue(wb, req);
+  return inWorker(wb, 'runDue', req) ?? (await desk()).runDue(wb, req);
 }
 
 export async function startLiveDue(wb: Workbook, opts: { asOf?: string; lang?: Lang }): Promise<{ live: LiveDue; lists: DueLists; changed: boolean }> {
@@ -155,5 +225,5 @@ export async function startLiveDue(wb: Workbook, opts: { asOf?: string; lang?: L
 }
 
 export async function fillTicketIds(wb: Workbook, opts: FillTicketIdsOptions): Promise<FillTicketIdsResult> {
-  return (await ids()).fillTicketIds(wb, opts);
+  return inWorker(wb, 'fillTicketIds', opts) ?? (await ids()).fillTicketIds(wb, opts);
 }

@@ -23,7 +23,9 @@ export interface FileHost extends Host {
   readonly kind: 'standalone';
   /** the name to save the workbook under */
   readonly fileName: string;
-  toBytes(): Uint8Array;
+  toBytes(): Promise<Uint8Array>;
+  /** lets go of the workbook (another was opened in its place) */
+  close(): void;
 }
 
 export type Environment = { readonly kind: 'excel'; readonly officeLanguage: string } | { readonly kind: 'standalone' };
@@ -185,6 +187,7 @@ export function fileHost(wb: WorkbookFile, fileName: string): FileHost {
     kind: 'standalone',
     fileName,
     toBytes: () => wb.toBytes(),
+    close: () => wb.close(),
     run<T>(fn: (wb: Workbook) => Promise<T>): Promise<T> {
       const next = queue.then(() => fn(wb));
       queue = next.catch(() => undefined);

@@ -18,6 +18,8 @@ export const en: Strings = {
   otherLanguage: '中文',
   switchLanguageHint: '以中文显示',
   reading: 'Reading the workbook…',
+  readingSheets: (sheets) => (sheets.length > 0 ? `Reading ${list(sheets, ', ')}…` : 'Reading the workbook…'),
+  readPercent: (percent) => `${percent}% read`,
   settingUp: 'Setting up the workbook…',
 
   standaloneIntro:

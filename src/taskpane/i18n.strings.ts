@@ -16,6 +16,10 @@ export interface Strings {
   /** the switch's tooltip, in the other language too */
   readonly switchLanguageHint: string;
   readonly reading: string;
+  /** the progress bar of a file being read: the sheets it reads (none known: the workbook) */
+  readonly readingSheets: (sheets: ReadonlyArray<string>) => string;
+  /** how much of it is read, as a whole percent */
+  readonly readPercent: (percent: number) => string;
   readonly settingUp: string;
 
   // standalone: choosing a workbook

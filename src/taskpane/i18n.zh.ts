@@ -17,6 +17,8 @@ export const zh: Strings = {
   otherLanguage: 'English',
   switchLanguageHint: 'Show the pane in English',
   reading: '正在读取工作簿…',
+  readingSheets: (sheets) => (sheets.length > 0 ? `正在读取：${list(sheets, '、')}…` : '正在读取工作簿…'),
+  readPercent: (percent) => `已读取 ${percent}%`,
   settingUp: '正在设置工作簿…',
 
   standaloneIntro: '打开服务台的 Excel 工作簿（.xlsx），或载入内置示例。文件只在本机浏览器中处理，不会上传。',
