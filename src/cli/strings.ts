@@ -302,8 +302,15 @@ export function helpText(lang: Lang, key: HelpKey): string {
 
 export type StringKey = keyof typeof STRINGS;
 
+/** English nouns the lines count, each with its singular: "1 rows" reads "1 row". */
+const EN_SINGULAR: Readonly<Record<string, string>> = {
+  rows: 'row', problems: 'problem', cells: 'cell', units: 'unit', notices: 'notice', tickets: 'ticket',
+  customers: 'customer', charges: 'charge', reminders: 'reminder', households: 'household',
+};
+const EN_COUNTED = new RegExp(`(^|[^\\d.,])1 (${Object.keys(EN_SINGULAR).join('|')})\\b`, 'g');
+
 export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
   let s: string = STRINGS[key][lang];
   for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
-  return s;
+  return lang === 'en' ? s.replace(EN_COUNTED, (_, before: string, noun: string) => `${before}1 ${EN_SINGULAR[noun]}`) : s;
 }
