@@ -100,8 +100,17 @@ describe('the streaming reader, on every kind of cell', () => {
     }
   });
 
-  it('leaves what it does not read to SheetJS: a comment in the sheet, a cell type it does not know', async () => {
-    for (const sheet of [`${OPEN}<!-- a tool's note --><row r="1"><c r="A1"><v>1</v></c></row>${CLOSE}`, `${OPEN}<row r="1"><c r="A1" t="x"><v>1</v></c></row>${CLOSE}`]) {
+  it('skips comments, wherever a chunk cuts them', async () => {
+    const sheet = `${OPEN}<!-- a tool's note: <row r="9"> --><row r="1"><c r="A1"><v>1</v></c><!----><c r="B1"><v>2</v></c></row>${CLOSE}`;
+    const wb = FileWorkbook.open(packageOf(sheet));
+    expect((await wb.readSheets(['S']))[0].rows).toEqual([[1, 2]]);
+    expect(wb.lastReader).toBe('stream');
+    const input = { sheet: strToU8(sheet), date1904: false };
+    for (let at = 1; at < input.sheet.length; at++) expect(scan(input, (b) => cutAt(b, [at])).grid?.rows).toEqual([[1, 2]]);
+  });
+
+  it('leaves what it does not read to SheetJS: CDATA, a cell type it does not know', async () => {
+    for (const sheet of [`${OPEN}<row r="1"><c r="A1" t="str"><v><![CDATA[a<b]]></v></c></row>${CLOSE}`, `${OPEN}<row r="1"><c r="A1" t="x"><v>1</v></c></row>${CLOSE}`]) {
       const wb = FileWorkbook.open(packageOf(sheet));
       const [grid] = await wb.readSheets(['S']);
       expect(wb.lastReader).toBe('sheetjs');

@@ -10,7 +10,7 @@ import { DAYS_1904 } from './dates';
 import { GridRows } from './grid';
 import { NAMES, StringItem, TAG } from './runs';
 import { TextBuffer } from './text';
-import { attribute, XmlHandler, XmlTokenizer } from './xml';
+import { attribute, attributes, XmlHandler, XmlTokenizer } from './xml';
 
 /** t= of a cell */
 const enum Type {
@@ -24,10 +24,18 @@ const enum Type {
 }
 
 const ATTR_R = new Uint8Array([0x72]);
-const ATTR_T = new Uint8Array([0x74]);
-const ATTR_S = new Uint8Array([0x73]);
+/** r, t and s: the attributes of a cell */
+const CELL_ATTRS = new Uint8Array([0x72, 0x74, 0x73]);
+
+/** Counts a sheet's rows and cells against the limits, as scan.ts's sheetScanner does. */
+export interface TagCounter {
+  row(bytes: Uint8Array, from: number, to: number): void;
+  cell(bytes: Uint8Array, from: number, to: number): void;
+}
 
 export interface CellScanOptions {
+  /** told of every <row> and <c> (the limits); none: counted elsewhere */
+  readonly counter?: TagCounter;
   /** the shared strings; null: they are not wanted, each reads as '' */
   readonly strings: ReadonlyArray<string> | null;
   /** the workbook counts dates from 1904: a number shown as a date moves by DAYS_1904 */
@@ -58,6 +66,7 @@ export class CellScanner implements XmlHandler {
   private readonly value = new TextBuffer();
   private readonly item = new StringItem();
   private readonly end1 = new Int32Array(1);
+  private readonly found = new Int32Array(6);
   private inSheetData = false;
   /** SheetJS's numbering: the row (from 1) and the column (from 0) of the last ones seen */
   private row = 0;
@@ -79,8 +88,9 @@ export class CellScanner implements XmlHandler {
     return this.inV || (this.inIs && this.item.capturing);
   }
 
+  /** the scan met what it does not read and stopped (a missing string does not stop the count) */
   get stopped(): boolean {
-    return this.unsupportedMarkup || this.missingString;
+    return this.unsupportedMarkup;
   }
 
   push(chunk: Uint8Array): void {
@@ -97,6 +107,11 @@ export class CellScanner implements XmlHandler {
   }
 
   start(which: number, bytes: Uint8Array, from: number, to: number, empty: boolean): void {
+    const counter = this.options.counter;
+    if (counter && which <= TAG.row) {
+      if (which === TAG.c) counter.cell(bytes, from, to);
+      else counter.row(bytes, from, to);
+    }
     if (!this.inSheetData) {
       if (which === TAG.sheetData && !empty) this.inSheetData = true;
       return;
@@ -151,8 +166,9 @@ export class CellScanner implements XmlHandler {
   }
 
   private startCell(bytes: Uint8Array, from: number, to: number): void {
-    const end = this.end1;
-    let at = attribute(bytes, from, to, ATTR_R, end);
+    const found = this.found;
+    attributes(bytes, from, to, CELL_ATTRS, found);
+    let at = found[0];
     if (at < 0) {
       this.col++;
       this.cellRow = this.row - 1;
@@ -160,7 +176,7 @@ export class CellScanner implements XmlHandler {
     } else {
       // a reference as Excel writes it: capital letters, then the row
       let c = 0;
-      const stop = end[0];
+      const stop = found[1];
       while (at < stop && bytes[at] >= 0x41 && bytes[at] <= 0x5a) c = c * 26 + (bytes[at++] - 0x40);
       const r = digits(bytes, at, stop);
       if (c < 1 || r < 1) return this.unsupported();
@@ -168,11 +184,9 @@ export class CellScanner implements XmlHandler {
       this.cellCol = this.col = c - 1;
     }
     if (this.cellRow < 0) return this.unsupported();
-    at = attribute(bytes, from, to, ATTR_T, end);
-    this.type = at < 0 ? Type.Number : cellType(bytes, at, end[0]);
+    this.type = found[2] < 0 ? Type.Number : cellType(bytes, found[2], found[3]);
     if (this.type < 0) this.unsupported();
-    at = attribute(bytes, from, to, ATTR_S, end);
-    this.style = at < 0 ? 0 : digits(bytes, at, end[0]);
+    this.style = found[4] < 0 ? 0 : digits(bytes, found[4], found[5]);
     this.inCell = true;
     this.hasV = false;
     this.inV = false;
@@ -184,7 +198,7 @@ export class CellScanner implements XmlHandler {
   private endCell(): void {
     this.inCell = false;
     this.inV = false;
-    if (this.stopped) return;
+    if (this.stopped || this.missingString) return;
     const value = this.cellValue();
     if (value !== undefined) this.grid.set(this.cellRow, this.cellCol, value);
   }

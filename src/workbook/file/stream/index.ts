@@ -9,7 +9,7 @@ import { SheetGrid, WorkbookError } from '../../types';
 import { CONTENT_TYPES_PART, parseContentTypes } from '../opc';
 import type { Package } from '../package';
 import type { ProgressMeter } from '../progress';
-import { PartScanner, sheetScanner, stringsScanner } from '../scan';
+import { closingScanner, PartScanner, sheetCounter } from '../scan';
 import type { Structure } from '../structure';
 import { CellScanner } from './cells';
 import { dateStyles, isDate1904 } from './dates';
@@ -76,8 +76,8 @@ export async function streamGrids(
   if (plan.strings) {
     const part = plan.strings;
     const meter = budget.strings({ part });
-    const scan = stringsScanner({ part }, { entry: () => meter.entry() });
-    const table = new StringsScanner();
+    const scan = closingScanner({ part }, 'sst');
+    const table = new StringsScanner(() => meter.entry());
     try {
       await pkg.stream(part, { ...common, onChunk: both(scan, table) });
       scan.end();
@@ -117,8 +117,8 @@ export async function streamGrids(
     const s = sheets[step.index];
     const place = { part: s.part, sheet: s.name };
     const meter = budget.sheet(place);
-    const scan = sheetScanner(place, meter);
-    const cells = new CellScanner({ strings, date1904: plan.date1904, dateStyles: dates });
+    const scan = closingScanner(place, 'worksheet');
+    const cells = new CellScanner({ strings, date1904: plan.date1904, dateStyles: dates, counter: sheetCounter(meter) });
     await pkg.stream(s.part, { ...common, sheet: s.name, onChunk: both(scan, cells) });
     scan.end();
     if (cells.unsupportedMarkup) return null;
@@ -146,7 +146,7 @@ async function readDateStyles(pkg: Package, part: string, date1904: boolean, com
   return date1904 ? dateStyles(new TextDecoder().decode(concat(chunks))) : [];
 }
 
-/** The limits' scan first (it may refuse the part), then the reader's. */
+/** The closing scan first (it keeps the part's end), then the reader's (which counts the limits). */
 function both(scan: PartScanner, reader: { push(chunk: Uint8Array): void }): (chunk: Uint8Array) => void {
   return (chunk) => {
     scan.push(chunk);

@@ -3,6 +3,9 @@ import { StringItem, NAMES, TAG } from './runs';
 import { XmlHandler, XmlTokenizer } from './xml';
 
 export class StringsScanner implements XmlHandler {
+  /** `entry`: told of every <si>, as scan.ts's stringsScanner tells the meter */
+  constructor(private readonly entry: () => void = () => undefined) {}
+
   readonly strings: string[] = [];
   /** the part holds markup this reader does not read: SheetJS reads the workbook instead */
   unreadable = false;
@@ -20,6 +23,7 @@ export class StringsScanner implements XmlHandler {
 
   start(which: number, _bytes: Uint8Array, _from: number, _to: number, empty: boolean): void {
     if (which === TAG.si) {
+      this.entry();
       if (this.inItem) return this.unsupported();
       if (empty) {
         this.strings.push('');

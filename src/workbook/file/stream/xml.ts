@@ -10,6 +10,7 @@ const SLASH = 0x2f;
 const BANG = 0x21;
 const QUESTION = 0x3f;
 const COLON = 0x3a;
+const DASH = 0x2d;
 
 /** a tag longer than this is not one this reader knows (a sheet's tags are a few dozen bytes) */
 const MAX_TAG = 64 * 1024;
@@ -40,28 +41,49 @@ export class XmlTokenizer {
     this.names = names.map((n) => new TextEncoder().encode(n));
   }
 
-  push(chunk: Uint8Array): void {
+  push(input: Uint8Array): void {
+    // a Buffer's indexOf is a JavaScript wrapper, a typed array's the engine's own: searched as one
+    const chunk = input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     let pos = 0;
     if (this.carry) {
       // the tag cut by the last chunk's end, made whole with the start of this one
-      const gt = chunk.indexOf(GT);
-      if (gt < 0) {
-        if (this.carry.length + chunk.length > MAX_TAG) return this.giveUp();
-        const grown = new Uint8Array(this.carry.length + chunk.length);
-        grown.set(this.carry);
-        grown.set(chunk, this.carry.length);
-        this.carry = grown;
-        return;
-      }
-      const tag = new Uint8Array(this.carry.length + gt + 1);
-      tag.set(this.carry);
-      tag.set(chunk.subarray(0, gt + 1), this.carry.length);
-      this.carry = null;
-      this.tag(tag, 0, tag.length - 1);
-      pos = gt + 1;
+      pos = this.complete(chunk);
+      if (pos < 0) return;
     }
+    this.scan(chunk, pos);
+  }
+
+  /** The carried tag completed from the start of `chunk` and read: the index after it, or -1 when
+   *  the chunk does not complete it either (it is carried on). */
+  private complete(chunk: Uint8Array): number {
+    const carry = this.carry as Uint8Array;
+    let from = 0;
+    for (;;) {
+      const gt = chunk.indexOf(GT, from);
+      if (gt < 0) {
+        if (carry.length + chunk.length > MAX_TAG) {
+          this.giveUp();
+          return -1;
+        }
+        this.carry = joined(carry, chunk);
+        return -1;
+      }
+      const whole = joined(carry, chunk.subarray(0, gt + 1));
+      // a comment goes on past a '>' until its '-->'
+      if (whole.length >= 4 && whole[1] === BANG && whole[2] === DASH && whole[3] === DASH && commentEnd(whole, 4) < 0) {
+        from = gt + 1;
+        continue;
+      }
+      this.carry = null;
+      this.scan(whole, 0);
+      return gt + 1;
+    }
+  }
+
+  private scan(chunk: Uint8Array, start: number): void {
     const n = chunk.length;
     const h = this.handler;
+    let pos = start;
     while (pos < n) {
       const lt = chunk.indexOf(LT, pos);
       if (lt < 0) {
@@ -69,13 +91,16 @@ export class XmlTokenizer {
         return;
       }
       if (lt > pos && h.capturing) h.text(chunk, pos, lt);
-      const gt = chunk.indexOf(GT, lt + 1);
+      let gt: number;
+      if (lt + 3 >= n && chunk[lt + 1] === BANG) gt = -1; // too little seen to tell a comment
+      else if (chunk[lt + 1] === BANG && chunk[lt + 2] === DASH && chunk[lt + 3] === DASH) gt = commentEnd(chunk, lt + 4);
+      else gt = chunk.indexOf(GT, lt + 1);
       if (gt < 0) {
         if (n - lt > MAX_TAG) return this.giveUp();
         this.carry = chunk.slice(lt);
         return;
       }
-      this.tag(chunk, lt, gt);
+      if (chunk[lt + 1] !== BANG || chunk[lt + 2] !== DASH) this.tag(chunk, lt, gt);
       pos = gt + 1;
     }
   }
@@ -122,6 +147,53 @@ export class XmlTokenizer {
       if (j === length) return i;
     }
     return -1;
+  }
+}
+
+function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** The index of the '>' that ends a comment whose text starts at `from`; -1 when not in the bytes. */
+function commentEnd(bytes: Uint8Array, from: number): number {
+  let at = bytes.indexOf(GT, from);
+  while (at >= 0 && !(bytes[at - 1] === DASH && bytes[at - 2] === DASH && at - 2 >= from)) at = bytes.indexOf(GT, at + 1);
+  return at;
+}
+
+/**
+ * The attributes of a start tag that a cell's reader needs, found in one pass over bytes[from, to):
+ * for each name of `names` (one ASCII byte each), its value's start and end in out[2i], out[2i+1]
+ * (-1, -1 when absent). An attribute with a namespace prefix is another attribute.
+ */
+export function attributes(bytes: Uint8Array, from: number, to: number, names: Uint8Array, out: Int32Array): void {
+  out.fill(-1);
+  let i = from;
+  while (i < to) {
+    while (i < to && isSpace(bytes[i])) i++;
+    const nameStart = i;
+    while (i < to && bytes[i] !== 0x3d && !isSpace(bytes[i])) i++;
+    const nameLength = i - nameStart;
+    while (i < to && bytes[i] !== 0x3d) i++;
+    i++;
+    while (i < to && isSpace(bytes[i])) i++;
+    const quote = bytes[i];
+    if (quote !== 0x22 && quote !== 0x27) return;
+    const valueStart = i + 1;
+    let close = valueStart;
+    while (close < to && bytes[close] !== quote) close++;
+    if (close >= to) return;
+    if (nameLength === 1) {
+      const k = names.indexOf(bytes[nameStart]);
+      if (k >= 0 && out[2 * k] < 0) {
+        out[2 * k] = valueStart;
+        out[2 * k + 1] = close;
+      }
+    }
+    i = close + 1;
   }
 }
 
