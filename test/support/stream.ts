@@ -1,9 +1,9 @@
 // Shared by the streaming reader's tests: a package made of hand-written parts, and the scanners of
 // src/workbook/file/stream run over a part's bytes cut at given places (the chunk boundaries).
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { CellScanner } from '../../src/workbook/file/stream/cells';
-import { dateStyles, isDate1904 } from '../../src/workbook/file/stream/dates';
-import { StringsScanner } from '../../src/workbook/file/stream/strings';
+import { CellScanner } from '../../src/workbook/file/cellReader';
+import { dateStyles, isDate1904 } from '../../src/workbook/file/dates';
+import { StringsScanner } from '../../src/workbook/file/stringsReader';
 import { FileWorkbook } from '../../src/workbook/file';
 import { SheetGrid } from '../../src/workbook/types';
 

@@ -1,6 +1,7 @@
 // The file back end of the Workbook interface: an .xlsx package held in memory. Reading streams the
-// sheets asked for through stream/ (SheetJS, read.ts, reads what it leaves, loaded only then); writing edits only the parts this back end owns and copies every other part of
-// the package byte for byte, so charts, pivots, styles and validations of a clerk's workbook survive.
+// sheets asked for (streamRead.ts; SheetJS, read.ts, reads what that leaves, loaded only then);
+// writing edits only the parts this back end owns and copies every other part of the package byte
+// for byte, so charts, pivots, styles and validations of a clerk's workbook survive.
 import { Cell, CellMark, isCellError, CellWrite, MarkSet, NamedFormula, NewSheet, PivotSpec, ReportSheet, RowMark, RowMarkSet, sameCell, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from '../types';
 import { isMarkSheetName } from '../marks';
 import { readMarks, readRowMarks, setMarks, setRowMarks } from './marks';
@@ -13,10 +14,10 @@ import { Package } from './package';
 import { ReadLimits, ReadBudget, readLimits } from './limits';
 import { readGrids } from './read';
 import { ProgressListener, ProgressMeter } from './progress';
-import { CellScanner } from './stream/cells';
-import { isDate1904 } from './stream/dates';
-import { GridRows } from './stream/grid';
-import { StreamReadOptions, streamedParts, streamGrids, streamPlan } from './stream';
+import { CellScanner } from './cellReader';
+import { isDate1904 } from './dates';
+import { GridRows } from './grid';
+import { StreamReadOptions, streamedParts, streamGrids, streamPlan } from './streamRead';
 import { PartScanner, sheetScanner, stringsScanner } from './scan';
 import { unmarkedCandidates, writeReport } from './report';
 import { cellRef } from '../a1';
@@ -302,7 +303,7 @@ export class FileWorkbook implements Workbook {
   }
 
   /**
-   * Values of the named sheets: streamed (stream/), or through SheetJS where the streaming reader
+   * Values of the named sheets: streamed (streamRead.ts), or through SheetJS where the streaming reader
    * does not read the file (it says so before it guesses).
    */
   private async read(st: Structure, names: string[]): Promise<SheetGrid[]> {

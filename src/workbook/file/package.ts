@@ -3,8 +3,8 @@
 import { WorkbookError } from '../types';
 import { concatBytes, fromUtf8, utf8 } from './bytes';
 import { ReadBudget } from './limits';
-import type { InflaterKind } from './stream/inflate';
-import { streamEntry } from './stream/entry';
+import type { InflaterKind } from './inflate';
+import { streamEntry } from './zipStream';
 import { copiedEntry, deflatedEntry, entryData, OutEntry, readZip, storedEntry, writeZip, ZipArchive, ZipEntry } from './zip';
 
 type PartSource = { readonly kind: 'zip'; readonly entry: ZipEntry } | { readonly kind: 'new'; readonly chunks: ReadonlyArray<Uint8Array> };

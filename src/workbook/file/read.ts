@@ -1,11 +1,11 @@
-// Reading cell values through SheetJS: the fallback of the streaming reader (stream/) for what it
+// Reading cell values through SheetJS: the fallback of the streaming reader (streamRead.ts) for what it
 // does not read, and the reference it is tested against. Everything SheetJS-specific is in this file,
 // and SheetJS is loaded only when this path runs (an ordinary file never loads it).
 import type * as XLSXTypes from 'xlsx';
 import { wallToSerial } from '../../domain/time';
 import { Cell, SheetGrid, WorkbookError } from '../types';
-import { DAYS_1904, isDateFormatCode } from './stream/dates';
-import { GridRows } from './stream/grid';
+import { DAYS_1904, isDateFormatCode } from './dates';
+import { GridRows } from './grid';
 import { storedEntry, writeZip } from './zip';
 
 type XLSXModule = typeof XLSXTypes;

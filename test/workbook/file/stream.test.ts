@@ -5,9 +5,9 @@ import fc from 'fast-check';
 import { strToU8 } from 'fflate';
 import { wall, wallToSerial } from '../../../src/domain/time';
 import { FileWorkbook } from '../../../src/workbook/file';
-import { isDateFormatCode } from '../../../src/workbook/file/stream/dates';
-import { availableInflaters } from '../../../src/workbook/file/stream/inflate';
-import { TextBuffer } from '../../../src/workbook/file/stream/text';
+import { isDateFormatCode } from '../../../src/workbook/file/dates';
+import { availableInflaters } from '../../../src/workbook/file/inflate';
+import { TextBuffer } from '../../../src/workbook/file/textBuffer';
 import { cutAt, MAIN_NS, packageOf, readAll, scan } from '../../support/stream';
 
 const OPEN = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}"><dimension ref="A1:F6"/><sheetData>`;

@@ -1,6 +1,6 @@
 // The shared-strings part, streamed into the table of strings the cells of t="s" point into.
-import { StringItem, NAMES, TAG } from './runs';
-import { XmlHandler, XmlTokenizer } from './xml';
+import { StringItem, NAMES, TAG } from './stringItem';
+import { XmlHandler, XmlTokenizer } from './xmlTokens';
 
 export class StringsScanner implements XmlHandler {
   /** `entry`: told of every <si>, as scan.ts's stringsScanner tells the meter */

@@ -1,7 +1,7 @@
 // A sheet's cells as they are read, row by row, into the grid of its used range: the box around
 // every cell that holds a value (whatever <dimension> says), as Excel's valuesOnly used range.
-import { cellRef, rangeRef } from '../../a1';
-import { Cell, SheetGrid, WorkbookError } from '../../types';
+import { cellRef, rangeRef } from '../a1';
+import { Cell, SheetGrid, WorkbookError } from '../types';
 
 /** The most cells one sheet's grid may span (100,000 rows × 24 columns is 2.4 M). */
 export const MAX_GRID_CELLS = 30_000_000;

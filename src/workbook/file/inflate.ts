@@ -3,7 +3,7 @@
 // DecompressionStream('deflate-raw'), or fflate where neither exists. A chunk is handed on as soon as
 // it comes out, so no part is ever whole in memory; a sink that throws stops the inflating.
 import { Inflate } from 'fflate';
-import { crc32Update } from '../crc32';
+import { crc32Update } from './crc32';
 
 /** Inflated bytes a sink is handed at a time (about; the last one of a part is shorter). */
 export const CHUNK_SIZE = 64 * 1024;

@@ -1,9 +1,9 @@
 // The text of a string item: a shared string's <si> or an inline string's <is>. Read as SheetJS
 // reads it, so the two readers agree: a plain <t> is the text; rich text is its runs' <t> joined;
 // phonetic runs (<rPh>, the furigana over Japanese text) are left out.
-import { TextBuffer } from './text';
+import { TextBuffer } from './textBuffer';
 
-/** The local names every scanner of this folder looks for, in this order (the tokenizer's `which`). */
+/** The local names the streaming reader's scanners look for, in this order (the tokenizer's `which`). */
 export const NAMES = ['c', 'row', 'v', 'is', 't', 'r', 'rPh', 'f', 'si', 'sheetData'] as const;
 export const TAG = { c: 0, row: 1, v: 2, is: 3, t: 4, r: 5, rPh: 6, f: 7, si: 8, sheetData: 9 } as const;
 

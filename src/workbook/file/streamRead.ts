@@ -5,16 +5,16 @@
 // scans of scan.ts, the declared size and CRC of every part. What this reader does not read (strict
 // OOXML, a part of a kind it does not know, markup it does not expect) it leaves to SheetJS: it says
 // so by giving back null, never a guess.
-import { SheetGrid, WorkbookError } from '../../types';
-import { CONTENT_TYPES_PART, parseContentTypes } from '../opc';
-import type { Package } from '../package';
-import type { ProgressMeter } from '../progress';
-import { closingScanner, PartScanner, sheetCounter } from '../scan';
-import type { Structure } from '../structure';
-import { CellScanner } from './cells';
+import { SheetGrid, WorkbookError } from '../types';
+import { CONTENT_TYPES_PART, parseContentTypes } from './opc';
+import type { Package } from './package';
+import type { ProgressMeter } from './progress';
+import { closingScanner, PartScanner, sheetCounter } from './scan';
+import type { Structure } from './structure';
+import { CellScanner } from './cellReader';
 import { dateStyles, isDate1904 } from './dates';
 import type { InflaterKind } from './inflate';
-import { StringsScanner } from './strings';
+import { StringsScanner } from './stringsReader';
 
 /** The workbook parts this reader knows (content types); any other goes to SheetJS. */
 const WORKBOOK_TYPES = new Set([

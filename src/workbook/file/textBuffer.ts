@@ -1,7 +1,7 @@
 // The bytes of one value (a cell's <v>, a string's runs), gathered across chunks and decoded once,
 // whole: a multi-byte character cut by a chunk's end is decoded with both its halves, and the string
 // kept is a fresh one made from the bytes, never a slice of a chunk that would keep it in memory.
-import { decodeOoxml, unescapeXml } from '../xml';
+import { decodeOoxml, unescapeXml } from './xml';
 
 const decoder = new TextDecoder('utf-8');
 

@@ -2,9 +2,9 @@
 // bounds what comes out, never more than the declared size, the CRC (known only at the end) checked
 // over every byte; what the sink refused is said only after the CRC, since garbage from a broken
 // stream can look like too many rows.
-import { WorkbookError } from '../../types';
-import type { ByteMeter } from '../limits';
-import { rawData, ZipArchive, ZipEntry } from '../zip';
+import { WorkbookError } from '../types';
+import type { ByteMeter } from './limits';
+import { rawData, ZipArchive, ZipEntry } from './zip';
 import { CHUNK_SIZE, crcUpdate, inflateRaw, InflaterKind } from './inflate';
 
 export interface StreamOptions {

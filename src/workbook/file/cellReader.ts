@@ -4,13 +4,13 @@
 // are scan.ts's, run beside this on the same chunks; this scan only reads values, and says when it
 // meets what it does not read (the part then goes to SheetJS), or a cell it cannot read (a shared
 // string that is not there: the sheet is unreadable, as SheetJS finds it).
-import { wall, wallToSerial } from '../../../domain/time';
-import { Cell } from '../../types';
+import { wall, wallToSerial } from '../../domain/time';
+import { Cell } from '../types';
 import { DAYS_1904 } from './dates';
 import { GridRows } from './grid';
-import { NAMES, StringItem, TAG } from './runs';
-import { TextBuffer } from './text';
-import { attribute, attributes, XmlHandler, XmlTokenizer } from './xml';
+import { NAMES, StringItem, TAG } from './stringItem';
+import { TextBuffer } from './textBuffer';
+import { attribute, attributes, XmlHandler, XmlTokenizer } from './xmlTokens';
 
 /** t= of a cell */
 const enum Type {

@@ -1,6 +1,6 @@
 // Which cell formats show a number as a date or a time: what the 1904 date system needs to know to
 // move such a number onto the 1900 system the domain reads (1904-01-01 is serial 0 there, 1462 here).
-import { elementEnd, findTag, findTags } from '../xml';
+import { elementEnd, findTag, findTags } from './xml';
 
 /** Days from 1899-12-30 (serial 0 of the 1900 system) to 1904-01-01 (serial 0 of the 1904 system). */
 export const DAYS_1904 = 1462;
