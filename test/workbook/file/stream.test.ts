@@ -8,6 +8,8 @@ import { FileWorkbook } from '../../../src/workbook/file';
 import { isDateFormatCode } from '../../../src/workbook/file/dates';
 import { availableInflaters } from '../../../src/workbook/file/inflate';
 import { TextBuffer } from '../../../src/workbook/file/textBuffer';
+import { readZip } from '../../../src/workbook/file/zip';
+import { WorkbookError } from '../../../src/workbook/types';
 import { cutAt, MAIN_NS, packageOf, readAll, scan } from '../../support/stream';
 
 const OPEN = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}"><dimension ref="A1:F6"/><sheetData>`;
@@ -98,6 +100,32 @@ describe('the streaming reader, on every kind of cell', () => {
       expect((await wb.readSheets(['S']))[0].rows).toEqual(EXPECTED);
       expect(wb.lastReader).toBe('stream');
     }
+  });
+
+  it('says a part is damaged the same on every inflater: a wrong CRC, a deflate stream that does not inflate', async () => {
+    const sheet = strToU8(SHEET);
+    const entry = readZip(bytes).entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    expect(entry.method).toBe(8);
+    // the CRC in the central directory, changed by one bit
+    const badCrc = bytes.slice();
+    const view = new DataView(badCrc.buffer);
+    let central = view.getUint32(badCrc.length - 22 + 16, true);
+    while (view.getUint16(central + 28, true) !== 24 || new TextDecoder().decode(badCrc.subarray(central + 46, central + 70)) !== 'xl/worksheets/sheet1.xml') {
+      central += 46 + view.getUint16(central + 28, true) + view.getUint16(central + 30, true) + view.getUint16(central + 32, true);
+    }
+    view.setUint32(central + 16, view.getUint32(central + 16, true) ^ 1, true);
+    // the stored bytes of the sheet as a deflate block of the reserved type (BTYPE 11): no inflater takes it
+    const badDeflate = bytes.slice();
+    badDeflate.fill(0xff, entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    for (const inflater of availableInflaters()) {
+      for (const [damaged, reason] of [[badCrc, 'ZIP_PART_CRC'], [badDeflate, 'ZIP_PART_UNREADABLE']] as const) {
+        const e = await FileWorkbook.open(damaged, { stream: { inflater } })
+          .readSheets(['S'])
+          .catch((error: unknown) => error);
+        expect([inflater, (e as WorkbookError).reason, (e as WorkbookError).params]).toEqual([inflater, reason, { part: 'xl/worksheets/sheet1.xml', sheet: 'S' }]);
+      }
+    }
+    expect(sheet.length).toBe(entry.size);
   });
 
   it('skips comments, wherever a chunk cuts them', async () => {
