@@ -108,7 +108,7 @@ export class CellScanner implements XmlHandler {
 
   start(which: number, bytes: Uint8Array, from: number, to: number, empty: boolean): void {
     const counter = this.options.counter;
-    if (counter && which <= TAG.row) {
+    if (counter && (which === TAG.c || which === TAG.row)) {
       if (which === TAG.c) counter.cell(bytes, from, to);
       else counter.row(bytes, from, to);
     }

@@ -8,6 +8,8 @@ import { FileWorkbook } from '../../../src/workbook/file';
 import { isDateFormatCode } from '../../../src/workbook/file/dates';
 import { availableInflaters } from '../../../src/workbook/file/inflate';
 import { TextBuffer } from '../../../src/workbook/file/textBuffer';
+import { CellScanner } from '../../../src/workbook/file/cellReader';
+import { sheetCounter, sheetScanner } from '../../../src/workbook/file/scan';
 import { readZip } from '../../../src/workbook/file/zip';
 import { WorkbookError } from '../../../src/workbook/types';
 import { cutAt, MAIN_NS, packageOf, readAll, scan } from '../../support/stream';
@@ -126,6 +128,23 @@ describe('the streaming reader, on every kind of cell', () => {
       }
     }
     expect(sheet.length).toBe(entry.size);
+  });
+
+  it('counts rows and cells against the limits exactly as the limits\' scan of the SheetJS path does', () => {
+    const sheet = strToU8(`${OPEN.replace('<sheetData>', '<sheetViews><sheetView workbookViewId="0"/></sheetViews><cols><col min="1" max="2" width="9"/></cols><sheetData>')}<row r="1"><c r="A1"><v>1</v></c><c r="C1"><v>2</v></c></row><row><c><v>3</v></c><c><v>4</v></c></row><row r="7"><c r="B7"><v>5</v></c></row>${CLOSE}`);
+    const calls = () => {
+      const seen: string[] = [];
+      return { seen, meter: { row: (r: number) => void seen.push(`row ${r}`), cell: (r: number, c: number) => void seen.push(`cell ${r},${c}`), done: () => undefined } };
+    };
+    const old = calls();
+    const scanner = sheetScanner({ part: 'p', sheet: 'S' }, old.meter);
+    scanner.push(sheet);
+    scanner.end();
+    const now = calls();
+    new CellScanner({ strings: [], date1904: false, dateStyles: [], counter: sheetCounter(now.meter) }).push(sheet);
+    // rows 1, 2 (no r: the one after), 7; cells A1, C1, then A2, B2 (no r), B7
+    expect(old.seen).toEqual(['row 1', 'cell 1,1', 'cell 1,3', 'row 2', 'cell 2,1', 'cell 2,2', 'row 7', 'cell 7,2']);
+    expect(now.seen).toEqual(old.seen);
   });
 
   it('skips comments, wherever a chunk cuts them', async () => {

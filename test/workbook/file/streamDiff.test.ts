@@ -116,10 +116,14 @@ wb.save(out)
 `;
 
 describe('the streaming reader and SheetJS read the same', () => {
-  it('the demo workbook; and the four reports and validation come out the same with either reader', async () => {
+  it('the demo workbook', async () => {
     const bytes = (await buildSampleWorkbook({ asOf: AS_OF })).toBytes();
     await sameAsSheetJS(bytes);
-    chunkInvariant(bytes, 4, 5);
+    chunkInvariant(bytes, 3, 5);
+  }, 300000);
+
+  it('the demo workbook: the four reports and validation come out the same with either reader', async () => {
+    const bytes = (await buildSampleWorkbook({ asOf: AS_OF })).toBytes();
     const results = async (reader: 'stream' | 'sheetjs') => {
       const out: unknown[] = [];
       for (const kind of ['daily', 'weekly', 'monthly', 'quarterly'] as const) {
@@ -131,7 +135,7 @@ describe('the streaming reader and SheetJS read the same', () => {
     const streamed = await results('stream');
     expect(JSON.stringify(streamed)).toBe(JSON.stringify(await results('sheetjs')));
     expect(streamed.length).toBe(5);
-  });
+  }, 300000);
 
   it('the demo workbook with every string inline in its cell (t="inlineStr"), as some tools write them', async () => {
     const all = unzipSync((await buildSampleWorkbook({ asOf: AS_OF })).toBytes());
@@ -149,13 +153,13 @@ describe('the streaming reader and SheetJS read the same', () => {
     const bytes = zipSync(all);
     await sameAsSheetJS(bytes);
     chunkInvariant(bytes, 2, 3);
-  });
+  }, 300000);
 
   it.each([true, false])('a SheetJS workbook (bookSST %s: shared strings or not)', async (bookSST) => {
     const bytes = sheetjsWorkbook(bookSST);
     await sameAsSheetJS(bytes);
     chunkInvariant(bytes, 64, 20);
-  });
+  }, 300000);
 
   const openpyxl = hasOpenpyxl();
   (openpyxl ? it : it.skip).each(['1900', '1904'])('an openpyxl workbook (%s date system)', async (epoch) => {
@@ -170,7 +174,7 @@ describe('the streaming reader and SheetJS read the same', () => {
       const g = grids[0];
       expect(g.rows[8 - g.originRow][9 - g.originCol]).toBe(46351);
     }
-  });
+  }, 300000);
 
   (openpyxl && hasSoffice() ? it : it.skip)('a LibreOffice workbook (cached formula results, its shared strings)', async () => {
     const dir = tempDir();
@@ -195,5 +199,5 @@ describe('the streaming reader and SheetJS read the same', () => {
     // strict Open XML and encrypted files are SheetJS's (or its error) by design
     await sameAsSheetJS(bytes, true);
     chunkInvariant(bytes, 16, 5);
-  });
+  }, 300000);
 });
