@@ -253,6 +253,13 @@ function digits(bytes: Uint8Array, from: number, to: number): number {
   return n;
 }
 
+const INLINE_STR = new TextEncoder().encode('inlineStr');
+
+function matches(bytes: Uint8Array, from: number, word: Uint8Array): boolean {
+  for (let i = 0; i < word.length; i++) if (bytes[from + i] !== word[i]) return false;
+  return true;
+}
+
 /** t= as a Type; -1 for a type SheetJS reads some other way (the sheet goes to SheetJS). */
 function cellType(bytes: Uint8Array, from: number, to: number): Type {
   const n = to - from;
@@ -264,6 +271,6 @@ function cellType(bytes: Uint8Array, from: number, to: number): Type {
     if (a === 0x65) return Type.Error; // e
     if (a === 0x64) return Type.Date; // d
   } else if (n === 3 && a === 0x73 && bytes[from + 1] === 0x74 && bytes[from + 2] === 0x72) return Type.Str;
-  else if (n === 9 && String.fromCharCode(...bytes.subarray(from, to)) === 'inlineStr') return Type.Inline;
+  else if (n === 9 && a === 0x69 && matches(bytes, from, INLINE_STR)) return Type.Inline;
   return -1 as Type;
 }
