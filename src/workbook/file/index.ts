@@ -1,7 +1,8 @@
-// The file back end of the Workbook interface: an .xlsx package held in memory. Reading goes through
-// read.ts (SheetJS); writing edits only the parts this back end owns and copies every other part of
-// the package byte for byte, so charts, pivots, styles and validations of a clerk's workbook survive.
-import { Cell, CellMark, CellWrite, MarkSet, NamedFormula, NewSheet, PivotSpec, ReportSheet, RowMark, RowMarkSet, sameCell, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from '../types';
+// The file back end of the Workbook interface: an .xlsx package held in memory. Reading streams the
+// sheets asked for (streamRead.ts; SheetJS, read.ts, reads what that leaves, loaded only then);
+// writing edits only the parts this back end owns and copies every other part of the package byte
+// for byte, so charts, pivots, styles and validations of a clerk's workbook survive.
+import { Cell, CellMark, isCellError, CellWrite, MarkSet, NamedFormula, NewSheet, PivotSpec, ReportSheet, RowMark, RowMarkSet, sameCell, SheetGrid, SheetRows, SheetSummary, Workbook, WorkbookError } from '../types';
 import { isMarkSheetName } from '../marks';
 import { readMarks, readRowMarks, setMarks, setRowMarks } from './marks';
 import { addColumns } from './columns';
@@ -13,6 +14,10 @@ import { Package } from './package';
 import { ReadLimits, ReadBudget, readLimits } from './limits';
 import { readGrids } from './read';
 import { ProgressListener, ProgressMeter } from './progress';
+import { CellScanner } from './cellReader';
+import { isDate1904 } from './dates';
+import { GridRows } from './grid';
+import { StreamReadOptions, streamedParts, streamGrids, streamPlan } from './streamRead';
 import { PartScanner, sheetScanner, stringsScanner } from './scan';
 import { isMarked, unmarkedCandidates, writeReport } from './report';
 import { cellRef } from '../a1';
@@ -37,18 +42,34 @@ function asFileError(e: unknown): unknown {
   return new WorkbookError('CORRUPT', { reason: 'UNREADABLE' }, { cause: e });
 }
 
+/** Which reader reads the sheets, and how the streaming one inflates (for tests and the bench). */
+export interface ReadOptions {
+  readonly reader?: 'stream' | 'sheetjs';
+  readonly stream?: StreamReadOptions;
+}
+
+export interface OpenOptions extends ReadOptions {
+  readonly limits?: Partial<ReadLimits>;
+  readonly onProgress?: ProgressListener;
+}
+
 export class FileWorkbook implements Workbook {
   private structureCache: Structure | null = null;
   private readonly grids = new Map<string, SheetGrid>();
   private stringsDirty: boolean;
   /** The progress of the read under way (read() sets it while it inflates). */
   private progress: ProgressMeter | null = null;
+  /** Which reader read the sheets last (for the tests and the bench: did it stream?). */
+  lastReader: 'stream' | 'sheetjs' | null = null;
+  /** The cells of the sheets SheetJS read that hold errors it has no code for (see errorText). */
+  private readonly errorCells = new Map<string, GridRows>();
 
   /** `strings` is set for a workbook this back end created: it owns the shared-strings part. */
   private constructor(
     private readonly pkg: Package,
     private readonly strings: SharedStrings | null,
     private readonly onProgress?: ProgressListener,
+    private readonly reading: ReadOptions = {},
   ) {
     this.stringsDirty = strings !== null;
   }
@@ -56,13 +77,14 @@ export class FileWorkbook implements Workbook {
   /**
    * A workbook from the bytes of an .xlsx file. `limits` bound what reading it may cost (see
    * limits.ts for the defaults): past one, a read stops with a TOO_LARGE WorkbookError. `onProgress`
-   * hears how far each read of sheets has come (progress.ts).
+   * hears how far each read of sheets has come (progress.ts). `reader: 'sheetjs'` reads every sheet
+   * through SheetJS (the reference the streaming reader is tested and benched against).
    */
-  static open(bytes: Uint8Array, options: { readonly limits?: Partial<ReadLimits>; readonly onProgress?: ProgressListener } = {}): FileWorkbook {
+  static open(bytes: Uint8Array, options: OpenOptions = {}): FileWorkbook {
     if (bytes.length >= 8 && OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
       throw new WorkbookError('ENCRYPTED', { reason: 'OLE_FILE' });
     }
-    const wb = new FileWorkbook(Package.fromZip(bytes, new ReadBudget(readLimits(options.limits))), null, options.onProgress);
+    const wb = new FileWorkbook(Package.fromZip(bytes, new ReadBudget(readLimits(options.limits))), null, options.onProgress, { reader: options.reader, stream: options.stream });
     try {
       wb.structure();
     } catch (e) {
@@ -71,10 +93,10 @@ export class FileWorkbook implements Workbook {
     return wb;
   }
 
-  static create(): FileWorkbook {
+  static create(options: ReadOptions = {}): FileWorkbook {
     const pkg = Package.empty();
     for (const [name, text] of templateParts(new Date())) pkg.setText(name, text);
-    return new FileWorkbook(pkg, new SharedStrings());
+    return new FileWorkbook(pkg, new SharedStrings(), undefined, options);
   }
 
   /** The .xlsx package. */
@@ -97,7 +119,7 @@ export class FileWorkbook implements Workbook {
     const wanted = [...new Set(names.map((n) => sheets.find((s) => s.name.toLowerCase() === n.toLowerCase())).filter((s) => s !== undefined))];
     const missing = wanted.filter((s) => !this.grids.has(s.name.toLowerCase()));
     if (missing.length > 0) {
-      for (const grid of this.read(st, missing.map((s) => s.name))) this.grids.set(grid.name.toLowerCase(), grid);
+      for (const grid of await this.read(st, missing.map((s) => s.name))) this.grids.set(grid.name.toLowerCase(), grid);
     }
     return wanted.flatMap((s) => {
       const g = this.grids.get(s.name.toLowerCase());
@@ -282,19 +304,42 @@ export class FileWorkbook implements Workbook {
   }
 
   /**
-   * Values of the named sheets. Each part SheetJS needs (the sheets asked for, the workbook, its
-   * strings and styles) is inflated here under the workbook's budget and scanned as it comes: the
-   * sheets' rows and cells and the strings' entries are counted against the limits, and every one
-   * of them must close what it opens. Only then does SheetJS parse them.
+   * Values of the named sheets: streamed (streamRead.ts), or through SheetJS where the streaming reader
+   * does not read the file (it says so before it guesses).
    */
-  private read(st: Structure, names: string[]): SheetGrid[] {
+  private async read(st: Structure, names: string[]): Promise<SheetGrid[]> {
     this.flushStrings();
     const sheets = st.sheets.filter((s) => names.includes(s.name));
-    const sheetOfPart = new Map<string, string>();
     for (const s of sheets) {
       if (!s.part) throw new WorkbookError('CORRUPT', { reason: 'SHEET_NO_PART', sheet: s.name });
-      sheetOfPart.set(s.part.toLowerCase(), s.name);
     }
+    const toRead = sheets.map((s) => ({ name: s.name, part: s.part as string }));
+    if (this.reading.reader !== 'sheetjs') {
+      const plan = streamPlan(this.pkg, st, toRead);
+      if (plan) {
+        const progress = new ProgressMeter(this.onProgress, streamedParts(plan, toRead).reduce((n, name) => n + this.pkg.storedSize(name), 0));
+        const grids = await streamGrids(this.pkg, plan, toRead, progress, this.reading.stream);
+        progress.end();
+        if (grids) {
+          this.lastReader = 'stream';
+          return grids;
+        }
+      }
+    }
+    this.lastReader = 'sheetjs';
+    return this.readSheetJS(st, names);
+  }
+
+  /**
+   * Values of the named sheets through SheetJS. Each part SheetJS needs (the sheets asked for, the
+   * workbook, its strings and styles) is inflated here under the workbook's budget and scanned as it
+   * comes: the sheets' rows and cells and the strings' entries are counted against the limits, and
+   * every one of them must close what it opens. Only then does SheetJS parse them.
+   */
+  private async readSheetJS(st: Structure, names: string[]): Promise<SheetGrid[]> {
+    const sheets = st.sheets.filter((s) => names.includes(s.name));
+    const sheetOfPart = new Map<string, string>();
+    for (const s of sheets) sheetOfPart.set((s.part as string).toLowerCase(), s.name);
     const types = parseContentTypes(this.pkg.text(CONTENT_TYPES_PART)).overrides;
     const always = new Set([CONTENT_TYPES_PART, '_rels/.rels', st.workbookPart, st.workbookRelsPart].map((n) => n.toLowerCase()));
     const budget = this.pkg.budget;
@@ -334,11 +379,12 @@ export class FileWorkbook implements Workbook {
     }
     this.progress = null;
     const errorText = (sheet: string, row: number, col: number) => this.errorText(st, sheet, row, col);
-    const grids = readGrids(
+    const grids = await readGrids(
       parts,
       sheets.map((s) => ({ name: s.name, part: s.part as string })),
       errorText,
       strings,
+      isDate1904(this.pkg.text(st.workbookPart)),
     );
     progress.end();
     return grids;
@@ -352,15 +398,20 @@ export class FileWorkbook implements Workbook {
     return bytes;
   }
 
-  /** The text of an error cell, from the sheet part (for errors SheetJS has no code for). */
+  /** The text of an error cell, from the sheet part (for errors SheetJS has no code for): the part
+   *  scanned once by the streaming reader's cell scanner, which numbers cells as SheetJS does, those
+   *  without r= too. */
   private errorText(st: Structure, sheet: string, row: number, col: number): string | undefined {
     const part = st.sheets.find((s) => s.name === sheet)?.part;
     if (!part) return undefined;
-    const xml = this.pkg.text(part);
-    const cell = findTag(xml, 'c', xml.indexOf(`r="${cellRef(row, col)}"`) - 40);
-    if (!cell || cell.attrs.r !== cellRef(row, col)) return undefined;
-    const m = /<(?:[\w.-]+:)?v>([^<]*)</.exec(xml.slice(cell.end, cell.end + 2000));
-    return m ? m[1] : undefined;
+    let cells = this.errorCells.get(part);
+    if (!cells) {
+      const scanner = new CellScanner({ strings: null, date1904: false, dateStyles: [] });
+      scanner.push(this.pkg.bytes(part, { sheet }));
+      cells = scanner.grid;
+      this.errorCells.set(part, cells);
+    }
+    const cell = cells.get(row, col);
+    return isCellError(cell) ? cell.error : undefined;
   }
 }
-

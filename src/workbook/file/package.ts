@@ -3,6 +3,8 @@
 import { WorkbookError } from '../types';
 import { concatBytes, fromUtf8, utf8 } from './bytes';
 import { ReadBudget } from './limits';
+import type { InflaterKind } from './inflate';
+import { streamEntry } from './zipStream';
 import { copiedEntry, deflatedEntry, entryData, OutEntry, readZip, storedEntry, writeZip, ZipArchive, ZipEntry } from './zip';
 
 type PartSource = { readonly kind: 'zip'; readonly entry: ZipEntry } | { readonly kind: 'new'; readonly chunks: ReadonlyArray<Uint8Array> };
@@ -78,6 +80,29 @@ export class Package {
     if (!this.archive) throw new Error('no archive');
     const place = options.sheet === undefined ? { part: part.name } : { part: part.name, sheet: options.sheet };
     return entryData(this.archive, part.source.entry, { ...options, meter: this.budget.inflating(place) });
+  }
+
+  /**
+   * A part's contents a chunk at a time, never whole: inflated under the budget as `bytes` does,
+   * each chunk handed to `onChunk` (what it throws is said after the part's CRC).
+   */
+  async stream(
+    name: string,
+    options: { readonly sheet?: string; readonly onChunk: (chunk: Uint8Array) => void; readonly onRaw?: (bytes: number) => void; readonly inflater?: InflaterKind; readonly chunkSize?: number },
+  ): Promise<void> {
+    const part = this.parts.get(key(name));
+    if (!part) throw new Error(`no part ${name}`);
+    if (part.source.kind === 'new') {
+      const step = options.chunkSize ?? 64 * 1024;
+      for (const chunk of part.source.chunks) {
+        for (let at = 0; at < chunk.length; at += step) options.onChunk(chunk.subarray(at, Math.min(chunk.length, at + step)));
+        options.onRaw?.(chunk.length);
+      }
+      return;
+    }
+    if (!this.archive) throw new Error('no archive');
+    const place = options.sheet === undefined ? { part: part.name } : { part: part.name, sheet: options.sheet };
+    await streamEntry(this.archive, part.source.entry, { ...options, meter: this.budget.inflating(place) });
   }
 
   /** The bytes a part takes as stored: compressed in the zip, or its new contents. */

@@ -1,10 +1,20 @@
-// Reading cell values, through SheetJS for now. Everything SheetJS-specific is in this file, so a
-// faster reader can replace it behind the same function.
-import * as XLSX from 'xlsx';
+// Reading cell values through SheetJS: the fallback of the streaming reader (streamRead.ts) for what it
+// does not read, and the reference it is tested against. Everything SheetJS-specific is in this file,
+// and SheetJS is loaded only when this path runs (an ordinary file never loads it).
+import type * as XLSXTypes from 'xlsx';
 import { wallToSerial } from '../../domain/time';
-import { cellRef, rangeRef } from '../a1';
 import { Cell, SheetGrid, WorkbookError } from '../types';
+import { DAYS_1904, isDateFormatCode } from './dates';
+import { GridRows } from './grid';
 import { storedEntry, writeZip } from './zip';
+
+type XLSXModule = typeof XLSXTypes;
+let loaded: Promise<XLSXModule> | undefined;
+/** SheetJS, loaded on first use. */
+export function loadSheetJS(): Promise<XLSXModule> {
+  loaded ??= import('xlsx');
+  return loaded;
+}
 
 /** SheetJS keeps error cells as a code (cellText is off, which saves formatting every cell). */
 const ERROR_TEXT: Readonly<Record<number, string>> = {
@@ -22,7 +32,7 @@ const ERROR_TEXT: Readonly<Record<number, string>> = {
 export type ErrorTextLookup = (sheet: string, row: number, col: number) => string | undefined;
 
 /** The SheetJS options of every read: plain values, nothing formatted. */
-const READ_OPTIONS: XLSX.ParsingOptions = {
+const READ_OPTIONS: XLSXTypes.ParsingOptions = {
   dense: true,
   cellDates: false,
   cellNF: false,
@@ -39,7 +49,7 @@ const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, offset: 
 const asBuffer = (b: Uint8Array): Uint8Array => (NodeBuffer ? NodeBuffer.from(b.buffer, b.byteOffset, b.byteLength) : b);
 
 /** SheetJS's reader of an opened package (exported by the build this project pins; see below). */
-type ParseZip = (zip: unknown, options: XLSX.ParsingOptions) => XLSX.WorkBook;
+type ParseZip = (zip: unknown, options: XLSXTypes.ParsingOptions) => XLSXTypes.WorkBook;
 
 /**
  * The parsed workbook, from parts already inflated (and checked) by the file back end. SheetJS's
@@ -48,8 +58,9 @@ type ParseZip = (zip: unknown, options: XLSX.ParsingOptions) => XLSX.WorkBook;
  * with no copy; should a SheetJS build lack `parse_zip`, the parts go to `XLSX.read` as a zip of
  * stored entries instead.
  */
-function parseParts(parts: ReadonlyArray<{ readonly name: string; readonly bytes: Uint8Array }>, names: ReadonlyArray<string>): XLSX.WorkBook {
-  const options = { ...READ_OPTIONS, sheets: [...names] };
+function parseParts(XLSX: XLSXModule, parts: ReadonlyArray<{ readonly name: string; readonly bytes: Uint8Array }>, names: ReadonlyArray<string>, date1904: boolean): XLSXTypes.WorkBook {
+  // a 1904 workbook's dates are told by their formats (cellNF keeps each cell's format code)
+  const options = { ...READ_OPTIONS, cellNF: date1904, sheets: [...names] };
   const parseZip = (XLSX as unknown as { parse_zip?: ParseZip }).parse_zip;
   const cfb = (XLSX.CFB as { utils?: { cfb_new?: () => unknown; cfb_add?: (c: unknown, name: string, content: Uint8Array, o: object) => void } }).utils;
   if (parseZip && cfb?.cfb_new && cfb.cfb_add) {
@@ -71,17 +82,21 @@ export interface SheetToRead {
  * package). SheetJS drops a sheet (or the shared strings) it fails to parse without a word: a sheet
  * asked for that it did not give back is an error naming it, never an empty sheet.
  */
-export function readGrids(
+export async function readGrids(
   parts: ReadonlyArray<{ readonly name: string; readonly bytes: Uint8Array }>,
   sheets: ReadonlyArray<SheetToRead>,
   errorText: ErrorTextLookup,
   strings?: { readonly part: string; readonly entries: number },
-): SheetGrid[] {
-  let wb: XLSX.WorkBook;
+  date1904 = false,
+): Promise<SheetGrid[]> {
+  const XLSX = await loadSheetJS();
+  let wb: XLSXTypes.WorkBook;
   try {
     wb = parseParts(
+      XLSX,
       parts,
       sheets.map((s) => s.name),
+      date1904,
     );
   } catch (e) {
     throw new WorkbookError('CORRUPT', { reason: 'UNREADABLE' }, { cause: e });
@@ -91,15 +106,15 @@ export function readGrids(
   return sheets.map((s) => {
     const ws = wb.Sheets[s.name];
     if (!ws) throw new WorkbookError('CORRUPT', { reason: 'PART_UNREADABLE', part: s.part, sheet: s.name });
-    return toGrid(s.name, ws, errorText);
+    return toGrid(s.name, ws, errorText, date1904);
   });
 }
 
-function toCell(cell: XLSX.CellObject | undefined, sheet: string, row: number, col: number, errorText: ErrorTextLookup): Cell {
-  if (!cell) return null;
+function toCell(cell: XLSXTypes.CellObject, sheet: string, row: number, col: number, errorText: ErrorTextLookup, date1904: boolean): Cell {
   switch (cell.t) {
     case 'n':
-      return cell.v as number;
+      // SheetJS keeps a 1904 workbook's serials as they are; the domain counts from 1900
+      return date1904 && cell.z !== undefined && isDateFormatCode(String(cell.z)) ? (cell.v as number) + DAYS_1904 : (cell.v as number);
     case 's':
       return cell.v as string;
     case 'b':
@@ -117,42 +132,17 @@ function toCell(cell: XLSX.CellObject | undefined, sheet: string, row: number, c
   }
 }
 
-/** The most cells one sheet's grid may span (100,000 rows × 24 columns is 2.4 M). */
-const MAX_GRID_CELLS = 30_000_000;
-
 /** The used range: the box around every cell that holds a value (whatever <dimension> says); a
  *  sheet without values has no rows. */
-function toGrid(name: string, ws: XLSX.WorkSheet, errorText: ErrorTextLookup): SheetGrid {
-  const data = (ws['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>;
-  let r0 = Infinity;
-  let c0 = Infinity;
-  let r1 = -1;
-  let c1 = -1;
+function toGrid(name: string, ws: XLSXTypes.WorkSheet, errorText: ErrorTextLookup, date1904: boolean): SheetGrid {
+  const data = (ws['!data'] ?? []) as Array<Array<XLSXTypes.CellObject | undefined> | undefined>;
+  const grid = new GridRows();
   data.forEach((row, r) => {
     if (!row) return;
     row.forEach((cell, c) => {
       if (!cell || cell.t === 'z') return;
-      if (r < r0) r0 = r;
-      if (r > r1) r1 = r;
-      if (c < c0) c0 = c;
-      if (c > c1) c1 = c;
+      grid.set(r, c, toCell(cell, name, r, c, errorText, date1904));
     });
   });
-  // Only cells with values count, as in Excel's valuesOnly used range: a <dimension> that claims
-  // more (a tool that writes A1:XFD1048576) must not turn into a million empty rows.
-  if (r1 < 0) return { name, originRow: 0, originCol: 0, rows: [] };
-  if ((r1 - r0 + 1) * (c1 - c0 + 1) > MAX_GRID_CELLS) {
-    // A grid is dense: a stray value far from the table would make it billions of empty cells.
-    const far = cellRef(r1, c1);
-    const range = rangeRef({ start: { row: r0, col: c0 }, end: { row: r1, col: c1 } });
-    throw new WorkbookError('TOO_LARGE', { reason: 'SHEET_SPREAD', sheet: name, range, limit: MAX_GRID_CELLS, cell: far });
-  }
-  const rows: Cell[][] = [];
-  for (let r = r0; r <= r1; r++) {
-    const src = data[r];
-    const row: Cell[] = new Array<Cell>(c1 - c0 + 1);
-    for (let c = c0; c <= c1; c++) row[c - c0] = toCell(src?.[c], name, r, c, errorText);
-    rows.push(row);
-  }
-  return { name, originRow: r0, originCol: c0, rows };
+  return grid.finish(name);
 }

@@ -50,6 +50,8 @@ export class PartScanner {
     private readonly element: string,
     names: ReadonlyArray<string> = [],
     private readonly onTag: TagHandler = () => undefined,
+    /** only the root and the part's end are looked at (a reader beside this counts the tags) */
+    private readonly rootOnly = false,
   ) {
     this.names = names.map((n) => new TextEncoder().encode(n));
   }
@@ -57,6 +59,7 @@ export class PartScanner {
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
     this.keepTail(chunk);
+    if (this.rootOnly && this.root !== undefined) return;
     let bytes = chunk;
     if (this.carry) {
       bytes = concatBytes([this.carry, chunk]);
@@ -132,8 +135,12 @@ export class PartScanner {
   }
 }
 
-/** Where the value of the attribute `r` sits in bytes[from, to): [start, end), or null. */
-function attributeR(bytes: Uint8Array, from: number, to: number): [number, number] | null {
+/** Where the value of the attribute `r` ends (R_END[0]) when attributeR finds it. */
+const R_END = new Int32Array(1);
+
+/** Where the value of the attribute `r` sits in bytes[from, to): its start (its end in R_END[0]),
+ *  or -1. */
+function attributeR(bytes: Uint8Array, from: number, to: number): number {
   for (let k = from + 1; k < to; k++) {
     if (bytes[k] !== 0x72 || !isSpace(bytes[k - 1])) continue;
     let m = k + 1;
@@ -144,9 +151,11 @@ function attributeR(bytes: Uint8Array, from: number, to: number): [number, numbe
     const quote = bytes[m];
     if (quote !== DQUOTE && quote !== SQUOTE) continue;
     const close = bytes.indexOf(quote, m + 1);
-    return close < 0 || close > to ? null : [m + 1, close];
+    if (close < 0 || close > to) return -1;
+    R_END[0] = close;
+    return m + 1;
   }
-  return null;
+  return -1;
 }
 
 const ROW = 0;
@@ -156,30 +165,51 @@ const ROW = 0;
  * numbers them (by `r`, else one after the one before).
  */
 export function sheetScanner(place: PartPlace, meter: SheetMeter): PartScanner {
-  let row = 0;
-  let col = 0;
+  const state = { row: 0, col: 0 };
   return new PartScanner(place, 'worksheet', ['row', 'c'], (which, bytes, from, to) => {
     const r = attributeR(bytes, from, to);
-    if (which === ROW) {
-      let n = 0;
-      if (r) for (let i = r[0]; i < r[1]; i++) n = n * 10 + bytes[i] - 0x30;
-      row = r && n > 0 ? n : row + 1;
-      col = 0;
-      meter.row(row);
-      return;
-    }
-    let c = 0;
-    let n = 0;
-    if (r) {
-      for (let i = r[0]; i < r[1]; i++) {
-        const b = bytes[i] | 0x20; // letters in either case
-        if (b >= 0x61 && b <= 0x7a) c = c * 26 + (b - 0x60);
-        else n = n * 10 + bytes[i] - 0x30;
-      }
-    }
-    col = c > 0 ? c : col + 1;
-    meter.cell(n > 0 ? n : Math.max(row, 1), col);
+    if (which === ROW) countRow(state, meter, r, bytes);
+    else countCell(state, meter, r, bytes);
   });
+}
+
+/** A part's scan for its root and its closing only: for a reader that counts the tags itself (the
+ *  streaming reader counts a sheet's rows and cells and the strings' entries as sheetScanner and
+ *  stringsScanner do, through sheetCounter and the entry meter). */
+export function closingScanner(place: PartPlace, element: 'worksheet' | 'sst'): PartScanner {
+  return new PartScanner(place, element, [], undefined, true);
+}
+
+/** A sheet's rows and cells counted as sheetScanner counts them, for a reader that walks the tags:
+ *  told of each `<row>` and `<c>` start tag with the bytes of its attributes. */
+export function sheetCounter(meter: SheetMeter): { row: (bytes: Uint8Array, from: number, to: number) => void; cell: (bytes: Uint8Array, from: number, to: number) => void } {
+  const state = { row: 0, col: 0 };
+  return {
+    row: (bytes, from, to) => countRow(state, meter, attributeR(bytes, from, to), bytes),
+    cell: (bytes, from, to) => countCell(state, meter, attributeR(bytes, from, to), bytes),
+  };
+}
+
+function countRow(state: { row: number; col: number }, meter: SheetMeter, r: number, bytes: Uint8Array): void {
+  let n = 0;
+  if (r >= 0) for (let i = r, end = R_END[0]; i < end; i++) n = n * 10 + bytes[i] - 0x30;
+  state.row = r >= 0 && n > 0 ? n : state.row + 1;
+  state.col = 0;
+  meter.row(state.row);
+}
+
+function countCell(state: { row: number; col: number }, meter: SheetMeter, r: number, bytes: Uint8Array): void {
+  let c = 0;
+  let n = 0;
+  if (r >= 0) {
+    for (let i = r, end = R_END[0]; i < end; i++) {
+      const b = bytes[i] | 0x20; // letters in either case
+      if (b >= 0x61 && b <= 0x7a) c = c * 26 + (b - 0x60);
+      else n = n * 10 + bytes[i] - 0x30;
+    }
+  }
+  state.col = c > 0 ? c : state.col + 1;
+  meter.cell(n > 0 ? n : Math.max(state.row, 1), state.col);
 }
 
 /** The shared-strings part's scan: every `<si>` through the meter. */

@@ -1,0 +1,276 @@
+// A worksheet part's cells, scanned from its bytes chunk by chunk straight into the grid: each row of
+// plain values as SheetJS (the reference, read.ts) gives them, cached formula results and all, the
+// formulas themselves ignored. The counting against the limits and the check that the part closes
+// are scan.ts's, run beside this on the same chunks; this scan only reads values, and says when it
+// meets what it does not read (the part then goes to SheetJS), or a cell it cannot read (a shared
+// string that is not there: the sheet is unreadable, as SheetJS finds it).
+import { wall, wallToSerial } from '../../domain/time';
+import { Cell } from '../types';
+import { DAYS_1904 } from './dates';
+import { GridRows } from './grid';
+import { NAMES, StringItem, TAG } from './stringItem';
+import { TextBuffer } from './textBuffer';
+import { attribute, attributes, XmlHandler, XmlTokenizer } from './xmlTokens';
+
+/** t= of a cell */
+const enum Type {
+  Number,
+  Shared,
+  Str,
+  Inline,
+  Bool,
+  Error,
+  Date,
+}
+
+const ATTR_R = new Uint8Array([0x72]);
+/** r, t and s: the attributes of a cell */
+const CELL_ATTRS = new Uint8Array([0x72, 0x74, 0x73]);
+
+/** Counts a sheet's rows and cells against the limits, as scan.ts's sheetScanner does. */
+export interface TagCounter {
+  row(bytes: Uint8Array, from: number, to: number): void;
+  cell(bytes: Uint8Array, from: number, to: number): void;
+}
+
+export interface CellScanOptions {
+  /** told of every <row> and <c> (the limits); none: counted elsewhere */
+  readonly counter?: TagCounter;
+  /** the shared strings; null: they are not wanted, each reads as '' */
+  readonly strings: ReadonlyArray<string> | null;
+  /** the workbook counts dates from 1904: a number shown as a date moves by DAYS_1904 */
+  readonly date1904: boolean;
+  /** by cell format index, whether it shows a date (read only in a 1904 workbook) */
+  readonly dateStyles: ReadonlyArray<boolean>;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?Z?$/;
+
+/** A t="d" cell's ISO 8601 text as a serial, wall-clock (no zone); undefined when not one. */
+export function isoDateSerial(text: string): number | undefined {
+  const m = ISO_DATE.exec(text.trim());
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map((v) => (v === undefined ? 0 : Number(v)));
+  const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
+  return wallToSerial(wall(y, mo, d, h, mi, s) + ms);
+}
+
+export class CellScanner implements XmlHandler {
+  readonly grid = new GridRows();
+  /** markup this reader does not read: the sheet goes to SheetJS */
+  unsupportedMarkup = false;
+  /** a cell points at a shared string that is not there */
+  missingString = false;
+
+  private readonly tokens = new XmlTokenizer(NAMES, this);
+  private readonly value = new TextBuffer();
+  private readonly item = new StringItem();
+  private readonly end1 = new Int32Array(1);
+  private readonly found = new Int32Array(6);
+  private inSheetData = false;
+  /** SheetJS's numbering: the row (from 1) and the column (from 0) of the last ones seen */
+  private row = 0;
+  private col = -1;
+  private inCell = false;
+  private cellRow = 0;
+  private cellCol = 0;
+  private type = Type.Number;
+  private style = 0;
+  private inV = false;
+  private hasV = false;
+  private inIs = false;
+  private hasIs = false;
+  private inlineText: string | undefined;
+
+  constructor(private readonly options: CellScanOptions) {}
+
+  get capturing(): boolean {
+    return this.inV || (this.inIs && this.item.capturing);
+  }
+
+  /** the scan met what it does not read and stopped (a missing string does not stop the count) */
+  get stopped(): boolean {
+    return this.unsupportedMarkup;
+  }
+
+  push(chunk: Uint8Array): void {
+    if (!this.stopped) this.tokens.push(chunk);
+  }
+
+  unsupported(): void {
+    this.unsupportedMarkup = true;
+  }
+
+  text(bytes: Uint8Array, from: number, to: number): void {
+    if (this.inV) this.value.add(bytes, from, to);
+    else this.item.add(bytes, from, to);
+  }
+
+  start(which: number, bytes: Uint8Array, from: number, to: number, empty: boolean): void {
+    const counter = this.options.counter;
+    if (counter && (which === TAG.c || which === TAG.row)) {
+      if (which === TAG.c) counter.cell(bytes, from, to);
+      else counter.row(bytes, from, to);
+    }
+    if (!this.inSheetData) {
+      if (which === TAG.sheetData && !empty) this.inSheetData = true;
+      return;
+    }
+    if (this.inCell) {
+      if (this.inIs) return this.item.start(which, empty);
+      if (which === TAG.c || which === TAG.row) return this.unsupported(); // a cell left open
+      if (which === TAG.v) {
+        if (this.hasV) return; // SheetJS reads the first
+        this.value.clear();
+        this.hasV = true;
+        if (!empty) this.inV = true;
+      } else if (which === TAG.is) {
+        if (this.hasIs) return;
+        this.hasIs = true;
+        this.item.begin();
+        if (empty) this.inlineText = '';
+        else this.inIs = true;
+      }
+      return;
+    }
+    if (which === TAG.row) return this.startRow(bytes, from, to);
+    if (which === TAG.c) {
+      this.startCell(bytes, from, to);
+      if (empty) this.endCell();
+    }
+  }
+
+  end(which: number): void {
+    if (!this.inSheetData) return;
+    if (this.inIs) {
+      if (which !== TAG.is) return this.item.end(which);
+      this.inIs = false;
+      this.inlineText = this.item.finish();
+      if (this.inlineText === undefined) this.unsupported();
+      return;
+    }
+    if (which === TAG.v) this.inV = false;
+    else if (which === TAG.c && this.inCell) this.endCell();
+    else if (which === TAG.sheetData) this.inSheetData = false;
+  }
+
+  private startRow(bytes: Uint8Array, from: number, to: number): void {
+    const at = attribute(bytes, from, to, ATTR_R, this.end1);
+    if (at < 0) this.row++;
+    else {
+      const n = digits(bytes, at, this.end1[0]);
+      if (n < 1) return this.unsupported();
+      this.row = n;
+    }
+    this.col = -1;
+  }
+
+  private startCell(bytes: Uint8Array, from: number, to: number): void {
+    const found = this.found;
+    attributes(bytes, from, to, CELL_ATTRS, found);
+    let at = found[0];
+    if (at < 0) {
+      this.col++;
+      this.cellRow = this.row - 1;
+      this.cellCol = this.col;
+    } else {
+      // a reference as Excel writes it: capital letters, then the row
+      let c = 0;
+      const stop = found[1];
+      while (at < stop && bytes[at] >= 0x41 && bytes[at] <= 0x5a) c = c * 26 + (bytes[at++] - 0x40);
+      const r = digits(bytes, at, stop);
+      if (c < 1 || r < 1) return this.unsupported();
+      this.cellRow = r - 1;
+      this.cellCol = this.col = c - 1;
+    }
+    if (this.cellRow < 0) return this.unsupported();
+    this.type = found[2] < 0 ? Type.Number : cellType(bytes, found[2], found[3]);
+    if (this.type < 0) this.unsupported();
+    this.style = found[4] < 0 ? 0 : digits(bytes, found[4], found[5]);
+    this.inCell = true;
+    this.hasV = false;
+    this.inV = false;
+    this.hasIs = false;
+    this.inIs = false;
+    this.inlineText = undefined;
+  }
+
+  private endCell(): void {
+    this.inCell = false;
+    this.inV = false;
+    if (this.stopped || this.missingString) return;
+    const value = this.cellValue();
+    if (value !== undefined) this.grid.set(this.cellRow, this.cellCol, value);
+  }
+
+  /** The cell's value; undefined for a cell without one (SheetJS leaves it out). */
+  private cellValue(): Cell | undefined {
+    const hasV = this.hasV && this.value.length > 0;
+    switch (this.type) {
+      case Type.Number: {
+        if (!hasV) return undefined;
+        const n = this.value.number();
+        const o = this.options;
+        return o.date1904 && o.dateStyles[this.style] ? n + DAYS_1904 : n;
+      }
+      case Type.Shared: {
+        if (!hasV) return undefined;
+        if (this.options.strings === null) return '';
+        const s = this.options.strings[this.value.index()];
+        if (s === undefined) this.missingString = true;
+        return s;
+      }
+      case Type.Str:
+        return hasV ? this.value.text() : '';
+      case Type.Inline:
+        return this.inlineText ?? '';
+      case Type.Bool: {
+        if (!hasV) return false;
+        const t = this.value.text();
+        return t === '1' || t === 'true';
+      }
+      case Type.Error:
+        if (!hasV) return this.unsupported(), undefined;
+        return { error: this.value.text() };
+      case Type.Date: {
+        const serial = hasV ? isoDateSerial(this.value.text()) : undefined;
+        if (serial === undefined) this.unsupported();
+        return serial;
+      }
+    }
+  }
+}
+
+/** A run of ASCII digits as a number; -1 when there is anything else (or nothing). */
+function digits(bytes: Uint8Array, from: number, to: number): number {
+  if (from >= to || to - from > 15) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = bytes[i] - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+const INLINE_STR = new TextEncoder().encode('inlineStr');
+
+function matches(bytes: Uint8Array, from: number, word: Uint8Array): boolean {
+  for (let i = 0; i < word.length; i++) if (bytes[from + i] !== word[i]) return false;
+  return true;
+}
+
+/** t= as a Type; -1 for a type SheetJS reads some other way (the sheet goes to SheetJS). */
+function cellType(bytes: Uint8Array, from: number, to: number): Type {
+  const n = to - from;
+  const a = bytes[from];
+  if (n === 1) {
+    if (a === 0x73) return Type.Shared; // s
+    if (a === 0x6e) return Type.Number; // n
+    if (a === 0x62) return Type.Bool; // b
+    if (a === 0x65) return Type.Error; // e
+    if (a === 0x64) return Type.Date; // d
+  } else if (n === 3 && a === 0x73 && bytes[from + 1] === 0x74 && bytes[from + 2] === 0x72) return Type.Str;
+  else if (n === 9 && a === 0x69 && matches(bytes, from, INLINE_STR)) return Type.Inline;
+  return -1 as Type;
+}

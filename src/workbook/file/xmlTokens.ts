@@ -1,0 +1,232 @@
+// A tokenizer of XML bytes that come in chunks cut anywhere: it hands on start tags (with the bytes
+// of their attributes), end tags and, while its handler asks for it, the text between them. It reads
+// bytes only: every name it compares is ASCII, which UTF-8 keeps as itself, so a character cut
+// across chunks is never decoded half (text goes on as bytes; the handler decodes a whole value).
+// Only a tag cut by a chunk's end is carried over, so memory stays a chunk and a tag.
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+const COLON = 0x3a;
+const DASH = 0x2d;
+
+/** a tag longer than this is not one this reader knows (a sheet's tags are a few dozen bytes) */
+const MAX_TAG = 64 * 1024;
+
+export const isSpace = (b: number): boolean => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+
+/** What a handler of the tokens does; `which` is the index of the tag's local name in the names the
+ *  tokenizer was given, or -1. */
+export interface XmlHandler {
+  /** text is handed on only while this is true */
+  readonly capturing: boolean;
+  start(which: number, bytes: Uint8Array, attrsFrom: number, attrsTo: number, empty: boolean): void;
+  end(which: number): void;
+  text(bytes: Uint8Array, from: number, to: number): void;
+  /** markup this reader does not read (a comment, CDATA, a tag past MAX_TAG): the part goes to the
+   *  reader that does */
+  unsupported(): void;
+}
+
+export class XmlTokenizer {
+  private carry: Uint8Array | null = null;
+  private readonly names: ReadonlyArray<Uint8Array>;
+
+  constructor(
+    names: ReadonlyArray<string>,
+    private readonly handler: XmlHandler,
+  ) {
+    this.names = names.map((n) => new TextEncoder().encode(n));
+  }
+
+  push(input: Uint8Array): void {
+    // a Buffer's indexOf is a JavaScript wrapper, a typed array's the engine's own: searched as one
+    const chunk = input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    let pos = 0;
+    if (this.carry) {
+      // the tag cut by the last chunk's end, made whole with the start of this one
+      pos = this.complete(chunk);
+      if (pos < 0) return;
+    }
+    this.scan(chunk, pos);
+  }
+
+  /** The carried tag completed from the start of `chunk` and read: the index after it, or -1 when
+   *  the chunk does not complete it either (it is carried on). */
+  private complete(chunk: Uint8Array): number {
+    const carry = this.carry as Uint8Array;
+    let from = 0;
+    for (;;) {
+      const gt = chunk.indexOf(GT, from);
+      if (gt < 0) {
+        if (carry.length + chunk.length > MAX_TAG) {
+          this.giveUp();
+          return -1;
+        }
+        this.carry = joined(carry, chunk);
+        return -1;
+      }
+      const whole = joined(carry, chunk.subarray(0, gt + 1));
+      // a comment goes on past a '>' until its '-->'
+      if (whole.length >= 4 && whole[1] === BANG && whole[2] === DASH && whole[3] === DASH && commentEnd(whole, 4) < 0) {
+        from = gt + 1;
+        continue;
+      }
+      this.carry = null;
+      this.scan(whole, 0);
+      return gt + 1;
+    }
+  }
+
+  private scan(chunk: Uint8Array, start: number): void {
+    const n = chunk.length;
+    const h = this.handler;
+    let pos = start;
+    while (pos < n) {
+      const lt = chunk.indexOf(LT, pos);
+      if (lt < 0) {
+        if (h.capturing) h.text(chunk, pos, n);
+        return;
+      }
+      if (lt > pos && h.capturing) h.text(chunk, pos, lt);
+      let gt: number;
+      if (lt + 3 >= n && chunk[lt + 1] === BANG) gt = -1; // too little seen to tell a comment
+      else if (chunk[lt + 1] === BANG && chunk[lt + 2] === DASH && chunk[lt + 3] === DASH) gt = commentEnd(chunk, lt + 4);
+      else gt = chunk.indexOf(GT, lt + 1);
+      if (gt < 0) {
+        if (n - lt > MAX_TAG) return this.giveUp();
+        this.carry = chunk.slice(lt);
+        return;
+      }
+      if (chunk[lt + 1] !== BANG || chunk[lt + 2] !== DASH) this.tag(chunk, lt, gt);
+      pos = gt + 1;
+    }
+  }
+
+  /** Whether a tag was left cut at the end (the part ended inside it). */
+  get cut(): boolean {
+    return this.carry !== null;
+  }
+
+  private giveUp(): void {
+    this.carry = null;
+    this.handler.unsupported();
+  }
+
+  /** The tag in bytes[lt, gt] ('<' .. '>'). */
+  private tag(bytes: Uint8Array, lt: number, gt: number): void {
+    const first = bytes[lt + 1];
+    if (first === QUESTION) return; // the XML declaration, a processing instruction
+    if (first === BANG) return this.handler.unsupported();
+    const closing = first === SLASH;
+    const from = closing ? lt + 2 : lt + 1;
+    let local = from;
+    let nameEnd = from;
+    while (nameEnd < gt) {
+      const b = bytes[nameEnd];
+      if (isSpace(b) || b === SLASH) break;
+      if (b === COLON) local = nameEnd + 1;
+      nameEnd++;
+    }
+    const which = this.which(bytes, local, nameEnd);
+    if (closing) return this.handler.end(which);
+    const empty = bytes[gt - 1] === SLASH;
+    this.handler.start(which, bytes, nameEnd, empty ? gt - 1 : gt, empty);
+  }
+
+  private which(bytes: Uint8Array, from: number, to: number): number {
+    const length = to - from;
+    const names = this.names;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      if (name.length !== length || name[0] !== bytes[from]) continue;
+      let j = 1;
+      while (j < length && bytes[from + j] === name[j]) j++;
+      if (j === length) return i;
+    }
+    return -1;
+  }
+}
+
+function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** The index of the '>' that ends a comment whose text starts at `from`; -1 when not in the bytes. */
+function commentEnd(bytes: Uint8Array, from: number): number {
+  let at = bytes.indexOf(GT, from);
+  while (at >= 0 && !(bytes[at - 1] === DASH && bytes[at - 2] === DASH && at - 2 >= from)) at = bytes.indexOf(GT, at + 1);
+  return at;
+}
+
+/**
+ * The attributes of a start tag that a cell's reader needs, found in one pass over bytes[from, to):
+ * for each name of `names` (one ASCII byte each), its value's start and end in out[2i], out[2i+1]
+ * (-1, -1 when absent). An attribute with a namespace prefix is another attribute.
+ */
+export function attributes(bytes: Uint8Array, from: number, to: number, names: Uint8Array, out: Int32Array): void {
+  out.fill(-1);
+  let i = from;
+  while (i < to) {
+    while (i < to && isSpace(bytes[i])) i++;
+    const nameStart = i;
+    while (i < to && bytes[i] !== 0x3d && !isSpace(bytes[i])) i++;
+    const nameLength = i - nameStart;
+    while (i < to && bytes[i] !== 0x3d) i++;
+    i++;
+    while (i < to && isSpace(bytes[i])) i++;
+    const quote = bytes[i];
+    if (quote !== 0x22 && quote !== 0x27) return;
+    const valueStart = i + 1;
+    let close = valueStart;
+    while (close < to && bytes[close] !== quote) close++;
+    if (close >= to) return;
+    if (nameLength === 1) {
+      const k = names.indexOf(bytes[nameStart]);
+      if (k >= 0 && out[2 * k] < 0) {
+        out[2 * k] = valueStart;
+        out[2 * k + 1] = close;
+      }
+    }
+    i = close + 1;
+  }
+}
+
+/**
+ * Where the value of attribute `name` (one ASCII byte, or a few) sits in the attribute bytes
+ * [from, to): the index of its first byte, with its end in `end[0]`; -1 when absent. An attribute
+ * with a namespace prefix (x14ac:dyDescent) is another attribute.
+ */
+export function attribute(bytes: Uint8Array, from: number, to: number, name: Uint8Array, end: Int32Array): number {
+  let i = from;
+  while (i < to) {
+    while (i < to && isSpace(bytes[i])) i++;
+    const nameStart = i;
+    while (i < to && bytes[i] !== 0x3d && !isSpace(bytes[i])) i++;
+    const nameLength = i - nameStart;
+    while (i < to && bytes[i] !== 0x3d) i++;
+    i++;
+    while (i < to && isSpace(bytes[i])) i++;
+    const quote = bytes[i];
+    if (quote !== 0x22 && quote !== 0x27) return -1;
+    const valueStart = i + 1;
+    let close = valueStart;
+    while (close < to && bytes[close] !== quote) close++;
+    if (close >= to) return -1;
+    if (nameLength === name.length) {
+      let j = 0;
+      while (j < nameLength && bytes[nameStart + j] === name[j]) j++;
+      if (j === nameLength) {
+        end[0] = close;
+        return valueStart;
+      }
+    }
+    i = close + 1;
+  }
+  return -1;
+}
