@@ -5,7 +5,8 @@
 // and the hostile corpus against every command. The code is test/fixtures/hostile/soak.ts, the very
 // module test/cli/hostile.test.ts runs with small counts on every `npm test` (loaded here by
 // scripts/ts-require.js). Prints the figures and writes them to .soak-cache/results.json after each
-// phase; exits 1 if anything failed. Timings never go into a test: they are here.
+// phase; exits 1 if anything failed. Timings never go into a test: they are here. Each count may be
+// 0 to leave its phase out.
 require('./ts-require');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -13,7 +14,9 @@ const path = require('node:path');
 const { makeCorpus } = require('../test/fixtures/hostile/make.ts');
 const soak = require('../test/fixtures/hostile/soak.ts');
 
-const root = path.join(__dirname, '..', '.soak-cache');
+/** Where the corpus, the work and results.json go: SOAK_DIR, else .soak-cache/ (gitignored); two
+ *  soaks at once (one phase each) need a folder each. SOAK_CORPUS=0 leaves the corpus out. */
+const root = path.resolve(process.env.SOAK_DIR || path.join(__dirname, '..', '.soak-cache'));
 const count = (name, fallback) => {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -25,6 +28,8 @@ const KILLS = count('SOAK_KILLS', 1000);
 const PAIRS = count('SOAK_PAIRS', 100);
 const CELLS = count('SOAK_CELLS', 10000);
 const CORPUS = process.env.SOAK_CORPUS !== '0';
+/** Processes at a time in each phase (kill workers, pairs, fuzzed workbooks, corpus runs): SOAK_WORKERS. */
+const WORKERS = count('SOAK_WORKERS', 2) || 1;
 /** The 1,048,575-row cases cost minutes and gigabytes a command: status only (validate is known to
  *  run out of memory on them; see test/fixtures/hostile/README.md). */
 const ROWS_COMMANDS = ['status'];
@@ -53,7 +58,14 @@ async function main() {
     say(`kills: ${KILLS} SIGKILLs at random moments of ${soak.KILLED.join(', ')}`);
     const figures = await soak.killSoak(base, work, KILLS, {
       seed: 14,
-      onKill: (f) => f.kills % 100 === 0 && say(`  ${f.kills} kills, ${f.survived} survived, ${f.failures.length} failures`),
+      workers: WORKERS,
+      onKill: (f) => {
+        if (f.kills % 50 !== 0) return;
+        say(`  ${f.kills} kills, ${f.survived} survived, rows lost ${f.rowsLost}, ${f.nextRunsChecked} next runs checked, ${f.failures.length} failures`);
+        // the figures so far, should the soak be stopped before the end
+        results.kills = { ...f, failures: f.failures.slice(0, 50), seconds: seconds(t), partial: true };
+        save();
+      },
     });
     results.kills = { ...figures, failures: figures.failures.slice(0, 50), seconds: seconds(t) };
     failed += figures.failures.length;
@@ -64,7 +76,7 @@ async function main() {
   if (PAIRS > 0) {
     const t = Date.now();
     say(`pairs: ${PAIRS} pairs of writers on one file`);
-    const figures = await soak.pairSoak(planted, work, PAIRS);
+    const figures = await soak.pairSoak(planted, work, PAIRS, { width: Math.max(1, WORKERS >> 1) });
     results.pairs = { ...figures, failures: figures.failures.slice(0, 50), seconds: seconds(t) };
     failed += figures.failures.length;
     say(`pairs: ${figures.pairs}, both landed ${figures.bothLanded}, one refused ${figures.oneRefused}, lost updates ${figures.lostUpdates}, rows lost ${figures.rowsLost}, ${figures.failures.length} failures`);
@@ -74,7 +86,7 @@ async function main() {
   if (CELLS > 0) {
     const t = Date.now();
     say(`fuzz: ${CELLS} fuzzed cells`);
-    const figures = await soak.fuzzSoak(base, work, CELLS, { seed: 14 });
+    const figures = await soak.fuzzSoak(base, work, CELLS, { seed: 14, width: WORKERS });
     results.fuzz = { ...figures, failures: figures.failures.slice(0, 50), seconds: seconds(t) };
     failed += figures.failures.length;
     say(`fuzz: ${figures.cells} cells in ${figures.workbooks} workbooks, ${figures.runs} runs, crashes ${figures.crashes}, rows lost ${figures.rowsLost}, ${figures.failures.length} failures`);
@@ -89,7 +101,7 @@ async function main() {
     const jobs = cases.flatMap((c) => soak.COMMANDS.filter((cmd) => !c.soakOnly || ROWS_COMMANDS.includes(cmd.name)).map((cmd) => ({ c, cmd })));
     say(`corpus: ${cases.length} cases, ${jobs.length} runs`);
     const bounds = { memoryMiB: 1024, ms: 300_000 };
-    const runs = await soak.pool(jobs, 2, async ({ c, cmd }) => {
+    const runs = await soak.pool(jobs, WORKERS, async ({ c, cmd }) => {
       const r = await soak.meet(corpusDir, c, cmd, work, bounds);
       return { name: c.name, command: cmd.name, code: r.ran.code, ms: r.ran.ms, peakMiB: r.ran.peakMiB, failures: r.failures };
     });
@@ -122,7 +134,7 @@ async function main() {
   results.finished = new Date().toISOString();
   results.minutes = Math.round((Date.now() - started.getTime()) / 6000) / 10;
   save();
-  say(`summary: ${JSON.stringify(results.summary)} in ${results.minutes} min; written to .soak-cache/results.json`);
+  say(`summary: ${JSON.stringify(results.summary)} in ${results.minutes} min; written to ${path.join(root, 'results.json')}`);
   process.exitCode = failed ? 1 : 0;
 }
 
