@@ -55,12 +55,14 @@ async function main() {
 
   if (KILLS > 0) {
     const t = Date.now();
+    let reported = 0;
     say(`kills: ${KILLS} SIGKILLs at random moments of ${soak.KILLED.join(', ')}`);
     const figures = await soak.killSoak(base, work, KILLS, {
       seed: 14,
       workers: WORKERS,
       onKill: (f) => {
-        if (f.kills % 50 !== 0) return;
+        if (f.kills < reported + 25) return;
+        reported = f.kills;
         say(`  ${f.kills} kills, ${f.survived} survived, rows lost ${f.rowsLost}, ${f.nextRunsChecked} next runs checked, ${f.failures.length} failures`);
         // the figures so far, should the soak be stopped before the end
         results.kills = { ...f, failures: f.failures.slice(0, 50), seconds: seconds(t), partial: true };
@@ -76,7 +78,17 @@ async function main() {
   if (PAIRS > 0) {
     const t = Date.now();
     say(`pairs: ${PAIRS} pairs of writers on one file`);
-    const figures = await soak.pairSoak(planted, work, PAIRS, { width: Math.max(1, WORKERS >> 1) });
+    let reported = 0;
+    const figures = await soak.pairSoak(planted, work, PAIRS, {
+      width: Math.max(1, WORKERS >> 1),
+      onPair: (f) => {
+        if (f.pairs < reported + 10) return;
+        reported = f.pairs;
+        say(`  ${f.pairs} pairs, both landed ${f.bothLanded}, one refused ${f.oneRefused}, lost updates ${f.lostUpdates}, rows lost ${f.rowsLost}, ${f.failures.length} failures`);
+        results.pairs = { ...f, failures: f.failures.slice(0, 50), seconds: seconds(t), partial: true };
+        save();
+      },
+    });
     results.pairs = { ...figures, failures: figures.failures.slice(0, 50), seconds: seconds(t) };
     failed += figures.failures.length;
     say(`pairs: ${figures.pairs}, both landed ${figures.bothLanded}, one refused ${figures.oneRefused}, lost updates ${figures.lostUpdates}, rows lost ${figures.rowsLost}, ${figures.failures.length} failures`);
