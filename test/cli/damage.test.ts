@@ -6,6 +6,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describeError } from '../../src/taskpane/errors';
 import { STRINGS } from '../../src/taskpane/i18n';
 import { FileWorkbook } from '../../src/workbook/file';
+import { flipCrc, sheetPart } from '../fixtures/hostile/make';
 import { cli, tmpFile } from '../support/cli';
 
 const AS_OF = '2026-11-25T17:30';
@@ -15,10 +16,8 @@ async function demoParts(): Promise<{ parts: Record<string, Uint8Array>; tickets
   const demo = tmpFile('demo.xlsx');
   expect((await cli('demo', '--out', demo, '--as-of', AS_OF, '--no-plant')).code).toBe(0);
   const parts = unzipSync(new Uint8Array(fs.readFileSync(demo)));
-  // the first sheet of the workbook part is 工单: its relationship says which part that is
-  const rel = /<sheet name="工单"[^>]*r:id="(\w+)"/.exec(strFromU8(parts['xl/workbook.xml']))![1];
-  const target = new RegExp(`Id="${rel}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rel}"`).exec(strFromU8(parts['xl/_rels/workbook.xml.rels']))!;
-  return { parts, tickets: `xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, '')}` };
+  // the relationship of 工单 in the workbook part says which part that is
+  return { parts, tickets: sheetPart(parts, '工单') };
 }
 
 function written(bytes: Uint8Array): string {
@@ -45,16 +44,8 @@ describe('a damaged workbook on the command line', () => {
   });
 
   it('a ticket sheet that fails its CRC: validate says so in English too, exit 2', async () => {
-    const bytes = zipSync(demo.parts, { level: 6 });
-    // the CRC of the ticket part, in its local header and in the central directory
-    const view = new DataView(bytes.buffer);
-    const name = strToU8(demo.tickets);
-    const matches = (at: number) => name.every((b, i) => bytes[at + i] === b);
-    for (let at = 0; at < bytes.length - 46; at++) {
-      const sig = view.getUint32(at, true);
-      if (sig === 0x04034b50 && matches(at + 30)) view.setUint32(at + 14, view.getUint32(at + 14, true) ^ 1, true);
-      if (sig === 0x02014b50 && matches(at + 46)) view.setUint32(at + 16, view.getUint32(at + 16, true) ^ 1, true);
-    }
+    // the CRC of the ticket part changed, in its local header and in the central directory
+    const bytes = flipCrc(zipSync(demo.parts, { level: 6 }), demo.tickets, 1);
     const file = written(bytes);
     const r = await cli('validate', file, '--as-of', AS_OF, '--lang', 'en');
     expect(r.code).toBe(2);

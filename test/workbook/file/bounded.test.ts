@@ -14,6 +14,7 @@ import { FileWorkbook } from '../../../src/workbook/file';
 import { DEFAULT_READ_LIMITS, MiB, ReadBudget, ReadLimits } from '../../../src/workbook/file/limits';
 import { entryData, readZip } from '../../../src/workbook/file/zip';
 import { WorkbookError } from '../../../src/workbook/types';
+import { flipCrc, locateEntry } from '../../fixtures/hostile/make';
 
 const SHEET1 = 'xl/worksheets/sheet1.xml';
 const SHEET2 = 'xl/worksheets/sheet2.xml';
@@ -63,16 +64,6 @@ async function failure(work: () => unknown): Promise<Said> {
 const open = (bytes: Uint8Array, limits: Partial<ReadLimits> = {}) => FileWorkbook.open(bytes, { limits });
 const read = (bytes: Uint8Array, names: string[], limits: Partial<ReadLimits> = {}) => open(bytes, limits).readSheets(names);
 
-/** An entry of a zip: its record in the central directory, its local header, its data. */
-function locate(bytes: Uint8Array, name: string) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const entry = readZip(bytes).entries.find((e) => e.name === name)!;
-  let central = view.getUint32(bytes.length - 22 + 16, true);
-  while (strFromU8(bytes.subarray(central + 46, central + 46 + view.getUint16(central + 28, true))) !== name) {
-    central += 46 + view.getUint16(central + 28, true) + view.getUint16(central + 30, true) + view.getUint16(central + 32, true);
-  }
-  return { view, entry, central, local: view.getUint32(central + 42, true) };
-}
 
 describe('the default limits', () => {
   it('are the ones docs/limits.md gives', () => {
@@ -123,7 +114,7 @@ describe('a zip bomb', () => {
 
   it('that declares a small size in its directory: never inflated past it, and said to be damaged', async () => {
     const bytes = await withParts({ [SHEET1]: sheetWithText(bomb) });
-    const { view, local, central } = locate(bytes, SHEET1);
+    const { view, local, central } = locateEntry(bytes, SHEET1);
     view.setUint32(local + 22, 1000, true); // uncompressed size, local header
     view.setUint32(central + 24, 1000, true); // and central directory
     const zip = readZip(bytes);
@@ -227,11 +218,7 @@ describe('a zip bomb', () => {
 
 describe('a damaged part', () => {
   it('that fails its CRC: said, naming the part and the sheet', async () => {
-    const bytes = zipSync(await parts(), { level: 6 });
-    const { view, local, central } = locate(bytes, SHEET1);
-    const crc = view.getUint32(central + 16, true) ^ 0x10;
-    view.setUint32(local + 14, crc, true);
-    view.setUint32(central + 16, crc, true);
+    const bytes = flipCrc(zipSync(await parts(), { level: 6 }), SHEET1, 0x10);
     expect(await failure(() => read(bytes, ['工单']))).toEqual({
       code: 'CORRUPT',
       reason: 'ZIP_PART_CRC',
@@ -243,8 +230,7 @@ describe('a damaged part', () => {
 
   it('whose deflate stream is corrupt: said, naming the part and the sheet', async () => {
     const bytes = zipSync(await parts(), { level: 6 });
-    const { entry } = locate(bytes, SHEET1);
-    bytes[entry.dataOffset] = 0x07; // a last block of type 3, which deflate does not have
+    bytes[locateEntry(bytes, SHEET1).dataOffset] = 0x07; // a last block of type 3, which deflate does not have
     expect(await failure(() => read(bytes, ['工单']))).toEqual({
       code: 'CORRUPT',
       reason: 'ZIP_PART_UNREADABLE',
