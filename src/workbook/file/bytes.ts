@@ -48,3 +48,11 @@ export function lastIndexOfBytes(hay: Uint8Array, needle: Uint8Array, from = hay
   }
   return -1;
 }
+
+/** The bytes of XML's markup, which UTF-8 keeps as themselves (for the scanners of parts as bytes). */
+export const LT = 0x3c; // <
+export const GT = 0x3e; // >
+export const SLASH = 0x2f; // /
+export const BANG = 0x21; // !
+export const QUESTION = 0x3f; // ?
+export const COLON = 0x3a; // :

@@ -6,15 +6,9 @@
 // attribute it looks for is ASCII, which UTF-8 keeps as itself.
 import type { FileErrorDetail } from '../../domain/failures';
 import { WorkbookError } from '../types';
-import { concatBytes, fromUtf8 } from './bytes';
+import { BANG, COLON, concatBytes, fromUtf8, GT, LT, QUESTION, SLASH } from './bytes';
 import type { EntryMeter, PartPlace, SheetMeter } from './limits';
 
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const BANG = 0x21;
-const QUESTION = 0x3f;
-const COLON = 0x3a;
 const EQUALS = 0x3d;
 const DQUOTE = 0x22;
 const SQUOTE = 0x27;

@@ -4,12 +4,8 @@
 // across chunks is never decoded half (text goes on as bytes; the handler decodes a whole value).
 // Only a tag cut by a chunk's end is carried over, so memory stays a chunk and a tag.
 
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const BANG = 0x21;
-const QUESTION = 0x3f;
-const COLON = 0x3a;
+import { BANG, COLON, GT, LT, QUESTION, SLASH } from './bytes';
+
 const DASH = 0x2d;
 
 /** a tag longer than this is not one this reader knows (a sheet's tags are a few dozen bytes) */
@@ -171,29 +167,14 @@ function commentEnd(bytes: Uint8Array, from: number): number {
  */
 export function attributes(bytes: Uint8Array, from: number, to: number, names: Uint8Array, out: Int32Array): void {
   out.fill(-1);
-  let i = from;
-  while (i < to) {
-    while (i < to && isSpace(bytes[i])) i++;
-    const nameStart = i;
-    while (i < to && bytes[i] !== 0x3d && !isSpace(bytes[i])) i++;
-    const nameLength = i - nameStart;
-    while (i < to && bytes[i] !== 0x3d) i++;
-    i++;
-    while (i < to && isSpace(bytes[i])) i++;
-    const quote = bytes[i];
-    if (quote !== 0x22 && quote !== 0x27) return;
-    const valueStart = i + 1;
-    let close = valueStart;
-    while (close < to && bytes[close] !== quote) close++;
-    if (close >= to) return;
-    if (nameLength === 1) {
-      const k = names.indexOf(bytes[nameStart]);
-      if (k >= 0 && out[2 * k] < 0) {
-        out[2 * k] = valueStart;
-        out[2 * k + 1] = close;
-      }
+  const at = SCRATCH;
+  for (let i = nextAttribute(bytes, from, to, at); i >= 0; i = nextAttribute(bytes, i, to, at)) {
+    if (at[1] !== 1) continue;
+    const k = names.indexOf(bytes[at[0]]);
+    if (k >= 0 && out[2 * k] < 0) {
+      out[2 * k] = at[2];
+      out[2 * k + 1] = at[3];
     }
-    i = close + 1;
   }
 }
 
@@ -203,30 +184,45 @@ export function attributes(bytes: Uint8Array, from: number, to: number, names: U
  * with a namespace prefix (x14ac:dyDescent) is another attribute.
  */
 export function attribute(bytes: Uint8Array, from: number, to: number, name: Uint8Array, end: Int32Array): number {
-  let i = from;
-  while (i < to) {
-    while (i < to && isSpace(bytes[i])) i++;
-    const nameStart = i;
-    while (i < to && bytes[i] !== 0x3d && !isSpace(bytes[i])) i++;
-    const nameLength = i - nameStart;
-    while (i < to && bytes[i] !== 0x3d) i++;
-    i++;
-    while (i < to && isSpace(bytes[i])) i++;
-    const quote = bytes[i];
-    if (quote !== 0x22 && quote !== 0x27) return -1;
-    const valueStart = i + 1;
-    let close = valueStart;
-    while (close < to && bytes[close] !== quote) close++;
-    if (close >= to) return -1;
-    if (nameLength === name.length) {
-      let j = 0;
-      while (j < nameLength && bytes[nameStart + j] === name[j]) j++;
-      if (j === nameLength) {
-        end[0] = close;
-        return valueStart;
-      }
+  const at = SCRATCH;
+  for (let i = nextAttribute(bytes, from, to, at); i >= 0; i = nextAttribute(bytes, i, to, at)) {
+    if (at[1] !== name.length) continue;
+    let j = 0;
+    while (j < name.length && bytes[at[0] + j] === name[j]) j++;
+    if (j === name.length) {
+      end[0] = at[3];
+      return at[2];
     }
-    i = close + 1;
   }
   return -1;
+}
+
+/** nextAttribute's answer, reused (a cell's attributes are read once a cell: no allocation each). */
+const SCRATCH = new Int32Array(4);
+
+/**
+ * The next attribute of the attribute bytes [i, to): its name's start and length and its value's
+ * start and end (the closing quote) in `at`; returns where the one after it begins, or -1 when there
+ * is none (the end, or bytes that are no attribute).
+ */
+function nextAttribute(bytes: Uint8Array, i: number, to: number, at: Int32Array): number {
+  while (i < to && isSpace(bytes[i])) i++;
+  if (i >= to) return -1;
+  const nameStart = i;
+  while (i < to && bytes[i] !== 0x3d && !isSpace(bytes[i])) i++;
+  const nameLength = i - nameStart;
+  while (i < to && bytes[i] !== 0x3d) i++;
+  i++;
+  while (i < to && isSpace(bytes[i])) i++;
+  const quote = bytes[i];
+  if (quote !== 0x22 && quote !== 0x27) return -1;
+  const valueStart = i + 1;
+  let close = valueStart;
+  while (close < to && bytes[close] !== quote) close++;
+  if (close >= to) return -1;
+  at[0] = nameStart;
+  at[1] = nameLength;
+  at[2] = valueStart;
+  at[3] = close;
+  return close + 1;
 }
