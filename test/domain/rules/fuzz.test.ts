@@ -156,7 +156,10 @@ describe('validation on random workbooks', () => {
         expect(problems.map((p) => badlyTold(p, reads)).filter((bad) => bad !== null)).toEqual([]);
         expect(hash(grids)).toBe(before);
       }),
-      { numRuns: 300 },
+      // a fixed seed: whether every rule fires in 300 random workbooks is a matter of luck (a full
+      // run on 2026-12-02 drew one that left TICKET_STATUS_NEEDS_RATING out), and npm test must not be;
+      // FUZZ_SEED / FUZZ_RUNS search further
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: Number(process.env.FUZZ_SEED ?? 20261202) },
     );
     // the random rows get past reading to the rules: nearly every rule fires somewhere
     expect(RULES.filter((r) => !seen.has(r.code)).map((r) => r.code)).toEqual([]);
