@@ -5,7 +5,7 @@ import { Problem, sheetProblem } from '../domain/problems';
 import { header, normalizeHeader, SHEET_DEFS, SheetDef, SheetKey, sheetDefByName } from '../domain/schema';
 import { Settings, settingsFromTable } from '../domain/settings';
 import { HEADER_SEARCH_ROWS, readTable, TableRead } from '../domain/table';
-import { SheetSummary, Workbook } from '../workbook/types';
+import { SheetGrid, SheetSummary, Workbook } from '../workbook/types';
 import { UseCaseProblem } from './problem';
 
 export interface LoadedSheet<S extends SheetKey = SheetKey> {
@@ -94,6 +94,22 @@ function langOfNames(found: Map<SheetKey, SheetSummary>): Lang | undefined {
   return en > zh ? 'en' : 'zh';
 }
 
+/** Each structured sheet found, read as its table. On its own so that nothing the workbook keeps
+ *  holds on to the grids once their rows are records (a closure beside them would: a million rows). */
+function readStructured(found: ReadonlyMap<SheetKey, SheetSummary>, grids: ReadonlyArray<SheetGrid>, msgLang: Lang): { readonly [S in SheetKey]?: LoadedSheet<S> } {
+  const load = <S extends SheetKey>(key: S): LoadedSheet<S> | undefined => {
+    const summary = found.get(key);
+    if (!summary) return undefined;
+    const def = SHEET_DEFS[key];
+    const grid = grids.find((g) => g.name === summary.name) ?? { name: summary.name, originRow: 0, originCol: 0, rows: [] };
+    const read = readTable(def, grid, msgLang);
+    const sheetLang = read.columns.length > 0 ? read.lang : langOfName(summary.name, def);
+    const missingColumns = read.missing.filter((c) => c.required).map((c) => header(c, sheetLang));
+    return { def, summary, read, lang: sheetLang, missingColumns };
+  };
+  return { tickets: load('tickets'), customers: load('customers'), charges: load('charges'), reminders: load('reminders'), settings: load('settings') };
+}
+
 /**
  * Reads the workbook once. `only` reads just those structured sheets (a refresh of the due colours
  * needs the tickets and the Settings, not the charges): the others are neither read nor in
@@ -108,24 +124,7 @@ export async function loadWorkbook(wb: Workbook, opts: { lang?: Lang; only?: Rea
   // different language asked for only changes the words of messages.
   const lang = langOfNames(all) ?? opts.lang ?? 'zh';
   const msgLang = opts.lang ?? lang;
-  const grids = await wb.readSheets([...found.values()].map((s) => s.name));
-  const load = <S extends SheetKey>(key: S): LoadedSheet<S> | undefined => {
-    const summary = found.get(key);
-    if (!summary) return undefined;
-    const def = SHEET_DEFS[key];
-    const grid = grids.find((g) => g.name === summary.name) ?? { name: summary.name, originRow: 0, originCol: 0, rows: [] };
-    const read = readTable(def, grid, msgLang);
-    const sheetLang = read.columns.length > 0 ? read.lang : langOfName(summary.name, def);
-    const missingColumns = read.missing.filter((c) => c.required).map((c) => header(c, sheetLang));
-    return { def, summary, read, lang: sheetLang, missingColumns };
-  };
-  const byKey: { readonly [S in SheetKey]?: LoadedSheet<S> } = {
-    tickets: load('tickets'),
-    customers: load('customers'),
-    charges: load('charges'),
-    reminders: load('reminders'),
-    settings: load('settings'),
-  };
+  const byKey = readStructured(found, await wb.readSheets([...found.values()].map((s) => s.name)), msgLang);
   const structured: StructuredSheets = {
     get: (key) => byKey[key],
     has: (key) => byKey[key] !== undefined,

@@ -30,6 +30,10 @@ const HEIGHT = { title: 26, subtitle: 16, section: 21, headerLine: 15, headerPad
 const KEEP_FIRST_ROWS = 3;
 const KEEP_WHOLE_ROWS = 8;
 const MIN_WIDTH = 6;
+/** No column fits wider than this: a text longer (a clerk's 32,767 characters in one cell) keeps
+ *  every character in its cell and shows its start (Excel allows 255; the page's scale would fall
+ *  to nothing long before). */
+const MAX_WIDTH = 80;
 /** A header wider than this many characters wraps onto more lines rather than widen its column. */
 const HEADER_ONE_LINE = 14;
 /** characters added to a column's longest text: the cell's inner margins */
@@ -147,7 +151,7 @@ function fitWidths(input: PrintInput, roles: ReadonlyArray<Role>): number[] {
   const merged = new Set<string>();
   for (const m of input.merges) for (let r = m.row; r < m.row + m.rows; r++) for (let c = m.col; c < m.col + m.cols; c++) merged.add(`${r}:${c}`);
   const widths = Array<number>(input.cols).fill(MIN_WIDTH);
-  const fit = (c: number, w: number) => (widths[c] = Math.max(widths[c], Math.ceil(w * 2) / 2));
+  const fit = (c: number, w: number) => (widths[c] = Math.min(MAX_WIDTH, Math.max(widths[c], Math.ceil(w * 2) / 2)));
   input.rows.forEach((cells, r) => {
     if (roles[r] === 'title' || roles[r] === 'section' || roles[r] === 'note') return; // these run across empty cells
     cells.forEach((cell, c) => {

@@ -2,7 +2,7 @@
 // changed. Validation marks; it never changes what a clerk typed.
 import { Lang } from '../domain/enums';
 import { describeProblem } from '../domain/messages';
-import { Problem, sortProblems } from '../domain/problems';
+import { FirstProblems, Problem, PROBLEM_LIST_CAP, ProblemCounts } from '../domain/problems';
 import { unitsOf, validateAll, ValidationContext } from '../domain/rules';
 import { ALL_SHEETS, SheetKey } from '../domain/schema';
 import { settingsFromTable, SETTINGS_PROBLEM_CODES } from '../domain/settings';
@@ -20,14 +20,30 @@ export interface LocatedProblem extends Problem {
   readonly message: string;
 }
 
+export interface SheetProblems {
+  readonly sheet: string;
+  /** the sheet's problems listed (all of them, but past the report's cap) */
+  readonly problems: ReadonlyArray<LocatedProblem>;
+  /** the sheet's problems found, listed or not */
+  readonly errors: number;
+  readonly warnings: number;
+}
+
 export interface ValidationReport {
   readonly lang: Lang;
   /** wall-clock ISO time the checks were made against ("no time more than a day in the future") */
   readonly asOf: string;
+  /** the problems listed (and marked): every one found, in reading order, up to `cap` */
   readonly problems: ReadonlyArray<LocatedProblem>;
+  /** every problem found, listed or not */
   readonly errors: number;
   readonly warnings: number;
-  readonly bySheet: ReadonlyArray<{ readonly sheet: string; readonly problems: ReadonlyArray<LocatedProblem> }>;
+  /** problems found past the cap: counted in errors and warnings, not listed, not marked */
+  readonly unlisted: number;
+  /** how many problems a report lists at most (PROBLEM_LIST_CAP) */
+  readonly cap: number;
+  /** every sheet with a problem, in reading order */
+  readonly bySheet: ReadonlyArray<SheetProblems>;
 }
 
 export interface ValidateOptions {
@@ -36,6 +52,8 @@ export interface ValidateOptions {
   readonly asOf?: string;
   /** mark the problems on the cells (the add-in's own marks; the clerk's formats untouched) */
   readonly mark?: boolean;
+  /** how many problems to list and mark at most; default PROBLEM_LIST_CAP */
+  readonly cap?: number;
 }
 
 type Reads = Partial<Record<SheetKey, TableRead>>;
@@ -56,16 +74,26 @@ function locate(p: Problem, reads: Reads, lang: Lang): LocatedProblem {
   return { ...p, col, message: describeProblem(p, lang) };
 }
 
-function report(problems: ReadonlyArray<LocatedProblem>, sheetOrder: ReadonlyArray<string>, lang: Lang, asOf: string): ValidationReport {
-  const sorted = sortProblems(problems, sheetOrder);
-  const bySheet: Array<{ sheet: string; problems: LocatedProblem[] }> = [];
-  for (const p of sorted) {
-    const last = bySheet[bySheet.length - 1];
-    if (last && last.sheet === p.sheet) last.problems.push(p);
-    else bySheet.push({ sheet: p.sheet, problems: [p] });
+function report(
+  listed: ReadonlyArray<LocatedProblem>,
+  counts: ReadonlyMap<string, ProblemCounts>,
+  sheetOrder: ReadonlyArray<string>,
+  cap: number,
+  lang: Lang,
+  asOf: string,
+): ValidationReport {
+  const rank = new Map(sheetOrder.map((s, i) => [s, i]));
+  const sheets = [...counts.keys()].sort((a, b) => (rank.get(a) ?? 99) - (rank.get(b) ?? 99));
+  const bySheet = sheets.map((sheet) => ({ sheet, problems: [] as LocatedProblem[], ...counts.get(sheet)! }));
+  const at = new Map(bySheet.map((g) => [g.sheet, g]));
+  for (const p of listed) at.get(p.sheet)!.problems.push(p);
+  let errors = 0;
+  let warnings = 0;
+  for (const g of bySheet) {
+    errors += g.errors;
+    warnings += g.warnings;
   }
-  const errors = sorted.filter((p) => p.severity === 'error').length;
-  return { lang, asOf, problems: sorted, errors, warnings: sorted.length - errors, bySheet };
+  return { lang, asOf, problems: listed, errors, warnings, unlisted: errors + warnings - listed.length, cap, bySheet };
 }
 
 /**
@@ -97,14 +125,19 @@ interface Pass {
   readonly sheetOrder: ReadonlyArray<string>;
   /** problems of cells that did not convert, and of whole sheets, as found by reading */
   readonly readProblems: ReadonlyArray<Problem>;
+  readonly cap: number;
   readonly report: ValidationReport;
 }
 
 function judge(base: Omit<Pass, 'report' | 'ctx'> & { ctx: Omit<ValidationContext, 'units'> }): Pass {
   const ctx: ValidationContext = { ...base.ctx, units: unitsOf(base.reads.customers) };
-  const ruleProblems = validateAll(base.reads, ctx);
-  const located = [...base.readProblems, ...ruleProblems].map((p) => locate(p, base.reads, base.lang));
-  return { ...base, ctx, report: report(located, base.sheetOrder, base.lang, base.asOf) };
+  // only the first `cap` are kept and put in words; the rest are counted
+  const first = new FirstProblems<Problem>(base.sheetOrder, base.cap);
+  for (const p of base.readProblems) first.add(p);
+  validateAll(base.reads, ctx, (p) => first.add(p));
+  const { problems, bySheet } = first.result();
+  const located = problems.map((p) => locate(p, base.reads, base.lang));
+  return { ...base, ctx, report: report(located, bySheet, base.sheetOrder, base.cap, base.lang, base.asOf) };
 }
 
 async function fullPass(wb: Workbook, opts: ValidateOptions): Promise<Pass> {
@@ -121,6 +154,7 @@ async function fullPass(wb: Workbook, opts: ValidateOptions): Promise<Pass> {
     reads: readsOf(loaded),
     sheetOrder: loaded.sheets.map((s) => s.name),
     readProblems: loaded.problems,
+    cap: opts.cap ?? PROBLEM_LIST_CAP,
   });
 }
 

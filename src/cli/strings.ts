@@ -20,6 +20,11 @@ const STRINGS = {
   sheetProblems: { zh: '{sheet}：{n} 个问题', en: '{sheet}: problems: {n}' },
   validateSummary: { zh: '共 {errors} 个错误，{warnings} 个警告', en: 'errors: {errors}, warnings: {warnings}' },
   validateClean: { zh: '未发现问题', en: 'no problems found' },
+  problemsUnlisted: {
+    zh: '共发现 {total} 个问题，只列出{marked}按顺序的前 {listed} 个；其余 {unlisted} 个只计数：改正后再次校验',
+    en: '{total} problems found: only the first {listed} in reading order are listed{marked}; the other {unlisted} are counted only: fix these and validate again',
+  },
+  problemsUnlistedMarked: { zh: '并标记', en: ' and marked' },
   marked: { zh: '已在 {file} 中标记问题单元格', en: 'marked the problem cells in {file}' },
   reportWritten: { zh: '已生成「{sheet}」并写入 {file}', en: 'wrote the sheet "{sheet}" into {file}' },
   reportBuilt: { zh: '已生成「{sheet}」（未写入文件）', en: 'built "{sheet}" (not written)' },

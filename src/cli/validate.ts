@@ -6,6 +6,9 @@ import { openWorkbookFile, saveIfChanged } from './files';
 import { MAX_LISTED_PROBLEMS, problemsJson } from './problems';
 import { t } from './strings';
 
+/** A count as people read it: 6,291,490. */
+const count = (n: number, lang: Lang) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
+
 export interface ValidateOptions {
   lang?: Lang;
   json?: boolean;
@@ -18,16 +21,30 @@ export async function runValidate(io: Io, file: string, opts: ValidateOptions): 
   const report = await validateWorkbook(read.workbook, { lang: opts.lang, asOf: opts.asOf, mark: opts.mark });
   // marks as they already were change nothing: the file keeps its bytes and its time
   const marked = opts.mark ? saveIfChanged(file, read) : false;
+  const lang = report.lang;
+  // past the cap, every face says so: JSON on stderr, so that stdout stays the array it always is
+  const unlisted = report.unlisted
+    ? t(lang, 'problemsUnlisted', {
+        total: count(report.errors + report.warnings, lang),
+        listed: count(report.problems.length, lang),
+        unlisted: count(report.unlisted, lang),
+        marked: opts.mark ? t(lang, 'problemsUnlistedMarked') : '',
+      })
+    : null;
   if (opts.json) {
-    io.out(JSON.stringify(problemsJson(report.problems, report.lang), null, 2));
+    io.out(JSON.stringify(problemsJson(report.problems, lang), null, 2));
+    if (unlisted) io.err(unlisted);
   } else {
     for (const group of report.bySheet) {
-      io.out(t(report.lang, 'sheetProblems', { sheet: group.sheet, n: group.problems.length }));
+      const found = group.errors + group.warnings;
+      io.out(t(lang, 'sheetProblems', { sheet: group.sheet, n: found }));
       for (const p of group.problems.slice(0, MAX_LISTED_PROBLEMS)) io.out(`  ${p.severity === 'error' ? '✗' : '!'} ${p.message}`);
-      if (group.problems.length > MAX_LISTED_PROBLEMS) io.out(t(report.lang, 'moreProblems', { n: group.problems.length - MAX_LISTED_PROBLEMS }));
+      const shown = Math.min(group.problems.length, MAX_LISTED_PROBLEMS);
+      if (found > shown) io.out(t(lang, 'moreProblems', { n: found - shown }));
     }
-    io.out(report.problems.length ? t(report.lang, 'validateSummary', { errors: report.errors, warnings: report.warnings }) : t(report.lang, 'validateClean'));
-    if (opts.mark) io.out(t(report.lang, marked ? 'marked' : 'marksUnchanged', { file }));
+    io.out(report.bySheet.length ? t(lang, 'validateSummary', { errors: report.errors, warnings: report.warnings }) : t(lang, 'validateClean'));
+    if (unlisted) io.out(unlisted);
+    if (opts.mark) io.out(t(lang, marked ? 'marked' : 'marksUnchanged', { file }));
   }
   return report.errors > 0 ? EXIT.PROBLEMS : EXIT.OK;
 }

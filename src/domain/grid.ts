@@ -31,6 +31,7 @@ export interface SheetGrid {
   /** 0-based row and column of rows[0][0] in the sheet (the used range may not start at A1) */
   readonly originRow: number;
   readonly originCol: number;
-  /** rows of the used range; every row has the same length */
-  readonly rows: Cell[][];
+  /** rows of the used range; every row has the same length. Read-only: a back end may hand out the
+   *  rows it keeps (the file back end's cache) */
+  readonly rows: ReadonlyArray<ReadonlyArray<Cell>>;
 }

@@ -37,13 +37,71 @@ export function sheetProblem(sheet: string, code: string, params: ProblemParams,
   return { sheet, row: null, column: null, code, severity, params };
 }
 
+/** Reading order: by sheet as given (sheets not given last), then row (a whole sheet's first), then
+ *  column header. */
+export function problemOrder(sheetOrder: ReadonlyArray<string>): (a: Problem, b: Problem) => number {
+  const rank = new Map(sheetOrder.map((s, i) => [s, i]));
+  // the default collator is what String.prototype.localeCompare uses, made once
+  const collate = new Intl.Collator().compare;
+  return (a, b) => (rank.get(a.sheet) ?? 99) - (rank.get(b.sheet) ?? 99) || (a.row ?? 0) - (b.row ?? 0) || collate(a.column ?? '', b.column ?? '');
+}
+
 /** Problems in reading order: by sheet as given, then row, then column. */
 export function sortProblems<P extends Problem>(problems: ReadonlyArray<P>, sheetOrder: ReadonlyArray<string>): P[] {
-  const rank = new Map(sheetOrder.map((s, i) => [s, i]));
-  return [...problems].sort(
-    (a, b) =>
-      (rank.get(a.sheet) ?? 99) - (rank.get(b.sheet) ?? 99) ||
-      (a.row ?? 0) - (b.row ?? 0) ||
-      (a.column ?? '').localeCompare(b.column ?? ''),
-  );
+  return [...problems].sort(problemOrder(sheetOrder));
+}
+
+/** How many problems one validation lists (and marks) at most: the first in reading order. Beyond
+ *  it they are counted, not kept: a sheet of a million rows each missing five cells finds five
+ *  million, and their words alone would not fit in memory. */
+export const PROBLEM_LIST_CAP = 100_000;
+
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * The first `cap` problems in reading order of any number added in any order, and the count of
+ * every one, by sheet and severity: memory bounded by the cap. Exactly what sorting them all and
+ * keeping the first `cap` would keep (ties keep the order they were added in).
+ */
+export class FirstProblems<P extends Problem> {
+  private kept: P[] = [];
+  /** the last problem kept once `cap` were kept: a problem that sorts at or after it is only counted */
+  private last: P | null = null;
+  private readonly order: (a: Problem, b: Problem) => number;
+  private readonly counts = new Map<string, ProblemCounts>();
+
+  constructor(
+    sheetOrder: ReadonlyArray<string>,
+    readonly cap: number = PROBLEM_LIST_CAP,
+  ) {
+    if (!Number.isInteger(cap) || cap < 1) throw new RangeError(`FirstProblems: cap ${cap} should be a whole number from 1`);
+    this.order = problemOrder(sheetOrder);
+  }
+
+  add(p: P): void {
+    let c = this.counts.get(p.sheet);
+    if (!c) this.counts.set(p.sheet, (c = { errors: 0, warnings: 0 }));
+    if (p.severity === 'error') c.errors++;
+    else c.warnings++;
+    if (this.last !== null && this.order(p, this.last) >= 0) return;
+    this.kept.push(p);
+    if (this.kept.length >= 2 * this.cap) this.trim();
+  }
+
+  private trim(): void {
+    this.kept.sort(this.order);
+    if (this.kept.length > this.cap) {
+      this.kept.length = this.cap;
+      this.last = this.kept[this.cap - 1];
+    }
+  }
+
+  /** The problems kept, in reading order, and the count of all by sheet (in the order first seen). */
+  result(): { problems: P[]; bySheet: ReadonlyMap<string, ProblemCounts> } {
+    this.trim();
+    return { problems: this.kept, bySheet: this.counts };
+  }
 }

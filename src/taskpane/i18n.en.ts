@@ -106,6 +106,8 @@ export const en: Strings = {
   wholeSheet: 'Whole sheet',
   sheetProblems: (errors, warnings) => `${errors} ${errors === 1 ? 'error' : 'errors'} · ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
   moreInSheet: (count) => `${count} more not listed; fix the ones above first.`,
+  problemsUnlisted: (found, listed, unlisted) =>
+    `${found.toLocaleString('en-US')} problems found: only the first ${listed.toLocaleString('en-US')} in reading order are listed and marked; the other ${unlisted.toLocaleString('en-US')} are counted only. Fix these and validate again.`,
   rowDetailTitle: (sheet, row) => `${sheet}, row ${row}`,
   rowDetailEmpty: 'This row is empty.',
   close: 'Close',

@@ -103,6 +103,8 @@ export interface Strings {
   readonly wholeSheet: string;
   readonly sheetProblems: (errors: number, warnings: number) => string;
   readonly moreInSheet: (count: number) => string;
+  /** past the report's cap: found, listed and marked (the first in reading order), the rest */
+  readonly problemsUnlisted: (found: number, listed: number, unlisted: number) => string;
   readonly rowDetailTitle: (sheet: string, row: number) => string;
   readonly rowDetailEmpty: string;
   readonly close: string;

@@ -102,6 +102,8 @@ export const zh: Strings = {
   wholeSheet: '整个工作表',
   sheetProblems: (errors, warnings) => `错误 ${errors} · 警告 ${warnings}`,
   moreInSheet: (count) => `另有 ${count} 个问题未列出，请先改正上面的问题。`,
+  problemsUnlisted: (found, listed, unlisted) =>
+    `共发现 ${found.toLocaleString('zh-CN')} 个问题，只列出并标记按顺序的前 ${listed.toLocaleString('zh-CN')} 个；其余 ${unlisted.toLocaleString('zh-CN')} 个只计数。改正后再次校验。`,
   rowDetailTitle: (sheet, row) => `${sheet} 第 ${row} 行`,
   rowDetailEmpty: '这一行是空的。',
   close: '关闭',

@@ -34,7 +34,7 @@ describe('notices and the arrears list in Excel', () => {
     expect(sheet.pageBreaks).toHaveLength(n - 1);
     expect(sheet.pageBreaks.map((r) => state.grid('催缴通知单 2026-11-25')[r][0])).toEqual(new Array(n - 1).fill('催缴通知单'));
     // the same cells (Excel gives an empty cell as '', a file as null)
-    const cells = (rows: unknown[][]) => rows.map((r) => r.map((c) => (c === '' ? null : c)));
+    const cells = (rows: ReadonlyArray<ReadonlyArray<unknown>>) => rows.map((r) => r.map((c) => (c === '' ? null : c)));
     expect(cells(state.grid('催缴通知单 2026-11-25'))).toEqual(cells((await file.readSheets(['催缴通知单 2026-11-25']))[0].rows));
 
     const list = await runArrears(wb, { asOf: AS_OF, write: true });

@@ -100,7 +100,7 @@ describe('the desk at 2026-11-25 14:00', () => {
     const result = await runDue(wb, { asOf: AS_OF, write: true });
     expect([result.sheetName, result.written]).toEqual(['待办 2026-11-25', true]);
     const [sheet] = await wb.readSheets(['待办 2026-11-25']);
-    const first = (r: Cell[]) => r[0];
+    const first = (r: ReadonlyArray<Cell>) => r[0];
     const texts = sheet.rows.map(first).filter((c): c is string => typeof c === 'string');
     expect(texts).toEqual(
       expect.arrayContaining([

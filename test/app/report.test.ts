@@ -80,7 +80,7 @@ describe('report use case', () => {
   it('asks Excel for real PivotTables where the back end has them', async () => {
     const sample = sampleWorkbook();
     const names = (await sample.listSheets()).map((s) => s.name);
-    const wb = new MemoryWorkbook((await sample.readSheets(names)).map((g) => ({ name: g.name, rows: g.rows, tables: g.name === '工单' ? ['tblTickets'] : [] })));
+    const wb = new MemoryWorkbook((await sample.readSheets(names)).map((g) => ({ name: g.name, rows: g.rows.map((r) => [...r]), tables: g.name === '工单' ? ['tblTickets'] : [] })));
     wb.capabilities = { charts: true, pivots: true };
     expect(await writeKpiPivots(wb)).toEqual({ sheet: 'KPI', keptSheet: null, pivots: true, lang: 'zh' });
   });
@@ -91,7 +91,7 @@ describe('the report language of the Settings (报表语言)', () => {
   async function withReportLanguage(value: string) {
     const sample = await buildSampleWorkbook({ asOf: AS_OF, plant: false });
     const names = (await sample.listSheets()).map((s) => s.name);
-    const grids = await sample.readSheets(names);
+    const grids = (await sample.readSheets(names)).map((g) => ({ ...g, rows: g.rows.map((r) => [...r]) }));
     const settings = grids.find((g) => g.name === '设置')!;
     const row = settings.rows.find((r) => r[0] === '报表语言')!;
     expect(row[1]).toBe('中文');

@@ -51,6 +51,19 @@ describe('a report laid out for print', () => {
     expect(p.pages.scale).toBe(100);
   });
 
+
+  it('caps a column at 80 characters: a department of 32,767 characters keeps them all and shows its start', () => {
+    // found by the soak (npm run soak): a fuzzed 责任部门 made the monthly report's column 32,768 wide,
+    // past Excel's 255, and the report stopped with an internal error
+    const input = layout(1, 4);
+    const long = '客'.repeat(32_767);
+    input.rows[5][2] = long;
+    const p = printLayout(input);
+    expect(p.widths[2]).toBe(80);
+    expect(p.rows[5][2]).toBe(long);
+    // the other columns as before: the datetime's 15.5
+    expect(p.widths[1]).toBe(15.5);
+  });
   it('breaks pages so that no heading or header ends a page, and repeats the header where a table continues', () => {
     // 3 tables of 30 rows (16 pt each) do not fit one page (about 490 pt)
     const p = printLayout(layout(3, 30));

@@ -44,6 +44,32 @@ describe('validating a workbook', () => {
   });
 });
 
+describe('a workbook with more problems than a report lists', () => {
+  // ten tickets that hold only their ID: each misses the six other required cells (受理时间, 渠道,
+  // 类型, 类别, 内容, 状态): 60 errors in all
+  function idsOnly(): MemoryWorkbook {
+    const rows: Cell[][] = [H];
+    for (let i = 1; i <= 10; i++) rows.push(H.map((_, c) => (c === col('id') ? `GD-${i}` : null)));
+    return new MemoryWorkbook([{ name: '工单', rows }]);
+  }
+
+  it('lists and marks the first in reading order, and counts every one', async () => {
+    const all = await validateWorkbook(idsOnly(), { asOf: AS_OF });
+    expect([all.errors, all.warnings, all.unlisted, all.problems.length]).toEqual([60, 0, 0, 60]);
+    const wb = idsOnly();
+    const capped = await validateWorkbook(wb, { asOf: AS_OF, mark: true, cap: 8 });
+    // the same first eight (GD-1's six, then two of GD-2's), the counts of all sixty
+    expect(capped.problems).toEqual(all.problems.slice(0, 8));
+    expect(capped.problems.map((p) => p.row)).toEqual([2, 2, 2, 2, 2, 2, 3, 3]);
+    expect([capped.errors, capped.warnings, capped.unlisted, capped.cap]).toEqual([60, 0, 52, 8]);
+    expect(capped.bySheet.map((g) => [g.sheet, g.problems.length, g.errors, g.warnings])).toEqual([['工单', 8, 60, 0]]);
+    // only what is listed is marked: eight cells, on rows 2 and 3 (0-based 1 and 2)
+    const marks = wb.marks.get('工单') ?? [];
+    expect(marks).toHaveLength(8);
+    expect([...new Set(marks.map((m) => m.row))]).toEqual([1, 2]);
+  });
+});
+
 describe('live validation', () => {
   it('judges a change from the changed row alone and re-marks only what changed', async () => {
     const wb = workbook();

@@ -17,7 +17,7 @@ const NOV_START = 46327;
 describe('deskbook report monthly', () => {
   const demo = tmp('demo.xlsx');
   let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  let sheetRows: unknown[][];
+  let sheetRows: ReadonlyArray<ReadonlyArray<unknown>>;
   beforeAll(async () => {
     expect((await cli('demo', '--out', demo, '--as-of', AS_OF, '--no-plant')).code).toBe(0);
     const r = await cli('report', 'monthly', demo, '--period', '2026-10', '--as-of', AS_OF, '--json');

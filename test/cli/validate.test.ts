@@ -111,3 +111,34 @@ describe('deskbook validate', () => {
     expect(r.err.split('\n')).toHaveLength(1);
   });
 });
+
+describe('deskbook validate past 100,000 problems', () => {
+  // 17,000 tickets that hold only their ID, each missing its six other required cells: 102,000
+  // errors, of which a report lists (and marks) the first 100,000 and counts the other 2,000
+  const file = tmp('ids-only.xlsx');
+  beforeAll(async () => {
+    expect((await cli('init', file)).code).toBe(0);
+    const wb = FileWorkbook.open(fs.readFileSync(file));
+    await wb.appendRows('工单', Array.from({ length: 17_000 }, (_, i) => [`GD-${i + 1}`]));
+    fs.writeFileSync(file, wb.toBytes());
+  });
+
+  it('says how many it found and how many it lists, in the list and beside the JSON', async () => {
+    const text = await cli('validate', file, '--as-of', AS_OF, '--lang', 'en');
+    expect(text.code).toBe(1);
+    expect(text.out).toMatch(/^工单: problems: 102000$/m);
+    expect(text.out).toMatch(/^… and 101800 more \(use --json to see all\)$/m);
+    expect(text.out).toMatch(/^errors: 102000, warnings: 0$/m);
+    expect(text.out.split('\n').pop()).toBe(
+      '102,000 problems found: only the first 100,000 in reading order are listed; the other 2,000 are counted only: fix these and validate again',
+    );
+
+    const json = await cli('validate', file, '--as-of', AS_OF, '--json');
+    const listed = JSON.parse(json.out) as Array<{ row: number }>;
+    expect(listed).toHaveLength(100_000);
+    // the first 100,000 in reading order: rows 2 to 16,667 whole (6 each), then 4 of row 16,668
+    expect(listed[listed.length - 1].row).toBe(16_668);
+    expect(listed.filter((p) => p.row === 16_668)).toHaveLength(4);
+    expect(json.err).toBe('共发现 102,000 个问题，只列出按顺序的前 100,000 个；其余 2,000 个只计数：改正后再次校验');
+  });
+});

@@ -14,7 +14,7 @@ import { runDue } from '../../src/app/due';
 import { kpiSheetName } from '../../src/app/pivots';
 import { KPI_CATALOGUE, reportPeriods, runReport, writeKpiPivots } from '../../src/app/report';
 import { writeLegacySample, writeSample } from '../../src/app/sample';
-import { inspectWorkbook } from '../../src/app/setup';
+import { inspectWorkbook, setUpWorkbook } from '../../src/app/setup';
 import { validateWorkbook, ValidationReport } from '../../src/app/validate';
 import { fileErrorMessage } from '../../src/domain/failures';
 import { describeProblem } from '../../src/domain/messages';
@@ -548,6 +548,28 @@ if (!hasChromium && process.env.CI) {
     expect(errors).toEqual([]);
   });
 
+  it('says how many problems it found past the 100,000 it lists and marks, and how many a sheet has beyond those shown', async () => {
+    // 17,000 tickets that hold only their ID, each missing six required cells: 102,000 errors
+    const wb = FileWorkbook.create();
+    await setUpWorkbook(wb);
+    await wb.appendRows('工单', Array.from({ length: 17_000 }, (_, i) => [`GD-${i + 1}`]));
+    const file = path.join(tmp, '只有工单号.xlsx');
+    fs.writeFileSync(file, wb.toBytes());
+    const { page, errors } = await openPane('?lang=zh');
+    await page.getByTestId('file-input').setInputFiles(file);
+    await page.getByTestId('status').waitFor();
+    await settled(page);
+    await validateInPane(page);
+    expect(await page.getByTestId('validation-summary').getAttribute('data-errors')).toBe('102000');
+    expect(await page.getByTestId('validation-unlisted').textContent()).toBe('共发现 102,000 个问题，只列出并标记按顺序的前 100,000 个；其余 2,000 个只计数。改正后再次校验。');
+    const group = page.getByTestId('problem-group');
+    expect(await group.count()).toBe(1);
+    expect(await group.getAttribute('data-errors')).toBe('102000');
+    const shown = await page.getByTestId('problem-item').count();
+    expect(await group.locator('text=未列出').textContent()).toBe(`另有 ${102_000 - shown} 个问题未列出，请先改正上面的问题。`);
+    expect(errors).toEqual([]);
+  });
+
   it('logs a new ticket: a bad phone is named on its field and nothing is added; fixed, the row is added with a new ID', async () => {
     // a browser the pane has not run in before: it draws its tag (with the random source pinned)
     const { page, blocked, errors } = await openPane('?lang=zh', { random: 0.5 });
@@ -797,7 +819,7 @@ if (!hasChromium && process.env.CI) {
     // differs between Chromium (pinyin) and Node here
     const withPivots = FileWorkbook.open((await sampleExpected('zh')).wb.toBytes());
     await writeKpiPivots(withPivots, { lang: 'zh' });
-    const rowSet = (rows: unknown[][]) => rows.map((r) => JSON.stringify(r)).sort();
+    const rowSet = (rows: ReadonlyArray<ReadonlyArray<unknown>>) => rows.map((r) => JSON.stringify(r)).sort();
     expect(rowSet(kpi.rows)).toEqual(rowSet((await withPivots.readSheets([kpiSheet]))[0].rows));
     // the Workbook tab still lists the five data sheets as ready
     expect(await page.getByTestId('status').getAttribute('data-ready')).toBe('true');

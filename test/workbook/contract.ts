@@ -60,7 +60,7 @@ const REPORT: ReportSheet = {
   charts: [{ type: 'column', title: '受理量', data: { row: 1, col: 0, rows: 2, cols: 3 }, anchor: { row: 0, col: 4 } }],
 };
 
-function dataRows(rows: Cell[][]): Cell[][] {
+function dataRows(rows: ReadonlyArray<ReadonlyArray<Cell>>): ReadonlyArray<ReadonlyArray<Cell>> {
   return rows.slice(1);
 }
 

@@ -85,6 +85,7 @@ export function validateRecords(
   ctx: ValidationContext,
   facts: SheetFacts,
   records: ReadonlyArray<TableRecord> = read.records,
+  sink?: (p: Problem) => void,
 ): Problem[] {
   const pass = makePass(read, ctx, facts);
   const checks: RowCheck[] = [];
@@ -98,19 +99,27 @@ export function validateRecords(
     const start = out.length;
     for (let i = 0; i < checks.length; i++) checks[i](rec.values, rec.row, out);
     if (out.length - start > 1) onePerCell(out, start);
+    if (sink) {
+      // handed on row by row: a sheet's problems never pile up here (a million rows, five each)
+      for (let i = 0; i < out.length; i++) sink(out[i]);
+      out.length = 0;
+    }
   }
   return out;
 }
 
 /** The rule problems of every data sheet read, sheet by sheet in schema order, rows ascending. The
  *  problems of reading (cells that did not convert, missing columns) are the reader's, not here. */
-export function validateAll(reads: Partial<Record<SheetKey, TableRead>>, ctx: ValidationContext): Problem[] {
+export function validateAll(reads: Partial<Record<SheetKey, TableRead>>, ctx: ValidationContext): Problem[];
+/** …each handed to `sink` as found, none kept here. */
+export function validateAll(reads: Partial<Record<SheetKey, TableRead>>, ctx: ValidationContext, sink: (p: Problem) => void): void;
+export function validateAll(reads: Partial<Record<SheetKey, TableRead>>, ctx: ValidationContext, sink?: (p: Problem) => void): Problem[] | void {
   const out: Problem[] = [];
+  const keep = sink ?? ((p: Problem) => out.push(p));
   for (const key of SHEET_ORDER) {
     const read = reads[key];
     if (!read) continue;
-    const problems = validateRecords(key, read, ctx, sheetFacts(key, read));
-    for (const p of problems) out.push(p);
+    validateRecords(key, read, ctx, sheetFacts(key, read), read.records, keep);
   }
-  return out;
+  return sink ? undefined : out;
 }

@@ -91,8 +91,8 @@ export function ProblemGroups({ report, strings, selected, onSelect, detail }: P
   return (
     <div className={styles.groups} data-testid="problem-groups">
       {report.bySheet.map((group) => {
-        const errors = group.problems.filter((p) => p.severity === 'error').length;
-        const warnings = group.problems.length - errors;
+        const { errors, warnings } = group;
+        const shown = Math.min(group.problems.length, SHOWN_PER_SHEET);
         return (
           <details
             key={group.sheet}
@@ -158,8 +158,8 @@ export function ProblemGroups({ report, strings, selected, onSelect, detail }: P
                   );
                 })}
               </ul>
-              {group.problems.length > SHOWN_PER_SHEET && (
-                <Caption1 className={styles.more}>{strings.moreInSheet(group.problems.length - SHOWN_PER_SHEET)}</Caption1>
+              {errors + warnings > shown && (
+                <Caption1 className={styles.more}>{strings.moreInSheet(errors + warnings - shown)}</Caption1>
               )}
             </div>
           </details>

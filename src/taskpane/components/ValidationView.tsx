@@ -198,7 +198,13 @@ export function ValidationView({ host, lang, strings, sheets, settingsSheet, rev
             </Caption1>
           </div>
           {stale && <Notice notice={{ intent: 'warning', text: strings.staleReport }} testId="validation-stale" />}
-          {report.problems.length === 0 ? (
+          {report.unlisted > 0 && (
+            <Notice
+              notice={{ intent: 'warning', text: strings.problemsUnlisted(report.errors + report.warnings, report.problems.length, report.unlisted) }}
+              testId="validation-unlisted"
+            />
+          )}
+          {report.errors + report.warnings === 0 ? (
             <Notice notice={{ intent: 'success', text: strings.noProblems }} testId="validation-clean" />
           ) : (
             <>

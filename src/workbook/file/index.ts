@@ -32,10 +32,6 @@ const READER_CONTENT = /sharedStrings|styles\+xml|sheetMetadata|person\+xml|prop
 const SHARED_STRINGS = /sharedStrings/;
 const STYLES = /styles\+xml/;
 
-function copyGrid(g: SheetGrid): SheetGrid {
-  return { name: g.name, originRow: g.originRow, originCol: g.originCol, rows: g.rows.map((r) => r.slice()) };
-}
-
 /** Any failure while interpreting the user's file is the file's fault, never a crash. */
 function asFileError(e: unknown): unknown {
   if (e instanceof WorkbookError) return e;
@@ -123,7 +119,8 @@ export class FileWorkbook implements Workbook {
     }
     return wanted.flatMap((s) => {
       const g = this.grids.get(s.name.toLowerCase());
-      return g ? [copyGrid(g)] : [];
+      // the grid read, not a copy: its rows are read-only (SheetGrid), and a million rows twice is a gigabyte
+      return g ? [g] : [];
     });
   }
 
