@@ -20,6 +20,8 @@ export interface InflateSink {
 }
 
 interface NodeInflate {
+  pause(): void;
+  resume(): void;
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
   on(event: 'error', listener: (e: unknown) => void): unknown;
   on(event: 'end', listener: () => void): unknown;
@@ -71,10 +73,14 @@ export async function inflateRaw(raw: Uint8Array, sink: InflateSink, kind: Infla
   return inflateFflate(raw, sink);
 }
 
+/** Inflated chunks waiting for the sink at most, before the inflater is paused (Node's zlib). */
+const ZLIB_QUEUE = 8;
+
 function inflateZlib(raw: Uint8Array, sink: InflateSink, zlib: NodeZlib): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const inflater = zlib.createInflateRaw({ chunkSize: CHUNK_SIZE });
     let failed = false;
+    let ended = false;
     let taken = 0;
     const fail = (e: unknown) => {
       if (failed) return;
@@ -82,22 +88,44 @@ function inflateZlib(raw: Uint8Array, sink: InflateSink, zlib: NodeZlib): Promis
       inflater.destroy();
       reject(e);
     };
-    inflater.on('data', (chunk: Uint8Array) => {
+    // The sink reads a chunk while zlib inflates the next on its own thread: a chunk is queued, and
+    // taken after zlib's callback has returned and started on the next (handed on at once, zlib
+    // would wait for the sink and the sink for zlib). A few chunks queue at most: then zlib pauses.
+    const queue: Uint8Array[] = [];
+    let draining = false;
+    const drain = () => {
+      draining = false;
       if (failed) return;
       try {
-        sink.chunk(chunk);
+        while (queue.length > 0) sink.chunk(queue.shift() as Uint8Array);
         const now = inflater.bytesWritten;
         if (now > taken) sink.raw(now - taken);
         taken = now;
       } catch (e) {
-        fail(e);
+        return fail(e);
       }
+      if (ended) {
+        if (raw.length > taken) sink.raw(raw.length - taken);
+        return resolve();
+      }
+      inflater.resume();
+    };
+    const later = () => {
+      if (draining) return;
+      draining = true;
+      setImmediate(drain);
+    };
+    inflater.on('data', (chunk: Uint8Array) => {
+      if (failed) return;
+      queue.push(chunk);
+      if (queue.length >= ZLIB_QUEUE) inflater.pause();
+      later();
     });
     inflater.on('error', fail);
     inflater.on('end', () => {
       if (failed) return;
-      if (raw.length > taken) sink.raw(raw.length - taken);
-      resolve();
+      ended = true;
+      later();
     });
     // written in steps, each when the one before is taken, so a bomb stops within a step
     let at = 0;

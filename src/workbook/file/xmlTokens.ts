@@ -81,8 +81,10 @@ export class XmlTokenizer {
     const h = this.handler;
     let pos = start;
     while (pos < n) {
-      const lt = chunk.indexOf(LT, pos);
-      if (lt < 0) {
+      // a plain loop, not indexOf: the next '<' is a few bytes on, and a call costs more than the bytes
+      let lt = pos;
+      while (lt < n && chunk[lt] !== LT) lt++;
+      if (lt === n) {
         if (h.capturing) h.text(chunk, pos, n);
         return;
       }
@@ -90,7 +92,11 @@ export class XmlTokenizer {
       let gt: number;
       if (lt + 3 >= n && chunk[lt + 1] === BANG) gt = -1; // too little seen to tell a comment
       else if (chunk[lt + 1] === BANG && chunk[lt + 2] === DASH && chunk[lt + 3] === DASH) gt = commentEnd(chunk, lt + 4);
-      else gt = chunk.indexOf(GT, lt + 1);
+      else {
+        gt = lt + 1;
+        while (gt < n && chunk[gt] !== GT) gt++;
+        if (gt === n) gt = -1;
+      }
       if (gt < 0) {
         if (n - lt > MAX_TAG) return this.giveUp();
         this.carry = chunk.slice(lt);
