@@ -2,7 +2,7 @@
 // changed. Validation marks; it never changes what a clerk typed.
 import { Lang } from '../domain/enums';
 import { describeProblem } from '../domain/messages';
-import { FirstProblems, Problem, PROBLEM_LIST_CAP, ProblemCounts } from '../domain/problems';
+import { FirstProblems, Problem, PROBLEM_LIST_CAP, ProblemCounts, sheetRank } from '../domain/problems';
 import { unitsOf, validateAll, ValidationContext } from '../domain/rules';
 import { ALL_SHEETS, SheetKey } from '../domain/schema';
 import { settingsFromTable, SETTINGS_PROBLEM_CODES } from '../domain/settings';
@@ -82,8 +82,8 @@ function report(
   lang: Lang,
   asOf: string,
 ): ValidationReport {
-  const rank = new Map(sheetOrder.map((s, i) => [s, i]));
-  const sheets = [...counts.keys()].sort((a, b) => (rank.get(a) ?? 99) - (rank.get(b) ?? 99));
+  const rank = sheetRank(sheetOrder);
+  const sheets = [...counts.keys()].sort((a, b) => rank(a) - rank(b));
   const bySheet = sheets.map((sheet) => ({ sheet, problems: [] as LocatedProblem[], ...counts.get(sheet)! }));
   const at = new Map(bySheet.map((g) => [g.sheet, g]));
   for (const p of listed) at.get(p.sheet)!.problems.push(p);

@@ -37,13 +37,19 @@ export function sheetProblem(sheet: string, code: string, params: ProblemParams,
   return { sheet, row: null, column: null, code, severity, params };
 }
 
+/** A sheet's place in `sheetOrder`; a sheet not in it comes after every one that is. */
+export function sheetRank(sheetOrder: ReadonlyArray<string>): (sheet: string) => number {
+  const rank = new Map(sheetOrder.map((s, i) => [s, i]));
+  return (sheet) => rank.get(sheet) ?? 99;
+}
+
 /** Reading order: by sheet as given (sheets not given last), then row (a whole sheet's first), then
  *  column header. */
 export function problemOrder(sheetOrder: ReadonlyArray<string>): (a: Problem, b: Problem) => number {
-  const rank = new Map(sheetOrder.map((s, i) => [s, i]));
+  const rank = sheetRank(sheetOrder);
   // the default collator is what String.prototype.localeCompare uses, made once
   const collate = new Intl.Collator().compare;
-  return (a, b) => (rank.get(a.sheet) ?? 99) - (rank.get(b.sheet) ?? 99) || (a.row ?? 0) - (b.row ?? 0) || collate(a.column ?? '', b.column ?? '');
+  return (a, b) => rank(a.sheet) - rank(b.sheet) || (a.row ?? 0) - (b.row ?? 0) || collate(a.column ?? '', b.column ?? '');
 }
 
 /** Problems in reading order: by sheet as given, then row, then column. */
