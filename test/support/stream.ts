@@ -88,12 +88,12 @@ export function scanInputs(bytes: Uint8Array): Array<{ part: string; input: Scan
 }
 
 /** The grid the scanners make of the input, each part handed on in the pieces `cut` makes. */
-export function scan(input: ScanInput, cut: (bytes: Uint8Array) => Uint8Array[]): { grid: SheetGrid | null; strings: string[] } {
+export function scan(input: ScanInput, cut: (bytes: Uint8Array) => Uint8Array[], options: { readonly fastCells?: boolean } = {}): { grid: SheetGrid | null; strings: string[] } {
   const table = new StringsScanner();
   if (input.strings) for (const piece of cut(input.strings)) table.push(piece);
   if (table.unreadable) return { grid: null, strings: [] };
   const dates = input.date1904 && input.styles ? dateStyles(new TextDecoder().decode(input.styles)) : [];
-  const cells = new CellScanner({ strings: table.strings, date1904: input.date1904, dateStyles: dates });
+  const cells = new CellScanner({ strings: table.strings, date1904: input.date1904, dateStyles: dates, fastCells: options.fastCells });
   for (const piece of cut(input.sheet)) cells.push(piece);
   if (cells.stopped) return { grid: null, strings: table.strings };
   return { grid: cells.grid.finish('S'), strings: table.strings };

@@ -9,8 +9,8 @@ import { Cell } from '../types';
 import { DAYS_1904 } from './dates';
 import { GridRows } from './grid';
 import { NAMES, StringItem, TAG } from './stringItem';
-import { TextBuffer } from './textBuffer';
-import { attribute, attributes, XmlHandler, XmlTokenizer } from './xmlTokens';
+import { indexAt, numberAt, TextBuffer } from './textBuffer';
+import { attribute, attributes, isSpace, XmlHandler, XmlTokenizer } from './xmlTokens';
 
 /** t= of a cell */
 const enum Type {
@@ -31,6 +31,8 @@ const CELL_ATTRS = new Uint8Array([0x72, 0x74, 0x73]);
 export interface TagCounter {
   row(bytes: Uint8Array, from: number, to: number): void;
   cell(bytes: Uint8Array, from: number, to: number): void;
+  /** a cell whose reference is read already (row and column from 1; 0: the cell has no r=) */
+  cellAt(row: number, col: number): void;
 }
 
 export interface CellScanOptions {
@@ -42,6 +44,8 @@ export interface CellScanOptions {
   readonly date1904: boolean;
   /** by cell format index, whether it shows a date (read only in a 1904 workbook) */
   readonly dateStyles: ReadonlyArray<boolean>;
+  /** false: every cell read tag by tag, never by the fast path (tests hold the two together) */
+  readonly fastCells?: boolean;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?Z?$/;
@@ -152,6 +156,131 @@ export class CellScanner implements XmlHandler {
     if (which === TAG.v) this.inV = false;
     else if (which === TAG.c && this.inCell) this.endCell();
     else if (which === TAG.sheetData) this.inSheetData = false;
+  }
+
+  /**
+   * The tokenizer's fast path: a cell as Excel and most writers write it, whole in this chunk —
+   * `<c` with plain attributes, then `/>`, `></c>` or `><v>…</v></c>` — read at once, with what
+   * start, text and end would have done for its tags; the index after it. Any other shape (a formula,
+   * an inline string, a prefix, a tag cut by the chunk's end, an attribute it would read otherwise):
+   * -1, nothing changed, and the tags go the usual way.
+   */
+  element(b: Uint8Array, lt: number, n: number): number {
+    if (!this.inSheetData || this.inCell || b[lt + 1] !== 0x63 || b[lt + 2] !== 0x20 || this.options.fastCells === false) return -1;
+    let i = lt + 2;
+    let rFrom = -1;
+    let rTo = -1;
+    let tFrom = -1;
+    let tTo = -1;
+    let sFrom = -1;
+    let sTo = -1;
+    for (;;) {
+      while (i < n && isSpace(b[i])) i++;
+      if (i >= n) return -1;
+      const ch = b[i];
+      if (ch === 0x3e || ch === 0x2f) break; // > or /
+      const name = i;
+      while (i < n && b[i] !== 0x3d && b[i] !== 0x3e && !isSpace(b[i])) i++;
+      if (i >= n || b[i] !== 0x3d) return -1;
+      const nameLength = i - name;
+      const quote = b[++i];
+      if (quote !== 0x22 && quote !== 0x27) return -1;
+      const from = i + 1;
+      let to = from;
+      while (to < n && b[to] !== quote) {
+        if (b[to] === 0x3e) return -1; // the tag would end here, read tag by tag
+        to++;
+      }
+      if (to >= n) return -1;
+      if (nameLength === 1) {
+        const a = b[name];
+        if (a === 0x72 && rFrom < 0) {
+          rFrom = from;
+          rTo = to;
+        } else if (a === 0x74 && tFrom < 0) {
+          tFrom = from;
+          tTo = to;
+        } else if (a === 0x73 && sFrom < 0) {
+          sFrom = from;
+          sTo = to;
+        }
+      }
+      i = to + 1;
+    }
+    // the content: none, or one <v>
+    let vFrom = -1;
+    let vTo = -1;
+    let after: number;
+    if (b[i] === 0x2f) {
+      if (b[i + 1] !== 0x3e) return -1;
+      after = i + 2;
+    } else {
+      i++;
+      if (i + 3 >= n || b[i] !== 0x3c) return -1;
+      if (b[i + 1] === 0x2f) {
+        if (b[i + 2] !== 0x63 || b[i + 3] !== 0x3e) return -1; // </c>
+        after = i + 4;
+      } else {
+        if (b[i + 1] !== 0x76 || b[i + 2] !== 0x3e) return -1; // <v>
+        vFrom = i + 3;
+        vTo = vFrom;
+        while (vTo < n && b[vTo] !== 0x3c) vTo++;
+        if (vTo + 7 >= n) return -1;
+        if (b[vTo + 1] !== 0x2f || b[vTo + 2] !== 0x76 || b[vTo + 3] !== 0x3e) return -1; // </v>
+        if (b[vTo + 4] !== 0x3c || b[vTo + 5] !== 0x2f || b[vTo + 6] !== 0x63 || b[vTo + 7] !== 0x3e) return -1; // </c>
+        after = vTo + 8;
+      }
+    }
+    // the reference, the type and the format, as startCell reads them
+    let row: number;
+    let col: number;
+    if (rFrom < 0) {
+      row = this.row - 1;
+      col = this.col + 1;
+    } else {
+      let c = 0;
+      let at = rFrom;
+      while (at < rTo && b[at] >= 0x41 && b[at] <= 0x5a) c = c * 26 + (b[at++] - 0x40);
+      const r = digits(b, at, rTo);
+      if (c < 1 || r < 1) return -1;
+      row = r - 1;
+      col = c - 1;
+    }
+    if (row < 0) return -1;
+    const type = tFrom < 0 ? Type.Number : cellType(b, tFrom, tTo);
+    if (type < 0 || type === Type.Inline || type === Type.Error) return -1;
+    // committed: what the tags would have done
+    this.options.counter?.cellAt(rFrom < 0 ? 0 : row + 1, rFrom < 0 ? 0 : col + 1);
+    this.col = col;
+    if (this.stopped || this.missingString) return after;
+    const hasV = vTo > vFrom;
+    let value: Cell | undefined;
+    if (type === Type.Number) {
+      if (!hasV) return after;
+      const v = numberAt(b, vFrom, vTo);
+      const style = sFrom < 0 ? 0 : digits(b, sFrom, sTo);
+      value = this.options.date1904 && this.options.dateStyles[style] ? v + DAYS_1904 : v;
+    } else if (type === Type.Shared) {
+      if (!hasV) return after;
+      if (this.options.strings === null) value = '';
+      else {
+        value = this.options.strings[indexAt(b, vFrom, vTo)];
+        if (value === undefined) {
+          this.missingString = true;
+          return after;
+        }
+      }
+    } else {
+      // str, b, d: through the value's buffer, as the tags would
+      this.type = type;
+      this.hasV = hasV;
+      this.value.clear();
+      if (hasV) this.value.add(b, vFrom, vTo);
+      value = this.cellValue();
+      if (this.stopped) return after;
+    }
+    if (value !== undefined) this.grid.set(row, col, value);
+    return after;
   }
 
   private startRow(bytes: Uint8Array, from: number, to: number): void {

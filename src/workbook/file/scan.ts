@@ -176,11 +176,16 @@ export function closingScanner(place: PartPlace, element: 'worksheet' | 'sst'): 
 
 /** A sheet's rows and cells counted as sheetScanner counts them, for a reader that walks the tags:
  *  told of each `<row>` and `<c>` start tag with the bytes of its attributes. */
-export function sheetCounter(meter: SheetMeter): { row: (bytes: Uint8Array, from: number, to: number) => void; cell: (bytes: Uint8Array, from: number, to: number) => void } {
+export function sheetCounter(meter: SheetMeter): {
+  row: (bytes: Uint8Array, from: number, to: number) => void;
+  cell: (bytes: Uint8Array, from: number, to: number) => void;
+  cellAt: (row: number, col: number) => void;
+} {
   const state = { row: 0, col: 0 };
   return {
     row: (bytes, from, to) => countRow(state, meter, attributeR(bytes, from, to), bytes),
     cell: (bytes, from, to) => countCell(state, meter, attributeR(bytes, from, to), bytes),
+    cellAt: (row, col) => countCellAt(state, meter, row, col),
   };
 }
 
@@ -202,6 +207,11 @@ function countCell(state: { row: number; col: number }, meter: SheetMeter, r: nu
       else n = n * 10 + bytes[i] - 0x30;
     }
   }
+  countCellAt(state, meter, n, c);
+}
+
+/** A cell counted from its reference already read (row from 1, column from 1; 0: not given). */
+function countCellAt(state: { row: number; col: number }, meter: SheetMeter, n: number, c: number): void {
   state.col = c > 0 ? c : state.col + 1;
   meter.cell(n > 0 ? n : Math.max(state.row, 1), state.col);
 }

@@ -40,66 +40,77 @@ export class TextBuffer {
 
   /** The bytes as text, nothing decoded. */
   raw(): string {
-    const b = this.bytes;
-    const n = this.length;
-    if (n <= 24) {
-      // short ASCII (numbers, ids, codes) without a decoder call
-      let ascii = true;
-      for (let i = 0; i < n; i++) if (b[i] >= 0x80) ascii = false;
-      if (ascii) {
-        let s = '';
-        for (let i = 0; i < n; i++) s += String.fromCharCode(b[i]);
-        return s;
-      }
-    }
-    return decoder.decode(b.subarray(0, n));
+    return textAt(this.bytes, 0, this.length);
   }
 
-  /** The bytes read as a number as parseFloat reads the text; most are plain decimals, read without
-   *  making a string (exact: at most 15 digits and a power of ten below 10^23 are both exact doubles,
-   *  and one division of them is correctly rounded, as parseFloat is). */
+  /** The bytes read as a number as parseFloat reads the text (numberAt). */
   number(): number {
-    const b = this.bytes;
-    const n = this.length;
-    let i = 0;
-    let negative = false;
-    if (b[0] === 0x2d) {
-      negative = true;
-      i = 1;
-    }
-    let mantissa = 0;
-    let digits = 0;
-    let scale = 0;
-    let point = false;
-    for (; i < n; i++) {
-      const c = b[i];
-      if (c >= 0x30 && c <= 0x39) {
-        mantissa = mantissa * 10 + (c - 0x30);
-        if (mantissa !== 0 || point) digits++;
-        if (point) scale++;
-      } else if (c === 0x2e && !point) {
-        point = true;
-      } else {
-        return parseFloat(this.raw());
-      }
-    }
-    if (n === 0 || n === (negative ? 1 : 0) || digits > 15 || scale > 22 || (point && n === (negative ? 2 : 1))) return parseFloat(this.raw());
-    const value = scale === 0 ? mantissa : mantissa / POWERS[scale];
-    return negative ? -value : value;
+    return numberAt(this.bytes, 0, this.length);
   }
 
   /** The bytes as a non-negative integer (a shared string's index), as parseInt reads the text. */
   index(): number {
-    const b = this.bytes;
-    const n = this.length;
-    let v = 0;
-    for (let i = 0; i < n; i++) {
-      const c = b[i] - 0x30;
-      if (c < 0 || c > 9 || i > 12) return parseInt(this.raw(), 10);
-      v = v * 10 + c;
-    }
-    return n === 0 ? NaN : v;
+    return indexAt(this.bytes, 0, this.length);
   }
+}
+
+/** bytes[from, to) as text: short ASCII without a decoder call. */
+export function textAt(b: Uint8Array, from: number, to: number): string {
+  const n = to - from;
+  if (n <= 24) {
+    // short ASCII (numbers, ids, codes) without a decoder call
+    let ascii = true;
+    for (let i = from; i < to; i++) if (b[i] >= 0x80) ascii = false;
+    if (ascii) {
+      let s = '';
+      for (let i = from; i < to; i++) s += String.fromCharCode(b[i]);
+      return s;
+    }
+  }
+  return decoder.decode(b.subarray(from, to));
+}
+
+/** bytes[from, to) read as a number as parseFloat reads the text; most are plain decimals, read
+ *  without making a string (exact: at most 15 digits and a power of ten below 10^23 are both exact
+ *  doubles, and one division of them is correctly rounded, as parseFloat is). */
+export function numberAt(b: Uint8Array, from: number, to: number): number {
+  const n = to - from;
+  let i = from;
+  let negative = false;
+  if (n > 0 && b[from] === 0x2d) {
+    negative = true;
+    i++;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 0;
+  let point = false;
+  for (; i < to; i++) {
+    const c = b[i];
+    if (c >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      if (mantissa !== 0 || point) digits++;
+      if (point) scale++;
+    } else if (c === 0x2e && !point) {
+      point = true;
+    } else {
+      return parseFloat(textAt(b, from, to));
+    }
+  }
+  if (n === 0 || n === (negative ? 1 : 0) || digits > 15 || scale > 22 || (point && n === (negative ? 2 : 1))) return parseFloat(textAt(b, from, to));
+  const value = scale === 0 ? mantissa : mantissa / POWERS[scale];
+  return negative ? -value : value;
+}
+
+/** bytes[from, to) as a non-negative integer (a shared string's index), as parseInt reads the text. */
+export function indexAt(b: Uint8Array, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = b[i] - 0x30;
+    if (c < 0 || c > 9 || i - from > 12) return parseInt(textAt(b, from, to), 10);
+    v = v * 10 + c;
+  }
+  return to === from ? NaN : v;
 }
 
 const POWERS = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));

@@ -24,17 +24,23 @@ export interface XmlHandler {
   /** markup this reader does not read (a comment, CDATA, a tag past MAX_TAG): the part goes to the
    *  reader that does */
   unsupported(): void;
+  /** A fast path, asked at each '<' (at `lt`, in bytes[0, n)): a whole element of a shape the
+   *  handler knows, read at once, and the index after it; or -1, and the tokenizer reads it tag by
+   *  tag as ever (the handler must then have changed nothing). */
+  element?(bytes: Uint8Array, lt: number, n: number): number;
 }
 
 export class XmlTokenizer {
   private carry: Uint8Array | null = null;
   private readonly names: ReadonlyArray<Uint8Array>;
+  private readonly fast: boolean;
 
   constructor(
     names: ReadonlyArray<string>,
     private readonly handler: XmlHandler,
   ) {
     this.names = names.map((n) => new TextEncoder().encode(n));
+    this.fast = typeof handler.element === 'function';
   }
 
   push(input: Uint8Array): void {
@@ -89,6 +95,13 @@ export class XmlTokenizer {
         return;
       }
       if (lt > pos && h.capturing) h.text(chunk, pos, lt);
+      if (this.fast) {
+        const after = (h.element as NonNullable<XmlHandler['element']>)(chunk, lt, n);
+        if (after >= 0) {
+          pos = after;
+          continue;
+        }
+      }
       let gt: number;
       if (lt + 3 >= n && chunk[lt + 1] === BANG) gt = -1; // too little seen to tell a comment
       else if (chunk[lt + 1] === BANG && chunk[lt + 2] === DASH && chunk[lt + 3] === DASH) gt = commentEnd(chunk, lt + 4);

@@ -147,6 +147,41 @@ describe('the streaming reader, on every kind of cell', () => {
     expect(now.seen).toEqual(old.seen);
   });
 
+  it('reads a whole cell at once exactly as tag by tag: every shape the fast path takes or leaves', () => {
+    const strings = strToU8(`<sst xmlns="${MAIN_NS}"><si><t>s0</t></si><si><t>s1</t></si></sst>`);
+    const cells = [
+      '<row r="1"><c r="A1" s="1" t="s"><v>1</v></c><c r=\'B1\' t=\'s\'><v>0</v></c><c  r="C1"   s="2" ><v>7.25</v></c><c r="D1" t="n"><v>-3</v></c></row>',
+      // no r=: the cell after the one before; a prefixed attribute; a value of the wrong kind for s=
+      '<row r="2"><c><v>1</v></c><c x14ac:foo="1" t="b"><v>1</v></c><c s="x"><v>2</v></c><c t="str"><v>a&amp;b_x000D_</v></c></row>',
+      // empty and styled-only cells, an empty <v>, a duplicated attribute (the first counts)
+      '<row r="3"><c r="A3"/><c r="B3" s="4"></c><c r="C3"><v></v></c><c r="D3" t="s" t="str"><v>1</v></c><c r="E3" t="d"><v>2026-11-25</v></c></row>',
+      // shapes left to the tags: a formula, an inline string, an error, a space before =, a > in a value, a tab, a prefix
+      '<row r="4"><c r="A4"><f>1+1</f><v>2</v></c><c r="B4" t="inlineStr"><is><t>in</t></is></c><c r="C4" t="e"><v>#N/A</v></c><c r ="D4"><v>4</v></c><c r="E4" q="a>b"><v>5</v></c><c\tr="F4"><v>6</v></c><x:c r="G4"><v>7</v></x:c></row>',
+      // whitespace between the tags of a cell, two <v>, <v/>
+      '<row r="5"><c r="A5"> <v>1</v></c><c r="B5"><v>2</v> </c><c r="C5"><v>3</v><v>4</v></c><c r="D5" t="b"><v/></c></row>',
+    ].join('');
+    for (const sheet of [`${OPEN}${cells}${CLOSE}`, `${OPEN}<row r="1"><c r="A1" t="s"><v>9</v></c><c r="B1"><v>1</v></c></row>${CLOSE}`, `${OPEN}<row r="1"><c r="A0"><v>1</v></c></row>${CLOSE}`, `${OPEN}<row r="1"><c r="a1"><v>1</v></c></row>${CLOSE}`]) {
+      const input = { sheet: strToU8(sheet), strings, date1904: false };
+      const read = (fastCells: boolean) => {
+        const seen: string[] = [];
+        const meter = { row: (r: number) => void seen.push(`row ${r}`), cell: (r: number, c: number) => void seen.push(`cell ${r},${c}`), done: () => undefined };
+        const scanner = new CellScanner({ strings: ['s0', 's1'], date1904: false, dateStyles: [], counter: sheetCounter(meter), fastCells });
+        scanner.push(input.sheet);
+        return { seen, stopped: scanner.stopped, missing: scanner.missingString, grid: scanner.stopped || scanner.missingString ? null : scanner.grid.finish('S') };
+      };
+      expect(read(true)).toEqual(read(false));
+      expect(scan(input, (b) => [b])).toEqual(scan(input, (b) => [b], { fastCells: false }));
+    }
+    const { grid } = scan({ sheet: strToU8(`${OPEN}${cells}${CLOSE}`), strings, date1904: false }, (b) => [b]);
+    expect(grid?.rows).toEqual([
+      ['s1', 's0', 7.25, -3, null, null, null],
+      [1, true, 2, 'a&b\r', null, null, null],
+      [null, null, null, 's1', wallToSerial(wall(2026, 11, 25)), null, null],
+      [2, 'in', { error: '#N/A' }, 4, 5, 6, 7],
+      [1, 2, 3, false, null, null, null],
+    ]);
+  });
+
   it('skips comments, wherever a chunk cuts them', async () => {
     const sheet = `${OPEN}<!-- a tool's note: <row r="9"> --><row r="1"><c r="A1"><v>1</v></c><!----><c r="B1"><v>2</v></c></row>${CLOSE}`;
     const wb = FileWorkbook.open(packageOf(sheet));
