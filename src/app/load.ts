@@ -94,6 +94,26 @@ function langOfNames(found: Map<SheetKey, SheetSummary>): Lang | undefined {
   return en > zh ? 'en' : 'zh';
 }
 
+/**
+ * Tables read, by the grid each was read from and the words of its messages. A grid handed out again
+ * is unchanged (SheetGrid is read-only; the file back end drops a sheet's grid when it writes to the
+ * sheet, and Excel's and the tests' back ends hand out a new grid at every read), so the use cases
+ * run one after another on an open file (the pane: its status, the report's periods, the report)
+ * convert each sheet once. Held only as long as the grid is.
+ */
+const tableReads = new WeakMap<SheetGrid, Map<string, TableRead>>();
+
+function tableOf<S extends SheetKey>(def: SheetDef<S>, grid: SheetGrid, msgLang: Lang): TableRead<S> {
+  let byDef = tableReads.get(grid);
+  if (!byDef) tableReads.set(grid, (byDef = new Map()));
+  const key = `${def.key} ${msgLang}`;
+  const had = byDef.get(key) as TableRead<S> | undefined;
+  if (had) return had;
+  const read = readTable(def, grid, msgLang);
+  byDef.set(key, read as unknown as TableRead);
+  return read;
+}
+
 /** Each structured sheet found, read as its table. On its own so that nothing the workbook keeps
  *  holds on to the grids once their rows are records (a closure beside them would: a million rows). */
 function readStructured(found: ReadonlyMap<SheetKey, SheetSummary>, grids: ReadonlyArray<SheetGrid>, msgLang: Lang): { readonly [S in SheetKey]?: LoadedSheet<S> } {
@@ -102,7 +122,7 @@ function readStructured(found: ReadonlyMap<SheetKey, SheetSummary>, grids: Reado
     if (!summary) return undefined;
     const def = SHEET_DEFS[key];
     const grid = grids.find((g) => g.name === summary.name) ?? { name: summary.name, originRow: 0, originCol: 0, rows: [] };
-    const read = readTable(def, grid, msgLang);
+    const read = tableOf(def, grid, msgLang);
     const sheetLang = read.columns.length > 0 ? read.lang : langOfName(summary.name, def);
     const missingColumns = read.missing.filter((c) => c.required).map((c) => header(c, sheetLang));
     return { def, summary, read, lang: sheetLang, missingColumns };

@@ -16,7 +16,7 @@ import { readingBar } from './progress';
 import { fsyncDir, placeBeside, placeNew, removeLeftovers, testPause, writeTemp } from './replace';
 import { t } from './strings';
 import { folderReadOnly, locateTarget, resolveTarget, sameState, Target } from './target';
-import { dropVersion, keepVersion, KeptVersion, keepVersions, pruneVersions, sha256 } from './versions';
+import { dropVersion, keepVersion, KeptVersion, keepVersions, pruneVersions, sha256, sha256OfFile } from './versions';
 
 /** A workbook file problem that names the file: a code, a reason and its parameters, worded by
  *  fileErrorMessage (domain/failures.ts); the message is those words in English, for logs. */
@@ -307,9 +307,14 @@ export function writeThrough(w: Writing, bytes: Uint8Array, keepCurrent = false)
       }
     };
     if (!still()) keepBoth(w, tmp);
-    const before = fs.readFileSync(real);
-    if (sha256(before) !== w.was.sha256) keepBoth(w, tmp);
-    const kept = keep > 0 || keepCurrent ? keepVersion(dir, base, before, current.command, w.was.stat) : undefined;
+    // Still the bytes that were read: their hash again. The version kept is those bytes: the ones
+    // the command read when it read the file it writes (the same, by the hash: not read a third time),
+    // else the file's now.
+    const keeping = keep > 0 || keepCurrent;
+    const before = w.bytes ?? (keeping ? fs.readFileSync(real) : undefined);
+    const hash = before !== undefined && before !== w.bytes ? sha256(before) : sha256OfFile(real);
+    if (hash !== w.was.sha256) keepBoth(w, tmp);
+    const kept = keeping && before ? keepVersion(dir, base, before, current.command, w.was.stat, hash) : undefined;
     if (!still()) {
       if (kept) dropVersion(kept);
       keepBoth(w, tmp);
@@ -335,10 +340,15 @@ export function writeFileAtomic(file: string, bytes: Uint8Array): void {
  *  did. A command that changes nothing leaves the file, and its modification time, alone. */
 export function saveIfChanged(file: string, read: WorkbookFile): boolean {
   const bytes = read.workbook.toBytes();
-  if (Buffer.from(bytes).equals(Buffer.from(read.original))) return false;
+  if (sameBytes(bytes, read.original)) return false;
   if (read.writing) writeThrough(read.writing, bytes);
   else writeFileAtomic(file, bytes);
   return true;
+}
+
+/** Whether two byte arrays hold the same bytes (compared in place: Buffer.from of an array copies it). */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
 
 /** Writes a workbook read from `file` into `target`: `file` itself only when its bytes changed, another file whole. */

@@ -5,7 +5,7 @@
 // workbook too damaged to open can be restored too.
 import * as fs from 'node:fs';
 import { Lang } from '../domain/enums';
-import { beginWrite, FileProblem, osReason, writeThrough } from './files';
+import { beginWrite, FileProblem, osReason, sameBytes, writeThrough } from './files';
 import { WriteRefused } from './refusals';
 import { t } from './strings';
 import { locateTarget } from './target';
@@ -69,7 +69,7 @@ export async function runRestore(io: Io, file: string, opts: RestoreOptions): Pr
   }
   if (chosen.sha256 && sha256(bytes) !== chosen.sha256) throw new WriteRefused('restoreDamaged', { file, n: chosen.number });
   const writing = await beginWrite(file, true);
-  if (writing.bytes && Buffer.from(writing.bytes).equals(Buffer.from(bytes))) {
+  if (writing.bytes && sameBytes(writing.bytes, bytes)) {
     if (opts.json) io.out(JSON.stringify({ restored: versionJson(chosen), kept: null, unchanged: true }, null, 2));
     else io.out(t(lang, 'restoreSame', { file, n: chosen.number }));
     return 0;

@@ -46,6 +46,20 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** The SHA-256 of a file's bytes, read a piece at a time (a large workbook is never whole in memory
+ *  a second time only to be hashed). */
+export function sha256OfFile(file: string): string {
+  const hash = createHash('sha256');
+  const piece = Buffer.allocUnsafe(1024 * 1024);
+  const fd = fs.openSync(file, 'r');
+  try {
+    for (let n = fs.readSync(fd, piece, 0, piece.length, null); n > 0; n = fs.readSync(fd, piece, 0, piece.length, null)) hash.update(piece.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
 /** Where the versions of the workbook `base` in `dir` are kept. */
 export function versionsDir(dir: string, base: string): string {
   return path.join(dir, '.deskbook', base);
@@ -97,15 +111,15 @@ export function dropVersion(v: KeptVersion): void {
 }
 
 /** Keeps `bytes`, the workbook `base` in `dir` as it was before `command` replaces it; `like` gives
- *  the mode and owner. Returns the version. */
-export function keepVersion(dir: string, base: string, bytes: Uint8Array, command: string, like?: fs.BigIntStats): KeptVersion {
+ *  the mode and owner; `hash`, the bytes' SHA-256 when it is known. Returns the version. */
+export function keepVersion(dir: string, base: string, bytes: Uint8Array, command: string, like?: fs.BigIntStats, hash?: string): KeptVersion {
   const vdir = versionsDir(dir, base);
   fs.mkdirSync(vdir, { recursive: true });
   removeLeftovers(vdir);
   const number = (listVersions(dir, base)[0]?.number ?? 0) + 1;
   const ext = path.extname(base) || '.xlsx';
   const p = path.join(vdir, `v${number}${ext}`);
-  const meta: Meta = { number, keptAt: nowIso(), command, size: bytes.length, sha256: sha256(bytes) };
+  const meta: Meta = { number, keptAt: nowIso(), command, size: bytes.length, sha256: hash ?? sha256(bytes) };
   for (const [target, content] of [
     [p, bytes],
     [path.join(vdir, `v${number}.json`), new TextEncoder().encode(JSON.stringify(meta, null, 2))],

@@ -153,3 +153,17 @@ describe('deskbook restore', () => {
     expect(await FileWorkbook.open(fs.readFileSync(file)).listSheets()).toContainEqual(expect.objectContaining({ name: 'KPI' }));
   });
 });
+
+describe('the hash of a file read a piece at a time', () => {
+  it('is the hash of its bytes whole, across the pieces (1 MiB) and at their edges', async () => {
+    const { createHash } = await import('node:crypto');
+    const { sha256OfFile } = await import('../../src/cli/versions');
+    for (const size of [0, 1, 1024 * 1024 - 1, 1024 * 1024, 1024 * 1024 + 1, 3 * 1024 * 1024 + 17]) {
+      const bytes = Buffer.alloc(size);
+      for (let i = 0; i < size; i++) bytes[i] = (i * 31 + (i >> 10)) & 0xff;
+      const file = tmpFile(`hash-${size}.bin`);
+      fs.writeFileSync(file, bytes);
+      expect([size, sha256OfFile(file)]).toEqual([size, createHash('sha256').update(bytes).digest('hex')]);
+    }
+  });
+});
