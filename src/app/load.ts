@@ -116,12 +116,15 @@ function tableOf<S extends SheetKey>(def: SheetDef<S>, grid: SheetGrid, msgLang:
 
 /** Each structured sheet found, read as its table. On its own so that nothing the workbook keeps
  *  holds on to the grids once their rows are records (a closure beside them would: a million rows). */
-function readStructured(found: ReadonlyMap<SheetKey, SheetSummary>, grids: ReadonlyArray<SheetGrid>, msgLang: Lang): { readonly [S in SheetKey]?: LoadedSheet<S> } {
+function readStructured(found: ReadonlyMap<SheetKey, SheetSummary>, grids: Array<SheetGrid | undefined>, msgLang: Lang): { readonly [S in SheetKey]?: LoadedSheet<S> } {
   const load = <S extends SheetKey>(key: S): LoadedSheet<S> | undefined => {
     const summary = found.get(key);
     if (!summary) return undefined;
     const def = SHEET_DEFS[key];
-    const grid = grids.find((g) => g.name === summary.name) ?? { name: summary.name, originRow: 0, originCol: 0, rows: [] };
+    const at = grids.findIndex((g) => g?.name === summary.name);
+    const grid = grids[at] ?? { name: summary.name, originRow: 0, originCol: 0, rows: [] };
+    // let go as soon as it is a table: where the back end keeps no grid, it goes before the next is converted
+    if (at >= 0) grids[at] = undefined;
     const read = tableOf(def, grid, msgLang);
     const sheetLang = read.columns.length > 0 ? read.lang : langOfName(summary.name, def);
     const missingColumns = read.missing.filter((c) => c.required).map((c) => header(c, sheetLang));
@@ -144,7 +147,7 @@ export async function loadWorkbook(wb: Workbook, opts: { lang?: Lang; only?: Rea
   // different language asked for only changes the words of messages.
   const lang = langOfNames(all) ?? opts.lang ?? 'zh';
   const msgLang = opts.lang ?? lang;
-  const byKey = readStructured(found, await wb.readSheets([...found.values()].map((s) => s.name)), msgLang);
+  const byKey = readStructured(found, [...(await wb.readSheets([...found.values()].map((s) => s.name)))], msgLang);
   const structured: StructuredSheets = {
     get: (key) => byKey[key],
     has: (key) => byKey[key] !== undefined,

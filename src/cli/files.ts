@@ -104,10 +104,11 @@ function readBytes(file: string): Uint8Array {
   }
 }
 
-/** `onProgress`: hears how far each read of its sheets has come (the bar on a terminal: progress.ts). */
-function openBytes(file: string, bytes: Uint8Array, onProgress?: ProgressListener): FileWorkbook {
+/** `onProgress`: hears how far each read of its sheets has come (the bar on a terminal: progress.ts);
+ *  `keepGrids`: as FileWorkbook.open takes it. */
+function openBytes(file: string, bytes: Uint8Array, onProgress?: ProgressListener, keepGrids?: boolean): FileWorkbook {
   try {
-    return FileWorkbook.open(bytes, { onProgress });
+    return FileWorkbook.open(bytes, { onProgress, keepGrids });
   } catch (e) {
     if (e instanceof WorkbookError) throw FileProblem.of(e, file);
     throw e;
@@ -116,10 +117,10 @@ function openBytes(file: string, bytes: Uint8Array, onProgress?: ProgressListene
 
 /** Reads a workbook to look at it: no lock (every write is one rename, so this reads the whole old
  *  file or the whole new one). */
-export function readWorkbookFile(file: string, onProgress?: ProgressListener): WorkbookFile {
+export function readWorkbookFile(file: string, onProgress?: ProgressListener, keepGrids?: boolean): WorkbookFile {
   checkReadable(file);
   const bytes = readBytes(file);
-  return { workbook: openBytes(file, bytes, onProgress), original: bytes };
+  return { workbook: openBytes(file, bytes, onProgress, keepGrids), original: bytes };
 }
 
 export function fileExists(file: string): boolean {
@@ -248,13 +249,15 @@ export async function beginWrite(file: string, keepBytes = false): Promise<Writi
  * workbook run one after the other and neither loses the other's change. `create`: a FILE that does
  * not exist is a new workbook (init).
  */
-export async function openWorkbookFile(file: string, opts: { writeTo?: string; create?: boolean } = {}): Promise<WorkbookFile> {
+export async function openWorkbookFile(file: string, opts: { writeTo?: string; create?: boolean; readOnce?: boolean } = {}): Promise<WorkbookFile> {
   const { writeTo, create = false } = opts;
+  // a command that reads each sheet once lets each grid go once it is a table (less memory at its peak)
+  const keepGrids = opts.readOnce ? false : undefined;
   const fresh = create && !fileExists(file);
   // a read that takes more than a second shows its progress on a terminal
   const onProgress = fresh ? undefined : await readingBar(file, current.lang);
   if (writeTo === undefined || !sameFile(writeTo, file)) {
-    const read = fresh ? { workbook: FileWorkbook.create(), original: EMPTY } : readWorkbookFile(file, onProgress);
+    const read = fresh ? { workbook: FileWorkbook.create(), original: EMPTY } : readWorkbookFile(file, onProgress, keepGrids);
     return writeTo === undefined ? read : { ...read, writing: await beginWrite(writeTo) };
   }
   // said as a read says it: not there, a folder, too large
@@ -264,7 +267,7 @@ export async function openWorkbookFile(file: string, opts: { writeTo?: string; c
     if (!fresh) throw new FileProblem('NOT_FOUND', file);
     return { workbook: FileWorkbook.create(), original: EMPTY, writing };
   }
-  return { workbook: openBytes(file, writing.bytes, onProgress), original: writing.bytes, writing };
+  return { workbook: openBytes(file, writing.bytes, onProgress, keepGrids), original: writing.bytes, writing };
 }
 
 /** Where the write of `w` stopped because the file changed: ours is kept beside it, and that is said. */

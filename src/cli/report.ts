@@ -21,7 +21,7 @@ export interface ReportOptions {
 export async function runReportCommand(io: Io, kind: PeriodKind, file: string, opts: ReportOptions): Promise<number> {
   const target = opts.out ?? file;
   if (opts.write) keepExisting(opts.lang ?? 'zh', target, opts, file);
-  const read = await openWorkbookFile(file, { writeTo: opts.write ? target : undefined });
+  const read = await openWorkbookFile(file, { writeTo: opts.write ? target : undefined, readOnce: true });
   const result = await runReport(read.workbook, { kind, period: opts.period, asOf: opts.asOf, lang: opts.lang, write: opts.write });
   if (opts.write) saveTo(file, target, read);
   const lang = opts.lang ?? result.model.lang;

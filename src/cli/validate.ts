@@ -17,7 +17,7 @@ export interface ValidateOptions {
 }
 
 export async function runValidate(io: Io, file: string, opts: ValidateOptions): Promise<number> {
-  const read = await openWorkbookFile(file, { writeTo: opts.mark ? file : undefined });
+  const read = await openWorkbookFile(file, { writeTo: opts.mark ? file : undefined, readOnce: true });
   const report = await validateWorkbook(read.workbook, { lang: opts.lang, asOf: opts.asOf, mark: opts.mark });
   // marks as they already were change nothing: the file keeps its bytes and its time
   const marked = opts.mark ? saveIfChanged(file, read) : false;

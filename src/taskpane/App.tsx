@@ -1,7 +1,7 @@
 import { Button, Caption1, makeStyles, mergeClasses, Spinner, Title3, tokens } from '@fluentui/react-components';
 import { lazy, ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../domain/enums';
-import { buildSample, inspectWorkbook, openWorkbookFile, ReadingProgress, setUpWorkbook, WorkbookStatus } from './backend';
+import { buildSample, inspectWorkbook, openWorkbookFile, prepareFileWorker, ReadingProgress, setUpWorkbook, WorkbookStatus } from './backend';
 import { FilePanel } from './components/FilePanel';
 import { Notice, NoticeData } from './components/Notice';
 import { ProblemList } from './components/ProblemList';
@@ -189,6 +189,8 @@ export function App(props: AppProps) {
   useEffect(() => {
     // the Excel host is fixed for the life of the pane: read the workbook once on start
     if (props.mode === 'excel') void refresh(props.host);
+    // standalone: the worker a file opens in starts now, and its scripts load while the clerk picks one
+    else prepareFileWorker();
   }, []);
 
   /** after a ticket was added or registers imported: the workbook's row counts are read again */

@@ -50,6 +50,12 @@ export async function openWorkbookFile(bytes: Uint8Array, onProgress: (progress:
   return inMemory(wb, (names) => (reading = names));
 }
 
+/** Starts the worker a file will open in, while the pane waits for one (standalone, with workers). */
+export function prepareFileWorker(): void {
+  if (typeof Worker === 'undefined') return;
+  void import(/* webpackChunkName: "remote-workbook" */ './worker/remote').then((m) => m.prepareWorker()).catch(() => undefined);
+}
+
 export async function buildSample(lang: Lang): Promise<WorkbookFile> {
   // as of the moment the page pinned (?asOf=), else today 17:30
   const asOf = pinnedAsOf();

@@ -32,3 +32,24 @@ describe('loadWorkbook on an open file', () => {
     expect(after.structured.get('charges')!.read).toBe(charges.read);
   });
 });
+
+describe('a file opened to be read once (keepGrids: false, the CLI\'s report and validate)', () => {
+  it('hands out each grid without keeping it: read again, the same cells in a new grid, the same tables', async () => {
+    const bytes = (await buildSampleWorkbook({ lang: 'zh', asOf: '2026-11-25T17:30' })).toBytes();
+    const { FileWorkbook } = await import('../../src/workbook/file');
+    const kept = FileWorkbook.open(bytes);
+    const once = FileWorkbook.open(bytes, { keepGrids: false });
+    const [a1] = await kept.readSheets(['工单']);
+    const [a2] = await kept.readSheets(['工单']);
+    expect(a2).toBe(a1);
+    const [b1] = await once.readSheets(['工单']);
+    const [b2] = await once.readSheets(['工单']);
+    expect(b2).not.toBe(b1);
+    expect(b2).toEqual(b1);
+    expect(b1).toEqual(a1);
+    const fromKept = (await loadWorkbook(kept)).structured.get('tickets')!.read;
+    const fromOnce = (await loadWorkbook(once)).structured.get('tickets')!.read;
+    expect(fromOnce.records).toEqual(fromKept.records);
+    expect(fromOnce.records.length).toBeGreaterThan(100);
+  });
+});

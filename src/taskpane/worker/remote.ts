@@ -67,6 +67,44 @@ class Channel {
   }
 }
 
+/** A worker started before it is needed (its scripts load while the clerk picks a file), with the
+ *  failure to start it, if any, kept for the channel that takes it. */
+interface Spare {
+  readonly worker: Worker;
+  failed: boolean;
+}
+
+let spare: Spare | null = null;
+
+function newWorker(): Worker {
+  // webpack bundles the worker from this very expression (new Worker(new URL(…, import.meta.url))),
+  // compiling the pane as ES modules (webpack.config.js); the type check keeps the CLI's CommonJS.
+  // @ts-expect-error TS1343: import.meta under module commonjs
+  return new Worker(new URL('./workbook.worker.ts', import.meta.url), { name: 'deskbook-workbook' });
+}
+
+/** Starts the worker the next workbook opens in, so that opening one does not wait for its scripts. */
+export function prepareWorker(): void {
+  if (spare) return;
+  const s: Spare = { worker: newWorker(), failed: false };
+  s.worker.addEventListener('error', (event) => {
+    if (spare !== s) return; // taken: its channel says what failed
+    event.preventDefault();
+    s.failed = true;
+  });
+  spare = s;
+}
+
+/** The worker prepared, or a new one where there is none (or it did not start: it would say nothing
+ *  more, so a new one does, to the channel that listens). */
+function takeWorker(): Worker {
+  const s = spare;
+  spare = null;
+  if (s && !s.failed) return s.worker;
+  s?.worker.terminate();
+  return newWorker();
+}
+
 export class RemoteWorkbook implements Workbook {
   private constructor(
     private readonly channel: Channel,
@@ -85,10 +123,7 @@ export class RemoteWorkbook implements Workbook {
   }
 
   private static async start(onProgress: (progress: ReadingProgress) => void, req: Outgoing, transfer: Transferable[] = []): Promise<RemoteWorkbook> {
-    // webpack bundles the worker from this very expression (new Worker(new URL(…, import.meta.url))),
-    // compiling the pane as ES modules (webpack.config.js); the type check keeps the CLI's CommonJS.
-    // @ts-expect-error TS1343: import.meta under module commonjs
-    const worker = new Worker(new URL('./workbook.worker.ts', import.meta.url), { name: 'deskbook-workbook' });
+    const worker = takeWorker();
     const channel = new Channel(worker, onProgress);
     try {
       const { capabilities } = await channel.send<{ capabilities: Workbook['capabilities'] }>(req, transfer);

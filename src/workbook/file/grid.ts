@@ -18,7 +18,8 @@ export class GridRows {
     let r = this.rows[row];
     if (r === undefined) {
       if (row >= this.rows.length) this.rows.length = row; // a long run of empty rows stays holes
-      r = this.rows[row] = [];
+      // as wide as the widest row so far: a row grown a cell at a time is copied as it grows
+      r = this.rows[row] = this.c1 >= 0 && this.c1 < 1024 ? new Array<Cell>(this.c1 + 1) : [];
     }
     r[col] = value;
     if (row < this.r0) this.r0 = row;

@@ -42,6 +42,9 @@ function asFileError(e: unknown): unknown {
 export interface ReadOptions {
   readonly reader?: 'stream' | 'sheetjs';
   readonly stream?: StreamReadOptions;
+  /** false: a sheet's grid is handed out and not kept (a command that reads each sheet once: its
+   *  grids go as soon as they are tables, not at its end); a second read reads the sheet again */
+  readonly keepGrids?: boolean;
 }
 
 export interface OpenOptions extends ReadOptions {
@@ -80,7 +83,7 @@ export class FileWorkbook implements Workbook {
     if (bytes.length >= 8 && OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
       throw new WorkbookError('ENCRYPTED', { reason: 'OLE_FILE' });
     }
-    const wb = new FileWorkbook(Package.fromZip(bytes, new ReadBudget(readLimits(options.limits))), null, options.onProgress, { reader: options.reader, stream: options.stream });
+    const wb = new FileWorkbook(Package.fromZip(bytes, new ReadBudget(readLimits(options.limits))), null, options.onProgress, { reader: options.reader, stream: options.stream, keepGrids: options.keepGrids });
     try {
       wb.structure();
     } catch (e) {
@@ -114,11 +117,12 @@ export class FileWorkbook implements Workbook {
     const sheets = this.userSheets();
     const wanted = [...new Set(names.map((n) => sheets.find((s) => s.name.toLowerCase() === n.toLowerCase())).filter((s) => s !== undefined))];
     const missing = wanted.filter((s) => !this.grids.has(s.name.toLowerCase()));
+    const fresh = new Map<string, SheetGrid>();
     if (missing.length > 0) {
-      for (const grid of await this.read(st, missing.map((s) => s.name))) this.grids.set(grid.name.toLowerCase(), grid);
+      for (const grid of await this.read(st, missing.map((s) => s.name))) (this.reading.keepGrids === false ? fresh : this.grids).set(grid.name.toLowerCase(), grid);
     }
     return wanted.flatMap((s) => {
-      const g = this.grids.get(s.name.toLowerCase());
+      const g = this.grids.get(s.name.toLowerCase()) ?? fresh.get(s.name.toLowerCase());
       // the grid read, not a copy: its rows are read-only (SheetGrid), and a million rows twice is a gigabyte
       return g ? [g] : [];
     });

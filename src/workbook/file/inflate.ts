@@ -44,7 +44,7 @@ function nodeZlib(): NodeZlib | undefined {
   return typeof get === 'function' ? (get('node:zlib') as NodeZlib | undefined) : undefined;
 }
 
-type WebDecompression = new (format: 'deflate-raw') => { readonly writable: WritableStream<Uint8Array>; readonly readable: ReadableStream<Uint8Array> };
+type WebDecompression = new (format: 'deflate-raw' | 'gzip') => { readonly writable: WritableStream<Uint8Array>; readonly readable: ReadableStream<Uint8Array> };
 
 function webDecompression(): WebDecompression | undefined {
   return (globalThis as { DecompressionStream?: WebDecompression }).DecompressionStream;
@@ -65,12 +65,37 @@ export const crcUpdate: (crc: number, bytes: Uint8Array) => number = (() => {
   return native ? (crc: number, bytes: Uint8Array) => native(bytes, crc) : crc32Update;
 })();
 
+/** What the part must inflate to: its CRC-32 and size, as the zip says them. */
+export interface InflateCheck {
+  readonly crc: number;
+  readonly size: number;
+}
+
+/** Whether an inflater checks the CRC itself when given an InflateCheck: DecompressionStream does,
+ *  in C++, when the raw stream is handed to it as gzip (whose trailer holds the CRC and the size);
+ *  the JavaScript CRC costs a quarter of a large read in a browser. */
+export function checksCrc(kind: InflaterKind): boolean {
+  return kind === 'web';
+}
+
 /** Inflates `raw` (a raw deflate stream) into the sink. Rejects with what the sink threw, or with a
- *  plain Error when the stream is not deflate. */
-export async function inflateRaw(raw: Uint8Array, sink: InflateSink, kind: InflaterKind = availableInflaters()[0]): Promise<void> {
+ *  plain Error when the stream is not deflate, or (an inflater that checksCrc, given `check`) when
+ *  what it inflated is not what `check` says. */
+export async function inflateRaw(raw: Uint8Array, sink: InflateSink, kind: InflaterKind = availableInflaters()[0], check?: InflateCheck): Promise<void> {
   if (kind === 'zlib') return inflateZlib(raw, sink, nodeZlib() as NodeZlib);
-  if (kind === 'web') return inflateWeb(raw, sink, webDecompression() as WebDecompression);
+  if (kind === 'web') return inflateWeb(raw, sink, webDecompression() as WebDecompression, check);
   return inflateFflate(raw, sink);
+}
+
+/** A gzip member's header (no name, no time) and trailer around a raw deflate stream. */
+const GZIP_HEADER = new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+
+function gzipTrailer(check: InflateCheck): Uint8Array {
+  const t = new Uint8Array(8);
+  const v = new DataView(t.buffer);
+  v.setUint32(0, check.crc >>> 0, true);
+  v.setUint32(4, check.size >>> 0, true);
+  return t;
 }
 
 /** Inflated chunks waiting for the sink at most, before the inflater is paused (Node's zlib). */
@@ -141,17 +166,19 @@ function inflateZlib(raw: Uint8Array, sink: InflateSink, zlib: NodeZlib): Promis
   });
 }
 
-async function inflateWeb(raw: Uint8Array, sink: InflateSink, Decompression: WebDecompression): Promise<void> {
-  const stream = new Decompression('deflate-raw');
+async function inflateWeb(raw: Uint8Array, sink: InflateSink, Decompression: WebDecompression, check?: InflateCheck): Promise<void> {
+  const stream = new (Decompression as new (format: 'deflate-raw' | 'gzip') => InstanceType<WebDecompression>)(check ? 'gzip' : 'deflate-raw');
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
   let taken = 0;
   const writing = (async () => {
+    if (check) await writer.write(GZIP_HEADER);
     for (let at = 0; at < raw.length; at += RAW_STEP * 4) {
       await writer.ready;
       await writer.write(raw.subarray(at, Math.min(raw.length, at + RAW_STEP * 4)));
       taken = Math.min(raw.length, at + RAW_STEP * 4);
     }
+    if (check) await writer.write(gzipTrailer(check));
     await writer.close();
   })();
   writing.catch(() => undefined);

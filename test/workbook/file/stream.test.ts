@@ -104,7 +104,7 @@ describe('the streaming reader, on every kind of cell', () => {
     }
   });
 
-  it('says a part is damaged the same on every inflater: a wrong CRC, a deflate stream that does not inflate', async () => {
+  it('says a part is damaged the same on every inflater: a wrong CRC, a deflate stream that does not inflate, a size it does not inflate to (the browser\'s own CRC check as well)', async () => {
     const sheet = strToU8(SHEET);
     const entry = readZip(bytes).entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
     expect(entry.method).toBe(8);
@@ -116,11 +116,14 @@ describe('the streaming reader, on every kind of cell', () => {
       central += 46 + view.getUint16(central + 28, true) + view.getUint16(central + 30, true) + view.getUint16(central + 32, true);
     }
     view.setUint32(central + 16, view.getUint32(central + 16, true) ^ 1, true);
+    // the size it declares, one byte more than the part inflates to
+    const badSize = bytes.slice();
+    new DataView(badSize.buffer).setUint32(central + 24, view.getUint32(central + 24, true) + 1, true);
     // the stored bytes of the sheet as a deflate block of the reserved type (BTYPE 11): no inflater takes it
     const badDeflate = bytes.slice();
     badDeflate.fill(0xff, entry.dataOffset, entry.dataOffset + entry.compressedSize);
     for (const inflater of availableInflaters()) {
-      for (const [damaged, reason] of [[badCrc, 'ZIP_PART_CRC'], [badDeflate, 'ZIP_PART_UNREADABLE']] as const) {
+      for (const [damaged, reason] of [[badCrc, 'ZIP_PART_CRC'], [badDeflate, 'ZIP_PART_UNREADABLE'], [badSize, 'ZIP_PART_BAD']] as const) {
         const e = await FileWorkbook.open(damaged, { stream: { inflater } })
           .readSheets(['S'])
           .catch((error: unknown) => error);
