@@ -1,5 +1,5 @@
 import { Button, Caption1, makeStyles, mergeClasses, Spinner, Title3, tokens } from '@fluentui/react-components';
-import { lazy, ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../domain/enums';
 import { buildSample, inspectWorkbook, openWorkbookFile, prepareFileWorker, ReadingProgress, setUpWorkbook, WorkbookStatus } from './backend';
 import { FilePanel } from './components/FilePanel';
@@ -161,20 +161,31 @@ export function App(props: AppProps) {
     setNotice(null);
   };
 
+  /** the progress heard and not yet drawn: drawn once a frame (the worker tells it up to 200 times a
+   *  read, and each drawing is time the page takes from a core the worker reads on) */
+  const heard = useRef<{ progress: ReadingProgress | null; frame: number | null }>({ progress: null, frame: null });
+  const clearProgress = useCallback(() => {
+    const h = heard.current;
+    if (h.frame !== null) cancelAnimationFrame(h.frame);
+    h.frame = null;
+    h.progress = null;
+    setProgress(null);
+  }, []);
+
   const act = useCallback(
     async (kind: Exclude<Busy, null>, work: () => Promise<void>, fileName?: string) => {
       setBusy(kind);
-      setProgress(null);
+      clearProgress();
       try {
         await work();
       } catch (err) {
         setNotice({ intent: 'error', title: strings.errorTitle, text: describeError(err, { lang, strings, fileName }) });
       } finally {
         setBusy(null);
-        setProgress(null);
+        clearProgress();
       }
     },
-    [lang, strings],
+    [lang, strings, clearProgress],
   );
 
   const refresh = useCallback(
@@ -249,7 +260,15 @@ export function App(props: AppProps) {
   };
 
   /** a read's progress, shown until the opening is over (a full bar while the parts read are parsed) */
-  const showProgress = useCallback((p: ReadingProgress) => setProgress(p), []);
+  const showProgress = useCallback((p: ReadingProgress) => {
+    const h = heard.current;
+    h.progress = p;
+    if (h.frame !== null) return;
+    h.frame = requestAnimationFrame(() => {
+      h.frame = null;
+      if (h.progress) setProgress(h.progress);
+    });
+  }, []);
 
   const openFile = (file: File) =>
     replaceWorkbook(file.name, () => adopt(async () => fileHost(await openWorkbookFile(await readFileBytes(file), showProgress), file.name), file.name));

@@ -90,6 +90,8 @@ export function ReportsView({ host, lang, strings, status, revision, onDownload,
   const load = useCallback(async () => {
     if (!host || blocker !== null) return;
     setBusy('periods');
+    // the catalogue the tiles are shown with, loaded while the clerk chooses (not after the report)
+    void kpiCatalogue().catch(() => undefined);
     try {
       setPeriods(await host.run((wb) => reportPeriods(wb, nowIso())));
     } catch (err) {
