@@ -238,13 +238,9 @@ export class CellScanner implements XmlHandler {
       row = this.row - 1;
       col = this.col + 1;
     } else {
-      let c = 0;
-      let at = rFrom;
-      while (at < rTo && b[at] >= 0x41 && b[at] <= 0x5a) c = c * 26 + (b[at++] - 0x40);
-      const r = digits(b, at, rTo);
-      if (c < 1 || r < 1) return -1;
-      row = r - 1;
-      col = c - 1;
+      col = refColumn(b, rFrom, rTo);
+      if (col < 0) return -1;
+      row = REF_ROW[0];
     }
     if (row < 0) return -1;
     const type = tFrom < 0 ? Type.Number : cellType(b, tFrom, tTo);
@@ -257,19 +253,10 @@ export class CellScanner implements XmlHandler {
     let value: Cell | undefined;
     if (type === Type.Number) {
       if (!hasV) return after;
-      const v = numberAt(b, vFrom, vTo);
-      const style = sFrom < 0 ? 0 : digits(b, sFrom, sTo);
-      value = this.options.date1904 && this.options.dateStyles[style] ? v + DAYS_1904 : v;
+      value = this.dated(numberAt(b, vFrom, vTo), sFrom < 0 ? 0 : digits(b, sFrom, sTo));
     } else if (type === Type.Shared) {
       if (!hasV) return after;
-      if (this.options.strings === null) value = '';
-      else {
-        value = this.options.strings[indexAt(b, vFrom, vTo)];
-        if (value === undefined) {
-          this.missingString = true;
-          return after;
-        }
-      }
+      value = this.sharedString(indexAt(b, vFrom, vTo));
     } else {
       // str, b, d: through the value's buffer, as the tags would
       this.type = type;
@@ -297,20 +284,16 @@ export class CellScanner implements XmlHandler {
   private startCell(bytes: Uint8Array, from: number, to: number): void {
     const found = this.found;
     attributes(bytes, from, to, CELL_ATTRS, found);
-    let at = found[0];
+    const at = found[0];
     if (at < 0) {
       this.col++;
       this.cellRow = this.row - 1;
       this.cellCol = this.col;
     } else {
-      // a reference as Excel writes it: capital letters, then the row
-      let c = 0;
-      const stop = found[1];
-      while (at < stop && bytes[at] >= 0x41 && bytes[at] <= 0x5a) c = c * 26 + (bytes[at++] - 0x40);
-      const r = digits(bytes, at, stop);
-      if (c < 1 || r < 1) return this.unsupported();
-      this.cellRow = r - 1;
-      this.cellCol = this.col = c - 1;
+      const c = refColumn(bytes, at, found[1]);
+      if (c < 0) return this.unsupported();
+      this.cellRow = REF_ROW[0];
+      this.cellCol = this.col = c;
     }
     if (this.cellRow < 0) return this.unsupported();
     this.type = found[2] < 0 ? Type.Number : cellType(bytes, found[2], found[3]);
@@ -332,23 +315,30 @@ export class CellScanner implements XmlHandler {
     if (value !== undefined) this.grid.set(this.cellRow, this.cellCol, value);
   }
 
+  /** A number in a cell of format `style`: in a 1904 workbook, a date moved onto the 1900 serials. */
+  private dated(n: number, style: number): number {
+    const o = this.options;
+    return o.date1904 && o.dateStyles[style] ? n + DAYS_1904 : n;
+  }
+
+  /** The shared string at `index` ('' where the strings are not wanted); undefined, and the sheet
+   *  unreadable, where there is none. */
+  private sharedString(index: number): string | undefined {
+    const strings = this.options.strings;
+    if (strings === null) return '';
+    const s = strings[index];
+    if (s === undefined) this.missingString = true;
+    return s;
+  }
+
   /** The cell's value; undefined for a cell without one (SheetJS leaves it out). */
   private cellValue(): Cell | undefined {
     const hasV = this.hasV && this.value.length > 0;
     switch (this.type) {
-      case Type.Number: {
-        if (!hasV) return undefined;
-        const n = this.value.number();
-        const o = this.options;
-        return o.date1904 && o.dateStyles[this.style] ? n + DAYS_1904 : n;
-      }
-      case Type.Shared: {
-        if (!hasV) return undefined;
-        if (this.options.strings === null) return '';
-        const s = this.options.strings[this.value.index()];
-        if (s === undefined) this.missingString = true;
-        return s;
-      }
+      case Type.Number:
+        return hasV ? this.dated(this.value.number(), this.style) : undefined;
+      case Type.Shared:
+        return hasV ? this.sharedString(this.value.index()) : undefined;
       case Type.Str:
         return hasV ? this.value.text() : '';
       case Type.Inline:
@@ -368,6 +358,21 @@ export class CellScanner implements XmlHandler {
       }
     }
   }
+}
+
+/** refColumn's row. */
+const REF_ROW = new Int32Array(1);
+
+/** A reference as Excel writes it (capital letters, then the row) in bytes[from, to): its column
+ *  from 0, with its row from 0 in REF_ROW[0]; -1 when it is not one. */
+function refColumn(bytes: Uint8Array, from: number, to: number): number {
+  let c = 0;
+  let at = from;
+  while (at < to && bytes[at] >= 0x41 && bytes[at] <= 0x5a) c = c * 26 + (bytes[at++] - 0x40);
+  const r = digits(bytes, at, to);
+  if (c < 1 || r < 1) return -1;
+  REF_ROW[0] = r - 1;
+  return c - 1;
 }
 
 /** A run of ASCII digits as a number; -1 when there is anything else (or nothing). */

@@ -73,7 +73,7 @@ export interface InflateCheck {
 
 /** Whether an inflater checks the CRC itself when given an InflateCheck: DecompressionStream does,
  *  in C++, when the raw stream is handed to it as gzip (whose trailer holds the CRC and the size);
- *  the JavaScript CRC costs a quarter of a large read in a browser. */
+ *  the JavaScript CRC costs a tenth of a large read in a browser. */
 export function checksCrc(kind: InflaterKind): boolean {
   return kind === 'web';
 }
@@ -167,7 +167,7 @@ function inflateZlib(raw: Uint8Array, sink: InflateSink, zlib: NodeZlib): Promis
 }
 
 async function inflateWeb(raw: Uint8Array, sink: InflateSink, Decompression: WebDecompression, check?: InflateCheck): Promise<void> {
-  const stream = new (Decompression as new (format: 'deflate-raw' | 'gzip') => InstanceType<WebDecompression>)(check ? 'gzip' : 'deflate-raw');
+  const stream = new Decompression(check ? 'gzip' : 'deflate-raw');
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
   let taken = 0;
